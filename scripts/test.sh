@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is needed, then runs the whole test suite (Qt offscreen, no network).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,128 @@
+"""Commands of the register: init, demo, members, cells, check."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db
+from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.messages_register import STATUS_LABELS
+from tayninh_desktop.domain.org import UnitType
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="tạo đảng bộ (đảng ủy xã/phường) của máy này")
+    p.add_argument("--unit-code", required=True, help="mã đảng bộ, ví dụ HT")
+    p.add_argument("--unit-name", required=True, help="tên đảng ủy, ví dụ «Đảng ủy xã Hưng Thuận»")
+    p.add_argument("--superior-name", required=True, help="cấp ủy cấp trên, ví dụ «Tỉnh ủy Tây Ninh»")
+    p.add_argument("--superior-code", help="mã cấp trên")
+    p.add_argument("--place", default="", help="địa danh ghi trên văn bản, ví dụ «Hưng Thuận»")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", parents=[common], help="tạo sổ mẫu với dữ liệu giả lập")
+    p.add_argument("--members", type=int, default=1200, help="số đảng viên (mặc định 1200)")
+    p.add_argument("--cells", type=int, help="số chi bộ")
+    p.add_argument("--years", type=int, default=3, help="số năm sinh hoạt đảng")
+    p.add_argument("--seed", type=int, default=2026)
+    p.set_defaults(handler=cmd_demo)
+
+    members = sub.add_parser("members", help="sổ đảng viên").add_subparsers(dest="members_command", metavar="LỆNH")
+    p = members.add_parser("list", parents=[common], help="danh sách đảng viên theo thứ tự tên")
+    p.add_argument("--search", default="", help="tìm theo tên, CCCD, số thẻ (không cần dấu)")
+    p.add_argument("--cell", help="mã chi bộ")
+    p.add_argument("--all", action="store_true", help="kể cả người đã ra khỏi sổ")
+    p.set_defaults(handler=cmd_members_list)
+
+    cells = sub.add_parser("cells", help="chi bộ").add_subparsers(dest="cells_command", metavar="LỆNH")
+    p = cells.add_parser("list", parents=[common], help="danh sách chi bộ")
+    p.set_defaults(handler=cmd_cells_list)
+    p = cells.add_parser("add", parents=[common], help="thêm chi bộ")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.set_defaults(handler=cmd_cells_add)
+
+    p = sub.add_parser("check", parents=[common], help="kiểm tra toàn vẹn dữ liệu và nhật ký")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_init(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args, create=True)
+    unit_id = organisation.initialise(db, actor(args), unit_code=args.unit_code, unit_name=args.unit_name,
+                                      superior_name=args.superior_name, superior_code=args.superior_code,
+                                      place_name=args.place)
+    emit(args, {"ok": True, "unit_id": unit_id, "db": str(db_path(args))},
+         f"Đã tạo {args.unit_name} (trực thuộc {args.superior_name}) trong {db_path(args)}.")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from tayninh_desktop.services import demo
+
+    db = open_db(args, create=True)
+    result = demo.generate(db, actor(args), members=args.members, cells=args.cells, years=args.years,
+                           seed=args.seed)
+    emit(args, {"ok": True, **asdict(result), "db": str(db_path(args))},
+         f"Đã tạo sổ mẫu: {result.members} đảng viên, {result.cells} chi bộ, {result.events} sự kiện"
+         f" trong {db_path(args)}.")
+    return 0
+
+
+def cmd_members_list(args) -> int:
+    from tayninh_desktop.domain.members import ACTIVE_STATUSES
+    from tayninh_desktop.services import organisation, register
+
+    db = open_db(args)
+    organisation.require_home(db)
+    cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
+    statuses = None if args.all else tuple(sorted(ACTIVE_STATUSES))
+    rows = register.summaries(db, register.list_rowids(db, search=args.search, cell_id=cell_id, statuses=statuses))
+    payload = {"ok": True, "count": len(rows), "members": [
+        {"id": r.id, "full_name": r.full_name, "gender": r.gender.value, "birth_date": r.birth_date.isoformat(),
+         "cell": r.cell_name, "status": r.status.value, "joined_on": r.joined_on.isoformat(),
+         "full_member_on": r.full_member_on.isoformat() if r.full_member_on else None, "cccd": r.cccd,
+         "card_number": r.card_number} for r in rows]}
+    lines = [f"{i:>5}. {r.full_name:<32} {format_vn_date(r.birth_date):<10}  {r.cell_name:<32}"
+             f" {STATUS_LABELS[r.status.value]}" for i, r in enumerate(rows, start=1)]
+    lines.append(f"Tổng số: {len(rows)} đảng viên.")
+    emit(args, payload, lines)
+    return 0
+
+
+def cmd_cells_list(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    organisation.require_home(db)
+    cells = organisation.cells(db, include_closed=True)
+    emit(args, {"ok": True, "cells": [organisation.unit_as_dict(c) for c in cells]},
+         [f"{c.code:<8} {c.name}" + (f" (thôi hoạt động từ {format_vn_date(c.valid_to)})" if c.valid_to else "")
+          for c in cells])
+    return 0
+
+
+def cmd_cells_add(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    organisation.require_home(db)
+    unit_id, _ = organisation.create_unit(db, actor(args), code=args.code, name=args.name, unit_type=UnitType.CELL)
+    emit(args, {"ok": True, "unit_id": unit_id}, f"Đã thêm {args.name} (mã {args.code}).")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from tayninh_desktop.services.integrity import check
+
+    db = open_db(args)
+    report = check(db)
+    lines = [f"Toàn vẹn cơ sở dữ liệu: {'tốt' if not report.integrity else '; '.join(report.integrity)}",
+             f"Khóa ngoại: {'tốt' if not report.foreign_keys else '; '.join(report.foreign_keys)}",
+             f"Chỉ mục tìm kiếm: {'tốt' if not report.search_index else '; '.join(report.search_index)}",
+             f"Nhật ký: {report.audit_rows} dòng, " + ("chuỗi băm nguyên vẹn." if report.audit_broken_at is None
+                                                    else f"chuỗi băm bị phá vỡ tại dòng {report.audit_broken_at}."),
+             "Kết quả: ĐẠT." if report.ok else "Kết quả: KHÔNG ĐẠT."]
+    emit(args, {"ok": report.ok, **asdict(report)}, lines)
+    return 0 if report.ok else REFUSED

@@ -1,0 +1,249 @@
+"""Blocks of a form turned into flowables: paragraphs, dotted lines, numbered items, tables,
+side-by-side signatures. Voting slips live in ``slips.py``, charts in ``charts.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from tayninh_desktop.documents.fields import Scope, fill
+from tayninh_desktop.documents.fonts import REGULAR, string_width
+from tayninh_desktop.documents.forms import (
+    ChoicesBlock,
+    Column,
+    ItemsBlock,
+    LinesBlock,
+    PageBreakBlock,
+    ParagraphBlock,
+    SignaturesBlock,
+    SpacerBlock,
+    TableBlock,
+)
+from tayninh_desktop.documents.frame import signature_flowables
+from tayninh_desktop.documents.styles import styles_for
+from tayninh_desktop.domain.documents import DocumentHeader, DocumentSettings, Signature
+
+CELL_PADDING = 3
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every block needs: the values, the settings, the text width, blank or filled."""
+
+    scope: Scope
+    settings: DocumentSettings
+    width: float
+    blank: bool = False
+    header: DocumentHeader | None = None
+
+    def fill(self, template: str, row: Any = None, *, markup: bool = True, dotted: bool = True) -> str:
+        if isinstance(row, Scope):
+            scope = Scope(*row.layers, *self.scope.layers)
+        else:
+            scope = Scope(row, *self.scope.layers) if row is not None else self.scope
+        return fill(template, scope, markup=markup, dotted=dotted)
+
+    def values(self, field: str) -> list[Any]:
+        value = self.scope.get(field)
+        if value is None or isinstance(value, str):
+            return [value] if value else []
+        return list(value)
+
+
+class DottedLines(Flowable):
+    """Lines of dots to write on by hand; splits across pages."""
+
+    def __init__(self, count: int, spacing: float = 8 * mm, indent: float = 0) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing = spacing
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.count * self.spacing
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.spacing)
+        if fits <= 0 or fits >= self.count:
+            return []
+        return [DottedLines(fits, self.spacing), DottedLines(self.count - fits, self.spacing)]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(0.9)
+        c.setLineCap(1)
+        c.setDash(0.1, 3)
+        for i in range(self.count):
+            y = self.height - (i + 1) * self.spacing + 2
+            c.line(self.indent, y, self.width, y)
+        c.restoreState()
+
+
+class Choice(Flowable):
+    """An option's label followed by an empty square to mark."""
+
+    def __init__(self, label: str, size: float) -> None:
+        super().__init__()
+        self.label = label
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.size * 1.6
+
+    def draw(self) -> None:
+        c, size = self.canv, self.size
+        box = size * 1.1
+        text_w = string_width(self.label, REGULAR, size)
+        x = (self.width - text_w - box - size * 0.6) / 2
+        c.setFont(REGULAR, size)
+        c.drawString(x, size * 0.35, self.label)
+        c.setLineWidth(0.8)
+        c.rect(x + text_w + size * 0.6, size * 0.1, box, box)
+
+
+def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
+    size = ctx.settings.body_size
+    n = len(block.options)
+    row = [Choice(ctx.fill(option, markup=False), size) for option in block.options]
+    result = Table([row], colWidths=[ctx.width / n] * n)
+    result.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return [result]
+
+
+def paragraph(block: ParagraphBlock, ctx: RenderContext) -> list[Flowable]:
+    style = styles_for(ctx.settings).by_name(block.style)
+    return [Paragraph(ctx.fill(block.text), style)]
+
+
+def lines(block: LinesBlock, ctx: RenderContext) -> list[Flowable]:
+    text = ctx.scope.get(block.field) if block.field and not ctx.blank else None
+    if text:
+        style = styles_for(ctx.settings).body
+        return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in str(text).split("\n") if part.strip()]
+    return [DottedLines(block.count)]
+
+
+def items(block: ItemsBlock, ctx: RenderContext) -> list[Flowable]:
+    style = styles_for(ctx.settings).body
+    values = [] if ctx.blank else ctx.values(block.field)
+    if not values:
+        return [DottedLines(block.blank_count)]
+    out: list[Flowable] = []
+    for number, value in enumerate(values, 1):
+        row = value if not isinstance(value, str) else {"text": value}
+        text = ctx.fill(block.template, row)
+        prefix = block.number_format.format(n=number) if block.numbered else "-"
+        out.append(Paragraph(f"{prefix} {text}", style))
+    return out
+
+
+def _scaled_widths(columns: Iterable[Column], width: float) -> list[float]:
+    raw = [c.width for c in columns]
+    total = sum(raw)
+    return [w * width / total for w in raw]
+
+
+def _cell(text: str, width: float, size: float, align: str, style) -> Any:
+    """A plain string when the text fits its column (fast), a wrapping Paragraph otherwise."""
+    if all(string_width(line, REGULAR, size) <= width - 2 * CELL_PADDING for line in text.split("\n")):
+        return text
+    para_style = style if align == "left" else style.clone(f"cell-{align}", alignment={"center": 1, "right": 2}[align])
+    return Paragraph(escape(text).replace("\n", "<br/>"), para_style)
+
+
+def _cell_text(ctx: RenderContext, template: str, scope: Scope) -> str:
+    if not template:
+        return ""
+    text = ctx.fill(template, scope, markup=False, dotted=False)
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
+    size = block.font_size or ctx.settings.table_size
+    st = styles_for(ctx.settings, size)
+    widths = _scaled_widths(block.columns, ctx.width)
+    header = [Paragraph(ctx.fill(c.header), st.cell_header) for c in block.columns]
+    data: list[list[Any]] = [header]
+    if block.number_row:
+        data.append([f"{i}" for i in range(1, len(block.columns) + 1)])
+    head_rows = len(data)
+    rows = [] if ctx.blank else ctx.values(block.rows)
+    if rows:
+        for index, row in enumerate(rows, 1):
+            scope = Scope({"stt": index}, row)
+            data.append([
+                _cell(_cell_text(ctx, c.value, scope), w, size, c.align, st.cell)
+                for c, w in zip(block.columns, widths, strict=True)
+            ])
+    else:
+        for index in range(1, block.blank_rows + 1):
+            data.append([str(index) if c.value == "{stt}" else "" for c in block.columns])
+    heights = None
+    if block.row_height_mm:
+        heights = [None] * head_rows + [block.row_height_mm * mm] * (len(data) - head_rows)
+    elif not rows:
+        heights = [None] * head_rows + [size * 1.9] * (len(data) - head_rows)
+    cls = LongTable if len(data) > 60 else Table
+    result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, size, size * 1.15),
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
+        ("VALIGN", (0, head_rows), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if block.number_row:
+        commands += [("ALIGN", (0, 1), (-1, 1), "CENTER"), ("FONT", (0, 1), (-1, 1), "LiberationSerif-Italic", size - 1)]
+    for i, column in enumerate(block.columns):
+        if column.align != "left":
+            commands.append(("ALIGN", (i, head_rows), (i, -1), column.align.upper()))
+    result.setStyle(TableStyle(commands))
+    return [result, Spacer(1, 8)]
+
+
+def signatures(block: SignaturesBlock, ctx: RenderContext) -> list[Flowable]:
+    cells = []
+    for spec in block.signers:
+        sig = Signature(
+            title=ctx.fill(spec.title, markup=False), name=ctx.fill(spec.name) if spec.name else "",
+            on_behalf=ctx.fill(spec.on_behalf, markup=False), signing_for=ctx.fill(spec.signing_for, markup=False),
+        )
+        if ctx.blank or "...." in sig.name:
+            sig = Signature(sig.title, "", sig.on_behalf, sig.signing_for)
+        cells.append(signature_flowables(sig, ctx.settings, note=spec.note))
+    n = max(len(cells), 1)
+    result = Table([cells], colWidths=[ctx.width / n] * n)
+    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [Spacer(1, 6), result]
+
+
+def spacer(block: SpacerBlock, ctx: RenderContext) -> list[Flowable]:
+    return [Spacer(1, block.height_mm * mm)]
+
+
+def page_break(block: PageBreakBlock, ctx: RenderContext) -> list[Flowable]:
+    return [PageBreak()]
+
+
+BUILDERS = {
+    "paragraph": paragraph,
+    "lines": lines,
+    "items": items,
+    "table": table,
+    "signatures": signatures,
+    "spacer": spacer,
+    "page_break": page_break,
+    "choices": choices,
+}

@@ -1,0 +1,169 @@
+"""The one renderer: a form definition plus a context in, a PDF out.
+
+The context is a plain mapping. Keys the frame reads: ``header`` (a ``DocumentHeader``),
+``signature`` (a ``Signature``, else the form's signature filled from the context) and
+``recipients`` (a ``Recipients``, else the form's list). Everything else feeds the {fields}
+of the form's text and the rows of its tables.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
+
+from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
+from tayninh_desktop.documents.fields import Scope, dots, fill
+from tayninh_desktop.documents.forms import FormDefinition, SignaturesBlock, SignerSpec, SlipsBlock
+from tayninh_desktop.documents.frame import (
+    PartyHeader,
+    closing_table,
+    frame_height,
+    frame_width,
+    make_doc,
+    title_flowables,
+)
+from tayninh_desktop.documents.output import RenderResult, sha256_hex, write_atomic
+from tayninh_desktop.documents.slips import slips
+from tayninh_desktop.domain.documents import (
+    DocumentHeader,
+    DocumentSettings,
+    Recipients,
+    Signature,
+)
+
+# Fields a blank form still prints: who issues it is known before the meeting.
+ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name")
+
+
+def _header(form: FormDefinition, context: Mapping[str, Any], blank: bool) -> DocumentHeader:
+    header = context.get("header")
+    if not isinstance(header, DocumentHeader):
+        header = DocumentHeader(dots(30), dots(30), "...", dots(12))
+    if not header.type_code:
+        header = replace(header, type_code=form.type_code)
+    if blank:
+        header = replace(header, number=None, on=None)
+    return header
+
+
+def _scope(form: FormDefinition, context: Mapping[str, Any], blank: bool) -> Scope:
+    if not blank:
+        return Scope(context)
+    kept = set(ALWAYS_KEPT) | set(form.keep_in_blank)
+    return Scope({k: v for k, v in context.items() if k in kept})
+
+
+def _signature(spec: SignerSpec | None, context: Mapping[str, Any], scope: Scope, blank: bool) -> Signature | None:
+    given = context.get("signature")
+    if isinstance(given, Signature):
+        return replace(given, name="") if blank else given
+    if spec is None:
+        return None
+    name = fill(spec.name, scope) if spec.name else ""
+    if blank or name.startswith("...."):
+        name = ""
+    return Signature(
+        title=fill(spec.title, scope, markup=False), name=name,
+        on_behalf=fill(spec.on_behalf, scope, markup=False), signing_for=fill(spec.signing_for, scope, markup=False),
+    )
+
+
+def _recipients(form: FormDefinition, context: Mapping[str, Any], scope: Scope) -> Recipients | None:
+    given = context.get("recipients")
+    if isinstance(given, Recipients):
+        return given
+    if form.recipients is None:
+        return None
+    return Recipients(
+        tuple(fill(item, scope) for item in form.recipients), archive=fill(form.archive, scope),
+    )
+
+
+def build_story(
+    form: FormDefinition,
+    context: Mapping[str, Any],
+    settings: DocumentSettings,
+    *,
+    blank: bool = False,
+) -> list[Flowable]:
+    """The flowables of one form (without page template switches; see ``render`` and the dossier)."""
+    header = _header(form, context, blank)
+    scope = _scope(form, context, blank)
+    width = frame_width(settings, form.orientation)
+    ctx = RenderContext(scope=scope, settings=settings, width=width, blank=blank, header=header)
+    story: list[Flowable] = []
+    if form.header == "party":
+        summary = fill(form.summary, scope, markup=False) if form.summary else ""
+        under_number = (summary,) if form.summary_position == "number" and summary else ()
+        story.append(PartyHeader(header, settings, numbered=form.numbered, summary_lines=under_number))
+        title = fill(form.title, scope) if form.title else ""
+        story.extend(title_flowables(title, "" if under_number else fill(form.summary, scope), settings))
+    for block in form.blocks:
+        if isinstance(block, SlipsBlock):
+            story.extend(slips(block, ctx, frame_height(settings, form.orientation)))
+        elif isinstance(block, SignaturesBlock):
+            _keep_with_last(story, BUILDERS[block.kind](block, ctx))
+        else:
+            story.extend(BUILDERS[block.kind](block, ctx))
+    signature = _signature(form.signature, context, scope, blank)
+    recipients = _recipients(form, context, scope)
+    if signature or recipients:
+        _keep_with_last(story, [closing_table(recipients, signature, settings, width)])
+    return story
+
+
+def _keep_with_last(story: list[Flowable], closing: list[Flowable]) -> None:
+    """A signature never starts a page alone: it takes the paragraph before it along."""
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + closing))
+
+
+def form_title(form: FormDefinition, context: Mapping[str, Any], *, blank: bool = False) -> str:
+    """A one-line title for the PDF's metadata and the document register."""
+    scope = _scope(form, context, blank)
+    summary = fill(form.summary, scope, markup=False) if form.summary else ""
+    return " ".join(part for part in (form.title or form.name, summary) if part)
+
+
+def render_bytes(
+    form: FormDefinition,
+    context: Mapping[str, Any],
+    *,
+    settings: DocumentSettings | None = None,
+    blank: bool = False,
+) -> tuple[bytes, int]:
+    """The PDF of one form in memory, and its page count."""
+    settings = settings or DocumentSettings()
+    buffer = io.BytesIO()
+    doc = make_doc(buffer, settings, title=form_title(form, context, blank=blank),
+                   page_numbers=form.page_numbers, first=form.orientation)
+    doc.build(build_story(form, context, settings, blank=blank))
+    return buffer.getvalue(), doc.page
+
+
+def render(
+    form: FormDefinition,
+    context: Mapping[str, Any],
+    path: Path | str,
+    *,
+    settings: DocumentSettings | None = None,
+    blank: bool = False,
+) -> RenderResult:
+    """Render ``form`` with ``context`` to ``path`` (atomically) and describe the file written."""
+    data, pages = render_bytes(form, context, settings=settings, blank=blank)
+    path = Path(path)
+    write_atomic(path, data)
+    return RenderResult(path=path, pages=pages, sha256=sha256_hex(data), size=len(data))
+
+
+def switch_to(form: FormDefinition, *, first: bool) -> list[Flowable]:
+    """The flowables that start ``form`` on a fresh page of its orientation inside a longer PDF."""
+    out: list[Flowable] = [NextPageTemplate(str(form.orientation))]
+    if not first:
+        out.append(PageBreak())
+    return out

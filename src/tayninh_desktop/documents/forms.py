@@ -1,0 +1,270 @@
+"""Form definitions: one TOML file per printed form in ``tayninh_desktop/forms/``.
+
+A form is data: its type code, title, summary, blocks (paragraphs with {fields}, dotted lines for
+handwriting, numbered items, tables with their columns, side-by-side signatures, voting slips),
+signature block and recipients. ``engine.render`` lays any of them out; adding a form is adding
+a file here, not writing layout code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tayninh_desktop.domain.documents import Orientation, nfc
+from tayninh_desktop.domain.errors import DomainError
+
+FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+
+PARAGRAPH_STYLES = frozenset(
+    {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic"}
+)
+
+
+@dataclass(frozen=True)
+class ParagraphBlock:
+    """A paragraph of text with {fields}; ``style`` picks alignment and weight."""
+
+    text: str
+    style: str = "body"
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class LinesBlock:
+    """Dotted lines left for handwriting, or the text of ``field`` when the context has it."""
+
+    count: int = 3
+    field: str = ""
+    kind: str = "lines"
+
+
+@dataclass(frozen=True)
+class ItemsBlock:
+    """A numbered list from a context list (resolutions, agenda); dotted lines when blank."""
+
+    field: str
+    numbered: bool = True
+    blank_count: int = 3
+    template: str = "{text}"
+    number_format: str = "{n}."   # "<b>Điều {n}.</b>" in a decision
+    kind: str = "items"
+
+
+@dataclass(frozen=True)
+class ChoicesBlock:
+    """Options side by side, each with a square to mark (a voting slip's "Đồng ý □")."""
+
+    options: tuple[str, ...] = ("Đồng ý", "Không đồng ý")
+    kind: str = "choices"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: its header, relative width (mm), alignment and value template."""
+
+    header: str
+    value: str = ""
+    width: float = 20
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table over a context list; the header repeats on every page."""
+
+    rows: str
+    columns: tuple[Column, ...]
+    number_row: bool = False
+    blank_rows: int = 15
+    font_size: float = 0          # 0: the settings' table size
+    row_height_mm: float = 0      # 0: as the text needs; a signature column wants room
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class SignerSpec:
+    """A signature column: "THƯ KÝ" / "(Ký, ghi rõ họ tên)" / space / name."""
+
+    title: str
+    name: str = ""
+    on_behalf: str = ""
+    signing_for: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SignaturesBlock:
+    """Several signatures side by side (chair and secretary, the vote-counting committee)."""
+
+    signers: tuple[SignerSpec, ...]
+    kind: str = "signatures"
+
+
+@dataclass(frozen=True)
+class SlipsBlock:
+    """Voting slips: one per item and copy, ``rows`` × ``columns`` to a page with dashed cut lines."""
+
+    blocks: tuple[Any, ...]
+    items: str = "questions"
+    copies: str = ""              # context field holding the number of copies of each slip
+    rows: int = 4
+    columns: int = 1
+    blank_count: int = 4
+    kind: str = "slips"
+
+
+@dataclass(frozen=True)
+class SpacerBlock:
+    height_mm: float = 5
+    kind: str = "spacer"
+
+
+@dataclass(frozen=True)
+class PageBreakBlock:
+    kind: str = "page_break"
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    """A bar chart of a context series (phase 2 reports)."""
+
+    field: str
+    title: str = ""
+    height_mm: float = 70
+    kind: str = "chart"
+
+
+BLOCK_TYPES: dict[str, type] = {
+    "paragraph": ParagraphBlock,
+    "lines": LinesBlock,
+    "items": ItemsBlock,
+    "table": TableBlock,
+    "signatures": SignaturesBlock,
+    "slips": SlipsBlock,
+    "spacer": SpacerBlock,
+    "page_break": PageBreakBlock,
+    "chart": ChartBlock,
+    "choices": ChoicesBlock,
+}
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    """A printable form."""
+
+    id: str
+    name: str
+    type_code: str
+    title: str = ""
+    summary: str = ""
+    summary_position: str = "title"       # "title" (under the type name) or "number" (công văn)
+    orientation: Orientation = Orientation.PORTRAIT
+    header: str = "party"                 # "party" or "none" (voting slips)
+    numbered: bool = True
+    page_numbers: bool = True
+    scope: tuple[str, ...] = ()           # what a print needs: unit, cell, member, year, period, meeting
+    description: str = ""
+    keep_in_blank: tuple[str, ...] = ()   # fields still printed on a blank form (unit names)
+    signature: SignerSpec | None = None
+    recipients: tuple[str, ...] | None = None
+    archive: str = "Lưu Văn phòng"
+    blocks: tuple[Any, ...] = field(default_factory=tuple)
+
+
+def _fail(form_id: str, reason: str) -> DomainError:
+    return DomainError("form_invalid", form=form_id, reason=reason)
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _normalise(v) for k, v in value.items()}
+    return value
+
+
+def _build(cls: type, data: dict, form_id: str) -> Any:
+    known = {f.name for f in fields(cls)}
+    unknown = set(data) - known
+    if unknown:
+        raise _fail(form_id, f"{cls.__name__}: unknown keys {sorted(unknown)}")
+    try:
+        return cls(**data)
+    except TypeError as exc:
+        raise _fail(form_id, f"{cls.__name__}: {exc}") from None
+
+
+def _block(data: dict, form_id: str) -> Any:
+    data = dict(data)
+    kind = data.get("kind", "paragraph")
+    cls = BLOCK_TYPES.get(kind)
+    if cls is None:
+        raise _fail(form_id, f"unknown block kind {kind!r}")
+    if cls is TableBlock:
+        data["columns"] = tuple(_build(Column, c, form_id) for c in data.get("columns", ()))
+        if not data["columns"]:
+            raise _fail(form_id, "a table needs columns")
+        for column in data["columns"]:
+            if column.align not in ("left", "center", "right"):
+                raise _fail(form_id, f"bad column alignment {column.align!r}")
+    elif cls is SignaturesBlock:
+        data["signers"] = tuple(_build(SignerSpec, s, form_id) for s in data.get("signers", ()))
+    elif cls is SlipsBlock:
+        data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
+    elif cls is ChoicesBlock:
+        data["options"] = tuple(data.get("options", ChoicesBlock.options))
+    elif cls is ParagraphBlock and data.get("style", "body") not in PARAGRAPH_STYLES:
+        raise _fail(form_id, f"unknown paragraph style {data.get('style')!r}")
+    return _build(cls, data, form_id)
+
+
+def parse_form(data: dict, form_id: str) -> FormDefinition:
+    """A form definition from parsed TOML (raises DomainError "form_invalid")."""
+    data = _normalise(dict(data))
+    data.setdefault("id", form_id)
+    data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
+    if "signature" in data:
+        data["signature"] = _build(SignerSpec, data["signature"], form_id)
+    if "recipients" in data:
+        recipients = data.pop("recipients")
+        data["recipients"] = tuple(recipients.get("items", ()))
+        if "archive" in recipients:
+            data["archive"] = recipients["archive"]
+    for key in ("scope", "keep_in_blank"):
+        data[key] = tuple(data.get(key, ()))
+    try:
+        data["orientation"] = Orientation(data.get("orientation", "portrait"))
+    except ValueError:
+        raise _fail(form_id, f"bad orientation {data.get('orientation')!r}") from None
+    if data.get("header", "party") not in ("party", "none"):
+        raise _fail(form_id, f"bad header {data.get('header')!r}")
+    return _build(FormDefinition, data, form_id)
+
+
+def load_form_file(path: Path) -> FormDefinition:
+    """Read and check one form file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path.stem, str(exc)) from None
+    return parse_form(data, path.stem)
+
+
+@cache
+def all_forms() -> dict[str, FormDefinition]:
+    """Every form shipped with the program, by id, in file-name order."""
+    return {path.stem: load_form_file(path) for path in sorted(FORMS_DIR.glob("*.toml"))}
+
+
+def get_form(form_id: str) -> FormDefinition:
+    """The form with this id (raises DomainError "form_not_found")."""
+    form = all_forms().get(form_id)
+    if form is None:
+        raise DomainError("form_not_found", form=form_id)
+    return form

@@ -1,0 +1,65 @@
+"""Dates as the office writes them: dd/mm/yyyy on screen, "ngày 05 tháng 02 năm 2026" in documents."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_VN_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def parse_vn_date(text: str, *, century_pivot: int = 30) -> date | None:
+    """Parse a date typed as dd/mm/yyyy (also d/m/yy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd.
+
+    Returns None for an empty text; raises ValueError for a text that is not a real date.
+    Two-digit years up to ``century_pivot`` are read as 20yy, the others as 19yy.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = _ISO_DATE.match(text)
+    if match:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    match = _VN_DATE.match(text)
+    if not match:
+        raise ValueError(text)
+    day, month, year = int(match[1]), int(match[2]), int(match[3])
+    if len(match[3]) == 2:
+        year += 2000 if year <= century_pivot else 1900
+    return date(year, month, day)
+
+
+def format_vn_date(value: date | None) -> str:
+    """dd/mm/yyyy, or "" for no date."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_long_date(value: date) -> str:
+    """The form party documents use: "ngày 05 tháng 02 năm 2026"."""
+    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+def to_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def from_iso(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def add_months(value: date, months: int) -> date:
+    """The same day ``months`` later, clipped to the month's last day (31/01 + 1 → 28/02)."""
+    month_index = value.month - 1 + months
+    year = value.year + month_index // 12
+    month = month_index % 12 + 1
+    for day in (value.day, 30, 29, 28):
+        try:
+            return date(year, month, min(value.day, day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_years(value: date, years: int) -> date:
+    return add_months(value, 12 * years)

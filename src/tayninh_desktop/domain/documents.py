@@ -1,0 +1,177 @@
+"""Party documents as data: the header, the signature block, the recipients, the numbering.
+
+The presentation rules follow Hướng dẫn 36-HD/VPTW (2018). Everything the research marks as not
+confirmed (margins, type sizes, the colon after "Số") is a field of ``DocumentSettings`` whose
+default is the research's value, so an office can change it without touching code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from tayninh_desktop.domain.dates import format_long_date
+
+
+def nfc(text: str) -> str:
+    """Every string that reaches a printed page is NFC (input often arrives decomposed)."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+class Orientation(StrEnum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+# Type codes of party documents (ký hiệu loại văn bản) and the type name printed as the title.
+DOCUMENT_TYPES: dict[str, str] = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "HD": "Hướng dẫn",
+    "KH": "Kế hoạch",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "BB": "Biên bản",
+    "CV": "Công văn",
+    "TB": "Thông báo",
+    "CTr": "Chương trình",
+    "DS": "Danh sách",
+    "GT": "Giấy giới thiệu",
+    "PBQ": "Phiếu biểu quyết",
+}
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """Page and type settings of printed documents (HD 36 defaults; sizes in mm and points)."""
+
+    margin_top_mm: float = 20
+    margin_bottom_mm: float = 20
+    margin_left_mm: float = 30
+    margin_right_mm: float = 15
+    header_size: float = 13          # superior line, issuing unit, "Số …"
+    national_title_size: float = 15  # "ĐẢNG CỘNG SẢN VIỆT NAM"
+    place_date_size: float = 14
+    type_name_size: float = 16       # "NGHỊ QUYẾT"
+    summary_size: float = 14
+    body_size: float = 14
+    body_leading: float = 1.25       # line height as a multiple of the size
+    first_line_indent_cm: float = 1.27
+    paragraph_space_pt: float = 6
+    table_size: float = 12
+    signature_size: float = 14
+    signature_space_mm: float = 25   # room for the hand signature and the seal
+    recipients_heading_size: float = 12
+    recipients_item_size: float = 11
+    recipients_heading_underline: bool = True
+    page_number_size: float = 13
+    colon_after_so: bool = False     # "Số 12-NQ/ĐU" (HD 36) or "Số: 12-NQ/ĐU"
+    left_block_ratio: float = 0.47   # share of the text width given to the top-left block
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """What a document's header says: issuer, number, place and date, secrecy mark."""
+
+    superior_line: str
+    issuer_line: str
+    issuer_code: str
+    place_name: str
+    type_code: str = ""
+    number: int | None = None
+    on: date | None = None
+    secret: bool = False
+
+    @property
+    def symbol(self) -> str:
+        """The ký hiệu: "12-NQ/ĐU" ("-NQ/ĐU" without a number yet)."""
+        prefix = str(self.number) if self.number is not None else ""
+        return f"{prefix}-{self.type_code}/{self.issuer_code}"
+
+    def number_line(self, settings: DocumentSettings, *, blank_width: int = 6) -> str:
+        """The "Số …" line; a draft without number leaves room to write it by hand."""
+        so = "Số:" if settings.colon_after_so else "Số"
+        if self.number is None:
+            return f"{so} {' ' * 2}{'.' * blank_width}-{self.type_code}/{self.issuer_code}"
+        return f"{so} {self.symbol}"
+
+    def place_date_line(self) -> str:
+        """"Tân Ninh, ngày 05 tháng 02 năm 2026", or the same with dots for a date written by hand."""
+        if self.on is None:
+            return f"{self.place_name}, ngày ..... tháng ..... năm 20....."
+        return f"{self.place_name}, {format_long_date(self.on)}"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The signature block: "T/M CHI BỘ" / "BÍ THƯ", or "T/M ĐẢNG ỦY" / "K/T BÍ THƯ" / "PHÓ BÍ THƯ"."""
+
+    title: str
+    name: str = ""
+    on_behalf: str = ""      # "T/M CHI BỘ", "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ"
+    signing_for: str = ""    # "K/T BÍ THƯ" when a deputy signs
+
+    def lines(self) -> tuple[str, ...]:
+        """The capitalised lines above the signature space."""
+        return tuple(line.upper() for line in (self.on_behalf, self.signing_for, self.title) if line)
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """"Nơi nhận:" and its items, ending with the archive line "- Lưu …"."""
+
+    items: tuple[str, ...] = ()
+    archive: str = "Lưu Văn phòng"
+
+    def lines(self) -> tuple[str, ...]:
+        items = [item.rstrip(",.;") for item in self.items if item.strip()]
+        archive = self.archive if self.archive.lower().startswith("lưu") else f"Lưu {self.archive}"
+        out = [f"- {item}," for item in items]
+        out.append(f"- {archive}.")
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class NumberingRule:
+    """Numbers run per type, issuer and year, starting at ``start`` (an office may continue a paper book)."""
+
+    type_code: str
+    issuer_code: str
+    year: int
+    start: int = 1
+
+
+def next_number(rule: NumberingRule, used: Iterable[int]) -> int:
+    """The next free number: one past the highest used, never below the rule's start."""
+    highest = max((n for n in used if n is not None), default=rule.start - 1)
+    return max(highest + 1, rule.start)
+
+
+def format_symbol(number: int, type_code: str, issuer_code: str) -> str:
+    """"12-NQ/ĐU"."""
+    return f"{number}-{type_code}/{issuer_code}"
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A row of the document register (sổ đăng ký văn bản đi)."""
+
+    id: str
+    unit_id: str
+    type_code: str
+    number: int
+    year: int
+    symbol: str
+    issued_on: date
+    summary: str
+    signer: str
+    form_id: str
+    pdf_sha256: str = ""
+    context_json: str = "{}"
+    created_at: str = ""
+    updated_at: str = ""

@@ -1,0 +1,52 @@
+"""The Vietnamese sentences for error codes, shared by the window and the command line.
+
+Each area keeps its catalogue in its own module (``messages_<area>.py``); this module merges
+them and renders a code with its data. Unknown codes render as the code itself, so a missing
+sentence is visible in tests rather than a crash in front of a user.
+"""
+
+from __future__ import annotations
+
+from tayninh_desktop.domain import messages_register
+
+CATALOGUES: tuple[dict[str, str], ...] = (messages_register.MESSAGES,)
+FIELD_LABELS: dict[str, str] = dict(messages_register.FIELD_LABELS)
+
+
+def _register_optional_catalogues() -> None:
+    # Areas added later register themselves here; a missing module is simply skipped.
+    import importlib
+
+    global CATALOGUES
+    for name in ("messages_party_life", "messages_import", "messages_documents"):
+        try:
+            module = importlib.import_module(f"tayninh_desktop.domain.{name}")
+        except ModuleNotFoundError:
+            continue
+        CATALOGUES = CATALOGUES + (module.MESSAGES,)
+        FIELD_LABELS.update(getattr(module, "FIELD_LABELS", {}))
+
+
+_register_optional_catalogues()
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def field_label(name: str) -> str:
+    """The Vietnamese label of a field name (the name itself if unknown)."""
+    return FIELD_LABELS.get(name, name)
+
+
+def render(code: str, data: dict | None = None) -> str:
+    """The Vietnamese sentence for ``code`` filled with ``data``."""
+    values = _Defaults(data or {})
+    if "field" in values and "field_label" not in values:
+        values["field_label"] = field_label(str(values["field"]))
+    for catalogue in CATALOGUES:
+        template = catalogue.get(code)
+        if template is not None:
+            return template.format_map(values)
+    return code

@@ -1,0 +1,126 @@
+"""The organisation tree: party units with types, codes, names and validity periods.
+
+A unit's name and parent can change over time (rename, the 2025 reorganisation that removed the
+district level); each change is a ``UnitVersion`` with its own validity, so a document dated
+before 1/7/2025 prints the superior of that time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class UnitType(StrEnum):
+    PROVINCE_COMMITTEE = "dang_bo_tinh"
+    DISTRICT_COMMITTEE = "dang_bo_huyen"
+    COMMUNE_COMMITTEE = "dang_uy_xa"
+    PARTIAL_COMMITTEE = "dang_bo_bo_phan"
+    CELL = "chi_bo"
+    GROUP = "to_dang"
+
+    @property
+    def label(self) -> str:
+        return UNIT_TYPE_LABELS[self]
+
+    @property
+    def issuer_code(self) -> str:
+        """The issuer part of a document number: 12-NQ/ĐU, 3-NQ/CB, 5-CV/HU."""
+        return ISSUER_CODES[self]
+
+
+UNIT_TYPE_LABELS = {
+    UnitType.PROVINCE_COMMITTEE: "Đảng bộ tỉnh",
+    UnitType.DISTRICT_COMMITTEE: "Đảng bộ huyện",
+    UnitType.COMMUNE_COMMITTEE: "Đảng ủy xã/phường",
+    UnitType.PARTIAL_COMMITTEE: "Đảng bộ bộ phận",
+    UnitType.CELL: "Chi bộ",
+    UnitType.GROUP: "Tổ đảng",
+}
+
+ISSUER_CODES = {
+    UnitType.PROVINCE_COMMITTEE: "TU",
+    UnitType.DISTRICT_COMMITTEE: "HU",
+    UnitType.COMMUNE_COMMITTEE: "ĐU",
+    UnitType.PARTIAL_COMMITTEE: "ĐU",
+    UnitType.CELL: "CB",
+    UnitType.GROUP: "TĐ",
+}
+
+# Which unit types may sit under which: the rule that keeps a tree sensible in both hierarchies.
+ALLOWED_PARENTS: dict[UnitType, frozenset[UnitType | None]] = {
+    UnitType.PROVINCE_COMMITTEE: frozenset({None}),
+    UnitType.DISTRICT_COMMITTEE: frozenset({UnitType.PROVINCE_COMMITTEE}),
+    UnitType.COMMUNE_COMMITTEE: frozenset({UnitType.PROVINCE_COMMITTEE, UnitType.DISTRICT_COMMITTEE, None}),
+    UnitType.PARTIAL_COMMITTEE: frozenset({UnitType.COMMUNE_COMMITTEE}),
+    UnitType.CELL: frozenset({UnitType.COMMUNE_COMMITTEE, UnitType.PARTIAL_COMMITTEE}),
+    UnitType.GROUP: frozenset({UnitType.CELL}),
+}
+
+# The day districts were abolished and communes merged (Nghị quyết 60, HD 31-HD/BTCTW).
+REORGANISATION_2025 = date(2025, 7, 1)
+
+_CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
+
+
+def valid_unit_code(code: str) -> bool:
+    return bool(_CODE.match(code or ""))
+
+
+@dataclass(frozen=True)
+class UnitVersion:
+    """The name and parent of a unit during one period (valid_to exclusive; None = still valid)."""
+
+    unit_id: str
+    name: str
+    header_name: str
+    parent_id: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+    def covers(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on < self.valid_to)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A party unit as it stands now (its latest version)."""
+
+    id: str
+    code: str
+    unit_type: UnitType
+    name: str
+    header_name: str
+    parent_id: str | None
+    place_name: str
+    valid_from: date | None
+    valid_to: date | None
+    merged_into_id: str | None = None
+
+    def is_open_on(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on < self.valid_to)
+
+
+def default_header_name(name: str) -> str:
+    """The form a unit takes as the superior line of a document: "Đảng ủy xã X" → "Đảng bộ xã X"."""
+    for prefix in ("Đảng ủy ", "Huyện ủy ", "Tỉnh ủy "):
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            if prefix == "Huyện ủy ":
+                return "Đảng bộ huyện " + rest
+            if prefix == "Tỉnh ủy ":
+                return "Đảng bộ tỉnh " + rest
+            return "Đảng bộ " + rest
+    return name
+
+
+@dataclass(frozen=True)
+class HeaderLines:
+    """The top-left block of a party document on a given date."""
+
+    superior_line: str
+    issuer_line: str
+    issuer_code: str
+    place_name: str

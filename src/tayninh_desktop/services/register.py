@@ -1,0 +1,241 @@
+"""User actions on the member register: add, edit, record and correct history, merge cells."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import date
+
+from sqlite_utils import Database
+
+from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
+from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
+from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
+from tayninh_desktop.domain.org import Unit, UnitType
+from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.organisation import close_unit_record, require_home
+from tayninh_desktop.storage import audit, events_repo, members_repo, units_repo
+from tayninh_desktop.storage.members_repo import MemberSummary
+
+
+def _snapshot(member: Member | MemberData) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(member).items()}
+
+
+def _duplicate_issues(db: Database, data: MemberData, exclude_id: str | None) -> list[FieldIssue]:
+    issues = []
+    for column, code in (("cccd", "duplicate_cccd"), ("card_number", "duplicate_card_number")):
+        other = members_repo.find_by(db, column, getattr(data, column), exclude_id)
+        if other:
+            issues.append(FieldIssue(column, code, {"value": getattr(data, column), "other_name": other.full_name,
+                                                    "other_birth": format_vn_date(other.birth_date)}))
+    return issues
+
+
+def _require_cell(db: Database, cell_id: str | None, on: date) -> Unit:
+    unit = units_repo.get(db, cell_id) if cell_id else None
+    if unit is None:
+        raise ValidationError([FieldIssue("cell_id", "required")])
+    if unit.unit_type is not UnitType.CELL:
+        raise DomainError("unit_not_cell", unit=unit.name)
+    if not unit.is_open_on(on):
+        raise ValidationError([FieldIssue("cell_id", "unknown_cell", {"value": format_vn_date(on)})])
+    return unit
+
+
+def _require_member(db: Database, member_id: str) -> Member:
+    member = members_repo.get(db, member_id)
+    if member is None:
+        raise DomainError("member_not_found", member_id=member_id)
+    return member
+
+
+def _refresh(db: Database, member_id: str, events: list[MemberEvent], full_member_on: date | None,
+             today: date) -> MemberState:
+    """Re-derive the member's periods and today's state from the whole history (refusing an impossible one)."""
+    periods = fold_periods(member_id, events, full_member_on)
+    events_repo.replace_periods(db, member_id, periods)
+    state = state_on(periods, today) or periods[-1].state
+    members_repo.update_state(db, member_id, state.cell_id if state.present else _last_cell(events),
+                              state.status or MemberStatus.FULL)
+    return state
+
+
+def _last_cell(events: list[MemberEvent]) -> str | None:
+    cells = [e.cell_id for e in sorted(events, key=lambda e: (e.event_date, e.seq)) if e.cell_id]
+    return cells[-1] if cells else None
+
+
+def entry_events(member_id: str, data: MemberData, cell_id: str, entry: EventKind, entry_date: date | None,
+                 doc: dict) -> list[MemberEvent]:
+    """The first events of a member entering the register: admission (and full membership) or a transfer in."""
+    if entry is EventKind.ADMITTED:
+        events = [MemberEvent(new_id(), member_id, EventKind.ADMITTED, data.joined_on, cell_id=cell_id, seq=1,
+                              **doc)]
+        if data.full_member_on:
+            events.append(MemberEvent(new_id(), member_id, EventKind.FULL_MEMBERSHIP, data.full_member_on, seq=2))
+        return events
+    if entry not in (EventKind.TRANSFER_IN, EventKind.TRANSFER_IN_TEMPORARY):
+        raise DomainError("event_not_allowed", event=entry.value, value="", reason="")
+    return [MemberEvent(new_id(), member_id, entry, entry_date or data.joined_on, cell_id=cell_id, seq=1, **doc)]
+
+
+def add_member(db: Database, actor: Actor, form: dict[str, str], cell_id: str | None, *,
+               entry: EventKind = EventKind.ADMITTED, entry_date: date | None = None, doc_number: str = "",
+               doc_date: date | None = None, doc_issuer: str = "", today: date | None = None) -> tuple[str, Changes]:
+    """Add a member from a form: checks every field and duplicates, writes the member and the first events."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today or date.today()
+    data = parse_member_form(form, today)
+    with db.atomic():
+        home = require_home(db)
+        issues = _duplicate_issues(db, data, None)
+        if issues:
+            raise ValidationError(issues)
+        first_day = entry_date if entry is not EventKind.ADMITTED and entry_date else data.joined_on
+        _require_cell(db, cell_id, first_day)
+        if entry_date and entry_date > today:
+            raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(entry_date)})])
+        member_id = new_id()
+        doc = {"doc_number": nfc(doc_number), "doc_date": doc_date, "doc_issuer": nfc(doc_issuer)}
+        events = entry_events(member_id, data, cell_id, entry, entry_date, doc)
+        members_repo.insert(db, member_id, home.id, data, cell_id, MemberStatus.FULL)
+        for event in events:
+            events_repo.insert_event(db, event)
+        _refresh(db, member_id, events, data.full_member_on, today)
+        audit.append(db, actor.name, "add_member", "member", member_id, None, _snapshot(data))
+    return member_id, Changes(members=True, history=True, member_ids=(member_id,))
+
+
+def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, str], *,
+                  today: date | None = None) -> Changes:
+    """Save the edited fields of a member; the history is re-derived (a changed ngày chính thức counts)."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today or date.today()
+    data = parse_member_form(form, today)
+    with db.atomic():
+        before = _require_member(db, member_id)
+        issues = _duplicate_issues(db, data, member_id)
+        if issues:
+            raise ValidationError(issues)
+        members_repo.update_data(db, member_id, data)
+        events = events_repo.events_of(db, member_id)
+        _refresh(db, member_id, events, data.full_member_on, today)
+        audit.append(db, actor.name, "update_member", "member", member_id, _snapshot(before.data), _snapshot(data))
+    return Changes(members=True, member_ids=(member_id,))
+
+
+def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, event_date: date, *,
+                 cell_id: str | None = None, end_date: date | None = None, place: str = "", doc_number: str = "",
+                 doc_date: date | None = None, doc_issuer: str = "", notes: str = "",
+                 today: date | None = None) -> tuple[str, Changes]:
+    """Record one change of a member's situation with its document; refused if the history cannot allow it."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today or date.today()
+    if event_date > today:
+        raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(event_date)})])
+    with db.atomic():
+        member = _require_member(db, member_id)
+        if kind.needs_cell:
+            _require_cell(db, cell_id, event_date)
+        else:
+            cell_id = None
+        event = MemberEvent(new_id(), member_id, kind, event_date, cell_id=cell_id, end_date=end_date,
+                            place=nfc(place), doc_number=nfc(doc_number), doc_date=doc_date,
+                            doc_issuer=nfc(doc_issuer), notes=nfc(notes), seq=events_repo.next_seq(db, member_id))
+        events = [*events_repo.events_of(db, member_id), event]
+        full_on = member.full_member_on
+        if kind is EventKind.FULL_MEMBERSHIP:
+            full_on = event_date
+            members_repo.update_data(db, member_id, replace(member.data, full_member_on=event_date))
+        events_repo.insert_event(db, event)
+        _refresh(db, member_id, events, full_on, today)
+        audit.append(db, actor.name, f"event:{kind.value}", "member", member_id, {"status": member.status.value},
+                     {"event": _snapshot_event(event)})
+    return event.id, Changes(members=True, history=True, member_ids=(member_id,))
+
+
+def _snapshot_event(event: MemberEvent) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(event).items()}
+
+
+def delete_event(db: Database, actor: Actor, event_id: str, *, today: date | None = None) -> Changes:
+    """Remove an event recorded by mistake; refused when the rest of the history would not hold."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today or date.today()
+    with db.atomic():
+        event = events_repo.get_event(db, event_id)
+        if event is None:
+            raise DomainError("event_not_found")
+        member = _require_member(db, event.member_id)
+        remaining = [e for e in events_repo.events_of(db, event.member_id) if e.id != event_id]
+        if not remaining:
+            raise DomainError("event_cannot_delete_first")
+        full_on = member.full_member_on
+        if event.kind is EventKind.FULL_MEMBERSHIP:
+            full_on = None
+            members_repo.update_data(db, member.id, replace(member.data, full_member_on=None))
+        _refresh(db, event.member_id, remaining, full_on, today)
+        events_repo.delete_event(db, event_id)
+        audit.append(db, actor.name, "delete_event", "member", event.member_id, {"event": _snapshot_event(event)},
+                     None)
+    return Changes(members=True, history=True, member_ids=(event.member_id,))
+
+
+def merge_cells(db: Database, actor: Actor, source_ids: list[str], target_id: str, on: date, *,
+                doc_number: str = "", doc_date: date | None = None, today: date | None = None) -> Changes:
+    """Merge cells into ``target_id`` from ``on``: their members move (a dated event each) and the cells close."""
+    actor.require(Permission.EDIT_ORGANISATION)
+    today = today or date.today()
+    if target_id in source_ids:
+        raise DomainError("merge_same_unit")
+    with db.atomic():
+        target = _require_cell(db, target_id, on)
+        moved: list[str] = []
+        for source_id in source_ids:
+            source = _require_cell(db, source_id, on)
+            for member_id in events_repo.member_ids_in_cell_on(db, source.id, on):
+                member = _require_member(db, member_id)
+                event = MemberEvent(new_id(), member_id, EventKind.MOVED_CELL, on, cell_id=target.id,
+                                    doc_number=nfc(doc_number), doc_date=doc_date,
+                                    notes=f"Hợp nhất {source.name} vào {target.name}",
+                                    seq=events_repo.next_seq(db, member_id))
+                events = [*events_repo.events_of(db, member_id), event]
+                events_repo.insert_event(db, event)
+                _refresh(db, member_id, events, member.full_member_on, today)
+                moved.append(member_id)
+            close_unit_record(db, source, on, target.id)
+            audit.append(db, actor.name, "merge_cell", "unit", source.id, {"name": source.name},
+                         {"merged_into": target.id, "from": on.isoformat(), "members_moved": len(moved)})
+    return Changes(organisation=True, members=True, history=True, member_ids=tuple(moved))
+
+
+def get_member(db: Database, member_id: str) -> Member:
+    return _require_member(db, member_id)
+
+
+def history(db: Database, member_id: str) -> list[MemberEvent]:
+    return events_repo.events_of(db, member_id)
+
+
+def members_in_cell_on(db: Database, cell_id: str, on: date) -> list[Member]:
+    """Who belonged to the cell on that date, in official list order."""
+    return members_repo.get_many(db, events_repo.member_ids_in_cell_on(db, cell_id, on))
+
+
+def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
+                statuses: tuple[str, ...] | None = None, order: str = "sort_key",
+                descending: bool = False) -> list[int]:
+    return members_repo.list_rowids(db, search=search, cell_id=cell_id, statuses=statuses, order=order,
+                                    descending=descending)
+
+
+def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
+    return members_repo.summaries(db, rowids)
+
+
+def member_count(db: Database) -> int:
+    return members_repo.count(db)

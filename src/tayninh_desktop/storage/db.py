@@ -1,0 +1,92 @@
+"""Opening the register: file checks, pragmas, backups and pending migrations.
+
+Every open goes through ``open_database``: it refuses a file that is not SQLite or that a newer
+program has migrated, copies the file to the backups folder before any pending migration, and sets
+WAL, foreign keys and synchronous=FULL so that a power cut never loses a committed action.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.storage import migrations as schema
+from tayninh_desktop.storage.backup import backup_to
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise DomainError("db_missing", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise DomainError("db_not_sqlite", path=str(path))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DomainError("db_unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+    if head and head != SQLITE_MAGIC:
+        raise DomainError("db_not_sqlite", path=str(path))
+
+
+def connect(path: Path) -> Database:
+    """A connection with the pragmas the app relies on (no migration)."""
+    conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+    db = Database(conn)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DomainError("db_locked", path=str(path)) from exc
+        raise DomainError("db_not_sqlite", path=str(path)) from exc
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA busy_timeout=5000")
+    return db
+
+
+def backups_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def open_database(path: Path | str, *, create: bool = False) -> Database:
+    """Open (or create) the register at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    _check_file(path, create)
+    db = connect(path)
+    try:
+        applied = {m.name for m in schema.MIGRATIONS.applied(db)}
+        known = {m.name for m in schema.MIGRATIONS._migrations}
+        unknown = sorted(applied - known)
+        if unknown:
+            raise DomainError("db_newer", path=str(path), unknown=", ".join(unknown))
+        pending = schema.MIGRATIONS.pending(db)
+        if pending and applied:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_to(db, backups_dir(path) / f"truoc-nang-cap-{stamp}.sqlite3")
+        if pending:
+            schema.MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        db.conn.close()
+        raise DomainError("db_not_sqlite", path=str(path)) from exc
+    except DomainError:
+        db.conn.close()
+        raise
+    return db
+
+
+def open_memory() -> Database:
+    """A migrated in-memory register (self-test and benchmarks of the bare baseline)."""
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys=ON")
+    schema.MIGRATIONS.apply(db)
+    return db

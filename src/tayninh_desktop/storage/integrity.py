@@ -1,0 +1,22 @@
+"""Low-level checks of the database file: SQLite's own checks and the FTS index."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def integrity_problems(db: Database) -> list[str]:
+    rows = db.execute("PRAGMA integrity_check").fetchall()
+    return [r[0] for r in rows if r[0] != "ok"]
+
+
+def foreign_key_problems(db: Database) -> list[str]:
+    return [f"{r[0]} rowid {r[1]} → {r[2]}" for r in db.execute("PRAGMA foreign_key_check").fetchall()]
+
+
+def fts_problems(db: Database) -> list[str]:
+    try:
+        db.execute("INSERT INTO members_fts(members_fts, rank) VALUES ('integrity-check', 1)")
+    except Exception as exc:  # sqlite3.DatabaseError: the index disagrees with the table
+        return [str(exc)]
+    return []

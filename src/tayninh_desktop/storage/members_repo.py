@@ -1,0 +1,187 @@
+"""Members: rows in, domain dataclasses out; the list queries the register window stands on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlite_utils import Database
+
+from tayninh_desktop.domain.dates import from_iso, to_iso
+from tayninh_desktop.domain.members import Gender, Member, MemberData, MemberStatus
+from tayninh_desktop.domain.vn_text import fold, sort_key, split_name
+from tayninh_desktop.storage.audit import now_iso
+
+DATA_COLUMNS = [f.name for f in fields(MemberData)]
+MEMBER_COLUMNS = ["id", *DATA_COLUMNS, "cell_id", "status", "created_at", "updated_at"]
+ROW_COLUMNS = ["id", "owner_unit_id", *DATA_COLUMNS, "cell_id", "status", "family_name", "middle_name",
+               "given_name", "name_folded", "sort_key", "search_text", "created_at", "updated_at"]
+_INSERT_SQL = (f"INSERT INTO members ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})")
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    """What one line of the register list shows."""
+
+    rowid: int
+    id: str
+    full_name: str
+    gender: Gender
+    birth_date: date
+    birth_year_only: bool
+    cell_name: str
+    status: MemberStatus
+    joined_on: date
+    full_member_on: date | None
+    cccd: str
+    card_number: str
+    current_address: str
+
+
+def search_text(data: MemberData) -> str:
+    """The folded words search-as-you-type matches: names, identifiers and phone."""
+    parts = [fold(data.full_name), fold(data.other_name), data.cccd, data.card_number, data.dossier_number,
+             data.phone]
+    return " ".join(p for p in parts if p)
+
+
+def _value(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if value is None:
+        return None
+    return str(value)
+
+
+def row_values(member_id: str, owner_unit_id: str, data: MemberData, cell_id: str | None,
+               status: MemberStatus, stamp: str, created_at: str | None = None) -> list:
+    parts = split_name(data.full_name)
+    values = [member_id, owner_unit_id, *(_value(getattr(data, c)) for c in DATA_COLUMNS), cell_id, status.value,
+              parts.family, parts.middle, parts.given, fold(data.full_name), sort_key(data.full_name),
+              search_text(data), created_at or stamp, stamp]
+    return values
+
+
+def insert(db: Database, member_id: str, owner_unit_id: str, data: MemberData, cell_id: str | None,
+           status: MemberStatus) -> None:
+    db.execute(_INSERT_SQL, row_values(member_id, owner_unit_id, data, cell_id, status, now_iso()))
+
+
+def insert_many(db: Database, rows: list[list]) -> None:
+    """Bulk path (demo, imports): rows made with ``row_values``; executemany inside the caller's transaction."""
+    db.conn.executemany(_INSERT_SQL, rows)
+
+
+def update_data(db: Database, member_id: str, data: MemberData) -> None:
+    parts = split_name(data.full_name)
+    assignments = ", ".join(f"{c} = ?" for c in DATA_COLUMNS)
+    db.execute(
+        f"UPDATE members SET {assignments}, family_name = ?, middle_name = ?, given_name = ?, name_folded = ?,"
+        " sort_key = ?, search_text = ?, updated_at = ? WHERE id = ?",
+        [*(_value(getattr(data, c)) for c in DATA_COLUMNS), parts.family, parts.middle, parts.given,
+         fold(data.full_name), sort_key(data.full_name), search_text(data), now_iso(), member_id],
+    )
+
+
+def update_state(db: Database, member_id: str, cell_id: str | None, status: MemberStatus) -> None:
+    db.execute("UPDATE members SET cell_id = ?, status = ?, updated_at = ? WHERE id = ?",
+               [cell_id, status.value, now_iso(), member_id])
+
+
+def _member(row) -> Member:
+    values = dict(zip(MEMBER_COLUMNS, row))
+    for name in ("birth_date", "joined_on", "full_member_on"):
+        values[name] = from_iso(values[name])
+    values["gender"] = Gender(values["gender"])
+    values["status"] = MemberStatus(values["status"])
+    values["birth_year_only"] = bool(values["birth_year_only"])
+    return Member(**values)
+
+
+def get(db: Database, member_id: str) -> Member | None:
+    row = db.execute(f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE id = ?", [member_id]).fetchone()
+    return _member(row) if row else None
+
+
+def get_many(db: Database, member_ids: list[str]) -> list[Member]:
+    out: list[Member] = []
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        out += [_member(r) for r in db.execute(
+            f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE id IN ({marks}) ORDER BY sort_key", chunk)]
+    return out
+
+
+def find_by(db: Database, column: str, value: str, exclude_id: str | None = None) -> Member | None:
+    assert column in ("cccd", "card_number")
+    if not value:
+        return None
+    row = db.execute(f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE {column} = ? AND id IS NOT ?",
+                     [value, exclude_id]).fetchone()
+    return _member(row) if row else None
+
+
+def find_by_name_birth(db: Database, full_name: str, birth: date) -> list[Member]:
+    rows = db.execute(f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE name_folded = ? AND birth_date = ?",
+                      [fold(full_name), to_iso(birth)]).fetchall()
+    return [_member(r) for r in rows]
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query matching every word of ``text`` as a prefix, after folding; None when empty."""
+    words = [w for w in fold(text).replace('"', " ").split() if w]
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
+                statuses: tuple[str, ...] | None = None, order: str = "sort_key", descending: bool = False) -> list[int]:
+    """The rowids of the members that match, in list order: the lazy table keeps only these."""
+    where: list[str] = []
+    params: list = []
+    query = fts_query(search)
+    if query:
+        where.append("rowid IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)")
+        params.append(query)
+    if cell_id:
+        where.append("cell_id = ?")
+        params.append(cell_id)
+    if statuses:
+        where.append(f"status IN ({','.join('?' * len(statuses))})")
+        params += list(statuses)
+    sql = "SELECT rowid FROM members"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    direction = "DESC" if descending else "ASC"
+    order_sql = {"sort_key": "sort_key", "birth_date": "birth_date", "joined_on": "joined_on",
+                 "full_member_on": "full_member_on", "status": "status", "cell": "cell_id",
+                 "cccd": "cccd", "card_number": "card_number"}.get(order, "sort_key")
+    sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}"
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
+    """The list lines of ``rowids``, in the same order."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    rows = db.execute(
+        "SELECT m.rowid, m.id, m.full_name, m.gender, m.birth_date, m.birth_year_only,"
+        " COALESCE((SELECT v.name FROM unit_versions v WHERE v.unit_id = m.cell_id"
+        " ORDER BY v.valid_from DESC LIMIT 1), ''),"
+        " m.status, m.joined_on, m.full_member_on, m.cccd, m.card_number, m.current_address"
+        f" FROM members m WHERE m.rowid IN ({marks})", rowids).fetchall()
+    by_rowid = {
+        r[0]: MemberSummary(r[0], r[1], r[2], Gender(r[3]), from_iso(r[4]), bool(r[5]), r[6], MemberStatus(r[7]),
+                            from_iso(r[8]), from_iso(r[9]), r[10], r[11], r[12])
+        for r in rows
+    }
+    return [by_rowid[i] for i in rowids if i in by_rowid]
+
+
+def count(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM members").fetchone()[0]

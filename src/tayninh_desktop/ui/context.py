@@ -1,0 +1,54 @@
+"""What every page is given: the register, the person acting, and the one way to run a user action.
+
+``run_action`` calls a service function, shows a refused action as a Vietnamese message, and tells
+every page what changed (Anki's operation_did_execute): pages refresh on ``changed`` and never poll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.ui import strings
+
+
+class UiContext(QObject):
+    changed = Signal(object)  # Changes
+    open_member_requested = Signal(str)
+
+    def __init__(self, db, actor: Actor, db_path: str = "") -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.db_path = db_path
+
+    def run_action(self, parent: QWidget | None, action: Callable[..., Any], *args, **kwargs) -> Any:
+        """Run a service action; on refusal show why and return None; broadcast its Changes."""
+        try:
+            result = action(self.db, self.actor, *args, **kwargs)
+        except DomainError as error:
+            show_error(parent, error)
+            return None
+        changes = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes) \
+            else result if isinstance(result, Changes) else None
+        if changes is not None:
+            self.changed.emit(changes)
+        return result
+
+
+def show_error(parent: QWidget | None, error: DomainError) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, strings.ERROR_TITLE, error.message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("error_box")
+    box.open() if parent is None else box.exec()
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    answer = QMessageBox.question(parent, strings.CONFIRM_TITLE, text)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,129 @@
+"""A member's record: the form (new or edit) and, for an existing member, the history timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from tayninh_desktop.domain.dates import parse_vn_date
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
+from tayninh_desktop.domain.lifecycle import EventKind
+from tayninh_desktop.services import organisation, register
+from tayninh_desktop.ui import strings
+from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.widgets.history_view import HistoryView
+from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE, MemberForm
+
+
+class MemberDialog(QDialog):
+    def __init__(self, context: UiContext, member_id: str | None, parent=None, *,
+                 default_cell_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.member_id = member_id
+        self.resize(1100, 720)
+        self.form = MemberForm()
+        self.status = QLabel(objectName="form_status")
+        self.save_button = QPushButton(strings.SAVE, objectName="save")
+        close_button = QPushButton(strings.CANCEL)
+        self.save_button.setDefault(True)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.form)
+        if member_id is None:
+            details_layout.addWidget(self._entry_box(default_cell_id))
+        details_layout.addStretch(1)
+        scroll.setWidget(details)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, strings.TAB_DETAILS)
+        self.history: HistoryView | None = None
+        if member_id is not None:
+            self.history = HistoryView(context, member_id)
+            self.tabs.addTab(self.history, strings.TAB_HISTORY)
+            member = register.get_member(context.db, member_id)
+            self.form.set_values(member.data)
+            self.setWindowTitle(strings.MEMBER_DIALOG_EDIT.format(name=member.full_name))
+        else:
+            self.setWindowTitle(strings.MEMBER_DIALOG_NEW)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _entry_box(self, default_cell_id: str | None) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.cell_input = QComboBox(objectName="input_cell")
+        for cell in organisation.cells(self.context.db):
+            self.cell_input.addItem(cell.name, cell.id)
+        if default_cell_id:
+            self.cell_input.setCurrentIndex(max(self.cell_input.findData(default_cell_id), 0))
+        self.entry_input = QComboBox(objectName="input_entry")
+        self.entry_input.addItem(strings.ENTRY_ADMITTED, EventKind.ADMITTED)
+        self.entry_input.addItem(strings.ENTRY_TRANSFER_IN, EventKind.TRANSFER_IN)
+        self.entry_date = QLineEdit(objectName="input_entry_date", placeholderText=strings.DATE_PLACEHOLDER)
+        self.entry_error = QLabel(objectName="error_entry")
+        self.entry_error.setStyleSheet(ERROR_STYLE)
+        self.entry_error.hide()
+        form.addRow(strings.label("cell_id"), self.cell_input)
+        form.addRow(strings.ENTRY_KIND, self.entry_input)
+        form.addRow(strings.ENTRY_DATE, self.entry_date)
+        form.addRow(self.entry_error)
+        self.entry_date.setEnabled(False)
+        self.entry_input.currentIndexChanged.connect(
+            lambda: self.entry_date.setEnabled(self.entry_input.currentData() is not EventKind.ADMITTED))
+        return box
+
+    def save(self) -> bool:
+        """Validate and save; field errors appear under their fields and nothing is written."""
+        self.form.clear_errors()
+        try:
+            if self.member_id is None:
+                entry = self.entry_input.currentData()
+                try:
+                    entry_date = parse_vn_date(self.entry_date.text()) if entry is not EventKind.ADMITTED else None
+                except ValueError:
+                    raise ValidationError([FieldIssue("event_date", "bad_date",
+                                                      {"value": self.entry_date.text()})]) from None
+                member_id, changes = register.add_member(self.context.db, self.context.actor, self.form.values(),
+                                                         self.cell_input.currentData(), entry=entry,
+                                                         entry_date=entry_date, today=date.today())
+                self.member_id = member_id
+            else:
+                changes = register.update_member(self.context.db, self.context.actor, self.member_id,
+                                                 self.form.values(), today=date.today())
+        except ValidationError as error:
+            unplaced = self.form.show_errors(error.by_field())
+            if self.member_id is None and unplaced:
+                self.entry_error.setText("\n".join(unplaced))
+                self.entry_error.show()
+            self.status.setText(strings.FORM_HAS_ERRORS)
+            self.status.setStyleSheet(ERROR_STYLE)
+            field = self.form.first_error_field()
+            if field is not None:
+                field.setFocus()
+            return False
+        except DomainError as error:
+            show_error(self, error)
+            return False
+        self.status.setText(strings.SAVED)
+        self.status.setStyleSheet("")
+        self.context.changed.emit(changes)
+        self.accept()
+        return True

@@ -1,0 +1,120 @@
+"""The register table: a list of row ids, rows fetched from SQLite only as they are painted.
+
+Like Anki's browser table, the model never loads the register into Python objects: it keeps the
+matching rowids (search and filters run in SQL) and a small cache of the summaries on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.services import register
+from tayninh_desktop.ui import strings
+
+COLUMN_ORDER = (None, "sort_key", None, "birth_date", "cell", "joined_on", "full_member_on", "status", "cccd",
+                "card_number")
+CHUNK = 200
+CACHE_LIMIT = 2000
+
+INACTIVE_COLOR = Qt.GlobalColor.darkGray
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.rowids: list[int] = []
+        self._cache: dict[int, object] = {}
+        self.search = ""
+        self.cell_id: str | None = None
+        self.statuses: tuple[str, ...] | None = None
+        self.order = "sort_key"
+        self.descending = False
+
+    # -- queries ---------------------------------------------------------------------------------
+    def set_filter(self, *, search: str | None = None, cell_id: str | None = ...,
+                   statuses: tuple[str, ...] | None = ...) -> None:
+        if search is not None:
+            self.search = search
+        if cell_id is not ...:
+            self.cell_id = cell_id
+        if statuses is not ...:
+            self.statuses = statuses
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._cache.clear()
+        self.rowids = register.list_rowids(self.db, search=self.search, cell_id=self.cell_id,
+                                           statuses=self.statuses, order=self.order, descending=self.descending)
+        self.endResetModel()
+
+    def member_id(self, row: int) -> str | None:
+        summary = self._summary(row)
+        return summary.id if summary else None
+
+    def row_of_member(self, member_id: str) -> int | None:
+        for row in range(len(self.rowids)):
+            if self.member_id(row) == member_id:
+                return row
+        return None
+
+    def _summary(self, row: int):
+        if row < 0 or row >= len(self.rowids):
+            return None
+        rowid = self.rowids[row]
+        if rowid not in self._cache:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            start = max(0, row - CHUNK // 4)
+            chunk = self.rowids[start:start + CHUNK]
+            for summary in register.summaries(self.db, chunk):
+                self._cache[summary.rowid] = summary
+        return self._cache.get(rowid)
+
+    # -- Qt model --------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rowids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(strings.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return strings.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and not summary.status.is_active:
+            return INACTIVE_COLOR
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2, 3, 5, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _display(s, row: int, column: int) -> str:
+        values = (
+            str(row + 1), s.full_name, s.gender.label, strings.date_text(s.birth_date, s.birth_year_only),
+            s.cell_name, strings.date_text(s.joined_on), strings.date_text(s.full_member_on),
+            strings.status_label(s.status.value), s.cccd, s.card_number,
+        )
+        return values[column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMN_ORDER[column] if 0 <= column < len(COLUMN_ORDER) else None
+        self.order = key or "sort_key"
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+
+ACTIVE_FILTER = tuple(sorted(s.value for s in MemberStatus if s.is_active))

@@ -1,0 +1,142 @@
+"""The register page: the whole register in a lazy table, search as you type, filters, the member form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.services import organisation, register
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.ui import strings
+from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER, MemberTableModel
+
+SEARCH_DELAY_MS = 120
+
+
+class RegisterPage(QWidget):
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self.context = context
+        self.model = MemberTableModel(context.db, self)
+        self.model.statuses = ACTIVE_FILTER
+
+        self.search = QLineEdit(placeholderText=strings.SEARCH_PLACEHOLDER, objectName="search")
+        self.search.setClearButtonEnabled(True)
+        self.cell_filter = QComboBox(objectName="cell_filter")
+        self.status_filter = QComboBox(objectName="status_filter")
+        self.count_label = QLabel(objectName="count")
+        self.new_button = QPushButton(strings.NEW_MEMBER, objectName="new_member")
+        self.table = QTableView(objectName="members_table")
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+
+        self._build()
+        self._fill_filters()
+        self.model.refresh()
+        self._update_count()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.cell_filter, 2)
+        bar.addWidget(self.status_filter, 2)
+        bar.addWidget(self.new_button)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((56, 220, 70, 90, 210, 100, 110, 150, 120, 110)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self._timer.timeout.connect(self.apply_search)
+        self.cell_filter.currentIndexChanged.connect(self._filters_changed)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.new_button.clicked.connect(self.new_member)
+        self.table.doubleClicked.connect(lambda index: self.open_member_at(index.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self._open_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self.table.setFocus,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.context.changed.connect(self.on_changes)
+
+    def _fill_filters(self) -> None:
+        current_cell = self.cell_filter.currentData()
+        self.cell_filter.blockSignals(True)
+        self.cell_filter.clear()
+        self.cell_filter.addItem(strings.FILTER_ALL_CELLS, None)
+        for cell in organisation.cells(self.context.db):
+            self.cell_filter.addItem(cell.name, cell.id)
+        index = self.cell_filter.findData(current_cell)
+        self.cell_filter.setCurrentIndex(max(index, 0))
+        self.cell_filter.blockSignals(False)
+        if self.status_filter.count() == 0:
+            self.status_filter.addItem(strings.FILTER_STATUS_ACTIVE, ACTIVE_FILTER)
+            self.status_filter.addItem(strings.FILTER_STATUS_ALL, None)
+            for status in MemberStatus:
+                self.status_filter.addItem(strings.FILTER_STATUS_ONE.format(label=strings.status_label(status.value)),
+                                           (status.value,))
+
+    def apply_search(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(search=self.search.text())
+        self._update_count()
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(cell_id=self.cell_filter.currentData(), statuses=self.status_filter.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(strings.count_members(self.model.rowCount(), register.member_count(self.context.db)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_member_at(index.row())
+
+    def open_member_at(self, row: int) -> None:
+        member_id = self.model.member_id(row)
+        if member_id:
+            self.open_member(member_id)
+
+    def open_member(self, member_id: str):
+        from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.context, member_id, self)
+        dialog.open()
+        return dialog
+
+    def new_member(self):
+        from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.context, None, self, default_cell_id=self.cell_filter.currentData())
+        dialog.open()
+        return dialog
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.organisation:
+            self._fill_filters()
+        if changes.members or changes.organisation:
+            self.model.refresh()
+            self._update_count()

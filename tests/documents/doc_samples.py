@@ -1,0 +1,156 @@
+"""Sample contexts for every form: realistic Vietnamese values, with every diacritic we print."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tayninh_desktop.domain.documents import DocumentHeader, Recipients, Signature
+
+ISSUED_ON = date(2026, 2, 5)
+
+COMMITTEE_HEADER = DocumentHeader(
+    superior_line="Đảng bộ tỉnh Tây Ninh",
+    issuer_line="Đảng ủy xã Tân Ninh",
+    issuer_code="ĐU",
+    place_name="Tân Ninh",
+    number=12,
+    on=ISSUED_ON,
+)
+CELL_HEADER = DocumentHeader(
+    superior_line="Đảng bộ xã Tân Ninh",
+    issuer_line="Chi bộ ấp Tân Trung",
+    issuer_code="CB",
+    place_name="Tân Ninh",
+    number=12,
+    on=ISSUED_ON,
+)
+
+GIVEN = ["Tuyết", "Hùng", "Đào", "Ánh", "Thư", "Lộc", "Phượng", "Dũng", "Hạnh", "Khải", "Nguyệt", "Ưng"]
+MIDDLE = ["Thị Ánh", "Văn", "Hữu", "Ngọc", "Thị", "Đức", "Minh", "Quốc"]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+
+
+def member_rows(count: int) -> list[dict]:
+    """Synthetic members (the register's demo data takes over in phase 2)."""
+    rows = []
+    for i in range(count):
+        name = f"{FAMILY[i % len(FAMILY)]} {MIDDLE[i % len(MIDDLE)]} {GIVEN[i % len(GIVEN)]}"
+        rows.append({
+            "full_name": name,
+            "birth_date": date(1950 + i % 50, 1 + i % 12, 1 + i % 28),
+            "birth_year": 1950 + i % 50,
+            "gender": "Nữ" if i % 3 == 0 else "Nam",
+            "ethnicity": "Kinh" if i % 7 else "Khmer",
+            "religion": "Không" if i % 5 else "Cao Đài",
+            "hometown": "Xã Tân Ninh, tỉnh Tây Ninh" if i % 4 else "Phường Hòa Thành, tỉnh Tây Ninh",
+            "education_general": "12/12",
+            "political_theory": "Trung cấp" if i % 3 else "Sơ cấp",
+            "education_professional": "Đại học" if i % 2 else "",
+            "foreign_language": "Tiếng Anh B" if i % 6 == 0 else "",
+            "occupation_before": "Nông dân",
+            "occupation": "Cán bộ hưu trí" if i % 4 == 0 else "Làm nông nghiệp",
+            "joined_on": date(1975 + i % 45, 5, 19),
+            "full_member_on": date(1976 + i % 45, 5, 19),
+            "card_number": f"{76_000_000 + i:08d}",
+            "dossier_number": f"{i + 1:05d}",
+            "service": "Hưu trí" if i % 4 == 0 else "",
+            "role": "Bí thư" if i == 0 else ("Phó Bí thư" if i == 1 else ""),
+            "notes": "Miễn sinh hoạt" if i % 17 == 0 else "",
+        })
+    return rows
+
+
+def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> dict:
+    """One context that feeds every form's fields."""
+    rows = member_rows(members)
+    return {
+        "header": header,
+        "unit_name": "Chi bộ ấp Tân Trung",
+        "cell_name": "Chi bộ ấp Tân Trung",
+        "committee_name": "Đảng ủy xã Tân Ninh",
+        "superior_name": "Ban Thường vụ Tỉnh ủy Tây Ninh",
+        "deciding_body": "Ban Thường vụ Đảng ủy xã Tân Ninh",
+        "signer_name": "Nguyễn Thị Ánh Tuyết",
+        "as_of": date(2026, 2, 5),
+        "members": rows,
+        "member_count": len(rows),
+        "summary": "về việc đề nghị xóa tên đảng viên Đặng Văn Ưng",
+        "meeting_title": "sinh hoạt chi bộ thường kỳ tháng 02 năm 2026",
+        "meeting_kind": "thường kỳ",
+        "meeting_date": date(2026, 2, 5),
+        "meeting_time": "19 giờ 30 phút, ngày 05/02/2026",
+        "start_time": "19 giờ 30 phút",
+        "month": "02",
+        "year": 2026,
+        "place": "Nhà văn hóa ấp Tân Trung",
+        "chair": "Nguyễn Thị Ánh Tuyết",
+        "chair_role": "Bí thư chi bộ",
+        "secretary": "Trần Văn Hùng",
+        "total_members": 32, "full_members": 30, "probationary_members": 2, "exempted": 3,
+        "required": 29, "present": 27, "absent": 2, "absent_excused": 1, "absent_unexcused": 1,
+        "absent_names": "Lê Hữu Đào (có lý do), Phạm Ngọc Ánh (không có lý do)",
+        "guests": "đồng chí Võ Minh Lộc, Đảng ủy viên phụ trách địa bàn",
+        "resolutions": [
+            "Thống nhất đề nghị Đảng ủy xã xem xét, xóa tên đảng viên Đặng Văn Ưng vì bỏ sinh hoạt chi bộ "
+            "ba tháng trong năm không có lý do chính đáng.",
+            "Phân công đồng chí Trần Văn Hùng giúp đỡ đảng viên Huỳnh Thị Phượng trong năm 2026.",
+            "Vận động đảng viên đóng đảng phí đầy đủ, đúng hạn; hoàn thành trước ngày 25 hằng tháng.",
+        ],
+        "questions": ["Đề nghị xóa tên đảng viên Đặng Văn Ưng", "Phân công đảng viên giúp đỡ đồng chí Huỳnh Thị Phượng"],
+        "question": "đề nghị xóa tên đảng viên Đặng Văn Ưng",
+        "tellers": [
+            {"name": "Bùi Đức Khải", "role": "Trưởng ban"},
+            {"name": "Đỗ Thị Nguyệt", "role": "Thành viên"},
+            {"name": "Hồ Quốc Dũng", "role": "Thành viên"},
+        ],
+        "head_teller": "Bùi Đức Khải",
+        "issued": 27, "returned": 27, "valid": 27, "invalid": 0, "yes": 25, "yes_pct": "86,2", "no": 2, "no_pct": "6,9",
+        "addressee": "Ban Thường vụ Đảng ủy xã Tân Ninh",
+        "content": "Chi bộ ấp Tân Trung kính trình Ban Thường vụ Đảng ủy xã xem xét việc xóa tên đảng viên "
+                   "Đặng Văn Ưng, sinh năm 1985, vào Đảng ngày 19/5/2010.\nĐồng chí đã bỏ sinh hoạt chi bộ "
+                   "ba tháng trong năm 2025 không có lý do chính đáng; chi bộ đã gặp gỡ, giúp đỡ nhưng không tiến bộ.",
+        "grounds": ["Quy định của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng",
+                    "Tờ trình số 03-TTr/CB ngày 20/01/2026 của Chi bộ ấp Tân Trung"],
+        "proposer": "Ban Tổ chức Đảng ủy xã",
+        "articles": [
+            "Xóa tên đồng chí Đặng Văn Ưng, sinh năm 1985, đảng viên Chi bộ ấp Tân Trung, ra khỏi danh sách đảng viên.",
+            "Quyết định có hiệu lực kể từ ngày ký.",
+            "Văn phòng Đảng ủy, Chi bộ ấp Tân Trung và đồng chí có tên tại Điều 1 thi hành Quyết định này.",
+        ],
+        "transfer_kind": "chính thức",
+        "receiving_unit": "Đảng ủy phường Hòa Thành",
+        "full_name": "Huỳnh Thị Phượng",
+        "birth_date": date(1980, 3, 8),
+        "gender": "Nữ",
+        "ethnicity": "Kinh",
+        "religion": "Cao Đài",
+        "hometown": "xã Tân Ninh, tỉnh Tây Ninh",
+        "current_address": "ấp Tân Trung, xã Tân Ninh, tỉnh Tây Ninh",
+        "joined_on": date(2008, 5, 19),
+        "full_member_on": date(2009, 5, 19),
+        "card_number": "76012345",
+        "dossier_number": "00123",
+        "standing": "chính thức",
+        "effective_on": date(2026, 2, 10),
+        "valid_until": date(2026, 3, 12),
+        "results": "Toàn Đảng bộ có 1.245 đảng viên; kết nạp mới 18 đảng viên.\n"
+                   "Xóa tên 2 đảng viên, giảm 50% so với năm trước.",
+        "shortcomings": "Một số chi bộ sinh hoạt chưa đều, nội dung còn đơn điệu.",
+        "next_tasks": "Tiếp tục rà soát, giúp đỡ đảng viên; hoàn thành đánh giá, xếp loại năm 2026.",
+    }
+
+
+COMMITTEE_FORMS = {"quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7"}
+
+
+def context_for(form_id: str, members: int = 12) -> dict:
+    header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS else CELL_HEADER
+    ctx = sample_context(header, members)
+    if form_id == "cong_van":
+        ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
+    if form_id == "nghi_quyet_chi_bo":
+        ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
+    return ctx
+
+
+__all__ = ["Recipients", "Signature", "context_for", "member_rows", "sample_context"]

@@ -1,0 +1,108 @@
+"""Every form renders, filled and blank; the text comes back exactly; fonts are embedded."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tayninh_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, missing_glyphs
+from tayninh_desktop.documents.forms import all_forms
+from tests.documents.conftest import pdffonts, pdftotext, pypdf_text, requires_poppler
+
+FORM_IDS = sorted(all_forms())
+CASES = [(form_id, blank) for form_id in FORM_IDS for blank in (False, True)]
+NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TTr/CB", "quyet_dinh": "Số 12-QĐ/ĐU",
+                   "cong_van": "Số 12-CV/ĐU", "bao_cao": "Số 12-BC/ĐU",
+                   "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GT/ĐU"}
+# Strings each filled form must print exactly (beyond the header).
+EXPECTED = {
+    "danh_sach_dang_vien": ["DANH SÁCH ĐẢNG VIÊN", "Nguyễn Thị Ánh Tuyết", "Đặng Văn Ưng", "Nơi nhận:"],
+    "danh_sach_dang_vien_mau_7": ["SỔ DANH SÁCH ĐẢNG VIÊN", "Mẫu 7-HSĐV", "Phường Hòa", "Quê quán"],
+    "danh_sach_hop_chi_bo": ["DANH SÁCH ĐẢNG VIÊN DỰ HỌP", "Ký tên", "Trần Văn Hùng"],
+    "bien_ban_hop_chi_bo": ["BIÊN BẢN", "họp chi bộ thường kỳ tháng 02 năm 2026", "Nhà văn hóa ấp Tân Trung",
+                            "THƯ KÝ", "CHỦ TRÌ", "Trần Văn Hùng"],
+    "nghi_quyet_chi_bo": ["NGHỊ QUYẾT", "CHI BỘ QUYẾT NGHỊ", "T/M CHI BỘ", "BÍ THƯ", "- Lưu Chi bộ."],
+    "phieu_bieu_quyet": ["PHIẾU BIỂU QUYẾT", "Đồng ý", "Không đồng ý", "Đặng Văn Ưng"],
+    "bien_ban_kiem_phieu": ["BIÊN BẢN KIỂM PHIẾU", "TRƯỞNG BAN KIỂM PHIẾU", "Đỗ Thị Nguyệt"],
+    "to_trinh": ["TỜ TRÌNH", "Kính gửi: Ban Thường vụ Đảng ủy xã Tân Ninh"],
+    "quyet_dinh": ["QUYẾT ĐỊNH", "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ TÂN NINH", "Điều 1.", "T/M ĐẢNG ỦY"],
+    "giay_gioi_thieu_sinh_hoat_dang": ["GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG", "Huỳnh Thị Phượng", "K/T BÍ THƯ",
+                                       "PHÓ BÍ THƯ"],
+    "cong_van": ["V/v triển khai rà soát", "Kính gửi:"],
+    "bao_cao": ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "giảm 50%"],
+}
+CELL_FORMS = {"danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
+              "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}
+
+
+def test_every_form_has_expectations():
+    assert set(EXPECTED) == set(FORM_IDS)
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+@requires_poppler
+@pytest.mark.parametrize(("form_id", "blank"), CASES)
+def test_header_text_comes_back_exactly(rendered, form_id, blank):
+    path = rendered[(form_id, blank)]
+    lines = _lines(pdftotext(path, 1, 1))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in lines
+    if form_id in CELL_FORMS:
+        assert "ĐẢNG BỘ XÃ TÂN NINH" in lines and "CHI BỘ ẤP TÂN TRUNG" in lines
+    else:
+        assert "ĐẢNG BỘ TỈNH TÂY NINH" in lines and "ĐẢNG ỦY XÃ TÂN NINH" in lines
+    if form_id == "phieu_bieu_quyet":
+        return
+    date_line = "Tân Ninh, ngày ..... tháng ..... năm 20....." if blank else "Tân Ninh, ngày 05 tháng 02 năm 2026"
+    assert date_line in lines
+    if form_id in NUMBERED_HEADER and not blank:
+        assert NUMBERED_HEADER[form_id] in lines
+
+
+@requires_poppler
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_filled_text_extracts_exactly_with_poppler_and_pypdf(rendered, form_id):
+    path = rendered[(form_id, False)]
+    poppler = " ".join(_lines(pdftotext(path)))
+    pypdf = " ".join(" ".join(_lines(page)) for page in pypdf_text(path))
+    for expected in EXPECTED[form_id]:
+        assert expected in poppler, expected
+        assert expected in pypdf, expected
+
+
+@requires_poppler
+@pytest.mark.parametrize(("form_id", "blank"), CASES)
+def test_text_is_nfc_and_every_glyph_exists(rendered, form_id, blank):
+    text = pdftotext(rendered[(form_id, blank)])
+    assert unicodedata.normalize("NFC", text) == text
+    for font in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
+        assert missing_glyphs(text.replace("\f", ""), font) == set(), font
+
+
+@requires_poppler
+@pytest.mark.parametrize(("form_id", "blank"), CASES)
+def test_fonts_embedded_subset_with_tounicode(rendered, form_id, blank):
+    fonts = pdffonts(rendered[(form_id, blank)])
+    assert fonts, "no font listed"
+    for row in fonts:
+        assert "LiberationSerif" in row["name"], row
+        assert (row["emb"], row["sub"], row["uni"]) == ("yes", "yes", "yes"), row
+
+
+def test_blank_forms_carry_no_member_data(rendered):
+    for form_id in FORM_IDS:
+        text = " ".join(_lines(pdftotext(rendered[(form_id, True)])))
+        for name in ("Nguyễn Thị Ánh Tuyết", "Huỳnh Thị Phượng", "Đặng Văn Ưng", "05/02/2026"):
+            assert name not in text, (form_id, name)
+
+
+def test_form_text_has_glyphs_in_the_bundled_font():
+    from tayninh_desktop.documents.forms import FORMS_DIR
+
+    for path in FORMS_DIR.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        assert missing_glyphs(text, REGULAR) == set(), path.name
+        assert unicodedata.normalize("NFC", text) == text, path.name
