@@ -20,8 +20,12 @@ def run(db_path: Path | None = None) -> int:
     from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
     from tayninh_desktop.ui.main_window import MainWindow
 
+    from tayninh_desktop.config import data_dir
+    from tayninh_desktop.ui import error_hook
+
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")
+    error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
     actor = Actor(current_user_name())
     try:

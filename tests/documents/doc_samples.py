@@ -91,8 +91,8 @@ def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> d
         "absent_names": "Lê Hữu Đào (có lý do), Phạm Ngọc Ánh (không có lý do)",
         "guests": "đồng chí Võ Minh Lộc, Đảng ủy viên phụ trách địa bàn",
         "resolutions": [
-            "Thống nhất đề nghị Đảng ủy xã xem xét, xóa tên đảng viên Đặng Văn Ưng vì bỏ sinh hoạt chi bộ "
-            "ba tháng trong năm không có lý do chính đáng.",
+            ("Thống nhất đề nghị Đảng ủy xã xem xét, xóa tên đảng viên Đặng Văn Ưng vì bỏ sinh hoạt chi bộ "
+             "ba tháng trong năm không có lý do chính đáng."),
             "Phân công đồng chí Trần Văn Hùng giúp đỡ đảng viên Huỳnh Thị Phượng trong năm 2026.",
             "Vận động đảng viên đóng đảng phí đầy đủ, đúng hạn; hoàn thành trước ngày 25 hằng tháng.",
         ],

@@ -17,7 +17,7 @@ NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TT
                    "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GT/ĐU"}
 # Strings each filled form must print exactly (beyond the header).
 EXPECTED = {
-    "danh_sach_dang_vien": ["DANH SÁCH ĐẢNG VIÊN", "Nguyễn Thị Ánh Tuyết", "Đặng Văn Ưng", "Nơi nhận:"],
+    "danh_sach_dang_vien": ["DANH SÁCH ĐẢNG VIÊN", "Nguyễn Thị Ánh Tuyết", "Trần Ngọc Ưng", "Bùi Quốc Dũng", "Nơi nhận:"],
     "danh_sach_dang_vien_mau_7": ["SỔ DANH SÁCH ĐẢNG VIÊN", "Mẫu 7-HSĐV", "Phường Hòa", "Quê quán"],
     "danh_sach_hop_chi_bo": ["DANH SÁCH ĐẢNG VIÊN DỰ HỌP", "Ký tên", "Trần Văn Hùng"],
     "bien_ban_hop_chi_bo": ["BIÊN BẢN", "họp chi bộ thường kỳ tháng 02 năm 2026", "Nhà văn hóa ấp Tân Trung",
@@ -106,3 +106,12 @@ def test_form_text_has_glyphs_in_the_bundled_font():
         text = path.read_text(encoding="utf-8")
         assert missing_glyphs(text, REGULAR) == set(), path.name
         assert unicodedata.normalize("NFC", text) == text, path.name
+
+
+def test_orientation_follows_the_form(rendered):
+    from pypdf import PdfReader
+
+    for form_id, form in all_forms().items():
+        box = PdfReader(str(rendered[(form_id, False)])).pages[0].mediabox
+        assert (box.width > box.height) == (form.orientation == "landscape"), form_id
+        assert sorted((round(float(box.width)), round(float(box.height)))) == [595, 842]

@@ -13,6 +13,7 @@ non-ignorable punctuation, lower case before upper case).  What the tests establ
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import unicodedata
 from dataclasses import FrozenInstanceError
@@ -90,7 +91,7 @@ def _sign(x: object, y: object) -> int:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(full_names(), min_size=2, max_size=70))
+@given(st.lists(full_names(), min_size=5, max_size=40))
 def test_sort_key_agrees_with_icu_oracle(names: list[str]) -> None:
     keys = {name: sort_key(name) for name in names}
     oracle = {name: icu_key(name) for name in names}
@@ -98,6 +99,30 @@ def test_sort_key_agrees_with_icu_oracle(names: list[str]) -> None:
         for b in names:
             assert _sign(keys[a], keys[b]) == _sign(oracle[a], oracle[b]), (a, b)
             assert (keys[a] == keys[b]) == (nfc(a) == nfc(b)), (a, b)
+
+
+def _random_name(rnd: random.Random) -> str:
+    def syllable() -> str:
+        nucleus = rnd.choice(NUCLEI)
+        at = rnd.randrange(len(nucleus))
+        text = rnd.choice(ONSETS) + nucleus[: at + 1] + rnd.choice(TONES) + nucleus[at + 1 :] + rnd.choice(CODAS)
+        return unicodedata.normalize("NFC", text).capitalize()
+
+    words = [rnd.choice(FAMILY), *(rnd.choice([syllable(), rnd.choice(MIDDLE)]) for _ in range(rnd.randint(0, 2)))]
+    words.append(rnd.choice([syllable(), rnd.choice(GIVEN)]))
+    name = " ".join(words)
+    return rnd.choice([name, name, name, name.lower(), name.upper()])
+
+
+def test_thousands_of_names_sort_like_icu() -> None:
+    rnd = random.Random(20250701)
+    names = [_random_name(rnd) for _ in range(5000)]
+    ordered = sorted(names, key=sort_key)
+    oracle = [icu_key(name) for name in ordered]
+    assert oracle == sorted(oracle)
+    keys = [sort_key(name) for name in ordered]
+    for a, b, key_a, key_b in zip(ordered, ordered[1:], keys, keys[1:], strict=False):
+        assert (key_a == key_b) == (a == b), (a, b)
 
 
 def test_every_letter_and_tone_in_both_cases_agrees_with_icu() -> None:
@@ -110,10 +135,10 @@ def test_every_letter_and_tone_in_both_cases_agrees_with_icu() -> None:
 
 
 def test_alphabet_and_tone_order() -> None:
-    alphabet = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
-    assert sorted(reversed(alphabet), key=sort_key) == alphabet
+    alphabet = list("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")  # f j w z where ICU puts them
+    assert sorted(set(alphabet), key=sort_key) == alphabet
     tones = ["Anh", "Ành", "Ảnh", "Ãnh", "Ánh", "Ạnh"]  # none, huyền, hỏi, ngã, sắc, nặng
-    assert sorted(reversed(tones), key=sort_key) == tones
+    assert sorted(set(tones), key=sort_key) == tones
 
 
 def test_given_then_middle_then_family() -> None:

@@ -15,6 +15,7 @@ from tayninh_desktop.cli.output import Usage, run_handler
 
 COMMAND_MODULES = (
     "tayninh_desktop.cli.register_commands",
+    "tayninh_desktop.cli.import_commands",
 )
 
 

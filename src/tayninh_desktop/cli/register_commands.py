@@ -10,6 +10,9 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import UnitType
 
+# Sub-command groups other modules add to (e.g. ``members import`` from import_commands).
+GROUPS: dict[str, argparse._SubParsersAction] = {}
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="tạo đảng bộ (đảng ủy xã/phường) của máy này")
@@ -28,6 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_demo)
 
     members = sub.add_parser("members", help="sổ đảng viên").add_subparsers(dest="members_command", metavar="LỆNH")
+    GROUPS["members"] = members
     p = members.add_parser("list", parents=[common], help="danh sách đảng viên theo thứ tự tên")
     p.add_argument("--search", default="", help="tìm theo tên, CCCD, số thẻ (không cần dấu)")
     p.add_argument("--cell", help="mã chi bộ")

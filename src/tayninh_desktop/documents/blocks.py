@@ -115,7 +115,11 @@ def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
     n = len(block.options)
     row = [Choice(ctx.fill(option, markup=False), size) for option in block.options]
     result = Table([row], colWidths=[ctx.width / n] * n)
-    result.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    result.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, size),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
     return [result]
 
 
@@ -191,7 +195,8 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     if block.row_height_mm:
         heights = [None] * head_rows + [block.row_height_mm * mm] * (len(data) - head_rows)
     elif not rows:
-        heights = [None] * head_rows + [size * 1.9] * (len(data) - head_rows)
+        blank_height = block.blank_row_height_mm * mm or size * 1.9
+        heights = [None] * head_rows + [blank_height] * (len(data) - head_rows)
     cls = LongTable if len(data) > 60 else Table
     result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
     commands: list[tuple] = [
@@ -225,7 +230,8 @@ def signatures(block: SignaturesBlock, ctx: RenderContext) -> list[Flowable]:
         cells.append(signature_flowables(sig, ctx.settings, note=spec.note))
     n = max(len(cells), 1)
     result = Table([cells], colWidths=[ctx.width / n] * n)
-    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    result.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, ctx.settings.body_size),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [Spacer(1, 6), result]
 
 

@@ -82,6 +82,7 @@ class TableBlock:
     blank_rows: int = 15
     font_size: float = 0          # 0: the settings' table size
     row_height_mm: float = 0      # 0: as the text needs; a signature column wants room
+    blank_row_height_mm: float = 0  # room to write a row by hand (0: one line and a half)
     kind: str = "table"
 
 

@@ -44,6 +44,7 @@ class PartyHeader(Flowable):
         compact: bool = False,
     ) -> None:
         super().__init__()
+        register_fonts()
         self.header = header
         self.settings = settings
         self.numbered = numbered and not compact
@@ -184,6 +185,7 @@ def closing_table(
     right = signature_flowables(signature, settings) if signature else ""
     table = Table([[left, right]], colWidths=[width * 0.48, width * 0.52], spaceBefore=6)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, settings.body_size),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
         ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
@@ -236,7 +238,7 @@ def make_doc(target, settings: DocumentSettings, *, title: str = "", page_number
         templates.append(PageTemplate(id=str(orientation), frames=[frame], onPage=decorate, pagesize=(w, h)))
     doc = BaseDocTemplate(
         target, pagesize=page_size(first), title=nfc(title), author="tayninh_desktop",
-        creator="tayninh_desktop", invariant=1,
+        creator="tayninh_desktop", invariant=1, initialFontName=REGULAR, initialFontSize=settings.body_size,
     )
     doc.addPageTemplates(templates)
     return doc

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
 from tayninh_desktop.documents.fields import Scope
+from tayninh_desktop.documents.fonts import REGULAR
 from tayninh_desktop.documents.forms import SlipsBlock
 from tayninh_desktop.documents.frame import PartyHeader
 
@@ -60,6 +61,7 @@ def slips(block: SlipsBlock, ctx: RenderContext, page_height: float) -> list[Flo
         grid = [cells[r * block.columns:(r + 1) * block.columns] for r in range(block.rows)]
         table = Table(grid, colWidths=[cell_w] * block.columns, rowHeights=[cell_h] * block.rows)
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), REGULAR, ctx.settings.body_size),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), SLIP_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), SLIP_PADDING),

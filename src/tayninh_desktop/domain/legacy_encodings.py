@@ -24,6 +24,9 @@ What an importer must know
     "khu phố ninh trung, xã hưng thuận" -> "Khu phố Ninh Trung, xã Hưng Thuận" (the form the
     sample lists' ``expected.csv`` uses);
   - other text (headings, notes): sentence case at most; do not guess proper nouns.
+* ``to_unicode`` leaves text alone that must already be Unicode (it holds "ư", "ạ", ...), but
+  Unicode text made only of Latin-1 letters ("Hoàng Tú") in a ".VnTime" cell cannot be told apart
+  from TCVN3 and will be converted.
 * VNI keeps real capitals ("AÁp" -> "Ấp"), so its text needs no re-capitalisation.
 * Content guessing cannot separate every short string: "Thuû" is TCVN3 "Thuỷ" and VNI "Thủ".
   Ties go to TCVN3 (the commoner encoding in state offices); Latin-1 text in other languages
@@ -151,7 +154,14 @@ def decode_vni(text: str) -> str:
 
 
 def to_unicode(text: str, encoding: LegacyEncoding) -> str:
-    """Convert ``text`` from ``encoding`` to Unicode NFC (UNICODE text is only normalised)."""
+    """Convert ``text`` from ``encoding`` to Unicode NFC (UNICODE text is only normalised).
+
+    Text containing a character that no legacy reader can produce ("ư", "ạ", ... outside cp1252)
+    is already Unicode whatever the font claims (old files were often retyped in Unicode with the
+    ".VnTime" font left on), so it is only normalised.
+    """
+    if any(received_byte(ch) is None for ch in text):
+        encoding = LegacyEncoding.UNICODE
     if encoding is LegacyEncoding.TCVN3:
         return decode_tcvn3(text)
     if encoding is LegacyEncoding.VNI:
@@ -181,7 +191,8 @@ _LATIN1_CAPITALS = frozenset(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7)
 def _vni_pair(base: str, accent: str) -> bool:
     """Return True if ``accent`` is an accent byte that VNI allows after ``base``."""
     spec = VNI_BASES.get(base)
-    if spec is None:
+    if spec is None or (base.islower() and accent.isupper()):
+        # VNI keyboards give a capital accent byte only after a capital letter; "yÕ" is TCVN3 "yế".
         return False
     _, takes_circumflex, takes_breve = spec
     return (

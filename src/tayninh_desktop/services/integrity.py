@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
+from tayninh_desktop.storage.db import Database
 
 from tayninh_desktop.storage import audit, integrity
 

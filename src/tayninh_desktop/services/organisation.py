@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from sqlite_utils import Database
+from tayninh_desktop.storage.db import Database
 
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from datetime import date
 
-from sqlite_utils import Database
+from tayninh_desktop.storage.db import Database
 
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
@@ -79,7 +79,7 @@ def entry_events(member_id: str, data: MemberData, cell_id: str, entry: EventKin
             events.append(MemberEvent(new_id(), member_id, EventKind.FULL_MEMBERSHIP, data.full_member_on, seq=2))
         return events
     if entry not in (EventKind.TRANSFER_IN, EventKind.TRANSFER_IN_TEMPORARY):
-        raise DomainError("event_not_allowed", event=entry.value, value="", reason="")
+        raise DomainError("event_not_allowed", event=entry.value, value="", reason="")  # programming error
     return [MemberEvent(new_id(), member_id, entry, entry_date or data.joined_on, cell_id=cell_id, seq=1, **doc)]
 
 
@@ -89,6 +89,7 @@ def add_member(db: Database, actor: Actor, form: dict[str, str], cell_id: str | 
     """Add a member from a form: checks every field and duplicates, writes the member and the first events."""
     actor.require(Permission.EDIT_REGISTER)
     today = today or date.today()
+    entry = EventKind(entry)
     data = parse_member_form(form, today)
     with db.atomic():
         home = require_home(db)

@@ -62,6 +62,7 @@ def open_database(path: Path | str, *, create: bool = False) -> Database:
     """Open (or create) the register at ``path`` and bring its schema up to date."""
     path = Path(path)
     _check_file(path, create)
+    had_data = path.exists() and path.stat().st_size > 0
     db = connect(path)
     try:
         applied = {m.name for m in schema.MIGRATIONS.applied(db)}
@@ -70,7 +71,7 @@ def open_database(path: Path | str, *, create: bool = False) -> Database:
         if unknown:
             raise DomainError("db_newer", path=str(path), unknown=", ".join(unknown))
         pending = schema.MIGRATIONS.pending(db)
-        if pending and applied:
+        if pending and had_data:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_to(db, backups_dir(path) / f"truoc-nang-cap-{stamp}.sqlite3")
         if pending:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tayninh_desktop.domain.actors import Actor
@@ -46,7 +46,8 @@ def show_error(parent: QWidget | None, error: DomainError) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, strings.ERROR_TITLE, error.message, QMessageBox.StandardButton.Ok,
                       parent)
     box.setObjectName("error_box")
-    box.open() if parent is None else box.exec()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:

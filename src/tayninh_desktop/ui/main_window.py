@@ -37,8 +37,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.nav.currentRowChanged.connect(self.show_page_at)
         self.nav.setCurrentRow(0)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_member)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_member)
         context.changed.connect(self.on_changes)
         self.update_title()
 

@@ -117,3 +117,7 @@ def date_text(value: date | None, year_only: bool = False) -> str:
 
 def count_members(shown: int, total: int) -> str:
     return COUNT_MEMBERS.format(shown=f"{shown:,}".replace(",", "."), total=f"{total:,}".replace(",", "."))
+
+UNEXPECTED_ERROR = ("Đã xảy ra lỗi không lường trước. Thao tác vừa rồi không được lưu dở dang: mỗi thao tác "
+                    "hoặc được lưu trọn vẹn, hoặc không lưu gì. Chi tiết kỹ thuật được ghi vào tệp {log} "
+                    "để người hỗ trợ xem.")

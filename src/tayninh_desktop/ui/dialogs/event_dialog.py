@@ -60,7 +60,7 @@ class EventDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.record)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.record)
 
     def _text(self, name: str) -> str:
         widget = self.inputs.get(name)

@@ -64,7 +64,7 @@ class MemberDialog(QDialog):
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
 
     def _entry_box(self, default_cell_id: str | None) -> QWidget:
         box = QWidget()
@@ -87,7 +87,7 @@ class MemberDialog(QDialog):
         form.addRow(self.entry_error)
         self.entry_date.setEnabled(False)
         self.entry_input.currentIndexChanged.connect(
-            lambda: self.entry_date.setEnabled(self.entry_input.currentData() is not EventKind.ADMITTED))
+            lambda: self.entry_date.setEnabled(self.entry_input.currentData() != EventKind.ADMITTED))
         return box
 
     def save(self) -> bool:
@@ -95,7 +95,7 @@ class MemberDialog(QDialog):
         self.form.clear_errors()
         try:
             if self.member_id is None:
-                entry = self.entry_input.currentData()
+                entry = EventKind(self.entry_input.currentData())
                 try:
                     entry_date = parse_vn_date(self.entry_date.text()) if entry is not EventKind.ADMITTED else None
                 except ValueError:

@@ -1,0 +1,50 @@
+"""``--self-test``: a fresh temporary register exercised end to end, then thrown away."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.domain.errors import DomainError
+
+
+def _steps(folder: Path) -> list[tuple[str, bool]]:
+    from tayninh_desktop.services import integrity, organisation, register
+    from tayninh_desktop.storage.db import open_database
+
+    actor = Actor("tu-kiem-tra")
+    results: list[tuple[str, bool]] = []
+    db = open_database(folder / "tu-kiem-tra.sqlite3", create=True)
+    try:
+        organisation.initialise(db, actor, unit_code="TKT", unit_name="Đảng ủy xã Thử Nghiệm",
+                                superior_name="Tỉnh ủy Tây Ninh", place_name="Thử Nghiệm")
+        cell_id, _ = organisation.create_unit(db, actor, code="CB01", name="Chi bộ ấp Một")
+        results.append(("Tạo đảng bộ và chi bộ", True))
+        member_id, _ = register.add_member(db, actor, {
+            "full_name": "Nguyễn Thị Ánh Tuyết", "gender": "nu", "birth_date": "05/02/1960",
+            "joined_on": "16/01/1994", "full_member_on": "16/01/1995", "cccd": "072160102822"}, cell_id)
+        found = register.summaries(db, register.list_rowids(db, search="nguyen thi anh tuyet"))
+        results.append(("Thêm đảng viên và tìm không dấu", [s.id for s in found] == [member_id]))
+        on = date(2000, 1, 1)
+        results.append(("Danh sách chi bộ tại một ngày",
+                        [m.id for m in register.members_in_cell_on(db, cell_id, on)] == [member_id]))
+        results.append(("Kiểm tra toàn vẹn và nhật ký", integrity.check(db).ok))
+    finally:
+        db.conn.close()
+    return results
+
+
+def run_self_test() -> int:
+    with tempfile.TemporaryDirectory(prefix="tayninh-self-test-") as folder:
+        try:
+            results = _steps(Path(folder))
+        except DomainError as error:
+            print(f"Tự kiểm tra KHÔNG ĐẠT: {error.message}")
+            return 1
+    for name, ok in results:
+        print(f"[{'ĐẠT' if ok else 'LỖI'}] {name}")
+    passed = all(ok for _, ok in results)
+    print("Tự kiểm tra: ĐẠT." if passed else "Tự kiểm tra: KHÔNG ĐẠT.")
+    return 0 if passed else 1

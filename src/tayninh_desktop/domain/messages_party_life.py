@@ -1,0 +1,96 @@
+"""Sentences, field labels and state labels of party life (meetings, dues, ratings, warnings)."""
+
+FIELD_LABELS: dict[str, str] = {
+    "meeting_date": "Ngày họp",
+    "kind": "Loại buổi sinh hoạt",
+    "chair": "Người chủ trì",
+    "summary": "Nội dung tóm tắt",
+    "attendance": "Điểm danh",
+    "quality": "Đánh giá chất lượng",
+    "month": "Tháng",
+    "dues": "Đảng phí",
+    "amount": "Số tiền",
+    "year": "Năm",
+    "level": "Xếp loại",
+    "score": "Điểm",
+    "not_rated_reason": "Lý do không xếp loại",
+    "form": "Hình thức kỷ luật",
+    "decided_on": "Ngày quyết định",
+    "in_force_until": "Hiệu lực đến",
+    "task": "Nhiệm vụ được phân công",
+    "letter_number": "Số giấy giới thiệu",
+    "issued_on": "Ngày cấp giấy",
+    "presented_on": "Ngày trình giấy",
+    "counterpart": "Nơi đến / nơi đi",
+    "contacted_on": "Ngày liên lạc",
+    "member_id": "Đảng viên",
+}
+
+MESSAGES: dict[str, str] = {
+    "bad_month": "{field_label}: «{value}» không phải tháng hợp lệ; nhập theo dạng tháng/năm, ví dụ 03/2026.",
+    "bad_choice": "{field_label}: «{value}» không phải lựa chọn hợp lệ.",
+    "bad_amount": "{field_label}: «{value}» không phải số tiền hợp lệ (số đồng, không âm).",
+    "month_in_future": "{field_label}: tháng {value} chưa tới.",
+    "attendance_not_in_cell": "{field_label}: đảng viên {name} không sinh hoạt ở {cell} vào ngày {date}.",
+    "attendance_missing_reason": "{field_label}: {name} vắng có lý do — hãy ghi lý do.",
+    "meeting_exists": "{field_label}: {cell} đã có buổi sinh hoạt thường kỳ tháng {month} (ngày {date}).",
+    "meeting_not_found": "Không tìm thấy buổi sinh hoạt (mã {meeting_id}).",
+    "cell_closed_on": "{field_label}: {cell} không hoạt động vào ngày {date}.",
+    "cell_empty_on": "{field_label}: {cell} không có đảng viên nào vào ngày {date}.",
+    "unknown_criterion": "{field_label}: tiêu chí «{value}» không có trong biểu đánh giá.",
+    "score_out_of_range": "{field_label}: {criterion} — {value} điểm ngoài khoảng 0–{max}.",
+    "dues_before_joining": "{field_label}: tháng {month} — đảng viên {name} chưa vào Đảng"
+                           " (vào Đảng ngày {joined}).",
+    "dues_not_in_cell": "{field_label}: tháng {month} — đảng viên {name} không sinh hoạt ở {cell} trong tháng này.",
+    "rating_exists": "{field_label}: đảng viên {name} đã được xếp loại năm {year} ({level}).",
+    "rating_year_not_over": "{field_label}: năm {year} chưa đến kỳ đánh giá (đánh giá từ tháng 12).",
+    "rating_not_member": "{field_label}: đảng viên {name} không có trong sổ vào cuối năm {year}.",
+    "score_not_in_rule": "{field_label}: quy định áp dụng ({rule}) không chấm theo thang điểm 100.",
+    "score_when_not_rated": "{field_label}: đảng viên không xếp loại thì không ghi điểm.",
+    "level_above_score": "{field_label}: {score} điểm chưa đủ cho mức xếp loại đã chọn (theo {rule}).",
+    "letter_not_found": "Không tìm thấy giấy giới thiệu (mã {letter_id}).",
+    "not_away": "Đảng viên {name} không ở diện đi làm ăn xa vào ngày {date}.",
+    "task_exists": "{field_label}: đảng viên {name} đã được phân công nhiệm vụ năm {year}.",
+    "rubric_invalid": "Biểu đánh giá không hợp lệ: {reason}",
+    # Warnings (evidence sentences).
+    "warn_absences": "Vắng sinh hoạt không lý do {count} tháng trong năm {year}: {months}."
+                     " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
+    "warn_unpaid": "Không đóng đảng phí {count} tháng trong năm {year} (không lý do): {months}."
+                   " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
+    "warn_away_no_contact": "Đi làm ăn xa ({place}); lần liên lạc cuối: {last}. Quá {limit} tháng không liên lạc.",
+    "warn_away_ended": "Thời hạn tạm miễn sinh hoạt đi làm ăn xa đã hết ngày {until}; chưa trở lại sinh hoạt"
+                       " hoặc gia hạn.",
+    "warn_transfer_overdue": "Giấy giới thiệu {number} ({direction}) cấp ngày {issued}, hạn trình {deadline}"
+                             " ({basis}); chưa có xác nhận.",
+    "warn_probation": "Vào Đảng ngày {joined}; đủ 12 tháng dự bị ngày {due}. Chi bộ xét công nhận chính thức"
+                      " trước ngày {review_by}.",
+    "warn_missing_meeting": "Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng {month}.",
+    "warn_quota": "Năm {year}: {excellent} đảng viên hoàn thành xuất sắc / {good} hoàn thành tốt"
+                  " = {share}% (tối đa {limit}% theo {basis}).",
+}
+
+MEETING_KIND_LABELS = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "bat_thuong": "Bất thường"}
+ATTENDANCE_LABELS = {"co_mat": "Có mặt", "vang_co_ly_do": "Vắng có lý do", "vang_khong_ly_do": "Vắng không lý do",
+                     "mien": "Miễn / tạm miễn"}
+DUES_LABELS = {"da_dong": "Đã đóng", "chua_dong_co_ly_do": "Chưa đóng (có lý do)", "chua_dong": "Chưa đóng",
+               "mien": "Không phải đóng"}
+RATING_LABELS = {"xuat_sac": "Hoàn thành xuất sắc nhiệm vụ", "tot": "Hoàn thành tốt nhiệm vụ",
+                 "hoan_thanh": "Hoàn thành nhiệm vụ", "khong_hoan_thanh": "Không hoàn thành nhiệm vụ",
+                 "khong_xep_loai": "Không xếp loại"}
+NOT_RATED_LABELS = {"mien_sinh_hoat": "Miễn công tác và sinh hoạt đảng", "moi_vao_dang": "Mới vào Đảng",
+                    "khac": "Lý do khác"}
+DISCIPLINE_LABELS = {"khien_trach": "Khiển trách", "canh_cao": "Cảnh cáo", "cach_chuc": "Cách chức",
+                     "khai_tru": "Khai trừ"}
+LETTER_DIRECTION_LABELS = {"di": "chuyển đi", "den": "chuyển đến"}
+LETTER_OUTCOME_LABELS = {"cho": "Chờ xác nhận", "da_trinh": "Đã trình giấy", "tra_lai": "Trả lại",
+                         "huy": "Hủy"}
+WARNING_LABELS = {
+    "vang_sinh_hoat": "Vắng sinh hoạt không lý do",
+    "no_dang_phi": "Không đóng đảng phí",
+    "di_xa_mat_lien_lac": "Đi làm ăn xa, mất liên lạc",
+    "het_thoi_han_di_xa": "Hết thời hạn tạm miễn sinh hoạt",
+    "qua_han_giay_gioi_thieu": "Quá hạn trình giấy giới thiệu",
+    "du_bi_du_12_thang": "Dự bị đủ 12 tháng",
+    "thieu_bien_ban": "Thiếu biên bản sinh hoạt",
+    "vuot_ty_le_xuat_sac": "Vượt tỷ lệ hoàn thành xuất sắc",
+}

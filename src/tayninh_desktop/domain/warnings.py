@@ -1,0 +1,213 @@
+"""Early warnings of party life: facts recorded → flags with their evidence and legal basis.
+
+A warning never changes anything; it tells the cell whom to help before a threshold is reached
+(two months of unexcused absence or unpaid dues, when three are a ground for xóa tên), and what the
+office has left undone (missing minutes, overdue letters, probation reviews).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tayninh_desktop.domain.dates import add_months, format_vn_date
+from tayninh_desktop.domain.messages import render
+from tayninh_desktop.domain.party_life import month_label, quota_broken
+from tayninh_desktop.domain.rules import RuleBook, add_working_days
+
+
+class WarningKind(StrEnum):
+    ABSENCES = "vang_sinh_hoat"
+    UNPAID_DUES = "no_dang_phi"
+    AWAY_NO_CONTACT = "di_xa_mat_lien_lac"
+    AWAY_ENDED = "het_thoi_han_di_xa"
+    TRANSFER_OVERDUE = "qua_han_giay_gioi_thieu"
+    PROBATION_DUE = "du_bi_du_12_thang"
+    MISSING_MEETING = "thieu_bien_ban"
+    RATING_QUOTA = "vuot_ty_le_xuat_sac"
+
+
+class Severity(StrEnum):
+    NOTICE = "nhac_viec"      # office work to do
+    NEAR = "sap_den_nguong"   # one more month reaches a ground for removal
+    REACHED = "da_den_nguong"  # the ground is reached: the cell must consider it
+
+
+@dataclass(frozen=True)
+class EarlyWarning:
+    """One flag: what it is about (member or meeting/month or the committee), why, and on what basis."""
+
+    kind: WarningKind
+    severity: Severity
+    evidence: str
+    cell_id: str | None = None
+    cell_name: str = ""
+    member_id: str | None = None
+    member_name: str = ""
+    meeting_id: str | None = None
+    month: str | None = None
+    basis: str = ""
+    data: dict = field(default_factory=dict)
+
+
+# --- facts, as storage returns them -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MonthsFact:
+    """A member's months with an unexcused absence (or unpaid dues without reason) in a year."""
+
+    member_id: str
+    member_name: str
+    cell_id: str | None
+    cell_name: str
+    months: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AwayFact:
+    member_id: str
+    member_name: str
+    cell_id: str | None
+    cell_name: str
+    since: date
+    until: date | None
+    place: str
+    last_contact: date | None
+
+
+@dataclass(frozen=True)
+class LetterFact:
+    letter_id: str
+    member_id: str
+    member_name: str
+    cell_id: str | None
+    cell_name: str
+    number: str
+    direction: str
+    issued_on: date
+    deadline: date
+
+
+@dataclass(frozen=True)
+class ProbationFact:
+    member_id: str
+    member_name: str
+    cell_id: str | None
+    cell_name: str
+    joined_on: date
+
+
+@dataclass(frozen=True)
+class MissingMeetingFact:
+    cell_id: str
+    cell_name: str
+    month: str
+
+
+def months_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, rules: RuleBook,
+                    today: date) -> list[EarlyWarning]:
+    """Members with ``warn_at`` or more months in the year: near the threshold, or at it."""
+    rule = rules.on("absence_threshold", today)
+    code = "warn_absences" if kind is WarningKind.ABSENCES else "warn_unpaid"
+    out = []
+    for fact in facts:
+        count = len(fact.months)
+        if count < rule["warn_at"]:
+            continue
+        severity = Severity.REACHED if count >= rule["months_per_year"] else Severity.NEAR
+        months = ", ".join(month_label(m) for m in fact.months)
+        evidence = render(code, {"count": count, "year": year, "months": months,
+                                 "limit": rule["months_per_year"], "basis": rule.citation})
+        out.append(EarlyWarning(kind, severity, evidence, fact.cell_id, fact.cell_name, fact.member_id, fact.member_name,
+                           basis=rule.citation, data={"year": year, "months": list(fact.months), "count": count}))
+    return out
+
+
+def away_warnings(facts: list[AwayFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
+    """Away members whose arrangement has ended, or with no contact for longer than the limit."""
+    rule = rules.on("away_contact", today)
+    limit = rule["max_months_without_contact"]
+    out = []
+    for fact in facts:
+        base = {"cell_id": fact.cell_id, "cell_name": fact.cell_name, "member_id": fact.member_id,
+                "member_name": fact.member_name}
+        if fact.until is not None and fact.until < today:
+            out.append(EarlyWarning(WarningKind.AWAY_ENDED, Severity.NOTICE,
+                               render("warn_away_ended", {"until": format_vn_date(fact.until)}),
+                               data={"until": fact.until.isoformat(), "place": fact.place}, **base))
+            continue
+        reference = fact.last_contact or fact.since
+        if add_months(reference, limit) < today:
+            last = format_vn_date(fact.last_contact) if fact.last_contact else "chưa có"
+            out.append(EarlyWarning(WarningKind.AWAY_NO_CONTACT, Severity.NEAR,
+                               render("warn_away_no_contact", {"place": fact.place or "không rõ nơi", "last": last,
+                                                               "limit": limit}),
+                               basis=rule.citation,
+                               data={"last_contact": fact.last_contact.isoformat() if fact.last_contact else None,
+                                     "since": fact.since.isoformat(), "place": fact.place}, **base))
+    return out
+
+
+def letter_warnings(facts: list[LetterFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
+    from tayninh_desktop.domain.messages_party_life import LETTER_DIRECTION_LABELS
+
+    out = []
+    for fact in facts:
+        if fact.deadline >= today:
+            continue
+        rule = rules.on("transfer_deadline", fact.issued_on)
+        evidence = render("warn_transfer_overdue", {
+            "number": fact.number or "(không số)", "direction": LETTER_DIRECTION_LABELS.get(fact.direction, ""),
+            "issued": format_vn_date(fact.issued_on), "deadline": format_vn_date(fact.deadline),
+            "basis": f"{rule['working_days']} ngày làm việc, {rule.citation}"})
+        out.append(EarlyWarning(WarningKind.TRANSFER_OVERDUE, Severity.NEAR, evidence, fact.cell_id, fact.cell_name,
+                           fact.member_id, fact.member_name, basis=rule.citation,
+                           data={"letter_id": fact.letter_id, "deadline": fact.deadline.isoformat(),
+                                 "direction": fact.direction}))
+    return out
+
+
+def probation_warnings(facts: list[ProbationFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
+    """Probationary members within ``warn_days_before`` of their 12 months, or past them."""
+    out = []
+    for fact in facts:
+        rule = rules.on("probation", fact.joined_on)
+        due = add_months(fact.joined_on, rule["months"])
+        if due - timedelta(days=rule["warn_days_before"]) > today:
+            continue
+        review_by = add_working_days(due, rule["review_working_days"], rules)
+        severity = Severity.REACHED if review_by < today else Severity.NOTICE
+        evidence = render("warn_probation", {"joined": format_vn_date(fact.joined_on), "due": format_vn_date(due),
+                                             "review_by": format_vn_date(review_by)})
+        out.append(EarlyWarning(WarningKind.PROBATION_DUE, severity, evidence, fact.cell_id, fact.cell_name,
+                           fact.member_id, fact.member_name, basis=rule.citation,
+                           data={"due": due.isoformat(), "review_by": review_by.isoformat()}))
+    return out
+
+
+def missing_meeting_warnings(facts: list[MissingMeetingFact]) -> list[EarlyWarning]:
+    return [EarlyWarning(WarningKind.MISSING_MEETING, Severity.NOTICE,
+                    render("warn_missing_meeting", {"month": month_label(f.month)}), f.cell_id, f.cell_name,
+                    month=f.month, data={"month": f.month}) for f in facts]
+
+
+def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> EarlyWarning | None:
+    rule = rules.on("rating_quota", date(year, 12, 31))
+    if not quota_broken(excellent, good, rule):
+        return None
+    share = round(100 * excellent / good, 1) if good else 100.0
+    evidence = render("warn_quota", {"year": year, "excellent": excellent, "good": good, "share": share,
+                                     "limit": round(100 * rule["excellent_max_share_of_good"]),
+                                     "basis": rule.citation})
+    return EarlyWarning(WarningKind.RATING_QUOTA, Severity.NEAR, evidence, basis=rule.citation,
+                   data={"year": year, "excellent": excellent, "good": good})
+
+
+SEVERITY_ORDER = {Severity.REACHED: 0, Severity.NEAR: 1, Severity.NOTICE: 2}
+KIND_ORDER = {kind: index for index, kind in enumerate(WarningKind)}
+
+
+def sort_warnings(warnings: list[EarlyWarning]) -> list[EarlyWarning]:
+    """Most urgent first, then by cell and kind, then member name (as given, already in list order)."""
+    return sorted(warnings, key=lambda w: (SEVERITY_ORDER[w.severity], w.cell_name, KIND_ORDER[w.kind]))

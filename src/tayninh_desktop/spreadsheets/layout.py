@@ -1,0 +1,127 @@
+"""Where the member table is in a sheet: legacy text decoded per cell, the header found, the data start.
+
+Text is converted to Unicode per cell, deciding the encoding by the cell's font first and by its
+content only when the font says nothing (a sheet may mix encodings). Merged header cells are
+repeated over their span so that a group header ("Năm sinh" over "Nam" | "Nữ") reads as one text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.import_rules import (
+    HEADER_SCAN_ROWS, HeaderGuess, SourceCell, cell_text, detect_header, is_column_number_row,
+)
+from tayninh_desktop.domain.legacy_encodings import (
+    LegacyEncoding, encoding_from_font, guess_encoding, is_heading_font, to_unicode,
+)
+from tayninh_desktop.spreadsheets.grid import GridCell, SheetGrid, Workbook
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """A sheet ready to import: decoded cells, the header found, and the first data row (0-based)."""
+
+    sheet: str
+    rows: list[list[SourceCell]]
+    header: HeaderGuess
+    data_start: int
+
+
+def decode_cell(cell: GridCell) -> SourceCell:
+    """A cell's value in Unicode NFC, remembering the text as stored and the encoding it was in."""
+    value = cell.value
+    if not isinstance(value, str):
+        return SourceCell(value, cell_text(value))
+    encoding = encoding_from_font(cell.font)
+    if encoding is None:
+        encoding = guess_encoding(value)
+    text = to_unicode(value, encoding)
+    if is_heading_font(cell.font):
+        text = text.upper()  # the capital fonts draw small-letter codes as capitals
+    return SourceCell(text, value, encoding)
+
+
+def decode_rows(grid: SheetGrid) -> list[list[SourceCell]]:
+    cache: dict[tuple, SourceCell] = {}
+    out = []
+    for row in grid.rows:
+        decoded = []
+        for cell in row:
+            if isinstance(cell.value, str):
+                key = (cell.value, cell.font)
+                hit = cache.get(key)
+                if hit is None:
+                    hit = cache[key] = decode_cell(cell)
+                decoded.append(hit)
+            else:
+                decoded.append(SourceCell(cell.value, cell_text(cell.value)))
+        out.append(decoded)
+    return out
+
+
+def header_texts(grid: SheetGrid, rows: list[list[SourceCell]]) -> list[list[str]]:
+    """The text of the first rows with each merged range's text repeated over the whole range."""
+    limit = min(len(rows), HEADER_SCAN_ROWS + 1)
+    texts = [[c.text for c in row] for row in rows[:limit]]
+    for merge in grid.merges:
+        if merge.first_row >= limit:
+            continue
+        top = texts[merge.first_row][merge.first_col] if merge.first_col < len(texts[merge.first_row]) else ""
+        for r in range(merge.first_row, min(merge.last_row, limit - 1) + 1):
+            for c in range(merge.first_col, min(merge.last_col + 1, len(texts[r]))):
+                texts[r][c] = top
+    return texts
+
+
+def detect_layout(grid: SheetGrid, file_name: str) -> SheetLayout:
+    """Find the member table of one sheet, or refuse naming the file and the sheet."""
+    if grid.is_empty:
+        raise DomainError("import_empty", file=file_name, sheet=grid.name)
+    rows = decode_rows(grid)
+    guess = detect_header(header_texts(grid, rows))
+    if guess is None:
+        raise DomainError("import_no_header", file=file_name, sheet=grid.name,
+                          rows=min(len(rows), HEADER_SCAN_ROWS))
+    start = guess.last_row + 1
+    if start < len(rows) and is_column_number_row([c.text for c in rows[start]]):
+        start += 1
+    if not any(c.text.strip() for row in rows[start:] for c in row):
+        raise DomainError("import_no_rows", file=file_name, sheet=grid.name, row=guess.last_row + 1)
+    return SheetLayout(grid.name, rows, guess, start)
+
+
+def choose_sheet(book: Workbook, file_name: str, sheet: str | None = None) -> SheetLayout:
+    """The named sheet, or the first sheet that holds a member table (the first refusal otherwise)."""
+    if sheet is not None:
+        grid = next((g for g in book.sheets if g.name == sheet), None)
+        if grid is None:
+            raise DomainError("import_sheet_not_found", file=file_name, sheet=sheet,
+                              sheets=", ".join(g.name for g in book.sheets))
+        return detect_layout(grid, file_name)
+    first_error: DomainError | None = None
+    for grid in book.sheets:
+        try:
+            return detect_layout(grid, file_name)
+        except DomainError as error:
+            if first_error is None or (first_error.code == "import_empty" and error.code != "import_empty"):
+                first_error = error
+    if first_error is None:
+        raise DomainError("import_empty", file=file_name, sheet="")
+    raise first_error
+
+
+def converted_samples(rows: list[list[SourceCell]], start: int, limit: int = 12) -> list[tuple[str, str, str]]:
+    """A few (encoding, as stored, as converted) pairs of legacy text, for the preview."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for row in rows[start:]:
+        for cell in row:
+            if cell.converted and cell.raw not in seen:
+                seen[cell.raw] = (cell.encoding.value, cell.raw, cell.text)
+                if len(seen) >= limit:
+                    return list(seen.values())
+    return list(seen.values())
+
+
+__all__ = ["LegacyEncoding", "SheetLayout", "choose_sheet", "converted_samples", "decode_cell", "detect_layout"]

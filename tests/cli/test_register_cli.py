@@ -1,0 +1,92 @@
+"""The command line as a product surface: real processes, real files, exit codes and JSON."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, env_dir=None):
+    env = dict(os.environ)
+    if env_dir:
+        env["TAYNINH_DESKTOP_DATA_DIR"] = str(env_dir)
+    return subprocess.run([sys.executable, "-m", "tayninh_desktop", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.fixture
+def inited(db_path):
+    result = run("init", "--db", str(db_path), "--unit-code", "HT", "--unit-name", "Đảng ủy xã Hưng Thuận",
+                 "--superior-name", "Tỉnh ủy Tây Ninh", "--place", "Hưng Thuận")
+    assert result.returncode == 0, result.stderr
+    assert run("cells", "add", "--db", str(db_path), "--code", "CB01", "--name", "Chi bộ ấp Cầu Xe").returncode == 0
+    return db_path
+
+
+def test_init_then_list_empty(inited):
+    result = run("members", "list", "--db", str(inited), "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"ok": True, "count": 0, "members": []}
+
+
+def test_init_twice_is_refused_with_exit_1(inited):
+    result = run("init", "--db", str(inited), "--unit-code", "X", "--unit-name", "Đảng ủy xã X",
+                 "--superior-name", "Tỉnh ủy Y", "--json")
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["error"] == "already_initialised" and "Đảng ủy xã Hưng Thuận" in payload["message"]
+
+
+def test_demo_list_search_cell_and_check(db_path):
+    assert run("demo", "--db", str(db_path), "--members", "300", "--seed", "3").returncode == 0
+    everyone = json.loads(run("members", "list", "--db", str(db_path), "--json").stdout)
+    assert everyone["count"] > 250
+    names = [m["full_name"] for m in everyone["members"]]
+    first = everyone["members"][0]
+    query = first["full_name"].split()[-1]
+    found = json.loads(run("members", "list", "--db", str(db_path), "--search", query, "--json").stdout)
+    assert first["id"] in [m["id"] for m in found["members"]]
+    in_cell = json.loads(run("members", "list", "--db", str(db_path), "--cell", "CB01", "--json").stdout)
+    assert 0 < in_cell["count"] < everyone["count"]
+    assert {m["cell"] for m in in_cell["members"]} == {in_cell["members"][0]["cell"]}
+    assert len(names) == everyone["count"]
+    check = run("check", "--db", str(db_path), "--json")
+    assert check.returncode == 0 and json.loads(check.stdout)["ok"] is True
+
+
+def test_check_fails_with_exit_1_on_a_tampered_audit_log(inited):
+    import sqlite3
+
+    conn = sqlite3.connect(inited)
+    conn.execute("UPDATE audit_log SET actor = 'ke-gian' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    result = run("check", "--db", str(inited))
+    assert result.returncode == 1 and "KHÔNG ĐẠT" in result.stdout
+
+
+def test_not_a_database_is_refused_in_vietnamese(tmp_path):
+    bad = tmp_path / "x.sqlite3"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    result = run("members", "list", "--db", str(bad))
+    assert result.returncode == 1
+    assert "không phải cơ sở dữ liệu" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_cell_and_usage_errors(inited):
+    result = run("members", "list", "--db", str(inited), "--cell", "KHONGCO")
+    assert result.returncode == 1 and "KHONGCO" in result.stderr
+    assert run("members", "lst").returncode == 2
+    assert run("demo", "--members", "nhiều").returncode == 2
+
+
+def test_self_test_passes():
+    result = run("--self-test")
+    assert result.returncode == 0 and "ĐẠT" in result.stdout
+
+
+def test_default_data_dir_is_used(tmp_path):
+    assert run("demo", "--members", "20", env_dir=tmp_path).returncode == 0
+    assert (tmp_path / "so-dang-vien.sqlite3").exists()

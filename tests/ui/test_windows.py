@@ -1,0 +1,61 @@
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import activate
+
+from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.services import organisation, register
+from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
+from tayninh_desktop.ui.main_window import MainWindow
+from tayninh_desktop.ui.pages.organisation_page import OrganisationPage
+
+
+def test_first_run_creates_the_committee(fresh_db, qtbot):
+    dialog = FirstRunDialog(fresh_db, Actor("van-thu"))
+    qtbot.addWidget(dialog)
+    dialog.unit_code.setText("HT")
+    assert dialog.create() is False and "Tên" in dialog.error.text()
+    dialog.unit_name.setText("Đảng ủy xã Hưng Thuận")
+    dialog.place.setText("Hưng Thuận")
+    assert dialog.create() is True
+    assert organisation.home_unit(fresh_db).name == "Đảng ủy xã Hưng Thuận"
+
+
+def test_main_window_navigation_and_shortcuts(demo_context, qtbot):
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    assert "Đảng ủy xã Hưng Thuận" in window.windowTitle()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages["register"].search.hasFocus()
+    dialog = window.new_member()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Thêm đảng viên"
+    dialog.reject()
+    window.show_page("organisation")
+    assert isinstance(window.stack.currentWidget(), OrganisationPage)
+
+
+def test_organisation_page_add_rename_merge(context, qtbot, make_form, no_questions):
+    page = OrganisationPage(context)
+    qtbot.addWidget(page)
+    dialog = page.add_cell()
+    dialog.inputs["code"].setText("CB01")
+    dialog.inputs["name"].setText("Chi bộ ấp Mới")
+    dialog.try_submit()
+    assert "đã được dùng" in dialog.error.text()
+    dialog.inputs["code"].setText("CB09")
+    dialog.try_submit()
+    assert "Chi bộ ấp Mới" in [c.name for c in organisation.cells(context.db)]
+    source = next(c for c in organisation.cells(context.db) if c.code == "CB02")
+    member_id, _ = register.add_member(context.db, context.actor, make_form(), source.id, today=date.today())
+    page.reload()
+    items = page.tree.findItems("Chi bộ ấp Suối Dộp", Qt.MatchFlag.MatchRecursive)
+    page.tree.setCurrentItem(items[0])
+    assert "1 đảng viên" in page.details.text()
+    merge = page.merge_selected()
+    merge.inputs["valid_from"].setText("01/07/2025")
+    merge.try_submit()
+    assert register.get_member(context.db, member_id).cell_id != source.id
+    assert page.tree.findItems("Chi bộ ấp Suối Dộp (đã thôi hoạt động)", Qt.MatchFlag.MatchRecursive) == []
