@@ -136,11 +136,15 @@ def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> d
         "results": "Toàn Đảng bộ có 1.245 đảng viên; kết nạp mới 18 đảng viên.\n"
                    "Xóa tên 2 đảng viên, giảm 50% so với năm trước.",
         "shortcomings": "Một số chi bộ sinh hoạt chưa đều, nội dung còn đơn điệu.",
+        "documents": [{"symbol": "12-NQ/ĐU", "issued_on": "05/02/2026", "type_name": "Nghị quyết chi bộ",
+                       "summary": "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026", "signer": "Nguyễn Thị Ánh Tuyết",
+                       "sha": "0f3a9c1b2d4e"}],
+        "document_count": 1,
         "next_tasks": "Tiếp tục rà soát, giúp đỡ đảng viên; hoàn thành đánh giá, xếp loại năm 2026.",
     }
 
 
-COMMITTEE_FORMS = {"quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7"}
+COMMITTEE_FORMS = {"quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
 
 
 def context_for(form_id: str, members: int = 12) -> dict:

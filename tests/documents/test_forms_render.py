@@ -31,6 +31,7 @@ EXPECTED = {
                                        "PHÓ BÍ THƯ"],
     "cong_van": ["V/v triển khai rà soát", "Kính gửi:"],
     "bao_cao": ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "giảm 50%"],
+    "so_dang_ky_van_ban": ["SỔ ĐĂNG KÝ VĂN BẢN ĐI", "12-NQ/ĐU", "Trích yếu nội dung"],
 }
 CELL_FORMS = {"danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
               "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}

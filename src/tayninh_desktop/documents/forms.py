@@ -129,16 +129,6 @@ class PageBreakBlock:
     kind: str = "page_break"
 
 
-@dataclass(frozen=True)
-class ChartBlock:
-    """A bar chart of a context series (phase 2 reports)."""
-
-    field: str
-    title: str = ""
-    height_mm: float = 70
-    kind: str = "chart"
-
-
 BLOCK_TYPES: dict[str, type] = {
     "paragraph": ParagraphBlock,
     "lines": LinesBlock,
@@ -148,7 +138,6 @@ BLOCK_TYPES: dict[str, type] = {
     "slips": SlipsBlock,
     "spacer": SpacerBlock,
     "page_break": PageBreakBlock,
-    "chart": ChartBlock,
     "choices": ChoicesBlock,
 }
 

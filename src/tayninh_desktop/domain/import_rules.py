@@ -86,7 +86,7 @@ NAME_FIELDS = frozenset({"full_name", "other_name"})
 ADDRESS_FIELDS = frozenset({"hometown", "permanent_address", "current_address"})
 _ADMIN_WORDS = ("khu phố", "thị trấn", "thị xã", "thành phố", "tổ dân phố", "ấp", "tổ", "xã", "phường",
                 "huyện", "tỉnh", "quận", "thôn", "xóm", "bản", "khóm", "đường", "số")
-_FOOTER = re.compile(r"^(tong (so|cong)|cong|t/m|tm |nguoi lap|bi thu|xac nhan|ghi chu:)")
+_FOOTER = re.compile(r"^(tong (so|cong)|cong\s*[:\d]|t/m\b|tm\.? |nguoi lap|bi thu\b|xac nhan|ghi chu\s*:)")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -135,7 +136,7 @@ def parse_rule_book(data: dict) -> RuleBook:
                 Rule(section, MappingProxyType(r), "", "", r["first"], r["first"]) for r in raw_records)
             continue
         records = tuple(sorted((_rule(section, r) for r in raw_records), key=lambda r: r.valid_from))
-        for earlier, later in zip(records, records[1:]):
+        for earlier, later in pairwise(records):
             if earlier.valid_to is None or earlier.valid_to > later.valid_from:
                 raise RuleError(f"[{section}] các thời hạn hiệu lực chồng nhau ({earlier.doc_number},"
                                 f" {later.doc_number})")

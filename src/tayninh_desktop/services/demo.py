@@ -225,6 +225,9 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
         members_repo.insert_many(db, member_rows)
         events_repo.insert_events_many(db, event_rows)
         events_repo.insert_periods_many(db, period_rows)
+        from tayninh_desktop.services.demo_party_life import generate_party_life
+
+        generate_party_life(db, today=today, years=years, seed=seed)
         audit.append(db, actor.name, "demo", "unit", home, None,
                      {"members": members, "cells": cell_count, "years": years, "seed": seed})
     return DemoResult(members=members, cells=cell_count, events=len(event_rows), home_unit_id=home)

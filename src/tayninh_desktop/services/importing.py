@@ -24,8 +24,17 @@ from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.import_rules import (
-    FieldDiff, HeaderGuess, Identity, MatchKind, RowStatus, TARGETS, column_letter, decide_match, group_records,
-    merge_data, record_values,
+    TARGETS,
+    FieldDiff,
+    HeaderGuess,
+    Identity,
+    MatchKind,
+    RowStatus,
+    column_letter,
+    decide_match,
+    group_records,
+    merge_data,
+    record_values,
 )
 from tayninh_desktop.domain.lifecycle import EventKind, fold_periods, state_on
 from tayninh_desktop.domain.members import REQUIRED_FIELDS, MemberData, MemberStatus, parse_member_form
@@ -155,7 +164,7 @@ def remember_mapping(db, actor: Actor, source: ImportSource, mapping: dict[int, 
 
 
 @dataclass
-class _Row:
+class ParsedRow:
     rows: tuple[int, ...]
     values: dict[str, str]
     sources: dict[str, int]
@@ -164,7 +173,7 @@ class _Row:
     issues: list[RowIssue] = field(default_factory=list)
 
 
-def _issue(source: ImportSource, row: _Row, name: str, code: str, data: dict) -> RowIssue:
+def _issue(source: ImportSource, row: ParsedRow, name: str, code: str, data: dict) -> RowIssue:
     column = row.sources.get(name)
     if column is None:
         column = next((c for c, t in source.mapping.items() if name in TARGETS.get(t, ())), None)
@@ -181,16 +190,16 @@ def _issue(source: ImportSource, row: _Row, name: str, code: str, data: dict) ->
 
 
 def parse_rows(source: ImportSource, today: date, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> list[_Row]:
+               cancelled: Cancelled | None = None) -> list[ParsedRow]:
     """Every member row of the table as form values, checked by the member form's rules."""
     layout = source.layout
     records = group_records(layout.rows, source.mapping, layout.data_start)
-    parsed: list[_Row] = []
+    parsed: list[ParsedRow] = []
     for index, record in enumerate(records):
         if cancelled is not None and index % 200 == 0 and cancelled():
             raise DomainError("import_cancelled")
         rv = record_values(layout.rows, record, source.mapping, today)
-        row = _Row(tuple(r + 1 for r in record.rows), rv.values, rv.sources, rv.conversions)
+        row = ParsedRow(tuple(r + 1 for r in record.rows), rv.values, rv.sources, rv.conversions)
         try:
             row.data = parse_member_form(rv.values, today)
         except ValidationError as error:
@@ -201,9 +210,9 @@ def parse_rows(source: ImportSource, today: date, progress: Progress | None = No
     return parsed
 
 
-def _duplicates_in_file(source: ImportSource, parsed: list[_Row]) -> None:
+def _duplicates_in_file(source: ImportSource, parsed: list[ParsedRow]) -> None:
     for name in ("cccd", "card_number"):
-        seen: dict[str, list[_Row]] = defaultdict(list)
+        seen: dict[str, list[ParsedRow]] = defaultdict(list)
         for row in parsed:
             if row.data is not None and getattr(row.data, name):
                 seen[getattr(row.data, name)].append(row)
@@ -263,7 +272,7 @@ def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: 
     return ImportPlan(source, outcomes)
 
 
-def _outcome(source, row: _Row, decision, members, claimed, open_cells, default_cell) -> RowOutcome:
+def _outcome(source, row: ParsedRow, decision, members, claimed, open_cells, default_cell) -> RowOutcome:
     name = row.data.full_name if row.data else row.values.get("full_name", "")
     base = RowOutcome(row.rows, RowStatus.REFUSED, name, conversions=row.conversions, data=row.data)
     if row.issues or decision is None:

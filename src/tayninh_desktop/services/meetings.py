@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date
-
-from sqlite_utils import Database
 
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
@@ -13,14 +11,21 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import (
-    Attendance, AttendanceLine, AttendanceState, Meeting, MeetingKind, check_scores, default_attendance,
+    Attendance,
+    AttendanceLine,
+    AttendanceState,
+    Meeting,
+    MeetingKind,
+    check_scores,
+    default_attendance,
     parse_meeting_form,
 )
 from tayninh_desktop.domain.rules import Rubric, default_rubric, rubric_from_dict, rubric_to_dict
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.party_life import require_cell, today_or
-from tayninh_desktop.storage import audit, meetings_repo, settings_repo
+from tayninh_desktop.storage import audit, meetings_repo, members_repo, settings_repo
+from tayninh_desktop.storage.db import Database
 
 RUBRIC_KEY = "meeting_rubric"
 
@@ -73,8 +78,6 @@ def _check_attendance(db: Database, cell, day: date, given: dict[str, tuple[str,
     issues: list[FieldIssue] = []
     for member_id in given:
         if member_id not in in_cell:
-            from tayninh_desktop.storage import members_repo
-
             member = members_repo.get(db, member_id)
             issues.append(FieldIssue("attendance", "attendance_not_in_cell", {
                 "name": member.full_name if member else member_id, "cell": cell.name, "date": format_vn_date(day)}))
@@ -181,6 +184,3 @@ def meetings_of_cell(db: Database, cell_id: str, year: int) -> list[Meeting]:
 def member_attendance(db: Database, member_id: str, year: int) -> list[tuple[Meeting, Attendance]]:
     return meetings_repo.member_attendance(db, member_id, date(year, 1, 1), date(year, 12, 31))
 
-
-def with_chair(meeting: Meeting, chair: str) -> Meeting:
-    return replace(meeting, chair=nfc(chair))

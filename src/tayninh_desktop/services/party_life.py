@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.domain.rules import RuleBook, party_life_rules
 from tayninh_desktop.storage import members_repo, units_repo
+from tayninh_desktop.storage.db import Database
 
 
 def rules() -> RuleBook:

@@ -234,6 +234,11 @@ def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
                                     descending=descending)
 
 
+def search_rowids(db: Database, search: str) -> set[int] | None:
+    """The members matching a search typed in the register (None when nothing is typed)."""
+    return members_repo.match_rowids(db, search)
+
+
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
     return members_repo.summaries(db, rowids)
 

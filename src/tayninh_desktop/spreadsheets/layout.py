@@ -11,10 +11,19 @@ from dataclasses import dataclass
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.import_rules import (
-    HEADER_SCAN_ROWS, HeaderGuess, SourceCell, cell_text, detect_header, is_column_number_row,
+    HEADER_SCAN_ROWS,
+    HeaderGuess,
+    SourceCell,
+    cell_text,
+    detect_header,
+    is_column_number_row,
 )
 from tayninh_desktop.domain.legacy_encodings import (
-    LegacyEncoding, encoding_from_font, guess_encoding, is_heading_font, to_unicode,
+    LegacyEncoding,
+    encoding_from_font,
+    guess_encoding,
+    is_heading_font,
+    to_unicode,
 )
 from tayninh_desktop.spreadsheets.grid import GridCell, SheetGrid, Workbook
 

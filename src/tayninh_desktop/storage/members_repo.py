@@ -130,9 +130,16 @@ def find_by_name_birth(db: Database, full_name: str, birth: date) -> list[Member
     return [_member(r) for r in rows]
 
 
+MIN_DIGITS = 4
+
+
 def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word of ``text`` as a prefix, after folding; None when empty."""
-    words = [w for w in fold(text).replace('"', " ").split() if w]
+    """An FTS5 query matching every word of ``text`` as a prefix, after folding; None when empty.
+
+    Numbers count from four digits: every CCCD of the province starts with the same three, so a
+    shorter number would match the whole register and say nothing.
+    """
+    words = [w for w in fold(text).replace('"', " ").split() if w and not (w.isdigit() and len(w) < MIN_DIGITS)]
     if not words:
         return None
     return " AND ".join(f'"{w}"*' for w in words)
@@ -162,6 +169,14 @@ def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
                  "cccd": "cccd", "card_number": "card_number"}.get(order, "sort_key")
     sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}"
     return [r[0] for r in db.execute(sql, params)]
+
+
+def match_rowids(db: Database, search: str) -> set[int] | None:
+    """The rowids whose names or identifiers match every word of ``search`` (None: no search)."""
+    query = fts_query(search)
+    if query is None:
+        return None
+    return {r[0] for r in db.execute("SELECT rowid FROM members_fts WHERE members_fts MATCH ?", [query])}
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:

@@ -6,7 +6,12 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.party_life import (
-    DisciplineForm, DisciplineRecord, NotRatedReason, Rating, RatingLevel, TaskAssignment,
+    DisciplineForm,
+    DisciplineRecord,
+    NotRatedReason,
+    Rating,
+    RatingLevel,
+    TaskAssignment,
 )
 from tayninh_desktop.storage.audit import now_iso
 
@@ -108,3 +113,9 @@ def task_for(db: Database, member_id: str, year: int) -> TaskAssignment | None:
     row = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ? AND year = ?",
                      [member_id, year]).fetchone()
     return TaskAssignment(*row) if row else None
+
+
+def status_on(db: Database, member_id: str, day) -> str | None:
+    row = db.execute("SELECT status FROM member_periods WHERE member_id = ? AND valid_from <= ?"
+                     " AND (valid_to IS NULL OR valid_to > ?)", [member_id, to_iso(day), to_iso(day)]).fetchone()
+    return row[0] if row else None

@@ -1,7 +1,10 @@
 """The register table: a list of row ids, rows fetched from SQLite only as they are painted.
 
 Like Anki's browser table, the model never loads the register into Python objects: it keeps the
-matching rowids (search and filters run in SQL) and a small cache of the summaries on screen.
+matching rowids and a small cache of the summaries on screen. The filters (cell, status, order)
+change rarely: their ordered rowids are queried once. Each keystroke only asks the full-text index
+which rows match and keeps those of the ordered list, which stays within the 30 ms budget at
+100,000 members (an ORDER BY per keystroke does not).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.rowids: list[int] = []
+        self._base: list[int] | None = None
         self._cache: dict[int, object] = {}
         self.search = ""
         self.cell_id: str | None = None
@@ -37,17 +41,27 @@ class MemberTableModel(QAbstractTableModel):
                    statuses: tuple[str, ...] | None = ...) -> None:
         if search is not None:
             self.search = search
+        if cell_id is not ... or statuses is not ...:
+            self._base = None
         if cell_id is not ...:
             self.cell_id = cell_id
         if statuses is not ...:
             self.statuses = statuses
-        self.refresh()
+        self._apply()
 
     def refresh(self) -> None:
+        """Re-query everything (after a change to the register)."""
+        self._base = None
+        self._apply()
+
+    def _apply(self) -> None:
         self.beginResetModel()
         self._cache.clear()
-        self.rowids = register.list_rowids(self.db, search=self.search, cell_id=self.cell_id,
-                                           statuses=self.statuses, order=self.order, descending=self.descending)
+        if self._base is None:
+            self._base = register.list_rowids(self.db, cell_id=self.cell_id, statuses=self.statuses,
+                                              order=self.order, descending=self.descending)
+        matches = register.search_rowids(self.db, self.search)
+        self.rowids = self._base if matches is None else [r for r in self._base if r in matches]
         self.endResetModel()
 
     def member_id(self, row: int) -> str | None:

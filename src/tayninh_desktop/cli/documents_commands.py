@@ -1,0 +1,114 @@
+"""Commands of documents: forms list, print, and the document register (list, reprint, print)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from tayninh_desktop.cli.output import Usage, actor, emit, open_db
+from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    forms = sub.add_parser("forms", help="mẫu văn bản").add_subparsers(dest="forms_command", metavar="LỆNH")
+    p = forms.add_parser("list", parents=[common], help="các mẫu văn bản có thể in")
+    p.add_argument("--scope", help="chỉ các mẫu về: cell, member, unit, meeting, year, period")
+    p.set_defaults(handler=cmd_forms_list)
+
+    p = sub.add_parser("print", parents=[common], help="in một mẫu văn bản ra tệp PDF")
+    p.add_argument("form_id", metavar="MẪU", help="mã mẫu (xem «forms list»)")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
+    p.add_argument("--member", metavar="MÃ", help="mã đảng viên")
+    p.add_argument("--cell", metavar="MÃ", help="mã chi bộ")
+    p.add_argument("--case", metavar="MÃ", help="mã hồ sơ (rà soát, xóa tên)")
+    p.add_argument("--year", type=int, metavar="NĂM")
+    p.add_argument("--period", metavar="KỲ", help="kỳ báo cáo, ví dụ 2026-06")
+    p.add_argument("--date", metavar="NGÀY", help="ngày của văn bản (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--blank", action="store_true", help="in mẫu trắng để viết tay")
+    p.add_argument("--draft", action="store_true", help="in bản nháp, không cấp số, không vào sổ")
+    p.set_defaults(handler=cmd_print)
+
+    docs = sub.add_parser("documents", help="sổ đăng ký văn bản").add_subparsers(dest="documents_command",
+                                                                                 metavar="LỆNH")
+    p = docs.add_parser("list", parents=[common], help="các văn bản đã ban hành")
+    p.add_argument("--year", type=int, metavar="NĂM")
+    p.set_defaults(handler=cmd_documents_list)
+    p = docs.add_parser("reprint", parents=[common], help="in lại một văn bản đã ban hành")
+    p.add_argument("document_id", metavar="MÃ")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.set_defaults(handler=cmd_documents_reprint)
+    p = docs.add_parser("register", parents=[common], help="in sổ đăng ký văn bản đi")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--year", type=int, metavar="NĂM")
+    p.set_defaults(handler=cmd_documents_register)
+
+
+def cmd_forms_list(args) -> int:
+    from tayninh_desktop.services import documents
+
+    forms = documents.list_forms(args.scope)
+    emit(args, {"ok": True, "count": len(forms), "forms": [
+        {"id": f.id, "name": f.name, "type_code": f.type_code, "description": f.description, "scope": list(f.scope),
+         "numbered": f.numbered} for f in forms]},
+         [f"{f.id:<34} {f.name}" for f in forms] + [f"Tổng số: {len(forms)} mẫu."])
+    return 0
+
+
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return parse_vn_date(text)
+    except ValueError:
+        raise Usage(f"ngày «{text}» không hợp lệ (dd/mm/yyyy)") from None
+
+
+def cmd_print(args) -> int:
+    from tayninh_desktop.services import documents, organisation
+
+    on = _date(args.date)
+    db = open_db(args)
+    organisation.require_home(db)
+    cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
+    request = documents.PrintRequest(cell_id=cell_id, member_id=args.member, year=args.year, period=args.period,
+                                     on=on, blank=args.blank, issue=not args.draft)
+    result, _ = documents.print_form(db, actor(args), args.form_id, Path(args.out), request)
+    issued = f", số {result.symbol}" if result.symbol else ""
+    emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,
+                "document_id": result.document_id, "symbol": result.symbol or None},
+         f"Đã in {result.path} ({result.pages} trang{issued}).")
+    return 0
+
+
+def cmd_documents_list(args) -> int:
+    from tayninh_desktop.services import documents
+
+    db = open_db(args)
+    docs = documents.register_listing(db, year=args.year)
+    emit(args, {"ok": True, "count": len(docs), "documents": [
+        {"id": d.id, "symbol": d.symbol, "issued_on": d.issued_on.isoformat(), "type_code": d.type_code,
+         "summary": d.summary, "signer": d.signer, "form_id": d.form_id, "sha256": d.pdf_sha256} for d in docs]},
+         [f"{d.symbol:<14} {format_vn_date(d.issued_on)}  {d.summary}  [{d.id}]" for d in docs]
+         + [f"Tổng số: {len(docs)} văn bản."])
+    return 0
+
+
+def cmd_documents_reprint(args) -> int:
+    from tayninh_desktop.services import documents
+
+    db = open_db(args)
+    result = documents.reprint(db, actor(args), args.document_id, Path(args.out))
+    emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,
+                "symbol": result.symbol}, f"Đã in lại văn bản số {result.symbol} vào {result.path}.")
+    return 0
+
+
+def cmd_documents_register(args) -> int:
+    from tayninh_desktop.services import documents
+
+    db = open_db(args)
+    result = documents.print_register(db, actor(args), Path(args.out), year=args.year)
+    emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256},
+         f"Đã in sổ đăng ký văn bản vào {result.path} ({result.pages} trang).")
+    return 0

@@ -1,0 +1,268 @@
+"""Commands of party life: warnings, meetings, dues, ratings, discipline, letters, contacts."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import date
+
+from tayninh_desktop.cli.output import Usage, actor, emit, open_db
+from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
+from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.messages_party_life import (
+    ATTENDANCE_LABELS,
+    DUES_LABELS,
+    MEETING_KIND_LABELS,
+    RATING_LABELS,
+    WARNING_LABELS,
+)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("warnings", parents=[common], help="cảnh báo sớm về sinh hoạt đảng")
+    p.add_argument("--cell", help="mã chi bộ (mặc định: toàn đảng bộ)")
+    p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy), mặc định hôm nay")
+    p.set_defaults(handler=cmd_warnings)
+
+    meetings = sub.add_parser("meetings", help="sinh hoạt chi bộ").add_subparsers(dest="meetings_command",
+                                                                                    metavar="LỆNH")
+    p = meetings.add_parser("add", parents=[common], help="ghi một buổi sinh hoạt và điểm danh")
+    p.add_argument("--cell", required=True, help="mã chi bộ")
+    p.add_argument("--date", required=True, help="ngày họp dd/mm/yyyy")
+    p.add_argument("--kind", default="thuong_ky", choices=sorted(MEETING_KIND_LABELS))
+    p.add_argument("--chair", default="", help="người chủ trì")
+    p.add_argument("--summary", default="", help="nội dung tóm tắt")
+    p.add_argument("--absent", action="append", default=[], metavar="MÃ_ĐV[:LÝ_DO]",
+                   help="vắng có lý do (lặp lại cho mỗi người)")
+    p.add_argument("--unexcused", action="append", default=[], metavar="MÃ_ĐV", help="vắng không lý do")
+    p.add_argument("--score", action="append", default=[], metavar="TIÊU_CHÍ=ĐIỂM", help="điểm tự đánh giá")
+    p.set_defaults(handler=cmd_meetings_add)
+    p = meetings.add_parser("list", parents=[common], help="các buổi sinh hoạt của chi bộ trong năm")
+    p.add_argument("--cell", required=True)
+    p.add_argument("--year", type=int, default=date.today().year)
+    p.set_defaults(handler=cmd_meetings_list)
+    p = meetings.add_parser("show", parents=[common], help="điểm danh của một buổi sinh hoạt")
+    p.add_argument("meeting_id")
+    p.set_defaults(handler=cmd_meetings_show)
+
+    dues = sub.add_parser("dues", help="đảng phí").add_subparsers(dest="dues_command", metavar="LỆNH")
+    p = dues.add_parser("record", parents=[common], help="ghi đảng phí của chi bộ trong tháng")
+    p.add_argument("--cell", required=True)
+    p.add_argument("--month", required=True, help="tháng/năm, ví dụ 03/2026")
+    p.add_argument("--all-paid", action="store_true", help="mọi người đóng theo mức mặc định")
+    p.add_argument("--entry", action="append", default=[], metavar="MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]")
+    p.set_defaults(handler=cmd_dues_record)
+    p = dues.add_parser("show", parents=[common], help="bảng đảng phí của chi bộ trong tháng")
+    p.add_argument("--cell", required=True)
+    p.add_argument("--month", required=True)
+    p.set_defaults(handler=cmd_dues_show)
+
+    ratings = sub.add_parser("ratings", help="xếp loại đảng viên").add_subparsers(dest="ratings_command",
+                                                                                 metavar="LỆNH")
+    p = ratings.add_parser("add", parents=[common], help="ghi xếp loại năm của một đảng viên")
+    p.add_argument("--member", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--level", required=True, choices=sorted(RATING_LABELS))
+    p.add_argument("--score", type=int)
+    p.add_argument("--not-rated-reason", choices=["mien_sinh_hoat", "moi_vao_dang", "khac"])
+    p.set_defaults(handler=cmd_ratings_add)
+    p = ratings.add_parser("quota", parents=[common], help="kiểm tra tỷ lệ hoàn thành xuất sắc")
+    p.add_argument("--year", type=int, required=True)
+    p.set_defaults(handler=cmd_ratings_quota)
+
+    p = sub.add_parser("discipline", parents=[common], help="ghi quyết định kỷ luật")
+    p.add_argument("--member", required=True)
+    p.add_argument("--form", required=True, choices=["khien_trach", "canh_cao", "cach_chuc", "khai_tru"])
+    p.add_argument("--date", required=True)
+    p.add_argument("--doc-number", default="")
+    p.set_defaults(handler=cmd_discipline)
+
+    p = sub.add_parser("letters", parents=[common], help="ghi giấy giới thiệu sinh hoạt đảng")
+    p.add_argument("--member", required=True)
+    p.add_argument("--direction", required=True, choices=["di", "den"])
+    p.add_argument("--date", required=True, help="ngày cấp")
+    p.add_argument("--number", default="")
+    p.add_argument("--temporary", action="store_true")
+    p.add_argument("--counterpart", default="")
+    p.set_defaults(handler=cmd_letters)
+
+    p = sub.add_parser("contact", parents=[common], help="ghi lần liên lạc với đảng viên đi làm ăn xa")
+    p.add_argument("--member", required=True)
+    p.add_argument("--date", required=True)
+    p.add_argument("--channel", default="Điện thoại")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=cmd_contact)
+
+
+def _day(text: str, field: str) -> date:
+    try:
+        value = parse_vn_date(text)
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValidationError([FieldIssue(field, "bad_date", {"value": text})])
+    return value
+
+
+def _cell(db, code: str):
+    from tayninh_desktop.services import organisation
+
+    organisation.require_home(db)
+    return organisation.cell_by_code(db, code)
+
+
+def cmd_warnings(args) -> int:
+    from tayninh_desktop.services.warnings import compute_warnings, warning_as_dict
+
+    db = open_db(args)
+    cell = _cell(db, args.cell) if args.cell else None
+    today = _day(args.today, "event_date") if args.today else None
+    warnings = compute_warnings(db, cell_id=cell.id if cell else None, today=today)
+    lines = []
+    for w in warnings:
+        who = w.member_name or w.cell_name or "Đảng bộ"
+        where = f" — {w.cell_name}" if w.member_name and w.cell_name else ""
+        lines.append(f"[{WARNING_LABELS[w.kind.value]}] {who}{where}: {w.evidence}")
+    lines.append(f"Tổng số: {len(warnings)} cảnh báo.")
+    emit(args, {"ok": True, "count": len(warnings), "warnings": [warning_as_dict(w) for w in warnings]}, lines)
+    return 0
+
+
+def _attendance_args(args) -> dict[str, tuple[str, str]]:
+    given: dict[str, tuple[str, str]] = {}
+    for item in args.absent:
+        member_id, _, reason = item.partition(":")
+        given[member_id] = ("vang_co_ly_do", reason)
+    for member_id in args.unexcused:
+        given[member_id] = ("vang_khong_ly_do", "")
+    return given
+
+
+def cmd_meetings_add(args) -> int:
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    cell = _cell(db, args.cell)
+    scores = {}
+    for item in args.score:
+        code, _, value = item.partition("=")
+        if not value.isdigit():
+            raise Usage(f"--score {item}: cần dạng TIÊU_CHÍ=ĐIỂM")
+        scores[code] = int(value)
+    meeting_id, changes = meetings.record_meeting(
+        db, actor(args), cell.id, {"meeting_date": args.date, "kind": args.kind, "chair": args.chair,
+                                   "summary": args.summary}, attendance=_attendance_args(args), scores=scores or None)
+    meeting = meetings.get_meeting(db, meeting_id)
+    emit(args, {"ok": True, "meeting_id": meeting_id, "present": meeting.present, "expected": meeting.expected},
+         f"Đã ghi buổi sinh hoạt {cell.name} ngày {format_vn_date(meeting.meeting_date)}: có mặt"
+         f" {meeting.present}/{meeting.expected}." + (f" Lưu ý: {changes.note}." if changes.note else ""))
+    return 0
+
+
+def cmd_meetings_list(args) -> int:
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    cell = _cell(db, args.cell)
+    rows = meetings.meetings_of_cell(db, cell.id, args.year)
+    emit(args, {"ok": True, "meetings": [{**asdict(m), "meeting_date": m.meeting_date.isoformat()} for m in rows]},
+         [f"{format_vn_date(m.meeting_date)}  {MEETING_KIND_LABELS[m.kind.value]:<10} có mặt {m.present}/{m.expected}"
+          f"  {m.id}" for m in rows] + [f"Tổng số: {len(rows)} buổi."])
+    return 0
+
+
+def cmd_meetings_show(args) -> int:
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    lines = meetings.attendance_lines(db, args.meeting_id)
+    emit(args, {"ok": True, "attendance": [{**asdict(x), "status": x.status.value, "state": x.state.value}
+                                           for x in lines]},
+         [f"{x.full_name:<32} {ATTENDANCE_LABELS[x.state.value]} {x.reason}" for x in lines])
+    return 0
+
+
+def cmd_dues_record(args) -> int:
+    from tayninh_desktop.services import dues
+
+    db = open_db(args)
+    cell = _cell(db, args.cell)
+    entries: dict[str, tuple[int, str, str]] = {}
+    if args.all_paid:
+        entries = {x.member_id: (x.amount, x.state.value, x.reason) for x in dues.dues_sheet(db, cell.id, args.month)}
+    for item in args.entry:
+        member_id, _, rest = item.partition("=")
+        amount, _, rest = rest.partition(":")
+        state, _, reason = rest.partition(":")
+        if not amount.isdigit():
+            raise Usage(f"--entry {item}: cần dạng MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]")
+        entries[member_id] = (int(amount), state or "da_dong", reason)
+    dues.record_dues(db, actor(args), cell.id, args.month, entries)
+    emit(args, {"ok": True, "count": len(entries)}, f"Đã ghi đảng phí tháng {args.month} cho {len(entries)} đảng viên.")
+    return 0
+
+
+def cmd_dues_show(args) -> int:
+    from tayninh_desktop.services import dues
+
+    db = open_db(args)
+    cell = _cell(db, args.cell)
+    lines = dues.dues_sheet(db, cell.id, args.month)
+    emit(args, {"ok": True, "lines": [{**asdict(x), "status": x.status.value, "state": x.state.value} for x in lines]},
+         [f"{x.full_name:<32} {x.amount:>9,} đ  {DUES_LABELS[x.state.value]}".replace(",", ".")
+          + ("" if x.recorded else " (chưa ghi)") for x in lines])
+    return 0
+
+
+def cmd_ratings_add(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    rating_id, _ = ratings.rate_member(db, actor(args), args.member, args.year, args.level, score=args.score,
+                                       not_rated_reason=args.not_rated_reason)
+    emit(args, {"ok": True, "rating_id": rating_id}, f"Đã ghi xếp loại năm {args.year}: {RATING_LABELS[args.level]}.")
+    return 0
+
+
+def cmd_ratings_quota(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    check = ratings.quota_check(db, args.year)
+    emit(args, {"ok": True, **asdict(check)},
+         f"Năm {check.year}: {check.excellent} xuất sắc / {check.good} tốt — "
+         + ("VƯỢT tỷ lệ" if check.broken else "trong tỷ lệ") + f" ({check.basis}).")
+    return 0
+
+
+def cmd_discipline(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    record_id, _ = ratings.record_discipline(db, actor(args), args.member, args.form, args.date,
+                                             doc_number=args.doc_number)
+    emit(args, {"ok": True, "discipline_id": record_id}, "Đã ghi quyết định kỷ luật.")
+    return 0
+
+
+def cmd_letters(args) -> int:
+    from tayninh_desktop.services import transfers
+
+    db = open_db(args)
+    letter_id, _ = transfers.issue_letter(db, actor(args), args.member, args.direction, _day(args.date, "issued_on"),
+                                          temporary=args.temporary, letter_number=args.number,
+                                          counterpart=args.counterpart)
+    letter = next(x for x in transfers.letters_of(db, args.member) if x.id == letter_id)
+    emit(args, {"ok": True, "letter_id": letter_id, "deadline": letter.deadline.isoformat()},
+         f"Đã ghi giấy giới thiệu; hạn trình: {format_vn_date(letter.deadline)}.")
+    return 0
+
+
+def cmd_contact(args) -> int:
+    from tayninh_desktop.services import transfers
+
+    db = open_db(args)
+    transfers.record_contact(db, actor(args), args.member, _day(args.date, "contacted_on"), channel=args.channel,
+                             note=args.note)
+    emit(args, {"ok": True}, "Đã ghi lần liên lạc.")
+    return 0

@@ -1,0 +1,268 @@
+"""Demo party life: meetings with attendance, dues, ratings, discipline, tasks, letters, away contacts.
+
+Called at the end of ``demo.generate`` inside its transaction, reading the member periods just
+written. Members get a steady profile (most reliable, a few drifting away) so that the rates are
+realistic and every warning has real cases. Rows are generated in key order and inserted with
+executemany: 100,000 members × 3 years is about 7 million attendance and dues rows.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tayninh_desktop.domain.dates import add_months
+from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel, discipline_end
+from tayninh_desktop.domain.rules import add_working_days, default_rubric, party_life_rules
+from tayninh_desktop.storage import dues_repo, letters_repo, meetings_repo, ratings_repo
+from tayninh_desktop.storage.audit import now_iso
+from tayninh_desktop.storage.db import Database
+
+# (share of members, P(unexcused absence), P(excused absence), P(unpaid dues), P(KHT rating))
+PROFILES = ((0.905, 0.002, 0.03, 0.002, 0.01), (0.07, 0.03, 0.08, 0.02, 0.05), (0.02, 0.13, 0.08, 0.12, 0.35),
+            (0.005, 0.45, 0.05, 0.40, 0.7))
+NOT_EXPECTED = ("mien_sinh_hoat", "di_lam_an_xa", "chuyen_tam_thoi_di")
+REASONS = ("Ốm, có đơn xin phép", "Đi công tác", "Việc gia đình", "Đi làm ca", "Chăm người nhà nằm viện")
+DUES_REASONS = ("Hoàn cảnh khó khăn, xin nộp sau", "Đang điều trị bệnh")
+TASKS = ("Tuyên truyền, vận động nhân dân trong tổ tự quản", "Tham gia Ban công tác Mặt trận ấp",
+         "Theo dõi, giúp đỡ hộ nghèo", "Tham gia tổ hòa giải ở cơ sở", "Phụ trách công tác an ninh trật tự",
+         "Vận động đoàn viên, hội viên tham gia phong trào", "Phát triển kinh tế hộ gia đình, làm kinh tế giỏi")
+VIOLATION = "Vi phạm quy định những điều đảng viên không được làm"
+AMOUNTS = (5000, 5000, 5000, 10000, 10000, 20000, 30000, 50000)
+
+
+@dataclass(frozen=True)
+class PartyLifeDemo:
+    meetings: int
+    attendance: int
+    dues: int
+    ratings: int
+
+
+def _profile(rng: random.Random) -> tuple[float, float, float, float]:
+    roll = rng.random()
+    for share, *probabilities in PROFILES:
+        if roll < share:
+            return tuple(probabilities)  # type: ignore[return-value]
+        roll -= share
+    return tuple(PROFILES[0][1:])  # type: ignore[return-value]
+
+
+def _months(today: date, years: int) -> list[str]:
+    out, day = [], date(today.year - years + 1, 1, 1)
+    while (day.year, day.month) < (today.year, today.month):
+        out.append(day.strftime("%Y-%m"))
+        day = add_months(day, 1)
+    return out
+
+
+def _load_periods(db: Database, start: str):
+    rows = db.execute("SELECT member_id, cell_id, valid_from, valid_to, status FROM member_periods"
+                      " WHERE present = 1 AND cell_id IS NOT NULL AND (valid_to IS NULL OR valid_to > ?)"
+                      " ORDER BY member_id, valid_from", [start]).fetchall()
+    by_cell: dict[str, list[tuple]] = {}
+    by_member: dict[str, list[tuple]] = {}
+    for member_id, cell_id, vf, vt, status in rows:
+        by_cell.setdefault(cell_id, []).append((member_id, vf, vt or "9999-12-31", status))
+        by_member.setdefault(member_id, []).append((cell_id, vf, vt or "9999-12-31", status))
+    return by_cell, by_member
+
+
+def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, months: list[str], today: date):
+    """Meeting rows and attendance rows, both in primary-key order."""
+    rubric = default_rubric()
+    specs = []
+    for cell_id in by_cell:
+        day = rng.randint(3, 15)
+        for month in months:
+            missing_share = 0.02 if month.startswith(str(today.year)) else 0.004
+            if rng.random() < missing_share:
+                continue
+            specs.append((new_id(), cell_id, f"{month}-{day:02d}", "thuong_ky"))
+            if month.endswith("-09"):
+                specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
+    specs.sort()
+    stamp = now_iso()
+    meeting_rows, attendance_rows = [], []
+    random_ = rng.random
+    for meeting_id, cell_id, day, kind in specs:
+        present = expected = 0
+        chair = ""
+        for member_id, vf, vt, status in by_cell[cell_id]:
+            if vf > day or vt <= day:
+                continue
+            if status in NOT_EXPECTED:
+                attendance_rows.append((meeting_id, member_id, "mien", ""))
+                continue
+            expected += 1
+            p_unexcused, p_excused = profiles[member_id][0], profiles[member_id][1]
+            roll = random_()
+            if roll < p_unexcused:
+                attendance_rows.append((meeting_id, member_id, "vang_khong_ly_do", ""))
+            elif roll < p_unexcused + p_excused:
+                attendance_rows.append((meeting_id, member_id, "vang_co_ly_do", REASONS[int(roll * 1000) % 5]))
+            else:
+                present += 1
+                chair = chair or member_id
+                attendance_rows.append((meeting_id, member_id, "co_mat", ""))
+        scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
+        total = sum(scores.values())
+        summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"
+                   if kind == "thuong_ky" else "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức,"
+                                               " phong cách Hồ Chí Minh")
+        meeting_rows.append([meeting_id, cell_id, day, kind, chair, summary, rubric.code,
+                             json.dumps(scores), total, rubric.level_for(total).code, present, expected, stamp, stamp])
+    return meeting_rows, attendance_rows
+
+
+def _dues(rng: random.Random, by_member: dict, profiles: dict, months: list[str]):
+    """Dues rows in key order (member, month): the member's cell on the 15th of each month."""
+    rows = []
+    random_ = rng.random
+    for member_id in sorted(by_member):
+        periods = by_member[member_id]
+        p_unpaid = profiles[member_id][2]
+        amount = AMOUNTS[int(random_() * len(AMOUNTS))]
+        voluntary_exempt = random_() < 0.6
+        for month in months:
+            mid = month + "-15"
+            for cell_id, vf, vt, status in periods:
+                if vf <= mid < vt:
+                    break
+            else:
+                continue
+            if status == "mien_sinh_hoat" and voluntary_exempt:
+                rows.append((member_id, month, cell_id, 0, "mien", ""))
+                continue
+            roll = random_()
+            if roll < p_unpaid:
+                rows.append((member_id, month, cell_id, 0, "chua_dong", ""))
+            elif roll < p_unpaid + 0.004:
+                rows.append((member_id, month, cell_id, 0, "chua_dong_co_ly_do", DUES_REASONS[int(roll * 997) % 2]))
+            else:
+                rows.append((member_id, month, cell_id, amount, "da_dong", ""))
+    return rows
+
+
+def _status_on(periods: list[tuple], day: str) -> str | None:
+    for _cell, vf, vt, status in periods:
+        if vf <= day < vt:
+            return status
+    return None
+
+
+def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profiles: dict, today: date, years: int):
+    book = party_life_rules()
+    joined = dict(db.execute("SELECT id, joined_on FROM members").fetchall())
+    stamp = now_iso()
+    ratings, tasks = [], []
+    for year in range(today.year - years, today.year):
+        rule = book.on("rating_rule", date(year, 12, 31))
+        late = add_months(date(year, 12, 31), -rule["min_months_in_party"]).isoformat()
+        excellent = 0.135 if year == today.year - 1 else 0.10  # the last year breaks the 20 % quota
+        for member_id, periods in by_member.items():
+            status = _status_on(periods, f"{year}-12-31")
+            if status is None:
+                continue
+            reason, level, score = None, None, None
+            if status == "mien_sinh_hoat":
+                level, reason = RatingLevel.NOT_RATED.value, "mien_sinh_hoat"
+            elif joined[member_id] > late:
+                level, reason = RatingLevel.NOT_RATED.value, "moi_vao_dang"
+            else:
+                roll = rng.random()
+                p_kht = profiles[member_id][3]
+                level = ("khong_hoan_thanh" if roll < p_kht else "xuat_sac" if roll < p_kht + excellent
+                         else "tot" if roll < p_kht + excellent + 0.62 else "hoan_thanh")
+                if rule.values.get("score_scale"):
+                    low = {"xuat_sac": 90, "tot": 70, "hoan_thanh": 50, "khong_hoan_thanh": 30}[level]
+                    score = low + int(rng.random() * (10 if level != "tot" else 20))
+            ratings.append([new_id(), member_id, year, level, score, rule.doc_number, reason, "", stamp, stamp])
+            tasks.append([new_id(), member_id, year, TASKS[int(rng.random() * len(TASKS))], "", stamp, stamp])
+    return ratings, tasks
+
+
+def _discipline(rng: random.Random, by_member: dict, today: date, years: int) -> list[list]:
+    book = party_life_rules()
+    stamp, rows = now_iso(), []
+    start = date(today.year - years + 1, 1, 1)
+    forms = (DisciplineForm.REPRIMAND,) * 14 + (DisciplineForm.WARNING,) * 5 + (DisciplineForm.DISMISSAL,)
+    for member_id in by_member:
+        if rng.random() >= 0.004 * years:
+            continue
+        decided = start + timedelta(days=rng.randint(0, (today - start).days - 1))
+        form = rng.choice(forms)
+        until = discipline_end(form, decided, book.on("discipline_term", decided))
+        rows.append([new_id(), member_id, form.value, decided.isoformat(), until.isoformat() if until else None,
+                     f"{rng.randint(1, 90)}-QĐ/ĐU", "Đảng ủy xã", VIOLATION, stamp, stamp])
+    return rows
+
+
+def _letters(db: Database, rng: random.Random, today: date, years: int) -> list[list]:
+    start = date(today.year - years + 1, 1, 1).isoformat()
+    rows = db.execute("SELECT member_id, kind, event_date, doc_issuer FROM member_events WHERE kind IN"
+                      " ('chuyen_di', 'chuyen_di_tam_thoi', 'chuyen_den', 'chuyen_den_tam_thoi') AND event_date >= ?",
+                      [start]).fetchall()
+    book = party_life_rules()
+    stamp, out = now_iso(), []
+    for member_id, kind, event_date, issuer in rows:
+        issued = date.fromisoformat(event_date) - timedelta(days=rng.randint(0, 10))
+        deadline = add_working_days(issued, book.on("transfer_deadline", issued)["working_days"], book)
+        outcome, presented = "da_trinh", None
+        overdue_so_far = sum(1 for row in out if row[8] == "cho" and row[6] < today.isoformat())
+        if deadline >= today or rng.random() < 0.08 or overdue_so_far < 2:
+            outcome = "cho"
+        else:
+            presented = (issued + timedelta(days=rng.randint(2, 35))).isoformat()
+        direction = "di" if kind.startswith("chuyen_di") else "den"
+        counterpart = issuer or rng.choice(("Đảng ủy phường Trảng Bàng", "Đảng ủy xã Phước Chỉ", "Đảng ủy phường Gia Lộc"))
+        out.append([new_id(), member_id, direction, int(kind.endswith("tam_thoi")), f"{rng.randint(1, 400)}-GGT/ĐU",
+                    issued.isoformat(), deadline.isoformat(), counterpart, outcome, presented, "", stamp, stamp])
+    return out
+
+
+def _away_contacts(db: Database, rng: random.Random, today: date) -> list[list]:
+    rows = db.execute("SELECT e.member_id, e.event_date, e.end_date, m.phone FROM member_events e JOIN members m"
+                      " ON m.id = e.member_id WHERE e.kind = 'di_lam_an_xa' AND m.status = 'di_lam_an_xa'"
+                      " ORDER BY e.member_id").fetchall()
+    stamp, out, lost = now_iso(), [], 0
+    for member_id, since, until, phone in rows:
+        day = date.fromisoformat(since)
+        stop = today
+        # About a fifth lose touch (at least one case in any demo whose arrangement still runs).
+        running = (until or "9999") > today.isoformat()
+        if rng.random() < 0.2 or (lost == 0 and running):
+            stop = today - timedelta(days=rng.randint(100, 240))
+            lost += running
+        while True:
+            day += timedelta(days=rng.randint(25, 70))
+            if day > stop:
+                break
+            out.append([new_id(), member_id, day.isoformat(), rng.choice(("Điện thoại", "Zalo", "Về thăm nhà")),
+                        phone, "Vẫn giữ liên lạc với chi bộ", stamp, stamp])
+    return out
+
+
+def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> PartyLifeDemo:
+    """Fill party life for the register just generated (inside the caller's transaction)."""
+    rng = random.Random(seed * 7919 + 3)
+    months = _months(today, years)
+    if not months:
+        return PartyLifeDemo(0, 0, 0, 0)
+    by_cell, by_member = _load_periods(db, months[0] + "-01")
+    profiles = {member_id: _profile(rng) for member_id in sorted(by_member)}
+    meeting_rows, attendance_rows = _meetings(db, rng, by_cell, profiles, months, today)
+    meetings_repo.insert_meetings_many(db, meeting_rows)
+    meetings_repo.insert_attendance_many(db, attendance_rows)
+    dues_rows = _dues(rng, by_member, profiles, months)
+    dues_repo.insert_many(db, dues_rows)
+    ratings, tasks = _ratings_and_tasks(db, rng, by_member, profiles, today, years)
+    ratings_repo.insert_ratings_many(db, ratings)
+    ratings_repo.insert_tasks_many(db, tasks)
+    ratings_repo.insert_discipline_many(db, _discipline(rng, by_member, today, years))
+    letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
+    letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))
+    return PartyLifeDemo(len(meeting_rows), len(attendance_rows), len(dues_rows), len(ratings))

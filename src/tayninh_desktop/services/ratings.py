@@ -1,0 +1,165 @@
+"""Annual ratings (with the rule they were made under), the quota check, discipline and yearly tasks."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.dates import add_months, format_vn_date, parse_vn_date
+from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.domain.messages_party_life import RATING_LABELS
+from tayninh_desktop.domain.party_life import (
+    DisciplineForm,
+    DisciplineRecord,
+    NotRatedReason,
+    Rating,
+    RatingLevel,
+    TaskAssignment,
+    check_rating,
+    discipline_end,
+    quota_broken,
+)
+from tayninh_desktop.domain.rules import Rule
+from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.party_life import require_member, rules, today_or
+from tayninh_desktop.storage import audit, ratings_repo
+from tayninh_desktop.storage.db import Database
+
+
+@dataclass(frozen=True)
+class QuotaCheck:
+    year: int
+    excellent: int
+    good: int
+    limit_share: float
+    broken: bool
+    basis: str
+
+
+def rating_rule(year: int) -> Rule:
+    """The rating rule a year is rated under (the one in force on 31 December of that year)."""
+    return rules().on("rating_rule", date(year, 12, 31))
+
+
+def suggested_not_rated(db: Database, member_id: str, year: int) -> NotRatedReason | None:
+    """Exempted on 31/12, or in the Party fewer months than the rule asks: not rated."""
+    member = require_member(db, member_id)
+    end = date(year, 12, 31)
+    if add_months(member.joined_on, rating_rule(year)["min_months_in_party"]) > end:
+        return NotRatedReason.ADMITTED_LATE
+    if ratings_repo.status_on(db, member_id, end) == MemberStatus.EXEMPTED.value:
+        return NotRatedReason.EXEMPTED
+    return None
+
+
+def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: str, *, score: int | None = None,
+                not_rated_reason: str | None = None, notes: str = "", today: date | None = None) -> tuple[str, Changes]:
+    """Record a member's rating for a year under the rule in force; refused when the year is already rated,
+    not yet reviewable, or the score does not support the level."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today_or(today)
+    issues: list[FieldIssue] = []
+    try:
+        level_value = RatingLevel(level)
+    except ValueError:
+        raise ValidationError([FieldIssue("level", "bad_choice", {"value": level})]) from None
+    reason = NotRatedReason(not_rated_reason) if not_rated_reason else None
+    if date(year, 12, 1) > today:
+        issues.append(FieldIssue("year", "rating_year_not_over", {"year": year}))
+    rule = rating_rule(year)
+    issues += check_rating(rule, level_value, score, reason)
+    with db.atomic():
+        member = require_member(db, member_id)
+        existing = ratings_repo.rating_for(db, member_id, year)
+        if existing:
+            issues.insert(0, FieldIssue("year", "rating_exists", {
+                "name": member.full_name, "year": year, "level": RATING_LABELS[existing.level.value]}))
+        if member.joined_on > date(year, 12, 31):
+            issues.append(FieldIssue("year", "rating_not_member", {"name": member.full_name, "year": year}))
+        if issues:
+            raise ValidationError(issues)
+        rating = Rating(new_id(), member_id, year, level_value, score, rule.doc_number, reason, nfc(notes))
+        ratings_repo.insert_rating(db, rating)
+        audit.append(db, actor.name, "rate_member", "member", member_id, None,
+                     {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(rating).items()})
+    return rating.id, Changes(party_life=True, member_ids=(member_id,))
+
+
+def quota_check(db: Database, year: int) -> QuotaCheck:
+    """HTXS against the configured share of HTT ratings in the committee for the year."""
+    counts = ratings_repo.level_counts(db, year)
+    rule = rules().on("rating_quota", date(year, 12, 31))
+    excellent, good = counts.get(RatingLevel.EXCELLENT.value, 0), counts.get(RatingLevel.GOOD.value, 0)
+    return QuotaCheck(year, excellent, good, rule["excellent_max_share_of_good"], quota_broken(excellent, good, rule),
+                      rule.citation)
+
+
+def ratings_of(db: Database, member_id: str) -> list[Rating]:
+    return ratings_repo.ratings_of(db, member_id)
+
+
+def ratings_for_cell(db: Database, member_ids: list[str], year: int) -> dict[str, Rating]:
+    return ratings_repo.ratings_for_year(db, member_ids, year)
+
+
+def record_discipline(db: Database, actor: Actor, member_id: str, form: str, decided_on_text: str, *,
+                      in_force_until_text: str = "", doc_number: str = "", issuer: str = "", reason: str = "",
+                      today: date | None = None) -> tuple[str, Changes]:
+    """Record a discipline decision; the period in force defaults from the configured term of the form."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today_or(today)
+    issues: list[FieldIssue] = []
+    try:
+        form_value = DisciplineForm(form)
+    except ValueError:
+        issues.append(FieldIssue("form", "bad_choice", {"value": form}))
+    decided = _date_field("decided_on", decided_on_text, issues, required=True)
+    until = _date_field("in_force_until", in_force_until_text, issues)
+    if decided and decided > today:
+        issues.append(FieldIssue("decided_on", "date_in_future", {"value": format_vn_date(decided)}))
+    if issues:
+        raise ValidationError(issues)
+    until = until or discipline_end(form_value, decided, rules().on("discipline_term", decided))
+    with db.atomic():
+        require_member(db, member_id)
+        record = DisciplineRecord(new_id(), member_id, form_value, decided, until, nfc(doc_number), nfc(issuer),
+                                  nfc(reason))
+        ratings_repo.insert_discipline(db, record)
+        audit.append(db, actor.name, "record_discipline", "member", member_id, None,
+                     {"form": form_value.value, "decided_on": decided.isoformat(), "doc_number": record.doc_number})
+    return record.id, Changes(party_life=True, member_ids=(member_id,))
+
+
+def _date_field(name: str, text: str, issues: list[FieldIssue], required: bool = False) -> date | None:
+    if not (text or "").strip():
+        if required:
+            issues.append(FieldIssue(name, "required"))
+        return None
+    try:
+        return parse_vn_date(text)
+    except ValueError:
+        issues.append(FieldIssue(name, "bad_date", {"value": text}))
+        return None
+
+
+def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str, *, notes: str = "") -> Changes:
+    """Record the member's task for the year (phân công nhiệm vụ); one assignment per member and year."""
+    actor.require(Permission.EDIT_REGISTER)
+    if not nfc(task):
+        raise ValidationError([FieldIssue("task", "required")])
+    with db.atomic():
+        member = require_member(db, member_id)
+        if ratings_repo.task_for(db, member_id, year):
+            raise ValidationError([FieldIssue("task", "task_exists", {"name": member.full_name, "year": year})])
+        assignment = TaskAssignment(new_id(), member_id, year, nfc(task), nfc(notes))
+        ratings_repo.insert_task(db, assignment)
+        audit.append(db, actor.name, "assign_task", "member", member_id, None, {"year": year, "task": assignment.task})
+    return Changes(party_life=True, member_ids=(member_id,))
+
+
+def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
+    return ratings_repo.discipline_of(db, member_id)

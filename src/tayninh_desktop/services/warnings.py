@@ -1,0 +1,96 @@
+"""The early warnings of party life, for one cell or the whole committee (read-only)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from tayninh_desktop.domain.members import ACTIVE_STATUSES
+from tayninh_desktop.domain.party_life import month_label
+from tayninh_desktop.domain.warnings import (
+    EarlyWarning,
+    MissingMeetingFact,
+    MonthsFact,
+    WarningKind,
+    away_warnings,
+    letter_warnings,
+    missing_meeting_warnings,
+    months_warnings,
+    probation_warnings,
+    quota_warning,
+    sort_warnings,
+)
+from tayninh_desktop.services.party_life import cell_names, rules, today_or
+from tayninh_desktop.storage import dues_repo, meetings_repo, ratings_repo, units_repo, warnings_repo
+from tayninh_desktop.storage.db import Database
+
+
+def _months_facts(db: Database, by_member: dict[str, list[str]], names: dict[str, str],
+                  keep: set[str], warn_at: int) -> list[MonthsFact]:
+    candidates = [m for m, months in by_member.items() if len(months) >= warn_at and m in keep]
+    info = warnings_repo.member_names_cells(db, candidates)
+    facts = [MonthsFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), tuple(by_member[m]))
+             for m in candidates if m in info]
+    return sorted(facts, key=lambda f: info[f.member_id][2])
+
+
+def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[MissingMeetingFact]:
+    """Months of this year before the current one with no regular meeting, for cells open with members."""
+    if today.month == 1:
+        return []
+    start, end = date(today.year, 1, 1), date(today.year, today.month, 1)
+    held = meetings_repo.cells_with_regular_meeting(db, start, end)
+    facts = []
+    for cell in units_repo.cells(db, include_closed=True):
+        for month_no in range(1, today.month):
+            first = date(today.year, month_no, 1)
+            month = first.strftime("%Y-%m")
+            if (cell.id, month) in held or not cell.is_open_on(first):
+                continue
+            facts.append(MissingMeetingFact(cell.id, cell.name, month))
+    populated = warnings_repo.cells_with_members_in(db, start, end)
+    return [f for f in facts if f.cell_id in populated]
+
+
+def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | None = None) -> list[EarlyWarning]:
+    """Every early warning on ``today`` (the committee's, or one cell's), most urgent first."""
+    today = today_or(today)
+    book = rules()
+    names = cell_names(db)
+    threshold = book.on("absence_threshold", today)
+    year_start, first_month, this_month = date(today.year, 1, 1), f"{today.year}-01", today.strftime("%Y-%m")
+    active = warnings_repo.active_member_ids(db, tuple(sorted(ACTIVE_STATUSES)))
+    absences = meetings_repo.unexcused_months(db, year_start, today)
+    out = months_warnings(_months_facts(db, absences, names, active, threshold["warn_at"]), WarningKind.ABSENCES,
+                          today.year, book, today)
+    unpaid = dues_repo.unpaid_months(db, first_month, this_month)
+    if book.on("exempted_dues", today)["mode"] == "voluntary":
+        active_payers = active - warnings_repo.exempted_member_ids(db)
+    else:
+        active_payers = active
+    out += months_warnings(_months_facts(db, unpaid, names, active_payers, threshold["warn_at"]),
+                           WarningKind.UNPAID_DUES, today.year, book, today)
+    out += away_warnings(warnings_repo.away_facts(db, names), book, today)
+    out += letter_warnings(warnings_repo.pending_letter_facts(db, today, names), book, today)
+    out += probation_warnings(warnings_repo.probation_facts(db, names), book, today)
+    out += missing_meeting_warnings(_missing_meetings(db, today, names))
+    if cell_id:
+        out = [w for w in out if w.cell_id == cell_id]
+    else:
+        year = ratings_repo.latest_rated_year(db)
+        if year:
+            counts = ratings_repo.level_counts(db, year)
+            quota = quota_warning(year, counts.get("xuat_sac", 0), counts.get("tot", 0), book)
+            if quota:
+                out.append(quota)
+    return sort_warnings(out)
+
+
+def warning_as_dict(warning: EarlyWarning) -> dict:
+    """The JSON shape of a warning (CLI, returns)."""
+    data = asdict(warning)
+    data["kind"] = warning.kind.value
+    data["severity"] = warning.severity.value
+    if warning.month:
+        data["month_label"] = month_label(warning.month)
+    return data
