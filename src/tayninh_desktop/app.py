@@ -11,17 +11,15 @@ from tayninh_desktop.config import current_user_name, default_db_path
 def run(db_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from tayninh_desktop.config import data_dir
     from tayninh_desktop.domain.actors import Actor
     from tayninh_desktop.domain.errors import DomainError
     from tayninh_desktop.services import organisation
     from tayninh_desktop.storage.db import open_database
-    from tayninh_desktop.ui import strings
+    from tayninh_desktop.ui import error_hook, strings
     from tayninh_desktop.ui.context import UiContext
     from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
     from tayninh_desktop.ui.main_window import MainWindow
-
-    from tayninh_desktop.config import data_dir
-    from tayninh_desktop.ui import error_hook
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")

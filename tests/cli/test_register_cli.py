@@ -13,7 +13,7 @@ def run(*args, env_dir=None):
     if env_dir:
         env["TAYNINH_DESKTOP_DATA_DIR"] = str(env_dir)
     return subprocess.run([sys.executable, "-m", "tayninh_desktop", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=env, timeout=120, check=False)
 
 
 @pytest.fixture

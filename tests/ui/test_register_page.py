@@ -2,13 +2,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import activate
-
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.ui.models.member_table_model import MemberTableModel
 from tayninh_desktop.ui.pages.register_page import RegisterPage
+from tests.ui.conftest import activate
 
 
 def test_model_passes_qtmodeltester(demo_context, qtmodeltester):

@@ -2,13 +2,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import activate
-
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
 from tayninh_desktop.ui.main_window import MainWindow
 from tayninh_desktop.ui.pages.organisation_page import OrganisationPage
+from tests.ui.conftest import activate
 
 
 def test_first_run_creates_the_committee(fresh_db, qtbot):

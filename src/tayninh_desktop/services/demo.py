@@ -12,11 +12,9 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tayninh_desktop.storage.db import Database
-
 from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import add_months, add_years
+from tayninh_desktop.domain.dates import add_months
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods, state_on
 from tayninh_desktop.domain.members import Gender, MemberData, MemberStatus
@@ -24,6 +22,7 @@ from tayninh_desktop.domain.org import REORGANISATION_2025, UnitType, UnitVersio
 from tayninh_desktop.services.organisation import HOME_UNIT_KEY
 from tayninh_desktop.storage import audit, events_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.audit import now_iso
+from tayninh_desktop.storage.db import Database
 
 HOME_CODE = "HT"
 HOME_NAME = "Đảng ủy xã Hưng Thuận"

@@ -13,11 +13,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tayninh_desktop.domain.dates import add_months
+from tayninh_desktop.domain.dates import add_months, from_iso
 from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods
 from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel, discipline_end
 from tayninh_desktop.domain.rules import add_working_days, default_rubric, party_life_rules
-from tayninh_desktop.storage import dues_repo, letters_repo, meetings_repo, ratings_repo
+from tayninh_desktop.storage import dues_repo, events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
 
@@ -225,15 +226,15 @@ def _letters(db: Database, rng: random.Random, today: date, years: int) -> list[
 
 
 def _away_contacts(db: Database, rng: random.Random, today: date) -> list[list]:
-    rows = db.execute("SELECT e.member_id, e.event_date, e.end_date, m.phone FROM member_events e JOIN members m"
-                      " ON m.id = e.member_id WHERE e.kind = 'di_lam_an_xa' AND m.status = 'di_lam_an_xa'"
-                      " ORDER BY e.member_id").fetchall()
+    rows = db.execute("SELECT e.member_id, MIN(e.event_date), MAX(e.end_date), m.phone FROM member_events e"
+                      " JOIN members m ON m.id = e.member_id WHERE e.kind = 'di_lam_an_xa'"
+                      " AND m.status = 'di_lam_an_xa' GROUP BY e.member_id ORDER BY e.member_id").fetchall()
     stamp, out, lost = now_iso(), [], 0
     for member_id, since, until, phone in rows:
         day = date.fromisoformat(since)
         stop = today
         # About a fifth lose touch (at least one case in any demo whose arrangement still runs).
-        running = (until or "9999") > today.isoformat()
+        running = (until or "9999") > today.isoformat() and day < today - timedelta(days=240)
         if rng.random() < 0.2 or (lost == 0 and running):
             stop = today - timedelta(days=rng.randint(100, 240))
             lost += running
@@ -246,12 +247,38 @@ def _away_contacts(db: Database, rng: random.Random, today: date) -> list[list]:
     return out
 
 
+def _extend_arrangements(db: Database, rng: random.Random, today: date) -> None:
+    """Half the members still away after their arrangement ended get it extended (gia hạn).
+
+    The first stays ended and the second is always extended, so that even a small demo has both cases.
+    """
+    rows = db.execute("SELECT e.member_id, MAX(e.end_date) FROM member_events e JOIN members m ON m.id = e.member_id"
+                      " WHERE e.kind = 'di_lam_an_xa' AND m.status = 'di_lam_an_xa' GROUP BY e.member_id"
+                      " HAVING MAX(e.end_date) < ? ORDER BY e.member_id", [today.isoformat()]).fetchall()
+    stamp = now_iso()
+    for index, (member_id, end) in enumerate(rows):
+        if index == 0 or (index > 1 and rng.random() < 0.5):  # keep ended cases too
+            continue
+        start = date.fromisoformat(end)
+        new_end = add_months(start, 12)
+        while new_end <= today:
+            new_end = add_months(new_end, 12)
+        events = events_repo.events_of(db, member_id)
+        extension = MemberEvent(new_id(), member_id, EventKind.AWAY, start, end_date=new_end,
+                                seq=max(e.seq for e in events) + 1, notes="Gia hạn tạm miễn sinh hoạt")
+        events_repo.insert_events_many(db, [events_repo.event_values(extension, stamp)])
+        member = db.execute("SELECT full_member_on FROM members WHERE id = ?", [member_id]).fetchone()
+        periods = fold_periods(member_id, [*events, extension], from_iso(member[0]))
+        events_repo.replace_periods(db, member_id, periods)
+
+
 def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> PartyLifeDemo:
     """Fill party life for the register just generated (inside the caller's transaction)."""
     rng = random.Random(seed * 7919 + 3)
     months = _months(today, years)
     if not months:
         return PartyLifeDemo(0, 0, 0, 0)
+    _extend_arrangements(db, rng, today)
     by_cell, by_member = _load_periods(db, months[0] + "-01")
     profiles = {member_id: _profile(rng) for member_id in sorted(by_member)}
     meeting_rows, attendance_rows = _meetings(db, rng, by_cell, profiles, months, today)

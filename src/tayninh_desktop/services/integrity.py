@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tayninh_desktop.storage.db import Database
-
 from tayninh_desktop.storage import audit, integrity
+from tayninh_desktop.storage.db import Database
 
 
 @dataclass(frozen=True)

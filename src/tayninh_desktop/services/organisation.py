@@ -5,17 +5,22 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from tayninh_desktop.storage.db import Database
-
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.org import (
-    ALLOWED_PARENTS, HeaderLines, Unit, UnitType, UnitVersion, default_header_name, valid_unit_code,
+    ALLOWED_PARENTS,
+    HeaderLines,
+    Unit,
+    UnitType,
+    UnitVersion,
+    default_header_name,
+    valid_unit_code,
 )
 from tayninh_desktop.domain.vn_text import fold, nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, settings_repo, units_repo
+from tayninh_desktop.storage.db import Database
 
 HOME_UNIT_KEY = "home_unit_id"
 

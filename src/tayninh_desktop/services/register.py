@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from datetime import date
 
-from tayninh_desktop.storage.db import Database
-
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
@@ -18,6 +16,7 @@ from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.organisation import close_unit_record, require_home
 from tayninh_desktop.storage import audit, events_repo, members_repo, units_repo
+from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.members_repo import MemberSummary
 
 

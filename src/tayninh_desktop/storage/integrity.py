@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 
@@ -17,6 +19,6 @@ def foreign_key_problems(db: Database) -> list[str]:
 def fts_problems(db: Database) -> list[str]:
     try:
         db.execute("INSERT INTO members_fts(members_fts, rank) VALUES ('integrity-check', 1)")
-    except Exception as exc:  # sqlite3.DatabaseError: the index disagrees with the table
+    except sqlite3.DatabaseError as exc:  # the index disagrees with the table
         return [str(exc)]
     return []

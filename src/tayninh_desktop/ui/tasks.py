@@ -26,7 +26,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as exc:  # delivered to the caller's on_error, never lost
+        except Exception as exc:  # noqa: BLE001 - delivered to the caller's on_error, never lost
             self.signals.failed.emit(exc)
             return
         self.signals.done.emit(result)
@@ -46,7 +46,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             try:
                 result = work()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - same contract as the threaded path
                 on_error(exc)
                 return
             on_done(result)

@@ -17,6 +17,7 @@ from tayninh_desktop.ui import strings
 
 COLUMN_ORDER = (None, "sort_key", None, "birth_date", "cell", "joined_on", "full_member_on", "status", "cccd",
                 "card_number")
+_ROOT = QModelIndex()
 CHUNK = 200
 CACHE_LIMIT = 2000
 
@@ -88,10 +89,10 @@ class MemberTableModel(QAbstractTableModel):
         return self._cache.get(rowid)
 
     # -- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rowids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(strings.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -6,8 +6,20 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tayninh_desktop.domain.dates import parse_vn_date
@@ -231,7 +243,7 @@ class _UnitDialog(QDialog):
         except DomainError as error:
             self.error.setText(error.message)
             return
-        except Exception as error:  # unexpected: still never a traceback in front of the user
+        except Exception as error:  # noqa: BLE001 - unexpected: still never a traceback for the user
             show_error(self, DomainError("unexpected", reason=str(error)))
             return
         self.accept()
