@@ -90,3 +90,23 @@ def test_self_test_passes():
 def test_default_data_dir_is_used(tmp_path):
     assert run("demo", "--members", "20", env_dir=tmp_path).returncode == 0
     assert (tmp_path / "so-dang-vien.sqlite3").exists()
+
+
+def test_units_both_hierarchies_from_the_command_line(inited):
+    db = str(inited)
+    assert run("units", "add", "--db", db, "--code", "HU", "--name", "Huyện ủy Trảng Bàng", "--type",
+               "dang_bo_huyen", "--parent", _superior_code(db)).returncode == 0
+    assert run("units", "move", "--db", db, "--code", "HT", "--parent", "HU", "--from", "01/01/2000").returncode == 0
+    assert run("units", "move", "--db", db, "--code", "HT", "--parent", _superior_code(db), "--from",
+               "01/07/2025").returncode == 0
+    old = json.loads(run("units", "tree", "--db", db, "--on", "01/01/2024", "--json").stdout)
+    new = json.loads(run("units", "tree", "--db", db, "--on", "01/01/2026", "--json").stdout)
+    depth_old = {u["code"]: u["depth"] for u in old["units"]}
+    depth_new = {u["code"]: u["depth"] for u in new["units"]}
+    assert depth_old["HT"] == 2 and depth_new["HT"] == 1
+    assert run("units", "move", "--db", db, "--code", "HT", "--parent", "HU", "--from", "31/02/2025").returncode == 2
+
+
+def _superior_code(db):
+    units = json.loads(run("units", "tree", "--db", db, "--json").stdout)["units"]
+    return next(u["code"] for u in units if u["depth"] == 0)

@@ -58,3 +58,26 @@ def test_organisation_page_add_rename_merge(context, qtbot, make_form, no_questi
     merge.try_submit()
     assert register.get_member(context.db, member_id).cell_id != source.id
     assert page.tree.findItems("Chi bộ ấp Suối Dộp (đã thôi hoạt động)", Qt.MatchFlag.MatchRecursive) == []
+
+
+def test_organisation_page_moves_the_committee_under_a_new_superior(context, qtbot):
+    from tayninh_desktop.domain.org import UnitType
+
+    home = organisation.home_unit(context.db)
+    district_id, _ = organisation.create_unit(context.db, context.actor, code="HU", name="Huyện ủy Trảng Bàng",
+                                              unit_type=UnitType.DISTRICT_COMMITTEE, parent_id=home.parent_id)
+    page = OrganisationPage(context)
+    qtbot.addWidget(page)
+    page.tree.setCurrentItem(page.tree.findItems("Đảng ủy xã Hưng Thuận", Qt.MatchFlag.MatchRecursive)[0])
+    dialog = page.move_selected()
+    from PySide6.QtWidgets import QComboBox
+
+    combo = dialog.findChild(QComboBox, "move_parent")
+    combo.setCurrentIndex(combo.findData(district_id))
+    dialog.inputs["valid_from"].setText("31/02/2000")
+    dialog.try_submit()
+    assert "không phải ngày hợp lệ" in dialog.error.text()
+    dialog.inputs["valid_from"].setText("01/01/2000")
+    dialog.try_submit()
+    lines = organisation.header_lines(context.db, home.id, date(2020, 1, 1))
+    assert lines.superior_line == "ĐẢNG BỘ HUYỆN TRẢNG BÀNG"

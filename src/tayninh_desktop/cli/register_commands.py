@@ -46,6 +46,29 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--name", required=True)
     p.set_defaults(handler=cmd_cells_add)
 
+    units = sub.add_parser("units", help="cơ cấu tổ chức đảng").add_subparsers(dest="units_command", metavar="LỆNH")
+    p = units.add_parser("tree", parents=[common], help="cây tổ chức (tại một ngày nếu có --on)")
+    p.add_argument("--on", help="ngày dd/mm/yyyy")
+    p.set_defaults(handler=cmd_units_tree)
+    p = units.add_parser("add", parents=[common], help="thêm tổ chức đảng (cấp trên, đảng bộ bộ phận, chi bộ…)")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--type", required=True, choices=[t.value for t in UnitType], help="loại tổ chức")
+    p.add_argument("--parent", help="mã tổ chức cấp trên (mặc định: đảng bộ của máy này)")
+    p.set_defaults(handler=cmd_units_add)
+    p = units.add_parser("move", parents=[common], help="đổi cấp trên trực thuộc từ một ngày")
+    p.add_argument("--code", required=True)
+    p.add_argument("--parent", required=True, help="mã cấp trên mới")
+    p.add_argument("--from", dest="on", required=True, help="từ ngày dd/mm/yyyy")
+    p.add_argument("--doc", default="", help="số văn bản")
+    p.set_defaults(handler=cmd_units_move)
+    p = units.add_parser("rename", parents=[common], help="đổi tên từ một ngày")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--from", dest="on", required=True, help="từ ngày dd/mm/yyyy")
+    p.add_argument("--doc", default="", help="số văn bản")
+    p.set_defaults(handler=cmd_units_rename)
+
     p = sub.add_parser("check", parents=[common], help="kiểm tra toàn vẹn dữ liệu và nhật ký")
     p.set_defaults(handler=cmd_check)
 
@@ -130,3 +153,79 @@ def cmd_check(args) -> int:
              "Kết quả: ĐẠT." if report.ok else "Kết quả: KHÔNG ĐẠT."]
     emit(args, {"ok": report.ok, **asdict(report)}, lines)
     return 0 if report.ok else REFUSED
+
+
+def _date_arg(text: str):
+    from tayninh_desktop.cli.output import Usage
+    from tayninh_desktop.domain.dates import parse_vn_date
+
+    try:
+        value = parse_vn_date(text)
+    except ValueError:
+        raise Usage(f"ngày không hợp lệ: {text} (dd/mm/yyyy)") from None
+    if value is None:
+        raise Usage("thiếu ngày")
+    return value
+
+
+def _unit_by_code(db, code: str):
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import organisation
+
+    for unit, _depth in organisation.tree(db):
+        if unit.code == code:
+            return unit
+    raise DomainError("unit_not_found", unit=code)
+
+
+def cmd_units_tree(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    organisation.require_home(db)
+    on = _date_arg(args.on) if args.on else None
+    rows = organisation.tree(db, on)
+    names = {}
+    if on is not None:
+        for unit, _ in rows:
+            version = next((v for v in organisation.unit_versions(db, unit.id) if v.covers(on)), None)
+            names[unit.id] = version.name if version else unit.name
+    emit(args, {"ok": True, "on": on, "units": [{**organisation.unit_as_dict(u), "depth": d,
+                                                  "name_on_date": names.get(u.id, u.name)} for u, d in rows]},
+         ["  " * d + f"{names.get(u.id, u.name)} [{u.code}]" for u, d in rows])
+    return 0
+
+
+def cmd_units_add(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    organisation.require_home(db)
+    parent = _unit_by_code(db, args.parent) if args.parent else None
+    unit_id, _ = organisation.create_unit(db, actor(args), code=args.code, name=args.name,
+                                          unit_type=UnitType(args.type), parent_id=parent.id if parent else None)
+    emit(args, {"ok": True, "unit_id": unit_id}, f"Đã thêm {args.name} (mã {args.code}).")
+    return 0
+
+
+def cmd_units_move(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    unit = _unit_by_code(db, args.code)
+    parent = _unit_by_code(db, args.parent)
+    on = _date_arg(args.on)
+    organisation.move_unit(db, actor(args), unit.id, parent.id, on, doc_number=args.doc)
+    emit(args, {"ok": True}, f"Từ ngày {format_vn_date(on)}, {unit.name} trực thuộc {parent.name}.")
+    return 0
+
+
+def cmd_units_rename(args) -> int:
+    from tayninh_desktop.services import organisation
+
+    db = open_db(args)
+    unit = _unit_by_code(db, args.code)
+    on = _date_arg(args.on)
+    organisation.rename_unit(db, actor(args), unit.id, args.name, on, doc_number=args.doc)
+    emit(args, {"ok": True}, f"Từ ngày {format_vn_date(on)}, {unit.name} đổi tên thành {args.name}.")
+    return 0

@@ -18,7 +18,16 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 
 from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
 from tayninh_desktop.documents.fields import Scope, dots, fill
-from tayninh_desktop.documents.forms import FormDefinition, SignaturesBlock, SignerSpec, SlipsBlock
+from tayninh_desktop.documents.charts import bar_chart
+from tayninh_desktop.documents.forms import (
+    ChartBlock,
+    FormDefinition,
+    ParagraphBlock,
+    SectionBlock,
+    SignaturesBlock,
+    SignerSpec,
+    SlipsBlock,
+)
 from tayninh_desktop.documents.frame import (
     PartyHeader,
     closing_table,
@@ -103,18 +112,29 @@ def build_story(
         story.append(PartyHeader(header, settings, numbered=form.numbered, summary_lines=under_number))
         title = fill(form.title, scope) if form.title else ""
         story.extend(title_flowables(title, "" if under_number else fill(form.summary, scope), settings))
-    for block in form.blocks:
-        if isinstance(block, SlipsBlock):
-            story.extend(slips(block, ctx, frame_height(settings, form.orientation)))
-        elif isinstance(block, SignaturesBlock):
-            _keep_with_last(story, BUILDERS[block.kind](block, ctx))
-        else:
-            story.extend(BUILDERS[block.kind](block, ctx))
+    _add_blocks(story, form.blocks, ctx, frame_height(settings, form.orientation))
     signature = _signature(form.signature, context, scope, blank)
     recipients = _recipients(form, context, scope)
     if signature or recipients:
         _keep_with_last(story, [closing_table(recipients, signature, settings, width)])
     return story
+
+
+def _add_blocks(story: list[Flowable], blocks, ctx: RenderContext, page_height: float) -> None:
+    for block in blocks:
+        if isinstance(block, SlipsBlock):
+            story.extend(slips(block, ctx, page_height))
+        elif isinstance(block, SignaturesBlock):
+            _keep_with_last(story, BUILDERS[block.kind](block, ctx))
+        elif isinstance(block, SectionBlock):
+            if not ctx.blank and ctx.scope.get(block.when):
+                _add_blocks(story, block.blocks, ctx, page_height)
+            elif block.otherwise and not ctx.blank:
+                story.extend(BUILDERS["paragraph"](ParagraphBlock(block.otherwise, "italic"), ctx))
+        elif isinstance(block, ChartBlock):
+            story.extend(bar_chart(block, ctx))
+        else:
+            story.extend(BUILDERS[block.kind](block, ctx))
 
 
 def _keep_with_last(story: list[Flowable], closing: list[Flowable]) -> None:

@@ -119,6 +119,30 @@ class SlipsBlock:
 
 
 @dataclass(frozen=True)
+class SectionBlock:
+    """Blocks printed only when the context field ``when`` has a value (a part that depends on data
+    another area records, such as the help-list outcomes of the Đề án 03 report)."""
+
+    when: str
+    blocks: tuple[Any, ...] = ()
+    otherwise: str = ""           # a sentence printed instead (empty: print nothing)
+    kind: str = "section"
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    """A bar chart over a context list: one bar per row, dashed reference lines from the context."""
+
+    rows: str
+    category: str                 # field of a row: the bar's label ("year")
+    value: str                    # field of a row: the bar's height
+    title: str = ""
+    lines: tuple[tuple[str, str], ...] = ()   # (context field, legend label) drawn as dashed lines
+    height_mm: float = 70
+    kind: str = "chart"
+
+
+@dataclass(frozen=True)
 class SpacerBlock:
     height_mm: float = 5
     kind: str = "spacer"
@@ -139,6 +163,8 @@ BLOCK_TYPES: dict[str, type] = {
     "spacer": SpacerBlock,
     "page_break": PageBreakBlock,
     "choices": ChoicesBlock,
+    "section": SectionBlock,
+    "chart": ChartBlock,
 }
 
 
@@ -162,6 +188,8 @@ class FormDefinition:
     signature: SignerSpec | None = None
     recipients: tuple[str, ...] | None = None
     archive: str = "Lưu Văn phòng"
+    source: str = ""                      # extra values a service computes ("meeting", "de_an_03")
+    parts: tuple[str, ...] = ()           # a dossier: the forms bound after this one (cover and contents)
     blocks: tuple[Any, ...] = field(default_factory=tuple)
 
 
@@ -207,6 +235,10 @@ def _block(data: dict, form_id: str) -> Any:
         data["signers"] = tuple(_build(SignerSpec, s, form_id) for s in data.get("signers", ()))
     elif cls is SlipsBlock:
         data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
+    elif cls is SectionBlock:
+        data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
+    elif cls is ChartBlock:
+        data["lines"] = tuple(tuple(pair) for pair in data.get("lines", ()))
     elif cls is ChoicesBlock:
         data["options"] = tuple(data.get("options", ChoicesBlock.options))
     elif cls is ParagraphBlock and data.get("style", "body") not in PARAGRAPH_STYLES:
@@ -226,7 +258,7 @@ def parse_form(data: dict, form_id: str) -> FormDefinition:
         data["recipients"] = tuple(recipients.get("items", ()))
         if "archive" in recipients:
             data["archive"] = recipients["archive"]
-    for key in ("scope", "keep_in_blank"):
+    for key in ("scope", "keep_in_blank", "parts"):
         data[key] = tuple(data.get(key, ()))
     try:
         data["orientation"] = Orientation(data.get("orientation", "portrait"))
@@ -249,7 +281,12 @@ def load_form_file(path: Path) -> FormDefinition:
 @cache
 def all_forms() -> dict[str, FormDefinition]:
     """Every form shipped with the program, by id, in file-name order."""
-    return {path.stem: load_form_file(path) for path in sorted(FORMS_DIR.glob("*.toml"))}
+    forms = {path.stem: load_form_file(path) for path in sorted(FORMS_DIR.glob("*.toml"))}
+    for form in forms.values():
+        unknown = [part for part in form.parts if part not in forms or forms[part].parts]
+        if unknown:
+            raise _fail(form.id, f"unknown or nested parts {unknown}")
+    return forms
 
 
 def get_form(form_id: str) -> FormDefinition:

@@ -28,6 +28,7 @@ from tayninh_desktop.domain.documents import (
 
 NATIONAL_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 SECRET_MARK = "MẬT"
+DRAFT_MARK = "DỰ THẢO"
 RULE_WIDTH = 0.6
 
 
@@ -77,7 +78,7 @@ class PartyHeader(Flowable):
         self.left_width = avail_width * self.settings.left_block_ratio
         self.right_width = avail_width - self.left_width
         self.lines = self._left_lines(self.left_width - 4)
-        left_h = len(self.lines) * self.line + (self.line * 1.6 if self.header.secret else 0)
+        left_h = len(self.lines) * self.line + self.line * 1.6 * len(self._marks())
         right_h = self.title_size * 1.3 + (0 if self.compact else self.line * 2.2)
         self.height = max(left_h, right_h) + 2
         return self.width, self.height
@@ -95,8 +96,9 @@ class PartyHeader(Flowable):
             if text == "*":
                 star_y = y
             y -= self.line if size == self.left_size else size * 1.2
-        if self.header.secret:
-            self._draw_secret(cx, y - 2)
+        for mark in self._marks():
+            self._draw_mark(mark, cx, y - 2)
+            y -= self.line * 1.6
         # Right block: the national title with its rule, then the italic place and date.
         rx = self.left_width + self.right_width / 2
         ty = top - self.title_size
@@ -115,12 +117,17 @@ class PartyHeader(Flowable):
         c.setFont(ITALIC, self.date_size)
         c.drawCentredString(dx, min(star_y, rule_y - self.line * 1.4), date_line)
 
-    def _draw_secret(self, cx: float, y: float) -> None:
+    def _marks(self) -> list[str]:
+        if self.compact:
+            return []
+        return [m for m, on in ((SECRET_MARK, self.header.secret), (DRAFT_MARK, self.header.draft)) if on]
+
+    def _draw_mark(self, mark: str, cx: float, y: float) -> None:
         c, size = self.canv, self.left_size
-        w = string_width(SECRET_MARK, BOLD, size) + 8
+        w = string_width(mark, BOLD, size) + 8
         c.setFont(BOLD, size)
         c.rect(cx - w / 2, y - size * 0.45, w, size * 1.4)
-        c.drawCentredString(cx, y - size * 0.1, SECRET_MARK)
+        c.drawCentredString(cx, y - size * 0.1, mark)
 
 
 class ShortRule(Flowable):

@@ -86,6 +86,7 @@ class DocumentHeader:
     number: int | None = None
     on: date | None = None
     secret: bool = False
+    draft: bool = False      # "DỰ THẢO": a resolution prepared for the meeting, not yet adopted
 
     @property
     def symbol(self) -> str:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from tayninh_desktop.domain.legacy_encodings import LegacyEncoding
 from tayninh_desktop.domain.members import DATE_FIELDS, MemberData
@@ -89,9 +90,11 @@ _ADMIN_WORDS = ("khu phố", "thị trấn", "thị xã", "thành phố", "tổ 
 _FOOTER = re.compile(r"^(tong (so|cong)|cong\s*[:\d]|t/m\b|tm\.? |nguoi lap|bi thu\b|xac nhan|ghi chu\s*:)")
 
 
-@dataclass(frozen=True)
-class SourceCell:
-    """One cell as read: its value (text already in Unicode), the text as stored, and its encoding."""
+class SourceCell(NamedTuple):
+    """One cell as read: its value (text already in Unicode), the text as stored, and its encoding.
+
+    A named tuple (immutable, and cheap: a list has hundreds of thousands of cells).
+    """
 
     value: object = None
     raw: str = ""

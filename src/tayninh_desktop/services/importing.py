@@ -224,14 +224,18 @@ def _duplicates_in_file(source: ImportSource, parsed: list[ParsedRow]) -> None:
                                              {"value": value, "rows": numbers}))
 
 
-def _find_cell(cells: list[Unit], text: str) -> Unit | None:
-    wanted = fold(text)
-    short = wanted.removeprefix("chi bo ").strip()
-    for unit in cells:
-        name = fold(unit.name)
-        if wanted in (fold(unit.code), name) or short == name.removeprefix("chi bo ").strip():
-            return unit
-    return None
+class _CellFinder:
+    """Finds a cell by its code or its name as typed ("Chi bộ ấp Cầu Xe", "ấp cầu xe", "CB01")."""
+
+    def __init__(self, cells: list[Unit]) -> None:
+        self.by_key: dict[str, Unit] = {}
+        for unit in cells:
+            for key in (fold(unit.code), fold(unit.name), fold(unit.name).removeprefix("chi bo ").strip()):
+                self.by_key.setdefault(key, unit)
+
+    def find(self, text: str) -> Unit | None:
+        wanted = fold(text)
+        return self.by_key.get(wanted) or self.by_key.get(wanted.removeprefix("chi bo ").strip())
 
 
 class _Index:
@@ -256,7 +260,7 @@ def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: 
     parsed = parse_rows(source, today, progress, cancelled)
     _duplicates_in_file(source, parsed)
     index = _Index(import_repo.identities(db))
-    open_cells = [c for c in list_cells(db) if c.is_open_on(today)]
+    open_cells = _CellFinder([c for c in list_cells(db) if c.is_open_on(today)])
     decisions = {id(r): index.decide(r.data) for r in parsed if r.data is not None and not r.issues}
     matched_ids = [d.member_id for d in decisions.values() if d.kind is MatchKind.MATCHED]
     members = {m.id: m for m in members_repo.get_many(db, list(set(matched_ids)))}
@@ -294,7 +298,7 @@ def _outcome(source, row: ParsedRow, decision, members, claimed, open_cells, def
                        cell_id=before.cell_id)
     cell_text = row.values.get("cell", "")
     if cell_text:
-        unit = _find_cell(open_cells, cell_text)
+        unit = open_cells.find(cell_text)
         if unit is None:
             return replace(base, issues=(_issue(source, row, "cell", "import_unknown_cell", {"value": cell_text}),))
         cell_id = unit.id

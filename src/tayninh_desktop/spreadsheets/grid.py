@@ -7,11 +7,14 @@ import never see openpyxl or xlrd objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class GridCell:
-    """A cell's value (str, float, int, datetime or None) and the name of the font it is drawn in."""
+class GridCell(NamedTuple):
+    """A cell's value (str, float, int, datetime or None) and the name of the font it is drawn in.
+
+    A named tuple rather than a dataclass: a 10,000-row list has a few hundred thousand of them.
+    """
 
     value: object = None
     font: str | None = None

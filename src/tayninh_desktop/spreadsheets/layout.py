@@ -42,7 +42,7 @@ def decode_cell(cell: GridCell) -> SourceCell:
     """A cell's value in Unicode NFC, remembering the text as stored and the encoding it was in."""
     value = cell.value
     if not isinstance(value, str):
-        return SourceCell(value, cell_text(value))
+        return SourceCell(value)
     encoding = encoding_from_font(cell.font)
     if encoding is None:
         encoding = guess_encoding(value)
@@ -65,7 +65,7 @@ def decode_rows(grid: SheetGrid) -> list[list[SourceCell]]:
                     hit = cache[key] = decode_cell(cell)
                 decoded.append(hit)
             else:
-                decoded.append(SourceCell(cell.value, cell_text(cell.value)))
+                decoded.append(SourceCell(cell.value))
         out.append(decoded)
     return out
 

@@ -29,7 +29,8 @@ def read_xlsx(path: Path) -> Workbook:
         for ws in book.worksheets:
             rows = []
             for row in ws.iter_rows():
-                rows.append([GridCell(c.value, _font_name(c)) for c in row])
+                rows.append([GridCell(c.value, _font_name(c)) if isinstance(c.value, str) else GridCell(c.value)
+                             for c in row])
             width = max((len(r) for r in rows), default=0)
             rows = [r + [GridCell()] * (width - len(r)) for r in rows]
             sheets.append(SheetGrid(ws.title, _trim(rows), merges.get(ws.title, ())))
@@ -40,7 +41,7 @@ def read_xlsx(path: Path) -> Workbook:
 
 def _font_name(cell) -> str | None:
     try:
-        return cell.font.name if cell.value is not None else None
+        return cell.font.name
     except (AttributeError, IndexError):
         return None
 

@@ -154,8 +154,8 @@ def m001_register(db: Database) -> None:
 
 
 # Later areas register their migrations by being imported here, in order.
-# (one line per area; keep the order: it is the order of application)
-from tayninh_desktop.storage import (
-    schema_documents,  # noqa: F401
-    schema_party_life,  # noqa: F401
-)
+# (one line per area; keep the order: it is the order of application, hence isort off)
+# isort: off
+from tayninh_desktop.storage import schema_party_life  # noqa: F401
+from tayninh_desktop.storage import schema_documents  # noqa: F401
+# isort: on

@@ -47,6 +47,7 @@ class OrganisationPage(QWidget):
         self.add_button = QPushButton(strings.ORG_ADD_CELL, objectName="add_cell")
         self.rename_button = QPushButton(strings.ORG_RENAME, objectName="rename_unit")
         self.merge_button = QPushButton(strings.ORG_MERGE, objectName="merge_cell")
+        self.move_button = QPushButton(strings.ORG_MOVE, objectName="move_unit")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(strings.ORG_ON_DATE))
@@ -55,6 +56,7 @@ class OrganisationPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.rename_button)
         top.addWidget(self.merge_button)
+        top.addWidget(self.move_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.details)
@@ -74,6 +76,7 @@ class OrganisationPage(QWidget):
         self.add_button.clicked.connect(self.add_cell)
         self.rename_button.clicked.connect(self.rename_selected)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.move_button.clicked.connect(self.move_selected)
         context.changed.connect(self.on_changes)
         self.reload()
 
@@ -190,6 +193,30 @@ class OrganisationPage(QWidget):
         dialog.submit = submit
         dialog.finished.connect(lambda result: result and self.context.changed.emit(
             Changes(organisation=True, members=True, history=True)))
+        dialog.open()
+        return dialog
+
+    def move_selected(self):
+        """Place the selected unit under another superior from a date (e.g. 01/07/2025)."""
+        unit = self.selected_unit()
+        if unit is None or unit.parent_id is None:
+            return None
+        dialog = _UnitDialog(self, f"{strings.ORG_MOVE}: {unit.name}",
+                             [("valid_from", strings.ORG_FROM), ("doc_number", strings.ORG_DOC)])
+        parent = QComboBox(objectName="move_parent")
+        for candidate, _depth in organisation.tree(self.context.db):
+            if candidate.id not in (unit.id, unit.parent_id) and candidate.valid_to is None \
+                    and candidate.unit_type is not UnitType.CELL:
+                parent.addItem(candidate.name, candidate.id)
+        dialog.form.insertRow(0, strings.ORG_NEW_PARENT, parent)
+
+        def submit(values: dict[str, str]) -> None:
+            on = _required_date(values["valid_from"], "valid_from")
+            organisation.move_unit(self.context.db, self.context.actor, unit.id, parent.currentData(), on,
+                                   doc_number=values["doc_number"])
+
+        dialog.submit = submit
+        dialog.finished.connect(lambda result: result and self.context.changed.emit(Changes(organisation=True)))
         dialog.open()
         return dialog
 

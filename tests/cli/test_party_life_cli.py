@@ -1,0 +1,76 @@
+"""Party-life commands: warnings as JSON, meetings and dues entered headlessly, refusals exit 1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tayninh_desktop.cli import main
+
+
+def run_main(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_warnings_json_process(demo_db_path):
+    result = subprocess.run([sys.executable, "-m", "tayninh_desktop", "warnings", "--db", str(demo_db_path), "--json",
+                             "--today", "27/11/2026"], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["count"] == len(payload["warnings"]) > 0
+    for warning in payload["warnings"]:
+        assert warning["kind"] and warning["evidence"]
+        assert warning["member_id"] or warning["month"] or warning["kind"] == "vuot_ty_le_xuat_sac"
+
+
+def test_warnings_for_one_cell_text(demo_db_path, capsys):
+    code, out, _ = run_main(capsys, "warnings", "--db", str(demo_db_path), "--cell", "CB01", "--today", "27/11/2026")
+    assert code == 0 and "cảnh báo" in out.splitlines()[-1]
+
+
+@pytest.fixture
+def member_db(home_db, cells, actor, make_form, today, db_path):
+    from tayninh_desktop.services import register
+
+    member_id, _ = register.add_member(home_db, actor, make_form(), cells["CB01"].id, today=today)
+    return db_path, member_id
+
+
+def test_meeting_add_and_list(member_db, capsys):
+    path, member_id = member_db
+    code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "05/03/2026",
+                            "--unexcused", member_id, "--json")
+    assert code == 0 and json.loads(out)["present"] == 0
+    code, out, _ = run_main(capsys, "meetings", "list", "--db", str(path), "--cell", "CB01", "--year", "2026")
+    assert "05/03/2026" in out
+
+
+def test_meeting_on_a_date_that_does_not_exist_exits_1(member_db, capsys):
+    path, _ = member_db
+    code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "31/02/2026",
+                            "--json")
+    payload = json.loads(out)
+    assert code == 1 and payload["fields"]["meeting_date"][0].startswith("Ngày họp: «31/02/2026»")
+
+
+def test_dues_all_paid_then_show(member_db, capsys):
+    path, _ = member_db
+    code, _, _ = run_main(capsys, "dues", "record", "--db", str(path), "--cell", "CB01", "--month", "03/2026",
+                          "--all-paid")
+    assert code == 0
+    code, out, _ = run_main(capsys, "dues", "show", "--db", str(path), "--cell", "CB01", "--month", "03/2026")
+    assert "5.000 đ" in out and "Đã đóng" in out
+
+
+def test_rating_twice_exits_1(member_db, capsys):
+    path, member_id = member_db
+    assert run_main(capsys, "ratings", "add", "--db", str(path), "--member", member_id, "--year", "2025",
+                    "--level", "tot")[0] == 0
+    code, _, err = run_main(capsys, "ratings", "add", "--db", str(path), "--member", member_id, "--year", "2025",
+                            "--level", "tot")
+    assert code == 1 and "đã được xếp loại năm 2025" in err
