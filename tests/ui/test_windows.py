@@ -81,3 +81,28 @@ def test_organisation_page_moves_the_committee_under_a_new_superior(context, qtb
     dialog.try_submit()
     lines = organisation.header_lines(context.db, home.id, date(2020, 1, 1))
     assert lines.superior_line == "ĐẢNG BỘ HUYỆN TRẢNG BÀNG"
+
+
+def test_first_run_opens_the_demo_register(fresh_db, qtbot):
+    dialog = FirstRunDialog(fresh_db, Actor("van-thu"))
+    qtbot.addWidget(dialog)
+    assert dialog.open_demo() is True
+    assert register.member_count(fresh_db) == 1200
+    assert dialog.open_demo() is False and "đã có đảng bộ" in dialog.error.text()
+
+
+def test_enter_in_the_table_opens_the_member(demo_context, qtbot):
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    page = window.pages["register"]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.search, "a")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+
+    dialogs = [w for w in page.findChildren(MemberDialog)]
+    assert len(dialogs) == 1 and page.model.data(page.model.index(0, 1)) in dialogs[0].windowTitle()

@@ -118,9 +118,8 @@ class PartyHeader(Flowable):
         c.drawCentredString(dx, min(star_y, rule_y - self.line * 1.4), date_line)
 
     def _marks(self) -> list[str]:
-        if self.compact:
-            return []
-        return [m for m, on in ((SECRET_MARK, self.header.secret), (DRAFT_MARK, self.header.draft)) if on]
+        draft = self.header.draft and not self.compact   # a voting slip never says "draft"
+        return [m for m, on in ((SECRET_MARK, self.header.secret), (DRAFT_MARK, draft)) if on]
 
     def _draw_mark(self, mark: str, cx: float, y: float) -> None:
         c, size = self.canv, self.left_size
