@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, demo_db, report, timed  # noqa: E402
+from common import OUT, demo_db, report, timed
 
-from tayninh_desktop.cli import main as cli  # noqa: E402
-from tayninh_desktop.domain.actors import Actor  # noqa: E402
-from tayninh_desktop.services import importing, organisation  # noqa: E402
-from tayninh_desktop.storage.db import open_database  # noqa: E402
+from tayninh_desktop.cli import main as cli
+from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.services import importing, organisation
+from tayninh_desktop.storage.db import open_database
 
 ACTOR = Actor("bench")
 

@@ -141,10 +141,38 @@ def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> d
                        "sha": "0f3a9c1b2d4e"}],
         "document_count": 1,
         "next_tasks": "Tiếp tục rà soát, giúp đỡ đảng viên; hoàn thành đánh giá, xếp loại năm 2026.",
+        "deputy_name": "Trần Văn Hùng",
+        "slip_copies": 27,
+        "agenda": ["Ổn định tổ chức; báo cáo số đảng viên có mặt, vắng mặt.",
+                   "Xem xét trường hợp đảng viên Đặng Văn Ưng.", "Biểu quyết; bế mạc."],
+        "history": [{"date": "19/05/2008", "event": "Kết nạp (dự bị)", "cell": "Chi bộ ấp Tân Trung",
+                     "doc": "25-QĐ/ĐU", "notes": ""},
+                    {"date": "19/05/2009", "event": "Công nhận đảng viên chính thức", "cell": "", "doc": "",
+                     "notes": "Đúng hạn"}],
+        "attendance_text": "Năm 2026: có mặt 1/2 kỳ họp phải dự; vắng không có lý do 1 (tháng 01).",
+        "contents": [{"title": "Chương trình kỳ họp", "pages": "2"},
+                     {"title": "Phụ lục: trích ngang đảng viên Đặng Văn Ưng", "pages": "9–10"}],
+        "discussed_names": "Đặng Văn Ưng",
+        "printed_on": "05/02/2026",
+        **de_an_03_values(),
     }
 
 
-COMMITTEE_FORMS = {"quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
+def de_an_03_values() -> dict:
+    """The values the Đề án 03 report takes from the register (as services.reports_de_an_03 makes them)."""
+    years = [{"year": 2021, "year_label": "2021", "xoa_ten": 97, "khai_tru": 0, "ra_khoi_dang": 0,
+              "dinh_cu_nuoc_ngoai": 19, "total": 116, "measure": 97, "vs_previous": "—", "vs_baseline": "giảm 12,5%"},
+             {"year": 2022, "year_label": "2022 (đến 30/11)", "xoa_ten": 53, "khai_tru": 1, "ra_khoi_dang": 2,
+              "dinh_cu_nuoc_ngoai": 0, "total": 56, "measure": 55, "vs_previous": "giảm 43,3%",
+              "vs_baseline": "giảm 50,4%"}]
+    return {"start_year": 2021, "years": years, "overview": "Từ năm 2021 đến ngày 30/11/2022, Đảng bộ có 152 đảng viên "
+            "bị xóa tên, xin ra khỏi Đảng.", "baseline_rows": [{"year": 2019, "count": 110}, {"year": 2020, "count": 112}],
+            "baseline_years_text": "2019, 2020", "baseline_average": 111.0, "baseline_average_text": "111",
+            "target": 55.5, "target_text": "55,5", "help_rows": [{"year": 2022, "listed": 35, "progressed": 29,
+                                                                    "removed": 6}], "assessment_heading": "IV"}
+
+
+COMMITTEE_FORMS = {"bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
 
 
 def context_for(form_id: str, members: int = 12) -> dict:

@@ -14,7 +14,7 @@ FORM_IDS = sorted(all_forms())
 CASES = [(form_id, blank) for form_id in FORM_IDS for blank in (False, True)]
 NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TTr/CB", "quyet_dinh": "Số 12-QĐ/ĐU",
                    "cong_van": "Số 12-CV/ĐU", "bao_cao": "Số 12-BC/ĐU",
-                   "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GT/ĐU"}
+                   "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GT/ĐU", "bao_cao_de_an_03": "Số 12-BC/ĐU"}
 # Strings each filled form must print exactly (beyond the header).
 EXPECTED = {
     "danh_sach_dang_vien": ["DANH SÁCH ĐẢNG VIÊN", "Nguyễn Thị Ánh Tuyết", "Trần Ngọc Ưng", "Bùi Quốc Dũng", "Nơi nhận:"],
@@ -32,8 +32,15 @@ EXPECTED = {
     "cong_van": ["V/v triển khai rà soát", "Kính gửi:"],
     "bao_cao": ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "giảm 50%"],
     "so_dang_ky_van_ban": ["SỔ ĐĂNG KÝ VĂN BẢN ĐI", "12-NQ/ĐU", "Trích yếu nội dung"],
+    "bao_cao_de_an_03": ["Số đảng viên bị xóa tên và xin ra khỏi Đảng theo năm", "2022 (đến 30/11)", "giảm 43,3%", "giảm 50,4%",
+                         "Bình quân 2015–2020: 111", "không quá 55,5 đảng viên/năm", "III. KẾT QUẢ GIÁO DỤC, GIÚP ĐỠ",
+                         "IV. NHẬN XÉT, KIẾN NGHỊ"],
+    "chuong_trinh_hop_chi_bo": ["CHƯƠNG TRÌNH", "Xem xét trường hợp đảng viên Đặng Văn Ưng."],
+    "ho_so_hop_chi_bo": ["HỒ SƠ KỲ HỌP CHI BỘ", "MỤC LỤC", "9–10", "Đặng Văn Ưng"],
+    "trich_ngang_dang_vien": ["TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN", "QUÁ TRÌNH SINH HOẠT ĐẢNG", "Công nhận đảng viên chính thức",
+                              "vắng không có lý do 1 (tháng 01)"],
 }
-CELL_FORMS = {"danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
+CELL_FORMS = {"chuong_trinh_hop_chi_bo", "ho_so_hop_chi_bo", "trich_ngang_dang_vien", "danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
               "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}
 
 

@@ -7,8 +7,19 @@ from datetime import date, datetime
 import pytest
 
 from tayninh_desktop.domain.import_rules import (
-    Identity, MatchKind, SourceCell, capitalise_address, column_letter, decide_match, detect_header,
-    group_records, header_target, merge_data, read_date, read_gender, read_number,
+    Identity,
+    MatchKind,
+    SourceCell,
+    capitalise_address,
+    column_letter,
+    decide_match,
+    detect_header,
+    group_records,
+    header_target,
+    merge_data,
+    read_date,
+    read_gender,
+    read_number,
 )
 from tayninh_desktop.domain.members import parse_member_form
 

@@ -10,11 +10,27 @@ from tayninh_desktop.domain import rules
 from tayninh_desktop.domain.errors import ValidationError
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import (
-    AttendanceState, DuesState, NotRatedReason, RatingLevel, check_rating, default_attendance, default_dues_state,
-    month_last_day, parse_meeting_form, parse_month, quota_broken,
+    AttendanceState,
+    DuesState,
+    NotRatedReason,
+    RatingLevel,
+    check_rating,
+    default_attendance,
+    default_dues_state,
+    month_last_day,
+    parse_meeting_form,
+    parse_month,
+    quota_broken,
 )
 from tayninh_desktop.domain.warnings import (
-    AwayFact, MonthsFact, Severity, WarningKind, away_warnings, months_warnings, probation_warnings, quota_warning,
+    AwayFact,
+    MonthsFact,
+    Severity,
+    WarningKind,
+    away_warnings,
+    months_warnings,
+    probation_warnings,
+    quota_warning,
 )
 
 TODAY = date(2026, 11, 27)
@@ -149,7 +165,7 @@ def test_two_months_warn_three_reach_the_ground():
 
 
 def test_away_warnings():
-    base = dict(member_id="m", member_name="A", cell_id="c", cell_name="C", place="Bình Dương")
+    base = {"member_id": "m", "member_name": "A", "cell_id": "c", "cell_name": "C", "place": "Bình Dương"}
     ended = AwayFact(since=date(2025, 1, 1), until=date(2026, 1, 1), last_contact=TODAY, **base)
     silent = AwayFact(since=date(2025, 1, 1), until=None, last_contact=date(2026, 7, 1), **base)
     fine = AwayFact(since=date(2025, 1, 1), until=None, last_contact=date(2026, 10, 1), **base)

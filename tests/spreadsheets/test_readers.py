@@ -14,7 +14,13 @@ from tayninh_desktop.domain.import_rules import group_records, record_values
 from tayninh_desktop.spreadsheets.layout import choose_sheet
 from tayninh_desktop.spreadsheets.reader import read_workbook
 from tests.spreadsheets.builders import (
-    encrypted_file, expected_rows, flat_list, mau7_multiline, mau7_multirow, person, sample,
+    encrypted_file,
+    expected_rows,
+    flat_list,
+    mau7_multiline,
+    mau7_multirow,
+    person,
+    sample,
 )
 
 TODAY = date(2026, 11, 27)

@@ -19,7 +19,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("print", parents=[common], help="in một mẫu văn bản ra tệp PDF")
     p.add_argument("form_id", metavar="MẪU", help="mã mẫu (xem «forms list»)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
-    p.add_argument("--member", metavar="MÃ", help="mã đảng viên")
+    p.add_argument("--member", metavar="MÃ", action="append", default=[],
+                   help="mã đảng viên (hồ sơ kỳ họp: mỗi đảng viên được xem xét một lần --member)")
+    p.add_argument("--question", metavar="NỘI DUNG", action="append", default=[],
+                   help="nội dung biểu quyết (phiếu biểu quyết, biên bản kiểm phiếu); có thể nhắc lại")
     p.add_argument("--cell", metavar="MÃ", help="mã chi bộ")
     p.add_argument("--case", metavar="MÃ", help="mã hồ sơ (rà soát, xóa tên)")
     p.add_argument("--year", type=int, metavar="NĂM")
@@ -71,8 +74,11 @@ def cmd_print(args) -> int:
     db = open_db(args)
     organisation.require_home(db)
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
-    request = documents.PrintRequest(cell_id=cell_id, member_id=args.member, year=args.year, period=args.period,
-                                     on=on, blank=args.blank, issue=not args.draft)
+    members = tuple(args.member)
+    dossier = bool(documents.get_form_info(args.form_id).parts)
+    request = documents.PrintRequest(cell_id=cell_id, member_id=None if dossier or not members else members[0],
+                                     member_ids=members, questions=tuple(args.question), year=args.year,
+                                     period=args.period, on=on, blank=args.blank, issue=not args.draft)
     result, _ = documents.print_form(db, actor(args), args.form_id, Path(args.out), request)
     issued = f", số {result.symbol}" if result.symbol else ""
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,

@@ -50,7 +50,7 @@ def bar_chart(block: ChartBlock, ctx: RenderContext) -> list[Flowable]:
     width, height = ctx.width, block.height_mm * mm
     legend_h = 14 if refs else 0
     title_h = 16 if block.title else 0
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 22 + legend_h
     chart.width, chart.height = width - 48, height - chart.y - title_h - 8

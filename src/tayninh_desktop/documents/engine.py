@@ -17,8 +17,8 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
 from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
-from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.charts import bar_chart
+from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.forms import (
     ChartBlock,
     FormDefinition,

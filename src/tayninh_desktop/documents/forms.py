@@ -233,9 +233,7 @@ def _block(data: dict, form_id: str) -> Any:
                 raise _fail(form_id, f"bad column alignment {column.align!r}")
     elif cls is SignaturesBlock:
         data["signers"] = tuple(_build(SignerSpec, s, form_id) for s in data.get("signers", ()))
-    elif cls is SlipsBlock:
-        data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
-    elif cls is SectionBlock:
+    elif cls is SlipsBlock or cls is SectionBlock:
         data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
     elif cls is ChartBlock:
         data["lines"] = tuple(tuple(pair) for pair in data.get("lines", ()))

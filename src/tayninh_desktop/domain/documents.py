@@ -43,6 +43,7 @@ DOCUMENT_TYPES: dict[str, str] = {
     "DS": "Danh sách",
     "GT": "Giấy giới thiệu",
     "PBQ": "Phiếu biểu quyết",
+    "HS": "Hồ sơ",
 }
 
 

@@ -263,35 +263,49 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
     sources: dict[str, int] = {}
     conversions: list[tuple[str, str, str]] = []
     for column, target in mapping.items():
-        lines: list[SourceCell] = []
-        for r in record.rows:
-            cell = rows[r][column] if column < len(rows[r]) else SourceCell()
-            if isinstance(cell.value, str) and "\n" in cell.value:
-                raws = cell.raw.split("\n") if cell.raw.count("\n") == cell.value.count("\n") else []
-                for i, part in enumerate(cell.value.split("\n")):
-                    lines.append(SourceCell(part, raws[i] if raws else part, cell.encoding))
-            else:
-                lines.append(cell)
         fields_ = TARGETS.get(target, ())
-        for index, name in enumerate(fields_):
-            if name is None or name == ROW_NUMBER:
+        if not fields_ or fields_[0] == ROW_NUMBER:
+            continue
+        single = len(record.rows) == 1
+        first = rows[record.rows[0]][column] if column < len(rows[record.rows[0]]) else SourceCell()
+        if single and len(fields_) == 1 and not (isinstance(first.value, str) and "\n" in first.value):
+            if first.value is None or first.value == "":
                 continue
-            if len(fields_) == 1:
-                parts = [c for c in lines if c.text.strip()]
-                cell = parts[0] if len(parts) == 1 else SourceCell(" ".join(c.text for c in parts),
-                                                                  " ".join(c.raw for c in parts),
-                                                                  parts[0].encoding if parts else LegacyEncoding.UNICODE)
-            else:
-                cell = lines[index] if index < len(lines) else SourceCell()
+            cells = [first]  # the common case: one row, one field
+        else:
+            cells = _column_cells(rows, record, column, len(fields_) == 1)
+        for index, name in enumerate(fields_):
+            if name is None or index >= len(cells):
+                continue
+            cell = cells[index]
             text = field_value(name, cell, today)
             if not text or name in values:
                 continue
             _store(values, sources, name, text, column)
-            if cell.converted:
+            if cell.encoding is not LegacyEncoding.UNICODE and cell.raw != cell.text:
                 conversions.append((name, cell.raw, text))
     if "cell" not in values and record.section:
         values["cell"] = record.section
     return RecordValues(values, sources, tuple(conversions))
+
+
+def _column_cells(rows: list[list[SourceCell]], record: Record, column: int, join: bool) -> list[SourceCell]:
+    """The lines of one column of a record: rows, then line breaks inside cells; joined for a one-field column."""
+    lines: list[SourceCell] = []
+    for r in record.rows:
+        cell = rows[r][column] if column < len(rows[r]) else SourceCell()
+        if isinstance(cell.value, str) and "\n" in cell.value:
+            raws = cell.raw.split("\n") if cell.raw.count("\n") == cell.value.count("\n") else []
+            for i, part in enumerate(cell.value.split("\n")):
+                lines.append(SourceCell(part, raws[i] if raws else part, cell.encoding))
+        else:
+            lines.append(cell)
+    if not join:
+        return lines
+    parts = [c for c in lines if c.text.strip()]
+    if len(parts) <= 1:
+        return parts
+    return [SourceCell(" ".join(c.text for c in parts), " ".join(c.raw for c in parts), parts[0].encoding)]
 
 
 def _store(values: dict[str, str], sources: dict[str, int], name: str, text: str, column: int) -> None:

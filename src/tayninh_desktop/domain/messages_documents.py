@@ -9,6 +9,12 @@ MESSAGES: dict[str, str] = {
     "document_not_found": "Không tìm thấy văn bản (mã {document_id}) trong sổ đăng ký.",
     "document_number_taken": "Số {symbol} đã được cấp cho văn bản khác trong năm {year}.",
     "bad_number_start": "Số bắt đầu phải là số nguyên dương (đã nhập «{value}»).",
+    "report_before_start": "Năm {year} trước khi bắt đầu thực hiện Đề án (năm {start}): chưa có số liệu để báo cáo.",
+    "bad_baseline_year": "Năm {value} không thuộc nhiệm kỳ 2015–2020.",
+    "bad_baseline_value": "Số đảng viên phải là số nguyên không âm (đã nhập «{value}»).",
+    "dossier_needs_cell": "Hồ sơ kỳ họp cần chọn chi bộ (--cell).",
+    "member_not_in_cell": "Đảng viên {name} không sinh hoạt tại {cell} ngày {date}.",
+    "signer_name_too_long": "Họ tên người ký quá dài ({value} ký tự).",
 }
 
 FIELD_LABELS: dict[str, str] = {

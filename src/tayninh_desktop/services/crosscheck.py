@@ -17,10 +17,12 @@ from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.import_rules import Identity, MatchKind, decide_match, merge_data
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.domain.messages_import import CROSSCHECK_LABELS
+from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.vn_text import fold
-from tayninh_desktop.services.importing import open_source, parse_rows
+from tayninh_desktop.services.importing import IdentityIndex, open_source, parse_rows
 from tayninh_desktop.services.organisation import require_home, unit
-from tayninh_desktop.services.register import members_in_cell_on
+from tayninh_desktop.services.register import get_member, members_in_cell_on
+from tayninh_desktop.storage import import_repo
 
 STATUSES = ("same", "differs", "only_in_file", "only_in_register", "unreadable")
 
@@ -72,6 +74,7 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
     for m in members:
         names.setdefault((fold(m.full_name), m.birth_date), []).append(m)
     seen: set[str] = set()
+    register_index = IdentityIndex(import_repo.identities(db))
     lines: list[CrossCheckLine] = []
     for row in parse_rows(source, today):
         name = row.values.get("full_name", "")
@@ -84,7 +87,8 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
                                 [_identity(m) for m in names.get((fold(data.full_name), data.birth_date), [])])
         birth = row.values.get("birth_date", "")
         if decision.kind is not MatchKind.MATCHED or decision.member_id in seen:
-            lines.append(CrossCheckLine("only_in_file", data.full_name, row.rows[0], birth=birth))
+            lines.append(CrossCheckLine("only_in_file", data.full_name, row.rows[0], birth=birth,
+                                        details=_elsewhere(db, register_index, data, on)))
             continue
         seen.add(decision.member_id)
         member = by_id[decision.member_id]
@@ -98,6 +102,19 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
             lines.append(CrossCheckLine("only_in_register", member.full_name, None, member.id,
                                         format_vn_date(member.birth_date)))
     return CrossCheckResult(source.file_name, cell.name, on, lines)
+
+
+def _elsewhere(db, index: IdentityIndex, data, on: date) -> tuple[str, ...]:
+    """Where the register has this person, when not in the cell on that date (a hint for the inspector)."""
+    decision = index.decide(data)
+    if decision.kind is not MatchKind.MATCHED:
+        return ("Không có trong sổ của đảng bộ.",)
+    member = get_member(db, decision.member_id)
+    cell = unit(db, member.cell_id).name if member.cell_id else ""
+    status = STATUS_LABELS.get(member.status.value, member.status.value)
+    text = (f"Trong sổ: {cell or 'chưa xếp chi bộ'} — {status.lower()} (hiện nay); không thuộc chi bộ này"
+            f" vào ngày {format_vn_date(on)}.")
+    return (text,)
 
 
 def _identity(member) -> Identity | None:

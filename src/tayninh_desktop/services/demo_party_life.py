@@ -86,6 +86,7 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
             if month.endswith("-09"):
                 specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
     specs.sort()
+    names = dict(db.execute("SELECT id, full_name FROM members").fetchall())
     stamp = now_iso()
     meeting_rows, attendance_rows = [], []
     random_ = rng.random
@@ -114,7 +115,7 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
         summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"
                    if kind == "thuong_ky" else "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức,"
                                                " phong cách Hồ Chí Minh")
-        meeting_rows.append([meeting_id, cell_id, day, kind, chair, summary, rubric.code,
+        meeting_rows.append([meeting_id, cell_id, day, kind, names.get(chair, ""), summary, rubric.code,
                              json.dumps(scores), total, rubric.level_for(total).code, present, expected, stamp, stamp])
     return meeting_rows, attendance_rows
 

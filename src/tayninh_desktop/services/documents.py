@@ -30,13 +30,20 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import Member, MemberStatus
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import Unit, UnitType
-from tayninh_desktop.services import organisation
+from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.storage import audit, documents_repo, events_repo, members_repo, settings_repo
+from tayninh_desktop.storage import (
+    audit,
+    documents_repo,
+    events_repo,
+    members_repo,
+    settings_repo,
+    units_repo,
+)
 from tayninh_desktop.storage.db import Database
 
 NUMBER_START_KEY = "documents.number_start"   # {"NQ": 15, ...}: continue a paper book mid-year
-SIGNERS_KEY = "documents.signers"              # {unit_id: "Nguyễn Thị Ánh Tuyết"}
+SIGNERS_KEY = documents_context.SIGNERS_KEY
 ACTIVE = tuple(s.value for s in (MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.EXEMPTED,
                                  MemberStatus.AWAY, MemberStatus.TEMP_OUT, MemberStatus.TEMP_IN))
 
@@ -51,6 +58,8 @@ class FormInfo:
     description: str
     scope: tuple[str, ...]
     numbered: bool
+    parts: tuple[str, ...] = ()
+    needs_member: bool = False     # about one member: printed only when a member is chosen
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ class PrintRequest:
     on: date | None = None
     blank: bool = False
     issue: bool = True
+    member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
+    questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
 
 
 @dataclass(frozen=True)
@@ -77,8 +88,17 @@ class PrintResult:
 
 def list_forms(scope: str | None = None) -> list[FormInfo]:
     """The forms shipped with the program, optionally only those about ``scope`` (cell, member…)."""
-    return [FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered)
-            for f in all_forms().values() if scope is None or scope in f.scope]
+    return [_info(f) for f in all_forms().values() if scope is None or scope in f.scope]
+
+
+def _info(f: FormDefinition) -> FormInfo:
+    return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
+                    f.source == "member_record" or f.scope == ("member",))
+
+
+def get_form_info(form_id: str) -> FormInfo:
+    """One form's description (raises DomainError "form_not_found")."""
+    return _info(get_form(form_id))
 
 
 def _member_row(member: Member) -> dict:
@@ -132,27 +152,49 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     home = organisation.require_home(db)
     subject = cell or home
     members = _members(db, subject, on)
-    counts = _counts(members)
-    signers = settings_repo.get(db, SIGNERS_KEY, {}) or {}
+    if form.source == "member_events":   # the Mẫu 7 keeps the members who left during the year
+        left = documents_context.left_in_year(db, subject, request.year or on.year, cell is not None)
+        members += members_repo.get_many(db, [i for i in left if i not in {m.id for m in members}])
+    rows = [_member_row(m) for m in members]
+    secretary, deputy = documents_context.signers(db, issuer.id)
     home_lines = organisation.header_lines(db, home.id, on)
     ctx: dict = {
         "header": _header(db, issuer, on, form),
         "unit_name": subject.name, "cell_name": cell.name if cell else "", "committee_name": home.name,
-        "superior_name": home_lines.superior_line.title() if home_lines.superior_line else "",
-        "deciding_body": f"Ban Thường vụ {home.name}", "signer_name": signers.get(issuer.id, ""),
+        "superior_name": _superior_name(db, home, on) or home_lines.superior_line,
+        "deciding_body": f"Ban Thường vụ {home.name}", "signer_name": secretary, "deputy_name": deputy,
         "as_of": on, "meeting_date": on, "year": request.year or on.year, "month": f"{on.month:02d}",
-        "members": [_member_row(m) for m in members], "member_count": len(members), **counts,
+        "members": rows, "member_count": len(members), **_counts(members),
         "meeting_title": f"sinh hoạt chi bộ tháng {on.month:02d} năm {on.year}", "meeting_kind": "thường kỳ",
     }
+    if request.questions:
+        ctx["questions"] = list(request.questions)
+    if "meeting" in form.scope and cell is not None:
+        ctx.update(documents_context.meeting_values(db, cell, on, members, rows))
+    ctx["slip_copies"] = ctx.get("present") or ctx["required"]   # one slip per member expected to vote
+    if form.source == "member_events":
+        documents_context.register_columns(db, rows)
+    if form.source == "de_an_03":
+        ctx.update(reports_de_an_03.report_context(db, home, cell, on, request.year))
     if request.member_id:
         member = members_repo.get(db, request.member_id)
         if member is None:
             raise DomainError("member_not_found", member_id=request.member_id)
         ctx.update(_member_row(member))
         ctx["summary"] = f"về đảng viên {member.full_name}"
+        if form.source == "member_record":
+            ctx.update(documents_context.member_record(db, member, on))
     if request.period:
         ctx["summary"] = f"kết quả công tác kỳ {request.period}"
     return ctx
+
+
+def _superior_name(db: Database, home: Unit, on: date) -> str:
+    """The superior committee's name on the date ("Tỉnh ủy Tây Ninh"), as the recipients line says it."""
+    version = units_repo.version_on(db, home.id, on)
+    parent_id = version.parent_id if version else home.parent_id
+    parent = units_repo.version_on(db, parent_id, on) if parent_id else None
+    return parent.name if parent else ""
 
 
 def _counts(members: list[Member]) -> dict[str, int]:
@@ -170,6 +212,11 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     issuer and year and enters the document register with its PDF's hash, all in one transaction."""
     actor.require(Permission.READ)
     form = get_form(form_id)
+    if form.parts:
+        from tayninh_desktop.services.documents_dossier import print_dossier
+
+        result = print_dossier(db, form, out, request, build_context, settings)
+        return PrintResult(result.path, result.pages, result.sha256), Changes()
     context = build_context(db, form_id, request)
     if request.blank or not form.numbered or not request.issue:
         result = render(form, context, out, settings=settings, blank=request.blank)
@@ -228,3 +275,12 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
                "unit_name": home.name, "document_count": len(rows)}
     result = render(form, context, out, settings=settings)
     return PrintResult(result.path, result.pages, result.sha256)
+
+
+def register_ids(db: Database, *, year: int | None = None) -> list[str]:
+    """The ids of the document register, newest first (a table fetches their rows as it paints them)."""
+    return documents_repo.ids(db, year=year)
+
+
+def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:
+    return documents_repo.get_many(db, document_ids)

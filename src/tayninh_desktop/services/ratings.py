@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
@@ -26,7 +26,7 @@ from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.party_life import require_member, rules, today_or
-from tayninh_desktop.storage import audit, ratings_repo
+from tayninh_desktop.storage import audit, meetings_repo, ratings_repo
 from tayninh_desktop.storage.db import Database
 
 
@@ -56,37 +56,93 @@ def suggested_not_rated(db: Database, member_id: str, year: int) -> NotRatedReas
     return None
 
 
+def _rating_issues(db: Database, member_id: str, year: int, level: str, score: int | None,
+                   not_rated_reason: str | None, today: date) -> tuple[list[FieldIssue], Rating | None]:
+    """Check one rating against the register and the rule of its year; the rating to write if all is well."""
+    try:
+        level_value = RatingLevel(level)
+    except ValueError:
+        return [FieldIssue("level", "bad_choice", {"value": level})], None
+    reason = NotRatedReason(not_rated_reason) if not_rated_reason else None
+    issues: list[FieldIssue] = []
+    if date(year, 12, 1) > today:
+        issues.append(FieldIssue("year", "rating_year_not_over", {"year": year}))
+    rule = rating_rule(year)
+    issues += check_rating(rule, level_value, score, reason)
+    member = require_member(db, member_id)
+    existing = ratings_repo.rating_for(db, member_id, year)
+    if existing:
+        issues.insert(0, FieldIssue("year", "rating_exists", {
+            "name": member.full_name, "year": year, "level": RATING_LABELS[existing.level.value]}))
+    if member.joined_on > date(year, 12, 31):
+        issues.append(FieldIssue("year", "rating_not_member", {"name": member.full_name, "year": year}))
+    return issues, Rating(new_id(), member_id, year, level_value, score, rule.doc_number, reason)
+
+
 def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: str, *, score: int | None = None,
                 not_rated_reason: str | None = None, notes: str = "", today: date | None = None) -> tuple[str, Changes]:
     """Record a member's rating for a year under the rule in force; refused when the year is already rated,
     not yet reviewable, or the score does not support the level."""
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
-    issues: list[FieldIssue] = []
-    try:
-        level_value = RatingLevel(level)
-    except ValueError:
-        raise ValidationError([FieldIssue("level", "bad_choice", {"value": level})]) from None
-    reason = NotRatedReason(not_rated_reason) if not_rated_reason else None
-    if date(year, 12, 1) > today:
-        issues.append(FieldIssue("year", "rating_year_not_over", {"year": year}))
-    rule = rating_rule(year)
-    issues += check_rating(rule, level_value, score, reason)
     with db.atomic():
-        member = require_member(db, member_id)
-        existing = ratings_repo.rating_for(db, member_id, year)
-        if existing:
-            issues.insert(0, FieldIssue("year", "rating_exists", {
-                "name": member.full_name, "year": year, "level": RATING_LABELS[existing.level.value]}))
-        if member.joined_on > date(year, 12, 31):
-            issues.append(FieldIssue("year", "rating_not_member", {"name": member.full_name, "year": year}))
+        issues, rating = _rating_issues(db, member_id, year, level, score, not_rated_reason, today)
         if issues:
             raise ValidationError(issues)
-        rating = Rating(new_id(), member_id, year, level_value, score, rule.doc_number, reason, nfc(notes))
+        assert rating is not None
+        rating = replace(rating, notes=nfc(notes))
         ratings_repo.insert_rating(db, rating)
-        audit.append(db, actor.name, "rate_member", "member", member_id, None,
-                     {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(rating).items()})
+        audit.append(db, actor.name, "rate_member", "member", member_id, None, _rating_snapshot(rating))
     return rating.id, Changes(party_life=True, member_ids=(member_id,))
+
+
+def rate_members(db: Database, actor: Actor, year: int, entries: dict[str, tuple[str, int | None, str | None]], *,
+                 today: date | None = None) -> Changes:
+    """Record several members' ratings for a year in one action (a cell's review): all or nothing."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today_or(today)
+    with db.atomic():
+        ratings: list[Rating] = []
+        issues: list[FieldIssue] = []
+        for member_id, (level, score, reason) in entries.items():
+            found, rating = _rating_issues(db, member_id, year, level, score, reason, today)
+            issues += found
+            if rating is not None:
+                ratings.append(rating)
+        if issues:
+            raise ValidationError(issues)
+        for rating in ratings:
+            ratings_repo.insert_rating(db, rating)
+        audit.append(db, actor.name, "rate_members", "ratings", str(year), None,
+                     {"year": year, "ratings": [_rating_snapshot(r) for r in ratings]})
+    return Changes(party_life=True, member_ids=tuple(entries))
+
+
+def _rating_snapshot(rating: Rating) -> dict:
+    return {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(rating).items()}
+
+
+@dataclass(frozen=True)
+class RatingLine:
+    """One member of a cell on 31 December, with the rating recorded (if any) and the suggestion."""
+
+    member_id: str
+    full_name: str
+    status: str
+    rating: Rating | None
+    suggested_not_rated: NotRatedReason | None
+
+
+def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
+    """The cell's members at the end of the year, in list order, with their ratings for the year."""
+    end = date(year, 12, 31)
+    roster = meetings_repo.roster_on(db, cell_id, end)
+    recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)
+    lines = []
+    for member_id, name, status in roster:
+        suggestion = None if member_id in recorded else suggested_not_rated(db, member_id, year)
+        lines.append(RatingLine(member_id, name, status, recorded.get(member_id), suggestion))
+    return lines
 
 
 def quota_check(db: Database, year: int) -> QuotaCheck:

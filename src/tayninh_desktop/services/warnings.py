@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from tayninh_desktop.domain.members import ACTIVE_STATUSES
+from tayninh_desktop.domain.members import ACTIVE_STATUSES, MemberStatus
 from tayninh_desktop.domain.party_life import month_label
 from tayninh_desktop.domain.warnings import (
     EarlyWarning,
@@ -26,9 +26,10 @@ from tayninh_desktop.storage.db import Database
 
 
 def _months_facts(db: Database, by_member: dict[str, list[str]], names: dict[str, str],
-                  keep: set[str], warn_at: int) -> list[MonthsFact]:
-    candidates = [m for m, months in by_member.items() if len(months) >= warn_at and m in keep]
-    info = warnings_repo.member_names_cells(db, candidates)
+                  statuses: frozenset[str], warn_at: int) -> list[MonthsFact]:
+    """Members still on the register (in ``statuses``) with ``warn_at`` months or more."""
+    candidates = [m for m, months in by_member.items() if len(months) >= warn_at]
+    info = {m: v for m, v in warnings_repo.member_names_cells(db, candidates).items() if v[3] in statuses}
     facts = [MonthsFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), tuple(by_member[m]))
              for m in candidates if m in info]
     return sorted(facts, key=lambda f: info[f.member_id][2])
@@ -48,7 +49,7 @@ def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[
             if (cell.id, month) in held or not cell.is_open_on(first):
                 continue
             facts.append(MissingMeetingFact(cell.id, cell.name, month))
-    populated = warnings_repo.cells_with_members_in(db, start, end)
+    populated = warnings_repo.cells_with_members(db, tuple(sorted(ACTIVE_STATUSES)))
     return [f for f in facts if f.cell_id in populated]
 
 
@@ -59,13 +60,13 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     names = cell_names(db)
     threshold = book.on("absence_threshold", today)
     year_start, first_month, this_month = date(today.year, 1, 1), f"{today.year}-01", today.strftime("%Y-%m")
-    active = warnings_repo.active_member_ids(db, tuple(sorted(ACTIVE_STATUSES)))
+    active = frozenset(s.value for s in ACTIVE_STATUSES)
     absences = meetings_repo.unexcused_months(db, year_start, today)
     out = months_warnings(_months_facts(db, absences, names, active, threshold["warn_at"]), WarningKind.ABSENCES,
                           today.year, book, today)
     unpaid = dues_repo.unpaid_months(db, first_month, this_month)
     if book.on("exempted_dues", today)["mode"] == "voluntary":
-        active_payers = active - warnings_repo.exempted_member_ids(db)
+        active_payers = active - {MemberStatus.EXEMPTED.value}
     else:
         active_payers = active
     out += months_warnings(_months_facts(db, unpaid, names, active_payers, threshold["warn_at"]),

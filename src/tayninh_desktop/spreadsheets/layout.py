@@ -14,7 +14,6 @@ from tayninh_desktop.domain.import_rules import (
     HEADER_SCAN_ROWS,
     HeaderGuess,
     SourceCell,
-    cell_text,
     detect_header,
     is_column_number_row,
 )

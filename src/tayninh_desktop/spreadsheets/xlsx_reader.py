@@ -28,9 +28,18 @@ def read_xlsx(path: Path) -> Workbook:
         sheets = []
         for ws in book.worksheets:
             rows = []
+            fonts: dict[int, str | None] = {}  # by style id: a list uses a handful of styles
             for row in ws.iter_rows():
-                rows.append([GridCell(c.value, _font_name(c)) if isinstance(c.value, str) else GridCell(c.value)
-                             for c in row])
+                out = []
+                for c in row:
+                    value = c.value
+                    if isinstance(value, str):
+                        style = getattr(c, "_style_id", None)
+                        font = fonts.get(style) if style in fonts else fonts.setdefault(style, _font_name(c))
+                        out.append(GridCell(value, font))
+                    else:
+                        out.append(GridCell(value))
+                rows.append(out)
             width = max((len(r) for r in rows), default=0)
             rows = [r + [GridCell()] * (width - len(r)) for r in rows]
             sheets.append(SheetGrid(ws.title, _trim(rows), merges.get(ws.title, ())))

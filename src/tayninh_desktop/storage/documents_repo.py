@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.documents import IssuedDocument
+from tayninh_desktop.domain.lifecycle import MemberEvent
 from tayninh_desktop.storage.audit import now_iso
+from tayninh_desktop.storage.events_repo import EVENT_COLUMNS
+from tayninh_desktop.storage.events_repo import event_from_row
 
 COLUMNS = ["id", "unit_id", "type_code", "number", "year", "symbol", "issued_on", "summary", "signer", "form_id",
            "pdf_sha256", "context_json", "created_at", "updated_at"]
@@ -52,3 +57,60 @@ def listing(db: Database, *, year: int | None = None, type_code: str | None = No
         sql += " AND type_code = ?"
         params.append(type_code)
     return [_document(r) for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
+
+
+def ids(db: Database, *, year: int | None = None) -> list[str]:
+    """The ids of issued documents, newest first (the register page fetches rows as they are painted)."""
+    sql, params = "SELECT id FROM documents", []
+    if year:
+        sql += " WHERE year = ?"
+        params.append(year)
+    return [r[0] for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
+
+
+def get_many(db: Database, document_ids: list[str]) -> list[IssuedDocument]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    by_id = {d.id: d for d in map(_document, db.execute(_SELECT + f" WHERE id IN ({marks})", document_ids))}
+    return [by_id[i] for i in document_ids if i in by_id]
+
+
+def exit_events(db: Database, kinds: tuple[str, ...], start: date, end: date) -> list[tuple[str, date, str, str | None]]:
+    """(kind, date, member id, the cell the member was in just before) of the events of ``kinds`` in
+    [start, end]. An exit event carries no cell: the member's last period before it tells which."""
+    marks = ", ".join("?" * len(kinds))
+    rows = db.execute(
+        "SELECT e.kind, e.event_date, e.member_id, (SELECT p.cell_id FROM member_periods p"
+        "  WHERE p.member_id = e.member_id AND p.present = 1 AND p.valid_from < e.event_date"
+        "  ORDER BY p.valid_from DESC LIMIT 1)"
+        f" FROM member_events e WHERE e.kind IN ({marks}) AND e.event_date BETWEEN ? AND ?"
+        " ORDER BY e.event_date", [*kinds, to_iso(start), to_iso(end)]).fetchall()
+    return [(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]
+
+
+def member_events(db: Database, member_ids: list[str], kinds: tuple[str, ...]) -> list[MemberEvent]:
+    """The events of ``kinds`` of these members, by member and date (the Mẫu 7-HSĐV columns 9–13)."""
+    out: list[MemberEvent] = []
+    marks = ", ".join("?" * len(kinds))
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start:start + 500]
+        rows = db.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM member_events WHERE kind IN ({marks})"
+            f" AND member_id IN ({', '.join('?' * len(chunk))}) ORDER BY member_id, event_date, seq",
+            [*kinds, *chunk]).fetchall()
+        out.extend(event_from_row(r) for r in rows)
+    return out
+
+
+def members_left_between(db: Database, start: date, end: date, cell_id: str | None = None) -> list[str]:
+    """Members whose last period ended in [start, end] (left the committee), optionally from one cell."""
+    sql = ("SELECT p.member_id FROM member_periods p JOIN members m ON m.id = p.member_id"
+           " WHERE p.present = 1 AND p.valid_to BETWEEN ? AND ?"
+           " AND NOT EXISTS (SELECT 1 FROM member_periods q WHERE q.member_id = p.member_id AND q.present = 1"
+           "  AND q.valid_from >= p.valid_to)")
+    params: list = [to_iso(start), to_iso(end)]
+    if cell_id:
+        sql += " AND p.cell_id = ?"
+        params.append(cell_id)
+    return [r[0] for r in db.execute(sql + " ORDER BY m.sort_key", params)]

@@ -19,7 +19,8 @@ _INSERT_PERIOD = ("INSERT INTO member_periods (member_id, valid_from, valid_to, 
                   " away_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _event(row) -> MemberEvent:
+def event_from_row(row) -> MemberEvent:
+    """A MemberEvent from a row selected with EVENT_COLUMNS, in that order."""
     v = dict(zip(EVENT_COLUMNS, row))
     return MemberEvent(id=v["id"], member_id=v["member_id"], kind=EventKind(v["kind"]),
                        event_date=from_iso(v["event_date"]), cell_id=v["cell_id"], end_date=from_iso(v["end_date"]),
@@ -53,13 +54,13 @@ def delete_event(db: Database, event_id: str) -> None:
 
 def get_event(db: Database, event_id: str) -> MemberEvent | None:
     row = db.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM member_events WHERE id = ?", [event_id]).fetchone()
-    return _event(row) if row else None
+    return event_from_row(row) if row else None
 
 
 def events_of(db: Database, member_id: str) -> list[MemberEvent]:
     rows = db.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM member_events WHERE member_id = ?"
                       " ORDER BY event_date, seq", [member_id]).fetchall()
-    return [_event(r) for r in rows]
+    return [event_from_row(r) for r in rows]
 
 
 def next_seq(db: Database, member_id: str) -> int:

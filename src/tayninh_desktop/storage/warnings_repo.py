@@ -10,37 +10,41 @@ from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.warnings import AwayFact, LetterFact, ProbationFact
 
 
-def member_names_cells(db: Database, member_ids: list[str]) -> dict[str, tuple[str, str | None, str]]:
-    """member_id → (full name, current cell id, sort key)."""
-    out: dict[str, tuple[str, str | None, str]] = {}
+def member_names_cells(db: Database, member_ids: list[str]) -> dict[str, tuple[str, str | None, str, str]]:
+    """member_id → (full name, current cell id, sort key, current status)."""
+    out: dict[str, tuple[str, str | None, str, str]] = {}
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
-        rows = db.execute("SELECT id, full_name, cell_id, sort_key FROM members"
+        rows = db.execute("SELECT id, full_name, cell_id, sort_key, status FROM members"
                           f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+        out.update({r[0]: (r[1], r[2], r[3], r[4]) for r in rows})
     return out
 
 
-def active_member_ids(db: Database, statuses: tuple[str, ...]) -> set[str]:
-    rows = db.execute(f"SELECT id FROM members WHERE status IN ({','.join('?' * len(statuses))})", list(statuses))
-    return {r[0] for r in rows}
-
-
-def exempted_member_ids(db: Database) -> set[str]:
-    return {r[0] for r in db.execute("SELECT id FROM members WHERE status = 'mien_sinh_hoat'")}
-
-
 def away_facts(db: Database, cell_names: dict[str, str]) -> list[AwayFact]:
-    """Members away now: the open AWAY event (place, end date) and their last recorded contact."""
+    """Members away now: since the first AWAY event of the current stint (extensions included), until the
+    end of the latest arrangement, and their last recorded contact."""
     rows = db.execute(
-        "SELECT m.id, m.full_name, m.cell_id, e.event_date, e.end_date, e.place,"
-        " (SELECT MAX(c.contacted_on) FROM away_contacts c WHERE c.member_id = m.id AND c.contacted_on >= e.event_date)"
-        " FROM members m JOIN member_events e ON e.member_id = m.id AND e.kind = 'di_lam_an_xa'"
-        " AND e.event_date = (SELECT MAX(e2.event_date) FROM member_events e2 WHERE e2.member_id = m.id"
-        " AND e2.kind = 'di_lam_an_xa')"
-        " WHERE m.status = 'di_lam_an_xa' ORDER BY m.sort_key").fetchall()
-    return [AwayFact(r[0], r[1], r[2], cell_names.get(r[2] or "", ""), from_iso(r[3]), from_iso(r[4]), r[5],
-                     from_iso(r[6])) for r in rows]
+        "SELECT m.id, m.full_name, m.cell_id, e.kind, e.event_date, e.end_date, e.place"
+        " FROM members m INDEXED BY members_status_sort"
+        " CROSS JOIN member_events e INDEXED BY member_events_member ON e.member_id = m.id"
+        " WHERE m.status = 'di_lam_an_xa' AND e.kind IN ('di_lam_an_xa', 'het_di_lam_an_xa')"
+        " ORDER BY m.sort_key, e.event_date, e.seq").fetchall()
+    last_contact = dict(db.execute("SELECT member_id, MAX(contacted_on) FROM away_contacts GROUP BY member_id"))
+    stints: dict[str, list] = {}
+    for member_id, name, cell_id, kind, day, end, place in rows:
+        if kind == "het_di_lam_an_xa":
+            stints.pop(member_id, None)
+        elif member_id in stints:
+            stints[member_id][4:7] = [stints[member_id][4], end, place]
+        else:
+            stints[member_id] = [member_id, name, cell_id, cell_names.get(cell_id or "", ""), day, end, place]
+    out = []
+    for member_id, name, cell_id, cell_name, since, until, place in stints.values():
+        contact = last_contact.get(member_id)
+        out.append(AwayFact(member_id, name, cell_id, cell_name, from_iso(since), from_iso(until), place,
+                            from_iso(contact) if contact and contact >= since else None))
+    return out
 
 
 def pending_letter_facts(db: Database, before: date, cell_names: dict[str, str]) -> list[LetterFact]:
@@ -58,8 +62,8 @@ def probation_facts(db: Database, cell_names: dict[str, str]) -> list[ProbationF
     return [ProbationFact(r[0], r[1], r[2], cell_names.get(r[2] or "", ""), from_iso(r[3])) for r in rows]
 
 
-def cells_with_members_in(db: Database, start: date, end: date) -> set[str]:
-    """Cells that had at least one member on the register at some time in [start, end]."""
-    rows = db.execute("SELECT DISTINCT cell_id FROM member_periods WHERE present = 1 AND cell_id IS NOT NULL"
-                      " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", [to_iso(end), to_iso(start)])
-    return {r[0] for r in rows}
+def cells_with_members(db: Database, statuses: tuple[str, ...]) -> set[str]:
+    """Cells that have members on the register now (the ones expected to meet)."""
+    rows = db.execute(f"SELECT DISTINCT cell_id FROM members WHERE status IN ({','.join('?' * len(statuses))})",
+                      list(statuses))
+    return {r[0] for r in rows if r[0]}

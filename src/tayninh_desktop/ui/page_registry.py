@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life
 from tayninh_desktop.ui.context import UiContext
 
 
@@ -34,9 +34,39 @@ def _organisation_page(context: UiContext) -> QWidget:
     return OrganisationPage(context)
 
 
+def _lists_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.lists_page import ListsPage
+
+    return ListsPage(context)
+
+
+def _party_life_page(name: str) -> Callable[[UiContext], QWidget]:
+    """Factory of a party-life page (ui/pages/<name>_page.py), imported on first visit."""
+
+    def factory(context: UiContext) -> QWidget:
+        import importlib
+
+        module = importlib.import_module(f"tayninh_desktop.ui.pages.{name}_page")
+        return getattr(module, f"{name.capitalize()}Page")(context)
+
+    return factory
+
+
+def _documents_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.documents_page import DocumentsPage
+
+    return DocumentsPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed)."""
     return [
         PageSpec("register", strings.NAV_REGISTER, _register_page),
+        PageSpec("warnings", strings_party_life.NAV_WARNINGS, _party_life_page("warnings")),
+        PageSpec("meetings", strings_party_life.NAV_MEETINGS, _party_life_page("meetings")),
+        PageSpec("dues", strings_party_life.NAV_DUES, _party_life_page("dues")),
+        PageSpec("ratings", strings_party_life.NAV_RATINGS, _party_life_page("ratings")),
         PageSpec("organisation", strings.NAV_ORGANISATION, _organisation_page),
+        PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
+        PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
     ]

@@ -1,0 +1,408 @@
+"""The import wizard: file → column mapping → converted text → dry-run report → import.
+
+Reading, the dry run and the import run on the task runner's worker thread (a 10,000-row list takes
+seconds); the window stays responsive, shows progress, and the import can be cancelled (the service
+rolls the whole transaction back). Every sentence comes from ``strings_import`` or the domain
+messages, so the window says what the command line says.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.import_rules import RowStatus, column_letter
+from tayninh_desktop.domain.messages import field_label
+from tayninh_desktop.services import importing, organisation
+from tayninh_desktop.ui import strings_import as s
+from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.tasks import TaskRunner
+
+STATUS_COLOURS = {"added": "#C6EFCE", "updated": "#DDEBF7", "unchanged": "#F2F2F2", "held": "#FFEB9C",
+                  "refused": "#FFC7CE"}
+FILE, MAPPING, PREVIEW, REPORT, RUN = range(5)
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)
+
+
+def make_table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns), objectName=name)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def table_item(text: object, colour: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if colour:
+        item.setBackground(QColor(colour))
+    return item
+
+
+def _heading(title: str, subtitle: str) -> list[QLabel]:
+    head = QLabel(f"<b style='font-size:13pt'>{title}</b>")
+    sub = QLabel(subtitle, wordWrap=True)
+    return [head, sub]
+
+
+class ImportWizard(QDialog):
+    def __init__(self, context: UiContext, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner or TaskRunner()
+        self.setWindowTitle(s.WIZARD_TITLE)
+        self.setObjectName("import_wizard")
+        self.resize(1000, 640)
+        self.source: importing.ImportSource | None = None
+        self.plan: importing.ImportPlan | None = None
+        self.result: importing.ImportResult | None = None
+        self._cancel = threading.Event()
+        self._progress = _Progress()
+        self._progress.moved.connect(self._on_progress)
+        self.stack = QStackedWidget()
+        for build in (self._file_step, self._mapping_step, self._preview_step, self._report_step, self._run_step):
+            self.stack.addWidget(build())
+        self.status = QLabel(objectName="wizard_status")
+        self.back = QPushButton("< Quay lại", objectName="back")
+        self.next = QPushButton("Tiếp >", objectName="next")
+        self.close_button = QPushButton("Đóng", objectName="close")
+        self.next.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for button in (self.back, self.next, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        self.close_button.clicked.connect(self.reject)
+        self._show(FILE)
+
+    # --- steps -----------------------------------------------------------------------------------
+
+    def _file_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for label in _heading(s.STEP_FILE, s.STEP_FILE_SUB):
+            layout.addWidget(label)
+        self.path_edit = QLineEdit(objectName="path")
+        browse = QPushButton(s.BROWSE, objectName="browse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.cell_combo = QComboBox(objectName="cell")
+        self.cell_combo.addItem(s.CELL_FROM_FILE, None)
+        for cell in organisation.cells(self.context.db):
+            self.cell_combo.addItem(f"{cell.name} ({cell.code})", cell.id)
+        form = QFormLayout()
+        form.addRow(s.FILE_LABEL, row)
+        form.addRow(s.CELL_FOR_NEW, self.cell_combo)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _mapping_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for label in _heading(s.STEP_MAPPING, s.STEP_MAPPING_SUB):
+            layout.addWidget(label)
+        self.mapping_info = QLabel(objectName="mapping_info", wordWrap=True)
+        self.mapping_table = make_table(s.MAPPING_COLUMNS, "mapping_table")
+        self.missing_label = QLabel(objectName="missing", wordWrap=True)
+        self.missing_label.setStyleSheet("color: #B00020; font-weight: bold")
+        self.remember = QCheckBox(s.REMEMBER, objectName="remember", checked=True)
+        for widget in (self.mapping_info, self.mapping_table, self.missing_label, self.remember):
+            layout.addWidget(widget, 1 if widget is self.mapping_table else 0)
+        return page
+
+    def _preview_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for label in _heading(s.STEP_PREVIEW, s.STEP_PREVIEW_SUB):
+            layout.addWidget(label)
+        self.preview_info = QLabel(objectName="preview_info")
+        self.preview_table = make_table(s.PREVIEW_COLUMNS, "preview_table")
+        layout.addWidget(self.preview_info)
+        layout.addWidget(self.preview_table, 1)
+        return page
+
+    def _report_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for label in _heading(s.STEP_REPORT, s.STEP_REPORT_SUB):
+            layout.addWidget(label)
+        self.summary = QLabel(objectName="summary")
+        self.summary.setStyleSheet("font-size: 11pt; font-weight: bold")
+        self.filter = QComboBox(objectName="report_filter")
+        for key, label in s.REPORT_FILTER:
+            self.filter.addItem(label, key)
+        self.filter.currentIndexChanged.connect(self._fill_report)
+        save = QPushButton(s.SAVE_REPORT, objectName="save_report")
+        save.clicked.connect(self.save_report)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.filter)
+        bar.addWidget(save)
+        self.report_table = make_table(s.REPORT_COLUMNS, "report_table")
+        self.blocked_label = QLabel(s.BLOCKED, objectName="blocked", wordWrap=True)
+        self.blocked_label.setStyleSheet("color: #B00020")
+        self.accept_valid = QCheckBox(objectName="accept_valid")
+        self.accept_valid.toggled.connect(self._update_buttons)
+        layout.addLayout(bar)
+        layout.addWidget(self.report_table, 1)
+        layout.addWidget(self.blocked_label)
+        layout.addWidget(self.accept_valid)
+        return page
+
+    def _run_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for label in _heading(s.STEP_RUN, s.STEP_RUN_SUB):
+            layout.addWidget(label)
+        self.bar = QProgressBar(objectName="progress")
+        self.run_label = QLabel(objectName="run_label", wordWrap=True)
+        self.run_label.setStyleSheet("font-size: 11pt")
+        self.cancel_button = QPushButton(s.CANCEL_RUN, objectName="cancel_run")
+        self.cancel_button.clicked.connect(self._cancel.set)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.run_label)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def _show(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.status.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.stack.currentIndex()
+        self.back.setEnabled(step in (MAPPING, PREVIEW, REPORT))
+        self.next.setText(s.RUN_BUTTON if step == REPORT else "Tiếp >")
+        enabled = step != RUN
+        if step == REPORT and self.plan is not None:
+            valid = self.plan.counts["added"] + self.plan.counts["updated"]
+            enabled = valid > 0 and (not self.plan.blocked or self.accept_valid.isChecked())
+        self.next.setEnabled(enabled)
+        self.next.setVisible(step != RUN)
+
+    def go_back(self) -> None:
+        self._show(max(self.stack.currentIndex() - 1, FILE))
+
+    def go_next(self) -> None:
+        step = self.stack.currentIndex()
+        if step == FILE:
+            self.read_file()
+        elif step == MAPPING:
+            self.dry_run()
+        elif step == PREVIEW:
+            self._show(REPORT)
+        elif step == REPORT:
+            self.run_import()
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, s.FILE_LABEL, "", s.OPEN_FILTER)
+        if path:
+            self.path_edit.setText(path)
+
+    def _busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.next.setEnabled(False)
+        self.back.setEnabled(False)
+
+    def _failed(self, error: Exception) -> None:
+        self._update_buttons()
+        self.status.clear()
+        if isinstance(error, DomainError):
+            show_error(self, error)
+        else:
+            raise error
+
+    # --- work ------------------------------------------------------------------------------------
+
+    def read_file(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self.status.setText(s.NO_FILE)
+            return
+        self._busy(s.READING)
+        db = self.context.db
+        self.runner.run(lambda: importing.open_source(db, Path(path)), self._file_read, self._failed)
+
+    def _file_read(self, source: importing.ImportSource) -> None:
+        self.source = source
+        self._opened_mapping = dict(source.mapping)
+        self._fill_mapping()
+        self._show(MAPPING)
+
+    def _fill_mapping(self) -> None:
+        source = self.source
+        note = s.MAPPING_REMEMBERED if source.remembered else ""
+        self.mapping_info.setText(s.MAPPING_INFO.format(file=source.file_name, sheet=source.sheet,
+                                                        row=source.header.first_row + 1) + note)
+        headers = source.header.headers
+        layout = source.layout
+        first = layout.rows[layout.data_start] if layout.data_start < len(layout.rows) else []
+        self.mapping_table.setRowCount(len(headers))
+        self._combos: list[QComboBox] = []
+        for c, header in enumerate(headers):
+            self.mapping_table.setItem(c, 0, table_item(column_letter(c)))
+            self.mapping_table.setItem(c, 1, table_item(" ".join(header.split())))
+            combo = QComboBox()
+            for target, label in s.target_choices():
+                combo.addItem(label, target)
+            combo.setCurrentIndex(max(combo.findData(source.mapping.get(c, "ignore")), 0))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping_table.setCellWidget(c, 2, combo)
+            self._combos.append(combo)
+            example = first[c].text if c < len(first) else ""
+            self.mapping_table.setItem(c, 3, table_item(" / ".join(example.split("\n"))))
+        for column, width in enumerate((50, 300, 300)):
+            self.mapping_table.setColumnWidth(column, width)
+        self._mapping_changed()
+
+    def chosen_mapping(self) -> dict[int, str]:
+        return {c: combo.currentData() for c, combo in enumerate(self._combos) if combo.currentData() != "ignore"}
+
+    def _mapping_changed(self) -> None:
+        self.source = replace(self.source, mapping=self.chosen_mapping())
+        missing = importing.required_missing(self.source)
+        self.missing_label.setText(s.MAPPING_MISSING.format(fields=", ".join(field_label(f) for f in missing))
+                                   if missing else "")
+
+    def dry_run(self) -> None:
+        source = replace(self.source, mapping=self.chosen_mapping())
+        remember = self.remember.isChecked() and source.mapping != self._opened_mapping
+        if remember and self.context.run_action(self, importing.remember_mapping, source, source.mapping) is None:
+            return
+        self.source = source
+        self._busy(s.CHECKING)
+        db, cell_id = self.context.db, self.cell_combo.currentData()
+        self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id), self._planned, self._failed)
+
+    def _planned(self, plan: importing.ImportPlan) -> None:
+        self.plan = plan
+        samples = self.source.conversions(50)
+        self.preview_info.setText(s.PREVIEW_SOME.format(count=len(samples)) if samples else s.PREVIEW_NONE)
+        self.preview_table.setRowCount(len(samples))
+        for r, (encoding, before, after) in enumerate(samples):
+            self.preview_table.setItem(r, 0, table_item(s.ENCODING_NAMES.get(encoding, encoding)))
+            self.preview_table.setItem(r, 1, table_item(before))
+            self.preview_table.setItem(r, 2, table_item(after))
+        self.preview_table.setColumnWidth(0, 150)
+        self.preview_table.setColumnWidth(1, 380)
+        counts = plan.counts
+        self.summary.setText(s.REPORT_SUMMARY.format(**counts))
+        valid = counts["added"] + counts["updated"]
+        self.blocked_label.setVisible(bool(plan.blocked))
+        self.accept_valid.setVisible(bool(plan.blocked) and valid > 0)
+        self.accept_valid.setChecked(False)
+        self.accept_valid.setText(s.ACCEPT_VALID.format(count=valid))
+        self.filter.setCurrentIndex(1 if plan.blocked else 0)  # problems first: that is what needs reading
+        if not plan.blocked and valid == 0:
+            self.blocked_label.setText(s.NOTHING_TO_DO)
+            self.blocked_label.setVisible(True)
+        self._fill_report()
+        self._show(PREVIEW if samples else REPORT)
+
+    def _fill_report(self) -> None:
+        if self.plan is None:
+            return
+        wanted = self.filter.currentData()
+        rows = [o for o in self.plan.outcomes if wanted == "all"
+                or (wanted == "problems" and o.status in (RowStatus.REFUSED, RowStatus.HELD))
+                or (wanted == "changes" and o.status in (RowStatus.ADDED, RowStatus.UPDATED))]
+        self.report_table.setRowCount(len(rows))
+        for r, outcome in enumerate(rows):
+            colour = STATUS_COLOURS[outcome.status.value]
+            self.report_table.setItem(r, 0, table_item(outcome.first_row))
+            self.report_table.setItem(r, 1, table_item(s.status_label(outcome.status.value), colour))
+            self.report_table.setItem(r, 2, table_item(outcome.full_name))
+            self.report_table.setItem(r, 3, table_item(importing.outcome_detail(outcome, short=True)))
+        for column, width in enumerate((60, 120, 220)):
+            self.report_table.setColumnWidth(column, width)
+        self.report_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.report_table.resizeRowsToContents()
+
+    def save_report(self, path: str | None = None) -> None:
+        if self.plan is None:
+            return
+        if not path:
+            default = str(self.source.path.with_name(self.source.path.stem + "-ket-qua.xlsx"))
+            path, _ = QFileDialog.getSaveFileName(self, s.SAVE_REPORT, default, s.XLSX_FILTER)
+        if path:
+            saved = importing.save_report(self.plan, path)
+            self.status.setText(s.SAVED_TO.format(path=saved))
+
+    def run_import(self) -> None:
+        self._cancel.clear()
+        self._show(RUN)
+        self.bar.setRange(0, 0)
+        self.run_label.setText(s.RUNNING)
+        self.cancel_button.setVisible(True)
+        db, actor, plan, accept = self.context.db, self.context.actor, self.plan, self.accept_valid.isChecked()
+        progress = self._progress.moved.emit
+
+        def work():
+            return importing.apply_import(db, actor, plan, accept_valid=accept, progress=progress,
+                                          cancelled=self._cancel.is_set)
+
+        self.runner.run(work, self._imported, self._import_failed)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _imported(self, result: importing.ImportResult) -> None:
+        self.result = result
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.cancel_button.setVisible(False)
+        self.run_label.setText(s.DONE.format(added=len(result.added), updated=len(result.updated)))
+        self.close_button.setText("Xong")
+        self.context.changed.emit(result.changes)
+
+    def _import_failed(self, error: Exception) -> None:
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.cancel_button.setVisible(False)
+        if isinstance(error, DomainError) and error.code == "import_cancelled":
+            self.run_label.setText(s.CANCELLED)
+            return
+        self.run_label.setText(error.message if isinstance(error, DomainError) else str(error))
+        if not isinstance(error, DomainError):
+            raise error

@@ -1,0 +1,389 @@
+"""The "Văn bản" page: the forms for the chosen unit, member and year, a preview inside the window,
+printing, saving, issuing a number; the document register with reprint; who signs for each unit.
+
+Renders run on the TaskRunner's worker: the window stays responsive and a busy bar appears when a
+render lasts over 0.6 s.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tayninh_desktop.domain.documents_report import BASELINE_YEARS
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.services import documents, documents_context, organisation, register, reports_de_an_03
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.ui import strings_documents as s
+from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
+
+BUSY_AFTER_MS = 600
+
+
+def _date_of(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+class DocumentsPage(QWidget):
+    def __init__(self, context: UiContext, runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.runner = runner or TaskRunner()
+        self._folder = Path(tempfile.mkdtemp(prefix="tayninh-preview-"))
+        self._renders = 0
+        self.model = DocumentTableModel(context.db, self)
+        self.preview = PdfPreview(self)
+        self.busy = QProgressBar(objectName="busy", maximum=0, textVisible=False, visible=False)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(True))
+        self.status = QLabel(objectName="status", wordWrap=True)
+        tabs = QTabWidget(objectName="documents_tabs")
+        tabs.addTab(self._print_tab(), s.TAB_PRINT)
+        tabs.addTab(self._register_tab(), s.TAB_REGISTER)
+        tabs.addTab(self._signers_tab(), s.TAB_SIGNERS)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        self._fill_units()
+        self.model.refresh()
+        self._update_count()
+        context.changed.connect(self.on_changes)
+
+    # -- building ------------------------------------------------------------------------------
+    def _print_tab(self) -> QWidget:
+        self.unit = QComboBox(objectName="unit")
+        self.member = QComboBox(objectName="member")
+        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=date.today().year)
+        self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.forms = QListWidget(objectName="forms")
+        self.blank = QCheckBox(s.BLANK, objectName="blank")
+        self.form_note = QLabel(objectName="form_note", wordWrap=True)
+        form = QFormLayout()
+        for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
+                              (s.LABEL_DATE, self.on)):
+            form.addRow(label, widget)
+        self.buttons = {}
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(QLabel(s.FORMS_HEADING))
+        left.addWidget(self.forms, 1)
+        left.addWidget(self.form_note)
+        left.addWidget(self.blank)
+        for key, text, slot in (("preview", s.PREVIEW, self.show_preview), ("print", s.PRINT, self.print_document),
+                                ("save", s.SAVE_AS, self.save_as), ("issue", s.ISSUE, self.issue)):
+            button = QPushButton(text, objectName=key)
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+            self.buttons[key] = button
+            left.addWidget(button)
+        panel = QWidget()
+        panel.setLayout(left)
+        panel.setMinimumWidth(380)
+        panel.setMaximumWidth(460)
+        split = QSplitter()
+        split.addWidget(panel)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 880])
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        self.member.currentIndexChanged.connect(self._fill_forms)
+        self.forms.currentItemChanged.connect(self._form_changed)
+        self.forms.itemDoubleClicked.connect(lambda _item: self.show_preview())
+        return split
+
+    def _register_tab(self) -> QWidget:
+        self.register_year = QComboBox(objectName="register_year")
+        self.register_year.addItem(s.REGISTER_ALL_YEARS, None)
+        for year in range(date.today().year, date.today().year - 6, -1):
+            self.register_year.addItem(str(year), year)
+        self.register_year.currentIndexChanged.connect(self._register_year_changed)
+        self.table = QTableView(objectName="register_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 100, 60, 420, 180)):
+            self.table.setColumnWidth(column, width)
+        self.register_count = QLabel(objectName="register_count")
+        reprint = QPushButton(s.REPRINT, objectName="reprint")
+        reprint.clicked.connect(lambda: self.reprint_selected())
+        print_register = QPushButton(s.PRINT_REGISTER, objectName="print_register")
+        print_register.clicked.connect(lambda: self.print_register())
+        bar = QHBoxLayout()
+        bar.addWidget(self.register_year)
+        bar.addWidget(self.register_count, 1)
+        bar.addWidget(reprint)
+        bar.addWidget(print_register)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        return tab
+
+    def _signers_tab(self) -> QWidget:
+        self.signer_unit = QComboBox(objectName="signer_unit")
+        self.secretary = QLineEdit(objectName="secretary")
+        self.deputy = QLineEdit(objectName="deputy")
+        save = QPushButton(s.SIGNERS_SAVE, objectName="save_signers")
+        save.clicked.connect(lambda: self.save_signers())
+        form = QFormLayout()
+        form.addRow(s.LABEL_UNIT, self.signer_unit)
+        form.addRow(s.SIGNERS_SECRETARY, self.secretary)
+        form.addRow(s.SIGNERS_DEPUTY, self.deputy)
+        self.baseline = {}
+        row = QHBoxLayout()
+        for year in BASELINE_YEARS:
+            box = QSpinBox(objectName=f"baseline_{year}", minimum=-1, maximum=100000, specialValueText=s.BASELINE_EMPTY)
+            self.baseline[year] = box
+            row.addWidget(QLabel(str(year)))
+            row.addWidget(box)
+        save_baseline = QPushButton(s.BASELINE_SAVE, objectName="save_baseline")
+        save_baseline.clicked.connect(lambda: self.save_baseline())
+        self.signer_unit.currentIndexChanged.connect(self._load_signers)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(QLabel(f"<b>{s.SIGNERS_HEADING}</b>"))
+        layout.addLayout(form)
+        layout.addWidget(save)
+        layout.addSpacing(16)
+        layout.addWidget(QLabel(f"<b>{s.BASELINE_HEADING}</b>", wordWrap=True))
+        layout.addLayout(row)
+        layout.addWidget(save_baseline)
+        layout.addStretch(1)
+        return tab
+
+    # -- selection -----------------------------------------------------------------------------
+    def _fill_units(self) -> None:
+        home = organisation.home_unit(self.context.db)
+        for combo in (self.unit, self.signer_unit):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if home:
+                combo.addItem(s.COMMITTEE_ITEM.format(name=home.name), home.id if combo is self.signer_unit else None)
+            for cell in organisation.cells(self.context.db):
+                combo.addItem(f"{cell.name} ({cell.code})", cell.id)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        self._unit_changed()
+        self._load_signers()
+
+    def _unit_changed(self) -> None:
+        cell_id = self.unit.currentData()
+        self.member.blockSignals(True)
+        self.member.clear()
+        self.member.addItem(s.NO_MEMBER, None)
+        if cell_id:
+            for member in register.members_in_cell_on(self.context.db, cell_id, _date_of(self.on)):
+                self.member.addItem(member.full_name, member.id)
+        self.member.blockSignals(False)
+        self._fill_forms()
+
+    def _fill_forms(self) -> None:
+        current = self.current_form()
+        scopes = {"cell"} if self.unit.currentData() else {"unit"}
+        has_member = self.member.currentData() is not None
+        self.forms.clear()
+        for info in documents.list_forms():
+            if scopes & set(info.scope) and (has_member or not info.needs_member):
+                item = QListWidgetItem(info.name)
+                item.setData(Qt.ItemDataRole.UserRole, info.id)
+                item.setToolTip(info.description)
+                self.forms.addItem(item)
+        if self.forms.count() == 0:
+            self.form_note.setText(s.FORMS_EMPTY)
+        rows = [i for i in range(self.forms.count()) if self.forms.item(i).data(Qt.ItemDataRole.UserRole) == current]
+        self.forms.setCurrentRow(rows[0] if rows else 0)
+
+    def _form_changed(self, *_args) -> None:
+        form_id = self.current_form()
+        info = documents.get_form_info(form_id) if form_id else None
+        self.buttons["issue"].setEnabled(bool(info and info.numbered))
+        self.form_note.setText(info.description if info else "")
+
+    def current_form(self) -> str | None:
+        item = self.forms.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def request(self, *, issue: bool = False) -> documents.PrintRequest:
+        member = self.member.currentData()
+        return documents.PrintRequest(cell_id=self.unit.currentData(), member_id=member,
+                                      member_ids=(member,) if member else (), year=self.year.value(),
+                                      on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue)
+
+    # -- rendering off the UI thread -------------------------------------------------------------
+    def _run(self, work, on_done) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        self.status.setText(s.RENDERING)
+        self._busy_timer.start()
+
+        def finish() -> None:
+            self._busy_timer.stop()
+            self.busy.setVisible(False)
+            for button in self.buttons.values():
+                button.setEnabled(True)
+            self._form_changed()
+
+        def done(result) -> None:
+            finish()
+            on_done(result)
+
+        def failed(error: Exception) -> None:
+            finish()
+            self.status.setText("")
+            if not isinstance(error, DomainError):
+                raise error
+            show_error(self, error)
+
+        self.runner.run(work, done, failed)
+
+    def show_preview(self) -> None:
+        form_id = self.current_form()
+        if not form_id:
+            return
+        self._renders += 1
+        target = self._folder / f"xem-truoc-{self._renders}.pdf"
+        db, actor, request = self.context.db, self.context.actor, self.request()
+
+        def loaded(result) -> None:
+            self.preview.load(result[0].path)
+            self.status.setText(s.RENDERED.format(pages=result[0].pages))
+
+        self._run(lambda: documents.print_form(db, actor, form_id, target, request), loaded)
+
+    def _ask_path(self, path: str | None) -> Path | None:
+        if path:
+            return Path(path)
+        chosen, _ = QFileDialog.getSaveFileName(self, s.SAVE_TITLE, "", s.PDF_FILTER)
+        return Path(chosen) if chosen else None
+
+    def save_as(self, path: str | None = None) -> None:
+        form_id, target = self.current_form(), self._ask_path(path)
+        if not form_id or target is None:
+            return
+        db, actor, request = self.context.db, self.context.actor, self.request()
+        self._run(lambda: documents.print_form(db, actor, form_id, target, request),
+                  lambda r: self.status.setText(s.SAVED.format(path=r[0].path, pages=r[0].pages)))
+
+    def issue(self, path: str | None = None) -> None:
+        form_id, target = self.current_form(), self._ask_path(path)
+        if not form_id or target is None:
+            return
+        db, actor, request = self.context.db, self.context.actor, self.request(issue=True)
+
+        def issued(result) -> None:
+            printed, changes = result
+            self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path))
+            self.preview.load(printed.path)
+            self.context.changed.emit(changes)
+
+        self._run(lambda: documents.print_form(db, actor, form_id, target, request), issued)
+
+    def print_document(self, printer=None) -> int:
+        """Print the previewed PDF (through the system dialog unless a printer is given)."""
+        if self.preview.page_count == 0:
+            self.status.setText(s.NOTHING_TO_PRINT)
+            return 0
+        if printer is None:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return 0
+        pages = self.preview.print_to(printer)
+        self.status.setText(s.PRINTED.format(pages=pages))
+        return pages
+
+    # -- register and signers --------------------------------------------------------------------
+    def _register_year_changed(self) -> None:
+        self.model.year = self.register_year.currentData()
+        self.model.refresh()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.register_count.setText(s.register_count(self.model.rowCount()))
+
+    def reprint_selected(self, path: str | None = None) -> None:
+        index = self.table.currentIndex()
+        doc = self.model.document(index.row()) if index.isValid() else None
+        target = self._ask_path(path) if doc else None
+        if target is None:
+            return
+        db, actor = self.context.db, self.context.actor
+
+        def reprinted(result) -> None:
+            self.status.setText(s.SAVED.format(path=result.path, pages=result.pages))
+            self.preview.load(result.path)
+
+        self._run(lambda: documents.reprint(db, actor, doc.id, target), reprinted)
+
+    def print_register(self, path: str | None = None) -> None:
+        target = self._ask_path(path)
+        if target is None:
+            return
+        db, actor, year = self.context.db, self.context.actor, self.model.year
+        self._run(lambda: documents.print_register(db, actor, target, year=year),
+                  lambda r: (self.status.setText(s.SAVED.format(path=r.path, pages=r.pages)), self.preview.load(r.path)))
+
+    def _load_signers(self) -> None:
+        unit_id = self.signer_unit.currentData()
+        if not unit_id:
+            return
+        secretary, deputy = documents_context.signers(self.context.db, unit_id)
+        self.secretary.setText(secretary)
+        self.deputy.setText(deputy)
+        figures = reports_de_an_03.baseline(self.context.db, unit_id)
+        for year, box in self.baseline.items():
+            box.setValue(figures.get(year, -1))
+
+    def save_signers(self) -> None:
+        unit_id = self.signer_unit.currentData()
+        if unit_id and self.context.run_action(self, documents_context.set_signers, unit_id, self.secretary.text(),
+                                               self.deputy.text()):
+            self.status.setText(s.SIGNERS_SAVED.format(unit=self.signer_unit.currentText()))
+
+    def save_baseline(self) -> None:
+        unit_id = self.signer_unit.currentData()
+        figures = {year: (box.value() if box.value() >= 0 else None) for year, box in self.baseline.items()}
+        if unit_id and self.context.run_action(self, reports_de_an_03.set_baseline, unit_id, figures):
+            self.status.setText(s.BASELINE_SAVED.format(unit=self.signer_unit.currentText()))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.organisation:
+            self._fill_units()
+        elif changes.members:
+            self._unit_changed()
+        if changes.documents:
+            self.model.refresh()
+            self._update_count()

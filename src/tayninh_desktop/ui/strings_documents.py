@@ -1,0 +1,56 @@
+"""Every Vietnamese text of the "Văn bản" page (forms, preview, printing, the document register, signers)."""
+
+from __future__ import annotations
+
+NAV_DOCUMENTS = "Văn bản"
+
+TAB_PRINT = "In văn bản"
+TAB_REGISTER = "Sổ đăng ký văn bản đi"
+TAB_SIGNERS = "Người ký và số liệu"
+
+LABEL_UNIT = "Đơn vị"
+LABEL_MEMBER = "Đảng viên"
+LABEL_YEAR = "Năm"
+LABEL_DATE = "Ngày văn bản"
+COMMITTEE_ITEM = "{name} (toàn đảng bộ)"
+NO_MEMBER = "— không chọn —"
+FORMS_HEADING = "Mẫu in được cho lựa chọn này:"
+FORMS_EMPTY = "Không có mẫu nào cho lựa chọn này."
+
+PREVIEW = "Xem trước"
+PRINT = "In…"
+SAVE_AS = "Lưu thành tệp PDF…"
+ISSUE = "Cấp số và lưu…"
+BLANK = "Mẫu trắng (viết tay)"
+REPRINT = "In lại văn bản đã chọn…"
+PRINT_REGISTER = "In sổ đăng ký…"
+RENDERING = "Đang dựng văn bản…"
+RENDERED = "{pages} trang."
+SAVED = "Đã lưu {path} ({pages} trang)."
+ISSUED = "Đã cấp số {symbol} và lưu {path}."
+PRINTED = "Đã gửi {pages} trang tới máy in."
+NOTHING_TO_PRINT = "Chưa có văn bản: bấm «Xem trước» trước khi in."
+PREVIEW_EMPTY = "Chọn một mẫu và bấm «Xem trước»."
+PAGE_OF = "Trang {page}/{pages}"
+ZOOM_IN = "Phóng to"
+ZOOM_OUT = "Thu nhỏ"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+SAVE_TITLE = "Lưu văn bản"
+REGISTER_COUNT = "{count} văn bản"
+REGISTER_ALL_YEARS = "Tất cả các năm"
+
+REGISTER_COLUMNS = ("Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Người ký", "Mã kiểm tra")
+
+SIGNERS_HEADING = "Họ tên người ký của từng đơn vị (in ở khối chữ ký)"
+SIGNERS_SECRETARY = "Bí thư"
+SIGNERS_DEPUTY = "Phó Bí thư"
+SIGNERS_SAVE = "Lưu người ký"
+SIGNERS_SAVED = "Đã lưu người ký của {unit}."
+BASELINE_HEADING = "Số đảng viên bị xóa tên và xin ra khỏi Đảng các năm 2015–2020 (để so sánh trong báo cáo Đề án 03)"
+BASELINE_SAVE = "Lưu số liệu 2015–2020"
+BASELINE_SAVED = "Đã lưu số liệu 2015–2020 của {unit}."
+BASELINE_EMPTY = "—"
+
+
+def register_count(count: int) -> str:
+    return REGISTER_COUNT.format(count=f"{count:,}".replace(",", "."))

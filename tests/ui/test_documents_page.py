@@ -1,0 +1,122 @@
+"""The "Văn bản" page: forms for the selection, preview, print, save, issue, register, signers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from tayninh_desktop.services import documents, documents_context, organisation, reports_de_an_03
+from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.pages.documents_page import DocumentsPage
+from tayninh_desktop.ui.tasks import TaskRunner
+
+SHOTS = Path("/tmp/shots")
+
+
+@pytest.fixture
+def page(demo_context, qtbot, monkeypatch):
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    widget = DocumentsPage(demo_context)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.on.setDate(QDate(2026, 10, 8))
+    return widget
+
+
+def _choose(page, form_id: str) -> None:
+    for row in range(page.forms.count()):
+        if page.forms.item(row).data(Qt.ItemDataRole.UserRole) == form_id:
+            page.forms.setCurrentRow(row)
+            return
+    raise AssertionError(f"{form_id} not offered")
+
+
+def _forms(page) -> set[str]:
+    return {page.forms.item(r).data(Qt.ItemDataRole.UserRole) for r in range(page.forms.count())}
+
+
+def test_forms_follow_the_selection(page):
+    committee = _forms(page)
+    assert {"bao_cao_de_an_03", "danh_sach_dang_vien_mau_7", "quyet_dinh"} <= committee
+    assert "ho_so_hop_chi_bo" not in committee
+    page.unit.setCurrentIndex(1)
+    cell = _forms(page)
+    assert {"ho_so_hop_chi_bo", "bien_ban_hop_chi_bo", "bao_cao_de_an_03"} <= cell
+    assert "trich_ngang_dang_vien" not in cell
+    page.member.setCurrentIndex(1)
+    assert "trich_ngang_dang_vien" in _forms(page)
+
+
+def test_preview_renders_the_dossier_and_prints_it(page, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    page.unit.setCurrentIndex(1)
+    page.member.setCurrentIndex(1)
+    _choose(page, "ho_so_hop_chi_bo")
+    page.show_preview()
+    assert page.preview.page_count > 5
+    assert documents.register_listing(page.context.db) == []   # a preview issues nothing
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "documents_page.png"))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert page.print_document(printer) == page.preview.page_count
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == page.preview.page_count
+
+
+def test_print_without_preview_says_so(page):
+    assert page.print_document() == 0
+    assert "Xem trước" in page.status.text()
+
+
+def test_issue_numbers_the_document_and_the_register_shows_it(page, tmp_path, qtmodeltester):
+    _choose(page, "bao_cao_de_an_03")
+    page.issue(str(tmp_path / "bc.pdf"))
+    assert (tmp_path / "bc.pdf").exists()
+    assert "1-BC/ĐU" in page.status.text()
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 0)) == "1-BC/ĐU"
+    qtmodeltester.check(page.model, force_py=True)
+    page.table.selectRow(0)
+    page.reprint_selected(str(tmp_path / "again.pdf"))
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "bc.pdf").read_bytes()
+
+
+def test_save_as_writes_a_draft(page, tmp_path):
+    _choose(page, "danh_sach_dang_vien")
+    page.save_as(str(tmp_path / "ds.pdf"))
+    assert (tmp_path / "ds.pdf").read_bytes().startswith(b"%PDF")
+    assert documents.register_listing(page.context.db) == []
+
+
+def test_signers_and_baseline_are_saved_with_audit(page):
+    db = page.context.db
+    home = organisation.require_home(db)
+    page.signer_unit.setCurrentIndex(0)
+    page.secretary.setText("Nguyễn Thị Ánh Tuyết")
+    page.deputy.setText("Trần Văn Hùng")
+    page.save_signers()
+    assert documents_context.signers(db, home.id) == ("Nguyễn Thị Ánh Tuyết", "Trần Văn Hùng")
+    page.baseline[2019].setValue(7)
+    page.baseline[2020].setValue(5)
+    page.save_baseline()
+    assert reports_de_an_03.baseline(db, home.id) == {2019: 7, 2020: 5}
+    actions = [r[0] for r in db.execute("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")]
+    assert actions == ["set_de_an_03_baseline", "set_signers"]
+    SHOTS.mkdir(exist_ok=True)
+    page.findChild(type(page.findChild(object, "documents_tabs")), "documents_tabs").setCurrentIndex(2)
+    page.grab().save(str(SHOTS / "documents_signers.png"))
+
+
+def test_model_passes_qtmodeltester_empty_and_lazy(demo_context, qtmodeltester):
+    model = DocumentTableModel(demo_context.db)
+    model.year = date(2026, 1, 1).year
+    model.refresh()
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 0
