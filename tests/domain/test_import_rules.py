@@ -14,7 +14,6 @@ from tayninh_desktop.domain.import_rules import (
     column_letter,
     decide_match,
     detect_header,
-    group_records,
     header_target,
     merge_data,
     read_date,
@@ -22,6 +21,7 @@ from tayninh_desktop.domain.import_rules import (
     read_number,
 )
 from tayninh_desktop.domain.members import parse_member_form
+from tayninh_desktop.spreadsheets.records import group_records
 
 TODAY = date(2026, 11, 27)
 

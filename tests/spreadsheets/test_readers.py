@@ -10,9 +10,9 @@ import pytest
 from openpyxl.styles import Font
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import group_records, record_values
 from tayninh_desktop.spreadsheets.layout import choose_sheet
 from tayninh_desktop.spreadsheets.reader import read_workbook
+from tayninh_desktop.spreadsheets.records import group_records, record_values
 from tests.spreadsheets.builders import (
     encrypted_file,
     expected_rows,

@@ -3,8 +3,8 @@
 * Headers: the Vietnamese names of columns and their common variants, with or without diacritics
   (matched after ``vn_text.fold``), mapped to *targets*. A target is one member field or a combined
   column of Mẫu 7-HSĐV ("Ngày vào Đảng, ngày chính thức") whose lines are several fields.
-* Records: a member is one row of a flat list, or several rows of a Mẫu 7 list (a new member starts
-  where the "Số TT" column has a number); a cell's lines may also be separated by line breaks.
+* Records (which rows make one member) are found in ``spreadsheets.records``; each value is
+  read here.
 * Values: dates typed in many ways, Excel serials, numbers that lost their leading zero, legacy text
   re-capitalised (TCVN3 has no capital toned letters), all turned into the strings a member form
   takes, so ``members.parse_member_form`` checks an imported row exactly as it checks a typed one.
@@ -87,7 +87,6 @@ NAME_FIELDS = frozenset({"full_name", "other_name"})
 ADDRESS_FIELDS = frozenset({"hometown", "permanent_address", "current_address"})
 _ADMIN_WORDS = ("khu phố", "thị trấn", "thị xã", "thành phố", "tổ dân phố", "ấp", "tổ", "xã", "phường",
                 "huyện", "tỉnh", "quận", "thôn", "xóm", "bản", "khóm", "đường", "số")
-_FOOTER = re.compile(r"^(tong (so|cong)|cong\s*[:\d]|t/m\b|tm\.? |nguoi lap|bi thu\b|xac nhan|ghi chu\s*:)")
 
 
 class SourceCell(NamedTuple):
@@ -199,123 +198,6 @@ def is_column_number_row(texts: list[str]) -> bool:
     """True for the row of column numbers (1, 2, 3 …) printed under a Mẫu 7 header."""
     values = [t.strip() for t in texts if t.strip()]
     return len(values) >= 3 and all(v.isdigit() for v in values) and values == sorted(values, key=int)
-
-
-# --- Records -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Record:
-    """One member's rows of the sheet (0-based row indices) and the cell named by a section heading."""
-
-    rows: tuple[int, ...]
-    section: str = ""
-
-
-def _row_number_value(text: str) -> bool:
-    return bool(re.fullmatch(r"\d+\.?", text.strip()))
-
-
-def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: int) -> list[Record]:
-    """Split the data rows (from ``start``) into members, skipping blanks, section headings and footers."""
-    number_col = next((c for c, t in mapping.items() if t == ROW_NUMBER), None)
-    name_col = next((c for c, t in mapping.items() if t == "full_name"), None)
-    records: list[list[int]] = []
-    sections: list[str] = []
-    section = ""
-    open_record = False
-    for r in range(start, len(rows)):
-        texts = [c.text.strip() for c in rows[r]]
-        filled = [t for t in texts if t]
-        if not filled:
-            open_record = False
-            continue
-        number = texts[number_col] if number_col is not None and number_col < len(texts) else ""
-        first = fold(filled[0])
-        if _FOOTER.match(first) and not _row_number_value(number):
-            break
-        if len(filled) == 1 and first.startswith("chi bo") and not _row_number_value(number):
-            section, open_record = filled[0], False
-            continue
-        name = texts[name_col] if name_col is not None and name_col < len(texts) else ""
-        continuation = (open_record and number_col is not None and not number and not name)
-        if continuation:
-            records[-1].append(r)
-            continue
-        records.append([r])
-        sections.append(section)
-        open_record = True
-    return [Record(tuple(rs), s) for rs, s in zip(records, sections)]
-
-
-@dataclass(frozen=True)
-class RecordValues:
-    """A record turned into member-form strings, with the column each field came from."""
-
-    values: dict[str, str]
-    sources: dict[str, int]
-    conversions: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)  # (field, before, after)
-
-
-def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[int, str],
-                  today: date) -> RecordValues:
-    """The member-form values of one record (dates as dd/mm/yyyy strings, text NFC, names capitalised)."""
-    values: dict[str, str] = {}
-    sources: dict[str, int] = {}
-    conversions: list[tuple[str, str, str]] = []
-    for column, target in mapping.items():
-        fields_ = TARGETS.get(target, ())
-        if not fields_ or fields_[0] == ROW_NUMBER:
-            continue
-        single = len(record.rows) == 1
-        first = rows[record.rows[0]][column] if column < len(rows[record.rows[0]]) else SourceCell()
-        if single and len(fields_) == 1 and not (isinstance(first.value, str) and "\n" in first.value):
-            if first.value is None or first.value == "":
-                continue
-            cells = [first]  # the common case: one row, one field
-        else:
-            cells = _column_cells(rows, record, column, len(fields_) == 1)
-        for index, name in enumerate(fields_):
-            if name is None or index >= len(cells):
-                continue
-            cell = cells[index]
-            text = field_value(name, cell, today)
-            if not text or name in values:
-                continue
-            _store(values, sources, name, text, column)
-            if cell.encoding is not LegacyEncoding.UNICODE and cell.raw != cell.text:
-                conversions.append((name, cell.raw, text))
-    if "cell" not in values and record.section:
-        values["cell"] = record.section
-    return RecordValues(values, sources, tuple(conversions))
-
-
-def _column_cells(rows: list[list[SourceCell]], record: Record, column: int, join: bool) -> list[SourceCell]:
-    """The lines of one column of a record: rows, then line breaks inside cells; joined for a one-field column."""
-    lines: list[SourceCell] = []
-    for r in record.rows:
-        cell = rows[r][column] if column < len(rows[r]) else SourceCell()
-        if isinstance(cell.value, str) and "\n" in cell.value:
-            raws = cell.raw.split("\n") if cell.raw.count("\n") == cell.value.count("\n") else []
-            for i, part in enumerate(cell.value.split("\n")):
-                lines.append(SourceCell(part, raws[i] if raws else part, cell.encoding))
-        else:
-            lines.append(cell)
-    if not join:
-        return lines
-    parts = [c for c in lines if c.text.strip()]
-    if len(parts) <= 1:
-        return parts
-    return [SourceCell(" ".join(c.text for c in parts), " ".join(c.raw for c in parts), parts[0].encoding)]
-
-
-def _store(values: dict[str, str], sources: dict[str, int], name: str, text: str, column: int) -> None:
-    if name in ("birth_male", "birth_female"):
-        values["birth_date"] = text
-        values.setdefault("gender", "nam" if name == "birth_male" else "nu")
-        sources["birth_date"] = sources.setdefault("gender", column)
-        return
-    values[name] = text
-    sources[name] = column
 
 
 def field_value(name: str, cell: SourceCell, today: date) -> str:

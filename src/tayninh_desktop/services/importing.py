@@ -34,9 +34,7 @@ from tayninh_desktop.domain.import_rules import (
     RowStatus,
     column_letter,
     decide_match,
-    group_records,
     merge_data,
-    record_values,
 )
 from tayninh_desktop.domain.lifecycle import EventKind, fold_periods, state_on
 from tayninh_desktop.domain.members import REQUIRED_FIELDS, MemberData, MemberStatus, parse_member_form
@@ -49,6 +47,7 @@ from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.services.register import entry_events
 from tayninh_desktop.spreadsheets.layout import SheetLayout, choose_sheet, converted_samples
 from tayninh_desktop.spreadsheets.reader import read_workbook
+from tayninh_desktop.spreadsheets.records import group_records, record_values
 from tayninh_desktop.storage import audit, events_repo, import_repo, members_repo
 
 Progress = Callable[[int, int], None]

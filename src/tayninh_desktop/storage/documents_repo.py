@@ -10,8 +10,7 @@ from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.documents import IssuedDocument
 from tayninh_desktop.domain.lifecycle import MemberEvent
 from tayninh_desktop.storage.audit import now_iso
-from tayninh_desktop.storage.events_repo import EVENT_COLUMNS
-from tayninh_desktop.storage.events_repo import event_from_row
+from tayninh_desktop.storage.events_repo import EVENT_COLUMNS, event_from_row
 
 COLUMNS = ["id", "unit_id", "type_code", "number", "year", "symbol", "issued_on", "summary", "signer", "form_id",
            "pdf_sha256", "context_json", "created_at", "updated_at"]
