@@ -35,7 +35,6 @@ MESSAGES: dict[str, str] = {
     "attendance_missing_reason": "{field_label}: {name} vắng có lý do — hãy ghi lý do.",
     "meeting_exists": "{field_label}: {cell} đã có buổi sinh hoạt thường kỳ tháng {month} (ngày {date}).",
     "meeting_not_found": "Không tìm thấy buổi sinh hoạt (mã {meeting_id}).",
-    "cell_closed_on": "{field_label}: {cell} không hoạt động vào ngày {date}.",
     "cell_empty_on": "{field_label}: {cell} không có đảng viên nào vào ngày {date}.",
     "unknown_criterion": "{field_label}: tiêu chí «{value}» không có trong biểu đánh giá.",
     "score_out_of_range": "{field_label}: {criterion} — {value} điểm ngoài khoảng 0–{max}.",

@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "bad_phone": "{field_label}: «{value}» không phải số điện thoại (9–11 chữ số).",
     "duplicate_cccd": "{field_label}: số {value} đã có ở đảng viên {other_name} (sinh {other_birth}).",
     "duplicate_card_number": "{field_label}: số {value} đã có ở đảng viên {other_name} (sinh {other_birth}).",
-    "unknown_cell": "{field_label}: chi bộ không tồn tại hoặc đã giải thể vào ngày {value}.",
+    "cell_closed_on": "{field_label}: {cell} không hoạt động vào ngày {date}.",
     "member_not_found": "Không tìm thấy đảng viên (mã {member_id}).",
     "unit_not_found": "Không tìm thấy tổ chức đảng «{unit}».",
     "duplicate_unit_code": "Mã tổ chức {code} đã được dùng cho «{other_name}».",

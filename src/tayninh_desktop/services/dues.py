@@ -21,7 +21,8 @@ from tayninh_desktop.domain.party_life import (
 )
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.party_life import require_cell, require_member, rules, today_or
+from tayninh_desktop.services.lookups import require_cell, require_member
+from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.storage import audit, dues_repo
 from tayninh_desktop.storage.db import Database
 

@@ -23,7 +23,8 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.rules import Rubric, default_rubric, rubric_from_dict, rubric_to_dict
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.party_life import require_cell, today_or
+from tayninh_desktop.services.lookups import require_cell
+from tayninh_desktop.services.party_life import today_or
 from tayninh_desktop.storage import audit, meetings_repo, members_repo, settings_repo
 from tayninh_desktop.storage.db import Database
 

@@ -8,34 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tayninh_desktop.domain.dates import format_vn_date
-from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
-from tayninh_desktop.domain.members import Member
-from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.domain.rules import RuleBook, party_life_rules
-from tayninh_desktop.storage import dues_repo, meetings_repo, members_repo, units_repo
+from tayninh_desktop.storage import dues_repo, meetings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
 
 def rules() -> RuleBook:
     """The rule book in force (the shipped rules; overrides would be merged here)."""
     return party_life_rules()
-
-
-def require_cell(db: Database, cell_id: str, on: date, field: str) -> Unit:
-    unit = units_repo.get(db, cell_id)
-    if unit is None or unit.unit_type is not UnitType.CELL:
-        raise DomainError("unit_not_found", unit=cell_id)
-    if not unit.is_open_on(on):
-        raise ValidationError([FieldIssue(field, "cell_closed_on", {"cell": unit.name, "date": format_vn_date(on)})])
-    return unit
-
-
-def require_member(db: Database, member_id: str) -> Member:
-    member = members_repo.get(db, member_id)
-    if member is None:
-        raise DomainError("member_not_found", member_id=member_id)
-    return member
 
 
 def cell_names(db: Database) -> dict[str, str]:

@@ -25,7 +25,8 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.party_life import require_member, rules, today_or
+from tayninh_desktop.services.lookups import require_member
+from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.storage import audit, meetings_repo, ratings_repo
 from tayninh_desktop.storage.db import Database
 

@@ -11,11 +11,11 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
 from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
-from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
-from tayninh_desktop.storage import audit, events_repo, members_repo, units_repo
+from tayninh_desktop.storage import audit, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.members_repo import MemberSummary
 
@@ -32,24 +32,6 @@ def _duplicate_issues(db: Database, data: MemberData, exclude_id: str | None) ->
             issues.append(FieldIssue(column, code, {"value": getattr(data, column), "other_name": other.full_name,
                                                     "other_birth": format_vn_date(other.birth_date)}))
     return issues
-
-
-def _require_cell(db: Database, cell_id: str | None, on: date) -> Unit:
-    unit = units_repo.get(db, cell_id) if cell_id else None
-    if unit is None:
-        raise ValidationError([FieldIssue("cell_id", "required")])
-    if unit.unit_type is not UnitType.CELL:
-        raise DomainError("unit_not_cell", unit=unit.name)
-    if not unit.is_open_on(on):
-        raise ValidationError([FieldIssue("cell_id", "unknown_cell", {"value": format_vn_date(on)})])
-    return unit
-
-
-def _require_member(db: Database, member_id: str) -> Member:
-    member = members_repo.get(db, member_id)
-    if member is None:
-        raise DomainError("member_not_found", member_id=member_id)
-    return member
 
 
 def _refresh(db: Database, member_id: str, events: list[MemberEvent], full_member_on: date | None,
@@ -96,7 +78,7 @@ def add_member(db: Database, actor: Actor, form: dict[str, str], cell_id: str | 
         if issues:
             raise ValidationError(issues)
         first_day = entry_date if entry is not EventKind.ADMITTED and entry_date else data.joined_on
-        _require_cell(db, cell_id, first_day)
+        require_cell(db, cell_id, first_day)
         if entry_date and entry_date > today:
             raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(entry_date)})])
         member_id = new_id()
@@ -117,7 +99,7 @@ def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, st
     today = today or date.today()
     data = parse_member_form(form, today)
     with db.atomic():
-        before = _require_member(db, member_id)
+        before = require_member(db, member_id)
         issues = _duplicate_issues(db, data, member_id)
         if issues:
             raise ValidationError(issues)
@@ -138,9 +120,9 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
     if event_date > today:
         raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(event_date)})])
     with db.atomic():
-        member = _require_member(db, member_id)
+        member = require_member(db, member_id)
         if kind.needs_cell:
-            _require_cell(db, cell_id, event_date)
+            require_cell(db, cell_id, event_date)
         else:
             cell_id = None
         event = MemberEvent(new_id(), member_id, kind, event_date, cell_id=cell_id, end_date=end_date,
@@ -170,7 +152,7 @@ def delete_event(db: Database, actor: Actor, event_id: str, *, today: date | Non
         event = events_repo.get_event(db, event_id)
         if event is None:
             raise DomainError("event_not_found")
-        member = _require_member(db, event.member_id)
+        member = require_member(db, event.member_id)
         remaining = [e for e in events_repo.events_of(db, event.member_id) if e.id != event_id]
         if not remaining:
             raise DomainError("event_cannot_delete_first")
@@ -193,12 +175,12 @@ def merge_cells(db: Database, actor: Actor, source_ids: list[str], target_id: st
     if target_id in source_ids:
         raise DomainError("merge_same_unit")
     with db.atomic():
-        target = _require_cell(db, target_id, on)
+        target = require_cell(db, target_id, on)
         moved: list[str] = []
         for source_id in source_ids:
-            source = _require_cell(db, source_id, on)
+            source = require_cell(db, source_id, on)
             for member_id in events_repo.member_ids_in_cell_on(db, source.id, on):
-                member = _require_member(db, member_id)
+                member = require_member(db, member_id)
                 event = MemberEvent(new_id(), member_id, EventKind.MOVED_CELL, on, cell_id=target.id,
                                     doc_number=nfc(doc_number), doc_date=doc_date,
                                     notes=f"Hợp nhất {source.name} vào {target.name}",
@@ -214,7 +196,7 @@ def merge_cells(db: Database, actor: Actor, source_ids: list[str], target_id: st
 
 
 def get_member(db: Database, member_id: str) -> Member:
-    return _require_member(db, member_id)
+    return require_member(db, member_id)
 
 
 def history(db: Database, member_id: str) -> list[MemberEvent]:
