@@ -110,3 +110,19 @@ def test_units_both_hierarchies_from_the_command_line(inited):
 def _superior_code(db):
     units = json.loads(run("units", "tree", "--db", db, "--json").stdout)["units"]
     return next(u["code"] for u in units if u["depth"] == 0)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("demo", "--members", "nhiều"), "--members: «nhiều» không phải là số."),
+    (("members", "lst"), "không có «lst»"),
+    (("cells", "add"), "thiếu tham số bắt buộc: --code, --name."),
+    (("check", "--bogus"), "không hiểu tham số: --bogus."),
+])
+def test_usage_errors_are_vietnamese(args, expected):
+    result = run(*args)
+    assert result.returncode == 2 and expected in result.stderr and "Cách dùng:" in result.stderr
+
+
+def test_help_is_vietnamese():
+    out = run("--help").stdout
+    assert "hiện hướng dẫn này rồi thoát" in out and "show this help" not in out

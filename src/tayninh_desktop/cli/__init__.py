@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from tayninh_desktop.cli.output import Usage, run_handler
@@ -21,17 +22,49 @@ COMMAND_MODULES = (
 )
 
 
+class VietnameseFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
+
+
 class VietnameseParser(argparse.ArgumentParser):
-    """argparse with its usage errors in Vietnamese, exiting 2."""
+    """argparse speaking Vietnamese: headings, the help option and usage errors (exit 2)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", VietnameseFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "lệnh và tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="hiện hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> None:  # pragma: no cover - exercised through the CLI tests
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Lỗi cú pháp lệnh: {message}\n")
+        sys.stderr.write(f"Lỗi cú pháp lệnh: {translate_argparse(message)}\n")
         raise SystemExit(2)
 
 
+# argparse's own sentences, in the forms it produces them, and how the office reads them.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (\S+): invalid (?:int|float) value: '(.*)'"), r"\1: «\2» không phải là số."),
+    (re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"), r"\1: không có «\2» (chọn: \3)."),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1: thiếu giá trị."),
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1."),
+    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu tham số: \1."),
+)
+
+
+def translate_argparse(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if pattern.fullmatch(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = VietnameseParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
     common.add_argument("--json", action="store_true", help="in một đối tượng JSON cho máy đọc")
     common.add_argument("--user", metavar="TÊN", help="người thực hiện (ghi vào nhật ký)")
