@@ -24,7 +24,8 @@ COMMAND_MODULES = (
 
 class VietnameseFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
+        # argparse passes prefix="" when it builds a sub-command's name: keep that one empty.
+        return super().add_usage(usage, actions, groups, prefix="Cách dùng: " if prefix is None else prefix)
 
 
 class VietnameseParser(argparse.ArgumentParser):
