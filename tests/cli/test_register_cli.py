@@ -127,3 +127,17 @@ def test_usage_errors_are_vietnamese(args, expected):
 def test_help_is_vietnamese():
     out = run("--help").stdout
     assert "hiện hướng dẫn này rồi thoát" in out and "show this help" not in out
+
+
+def test_an_unexpected_fault_gives_a_message_and_a_log_not_a_traceback(inited, tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(inited)
+    conn.execute("DROP TRIGGER members_fts_insert")
+    conn.execute("ALTER TABLE members RENAME TO members_old")  # a file damaged outside the program
+    conn.commit()
+    conn.close()
+    result = run("members", "list", "--db", str(inited), env_dir=tmp_path)
+    assert result.returncode == 1
+    assert "lỗi không lường trước" in result.stderr and "Traceback" not in result.stderr
+    assert "Traceback" in (tmp_path / "logs" / "loi.log").read_text(encoding="utf-8")

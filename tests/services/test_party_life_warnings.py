@@ -107,3 +107,29 @@ def test_demo_attendance_only_for_members_in_the_cell(demo_1000):
 
 def test_demo_integrity(demo_1000):
     assert demo_1000.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("kind", [EventKind.AWAY, EventKind.TRANSFER_OUT_TEMPORARY])
+def test_probation_warns_for_probationary_members_away_or_temporarily_elsewhere(home_db, actor, party, today, kind):
+    # Dũng, admitted 10/05/2026, leaves for work (or a temporary transfer) during his probation: his status is no
+    # longer "dự bị" but his standing still is, and his cell must review him when the 12 months are up.
+    register.record_event(home_db, actor, party["dung"], kind, date(2026, 9, 1), end_date=date(2027, 9, 1),
+                          place="Bình Dương", today=today)
+    later = compute_warnings(home_db, today=date(2027, 4, 20))
+    warning = next(w for w in later if w.kind is WarningKind.PROBATION_DUE)
+    assert warning.member_id == party["dung"] and warning.data["due"] == "2027-05-10"
+
+
+def test_probation_does_not_warn_after_full_membership_or_exit(home_db, actor, party, today):
+    register.record_event(home_db, actor, party["dung"], EventKind.AWAY, date(2026, 9, 1), today=today)
+    register.record_event(home_db, actor, party["dung"], EventKind.FULL_MEMBERSHIP, date(2026, 11, 10), today=today)
+    assert not [w for w in compute_warnings(home_db, today=date(2027, 4, 20)) if w.kind is WarningKind.PROBATION_DUE]
+
+
+def test_probation_of_a_readmitted_member_counts_from_readmission(home_db, actor, party, today):
+    register.record_event(home_db, actor, party["an"], EventKind.STRUCK_OFF, date(2020, 3, 1), today=today)
+    register.record_event(home_db, actor, party["an"], EventKind.READMITTED, date(2026, 6, 1),
+                          cell_id=register.get_member(home_db, party["binh"]).cell_id, today=today)
+    warning = next(w for w in compute_warnings(home_db, today=date(2027, 5, 20))
+                   if w.kind is WarningKind.PROBATION_DUE and w.member_id == party["an"])
+    assert warning.data["due"] == "2027-06-01"

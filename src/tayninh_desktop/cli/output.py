@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from tayninh_desktop.config import current_user_name, default_db_path
@@ -59,3 +62,26 @@ def run_handler(handler: Callable, args) -> int:
     except OSError as error:
         return refuse(args, DomainError("file_error", path=getattr(error, "filename", "") or "",
                                         reason=error.strerror or str(error)))
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        log = _log_unexpected(error)
+        return refuse(args, DomainError("unexpected_cli", log=str(log)))
+
+
+DEBUG_ENV = "TAYNINH_DESKTOP_DEBUG"
+
+
+def _log_unexpected(error: Exception) -> Path:
+    """Write the traceback (code locations only, no member data) to the log file; return its path."""
+    from tayninh_desktop.config import data_dir
+
+    log = data_dir() / "logs" / "loi.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            handle.write("".join(traceback.format_exception(error)))
+    except OSError:
+        pass
+    return log

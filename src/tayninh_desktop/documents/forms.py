@@ -20,7 +20,8 @@ from tayninh_desktop.domain.errors import DomainError
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 
 PARAGRAPH_STYLES = frozenset(
-    {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic"}
+    {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic",
+     "center_small"}
 )
 
 
@@ -115,6 +116,7 @@ class SlipsBlock:
     rows: int = 4
     columns: int = 1
     blank_count: int = 4
+    party_header: bool = True     # the compact two-block header; false: the slip's blocks carry the heading
     kind: str = "slips"
 
 

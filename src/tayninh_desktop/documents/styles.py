@@ -20,6 +20,7 @@ class Styles:
     center: ParagraphStyle
     center_bold: ParagraphStyle
     center_italic: ParagraphStyle
+    center_small: ParagraphStyle
     heading: ParagraphStyle
     italic: ParagraphStyle
     right_italic: ParagraphStyle
@@ -56,6 +57,7 @@ def styles_for(settings: DocumentSettings, table_size: float | None = None) -> S
         center=_style("center", REGULAR, s.body_size, lead, TA_CENTER, **body_extra),
         center_bold=_style("center_bold", BOLD, s.body_size, lead, TA_CENTER, spaceBefore=4, **body_extra),
         center_italic=_style("center_italic", ITALIC, s.body_size, lead, TA_CENTER, **body_extra),
+        center_small=_style("center_small", REGULAR, s.recipients_heading_size, 1.2, TA_CENTER, spaceAfter=3),
         heading=_style("heading", BOLD, s.body_size, lead, TA_JUSTIFY, spaceBefore=4,
                        firstLineIndent=s.first_line_indent_cm * cm, **body_extra),
         italic=_style("italic", ITALIC, s.body_size, lead, TA_JUSTIFY,

@@ -124,3 +124,5 @@ STATUS_LABELS: dict[str, str] = {
 MESSAGES["permission_denied"] = "Tài khoản «{actor}» không có quyền thực hiện việc này."
 MESSAGES["file_error"] = "Không ghi/đọc được tệp «{path}»: {reason}"
 MESSAGES["unexpected"] = "Đã xảy ra lỗi không lường trước: {reason}. Dữ liệu không bị thay đổi."
+MESSAGES["unexpected_cli"] = ("Đã xảy ra lỗi không lường trước; thao tác không được lưu dở dang. "
+                              "Chi tiết kỹ thuật được ghi vào tệp {log}.")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import add_months
+from tayninh_desktop.domain.dates import add_months, add_years
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods, state_on
 from tayninh_desktop.domain.members import Gender, MemberData, MemberStatus
@@ -112,7 +112,12 @@ class _MemberFactory:
         birth = _random_date(rng, date(self.today.year - age - 1, self.today.month, 1),
                              date(self.today.year - age, self.today.month, 1))
         join_age = rng.triangular(18.2, 50, 26)
-        joined = min(birth + timedelta(days=int(join_age * 365.25)), self.today - timedelta(days=5))
+        joined = birth + timedelta(days=int(join_age * 365.25))
+        if joined > self.today - timedelta(days=20):
+            # Too young for that joining age: admitted at some point since turning 18 instead, so
+            # recent admissions spread over the months rather than piling up on one day.
+            adult = add_years(birth, 18) + timedelta(days=60)
+            joined = _random_date(rng, min(adult, self.today - timedelta(days=30)), self.today - timedelta(days=20))
         full = add_months(joined, 12) + timedelta(days=rng.randint(0, 20))
         hamlet = rng.choice(pools.HAMLETS)
         address = f"{hamlet[0].upper()}{hamlet[1:]}, xã Hưng Thuận, tỉnh Tây Ninh"

@@ -87,6 +87,30 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     return sort_warnings(out)
 
 
+def compute_warnings_in(db: Database, db_path: str = "", *, today: date | None = None) -> list[EarlyWarning]:
+    """Every warning of the committee, read through a connection of its own when the register is a file.
+
+    The window computes warnings on its worker thread: its own connection (WAL) lets it read while the
+    window's connection writes, and never shares a transaction with it.
+    """
+    if not db_path:
+        return compute_warnings(db, today=today)
+    from pathlib import Path
+
+    from tayninh_desktop.storage.db import connect
+
+    own = connect(Path(db_path))
+    try:
+        return compute_warnings(own, today=today)
+    finally:
+        own.conn.close()
+
+
+def for_cell(warnings: list[EarlyWarning], cell_id: str | None) -> list[EarlyWarning]:
+    """The committee's warnings narrowed to one cell (the committee-wide ones, like the quota, drop out)."""
+    return list(warnings) if not cell_id else [w for w in warnings if w.cell_id == cell_id]
+
+
 def warning_as_dict(warning: EarlyWarning) -> dict:
     """The JSON shape of a warning (CLI, returns)."""
     data = asdict(warning)

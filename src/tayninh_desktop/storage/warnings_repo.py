@@ -56,9 +56,22 @@ def pending_letter_facts(db: Database, before: date, cell_names: dict[str, str])
                        from_iso(r[7])) for r in rows]
 
 
+# Statuses a probationary member can have while still on this committee's register and reviewed by its cell:
+# away for work, temporarily attending elsewhere or exempted does not stop the 12 months (a member here only
+# temporarily, "sinh hoạt tạm thời", is reviewed by his official cell elsewhere, so he is left out).
+PROBATION_STATUSES = ("du_bi", "di_lam_an_xa", "chuyen_tam_thoi_di", "mien_sinh_hoat")
+
+
 def probation_facts(db: Database, cell_names: dict[str, str]) -> list[ProbationFact]:
-    rows = db.execute("SELECT id, full_name, cell_id, joined_on FROM members INDEXED BY members_status_sort"
-                      " WHERE status = 'du_bi' ORDER BY sort_key").fetchall()
+    """Members whose standing today is probationary (read from the history, whatever their status), with the
+    day their probation started: the latest admission or readmission, else the joining date."""
+    rows = db.execute(
+        "SELECT m.id, m.full_name, m.cell_id, COALESCE((SELECT MAX(e.event_date) FROM member_events e"
+        " WHERE e.member_id = m.id AND e.kind IN ('ket_nap', 'ket_nap_lai')), m.joined_on)"
+        " FROM members m INDEXED BY members_status_sort"
+        " JOIN member_periods p ON p.member_id = m.id AND p.valid_to IS NULL"
+        f" WHERE m.status IN ({', '.join('?' * len(PROBATION_STATUSES))}) AND p.present = 1 AND p.standing = 'du_bi'"
+        " ORDER BY m.sort_key", list(PROBATION_STATUSES)).fetchall()
     return [ProbationFact(r[0], r[1], r[2], cell_names.get(r[2] or "", ""), from_iso(r[3])) for r in rows]
 
 
