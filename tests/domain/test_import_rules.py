@@ -6,16 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from tayninh_desktop.domain.import_rules import (
-    Identity,
-    MatchKind,
+from tayninh_desktop.domain.import_headers import column_letter, detect_header, header_target
+from tayninh_desktop.domain.import_rules import Identity, MatchKind, decide_match, merge_data
+from tayninh_desktop.domain.import_values import (
     SourceCell,
     capitalise_address,
-    column_letter,
-    decide_match,
-    detect_header,
-    header_target,
-    merge_data,
     read_date,
     read_gender,
     read_number,

@@ -130,6 +130,7 @@ def test_ratings_with_keys(context, party, cells, qtbot):
 def test_warnings_page_opens_the_member(demo_context, qtbot):
     page = WarningsPage(demo_context, today=TODAY)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.ready, timeout=10000)
     assert page.model.rowCount() > 0 and "cảnh báo" in page.summary.text()
     row = next(r for r in range(page.model.rowCount()) if page.model.warning(r).member_id)
     dialog = page.open_warning(row)
@@ -147,6 +148,7 @@ def test_pages_are_in_the_main_window(demo_context, qtbot):
     qtbot.addWidget(window)
     for key in ("warnings", "meetings", "dues", "ratings"):
         assert window.show_page(key).objectName() == f"page_{key}"
+    qtbot.waitUntil(lambda: window.pages["warnings"].ready, timeout=10000)
     missing = next(w for w in window.pages["warnings"].model.rows if w.month)
     row = window.pages["warnings"].model.rows.index(missing)
     window.pages["warnings"].open_warning(row)

@@ -63,7 +63,7 @@ def _cell_id(db, code: str | None) -> str | None:
 def parse_map(items: list[str]) -> dict[int, str]:
     """ "C=birth_date" or "3=birth_date" (1-based) → {2: "birth_date"}."""
     from tayninh_desktop.domain.errors import DomainError
-    from tayninh_desktop.domain.import_rules import TARGETS
+    from tayninh_desktop.domain.import_headers import TARGETS
 
     out: dict[int, str] = {}
     for item in items:
@@ -84,7 +84,7 @@ def _letters_index(letters: str) -> int:
 
 
 def cmd_import(args) -> int:
-    from tayninh_desktop.domain.import_rules import column_letter
+    from tayninh_desktop.domain.import_headers import column_letter
     from tayninh_desktop.services import importing
 
     db = open_db(args)

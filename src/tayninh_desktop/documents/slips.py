@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
 from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
 from tayninh_desktop.documents.fields import Scope
 from tayninh_desktop.documents.fonts import REGULAR
-from tayninh_desktop.documents.forms import SlipsBlock
+from tayninh_desktop.documents.forms import SectionBlock, SlipsBlock
 from tayninh_desktop.documents.frame import PartyHeader
 
 CUT_DASH = (4, 3)
@@ -34,17 +34,28 @@ def _slip_items(block: SlipsBlock, ctx: RenderContext) -> list[Any]:
     return out or [None] * block.blank_count
 
 
-def _slip(block: SlipsBlock, ctx: RenderContext, item: Any, width: float) -> list[Flowable]:
+def _blocks(blocks, inner: RenderContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    for sub in blocks:
+        if isinstance(sub, SectionBlock):   # a line only some slips have (the member voted on)
+            if not inner.blank and inner.scope.get(sub.when):
+                out.extend(_blocks(sub.blocks, inner))
+        else:
+            out.extend(BUILDERS[sub.kind](sub, inner))
+    return out
+
+
+def _slip(block: SlipsBlock, ctx: RenderContext, item: Any, width: float, height: float) -> Flowable:
+    """One slip, shrunk to its cell if a long question would otherwise run over the cut line."""
     inner = RenderContext(
         scope=Scope(item, *ctx.scope.layers) if item is not None else ctx.scope,
         settings=ctx.settings, width=width, blank=ctx.blank or item is None, header=ctx.header,
     )
     out: list[Flowable] = []
-    if ctx.header is not None:
+    if block.party_header and ctx.header is not None:
         out.append(PartyHeader(ctx.header, ctx.settings, compact=True))
-    for sub in block.blocks:
-        out.extend(BUILDERS[sub.kind](sub, inner))
-    return out
+    out.extend(_blocks(block.blocks, inner))
+    return KeepInFrame(width, height, out, mode="shrink")
 
 
 def slips(block: SlipsBlock, ctx: RenderContext, page_height: float) -> list[Flowable]:
@@ -56,7 +67,7 @@ def slips(block: SlipsBlock, ctx: RenderContext, page_height: float) -> list[Flo
     out: list[Flowable] = []
     for start in range(0, len(items), per_page):
         page = items[start:start + per_page]
-        cells = [_slip(block, ctx, item, cell_w - 2 * SLIP_PADDING) for item in page]
+        cells = [_slip(block, ctx, item, cell_w - 2 * SLIP_PADDING, cell_h - 2 * SLIP_PADDING) for item in page]
         cells += [""] * (per_page - len(cells))
         grid = [cells[r * block.columns:(r + 1) * block.columns] for r in range(block.rows)]
         table = Table(grid, colWidths=[cell_w] * block.columns, rowHeights=[cell_h] * block.rows)
@@ -66,6 +77,7 @@ def slips(block: SlipsBlock, ctx: RenderContext, page_height: float) -> list[Flo
             ("LEFTPADDING", (0, 0), (-1, -1), SLIP_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), SLIP_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), SLIP_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), SLIP_PADDING),
             ("INNERGRID", (0, 0), (-1, -1), 0.6, "black", None, CUT_DASH),
         ]))
         if out:

@@ -22,6 +22,7 @@ from tayninh_desktop.storage.db import Database
 
 ANNEX_FORM = "trich_ngang_dang_vien"
 VOTE_COUNT_FORM = "bien_ban_kiem_phieu"
+SLIPS_FORM = "phieu_bieu_quyet"
 PART_TITLES = {
     "chuong_trinh_hop_chi_bo": "Chương trình kỳ họp",
     "danh_sach_hop_chi_bo": "Danh sách đảng viên dự họp (có cột ký tên)",
@@ -52,6 +53,12 @@ def _questions(ctx: dict, names: list[str], given: tuple[str, ...]) -> list[str]
     if given:
         return list(given)
     return [f"thông qua Nghị quyết {ctx['meeting_title']}"] + [f"trường hợp đảng viên {name}" for name in names]
+
+
+def _slip_items(questions: list[str], names: list[str], given: tuple[str, ...]) -> list[dict]:
+    """The slips' questions; a question about one member names the member on the slip."""
+    about = [None] * len(questions) if given else [None, *names]
+    return [{"question": q, "member_name": name} for q, name in zip(questions, about, strict=False)]
 
 
 def _discussed(db: Database, ctx: dict, cell_id: str, on: date, member_ids: tuple[str, ...]) -> list:
@@ -95,6 +102,8 @@ def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -
                 parts.append(DossierPart(form, {**ctx, "question": question},
                                          PART_TITLES[form_id].format(question=question)))
             continue
+        if form_id == SLIPS_FORM:
+            ctx["questions"] = _slip_items(questions, names, request.questions)
         if form.numbered:   # a resolution is adopted at the meeting: the dossier carries its draft
             ctx["header"] = replace(ctx["header"], number=None, draft=True)
         title = PART_TITLES.get(form_id, form.name).format(count=len(questions) * int(ctx.get("slip_copies") or 1))

@@ -10,13 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import (
-    HEADER_SCAN_ROWS,
-    HeaderGuess,
-    SourceCell,
-    detect_header,
-    is_column_number_row,
-)
+from tayninh_desktop.domain.import_headers import HEADER_SCAN_ROWS, HeaderGuess, detect_header, is_column_number_row
+from tayninh_desktop.domain.import_values import SourceCell
 from tayninh_desktop.domain.legacy_encodings import (
     LegacyEncoding,
     encoding_from_font,

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tayninh_desktop.domain.import_rules import ROW_NUMBER, TARGETS, SourceCell, field_value
+from tayninh_desktop.domain.import_headers import ROW_NUMBER, TARGETS
+from tayninh_desktop.domain.import_values import SourceCell, field_value
 from tayninh_desktop.domain.legacy_encodings import LegacyEncoding
 from tayninh_desktop.domain.vn_text import fold
 

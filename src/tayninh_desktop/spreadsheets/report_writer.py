@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tayninh_desktop.domain.import_rules import SourceCell
+from tayninh_desktop.domain.import_values import SourceCell
 from tayninh_desktop.spreadsheets.files import save_atomic
 
 RESULT_HEADER = "Kết quả nhập"

@@ -62,9 +62,11 @@ class MainWindow(QMainWindow):
         return self.show_page_at(row)
 
     def focus_search(self) -> None:
+        """Ctrl+F: the current page's search, else the register's (the home page has none)."""
         page = self.stack.currentWidget()
-        if hasattr(page, "focus_search"):
-            page.focus_search()
+        if not hasattr(page, "focus_search"):
+            page = self.show_page("register")
+        page.focus_search()
 
     def new_member(self):
         return self.show_page("register").new_member()

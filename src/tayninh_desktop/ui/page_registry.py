@@ -59,10 +59,10 @@ def _documents_page(context: UiContext) -> QWidget:
 
 
 def pages() -> list[PageSpec]:
-    """The navigation, top to bottom (only pages that work are listed)."""
+    """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
-        PageSpec("register", strings.NAV_REGISTER, _register_page),
         PageSpec("warnings", strings_party_life.NAV_WARNINGS, _party_life_page("warnings")),
+        PageSpec("register", strings.NAV_REGISTER, _register_page),
         PageSpec("meetings", strings_party_life.NAV_MEETINGS, _party_life_page("meetings")),
         PageSpec("dues", strings_party_life.NAV_DUES, _party_life_page("dues")),
         PageSpec("ratings", strings_party_life.NAV_RATINGS, _party_life_page("ratings")),

@@ -27,6 +27,9 @@ WARNINGS_HINT = "Nhấn đúp (hoặc Enter) để mở đảng viên hoặc bu�
 WARNINGS_COLUMNS = ("Mức", "Loại cảnh báo", "Chi bộ", "Đảng viên / tháng", "Căn cứ và số liệu")
 WARNINGS_SUMMARY = "{total} cảnh báo: {reached} đã đến ngưỡng, {near} sắp đến ngưỡng, {notice} việc cần làm"
 WARNINGS_NONE = "Không có cảnh báo nào."
+WARNINGS_COMPUTING = "Đang tính cảnh báo cho toàn đảng bộ…"
+WARNINGS_RECOMPUTING = "Đang tính lại cảnh báo sau thay đổi vừa ghi…"
+WARNINGS_FAILED = "Không tính được cảnh báo: {error}"
 SEVERITY_LABELS = {"da_den_nguong": "Đã đến ngưỡng", "sap_den_nguong": "Sắp đến ngưỡng", "nhac_viec": "Việc cần làm"}
 COMMITTEE = "Đảng bộ"
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import RowStatus, column_letter
+from tayninh_desktop.domain.import_headers import column_letter
+from tayninh_desktop.domain.import_rules import RowStatus
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.services import importing, organisation
 from tayninh_desktop.ui import strings_import as s

@@ -1,9 +1,17 @@
-"""The early-warnings page: per cell or for the whole committee, each warning opening its member or meeting."""
+"""The early-warnings page (the home page): per cell or for the whole committee, each warning opening its
+member or meeting.
+
+The page is the first thing shown, so it never computes while the window is being built: the committee's
+warnings are computed once on the TaskRunner's worker after the window is shown (a "Đang tính…" line in
+the meantime) and again when a user action changes party life or members; the cell filter only narrows
+the list already computed.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,17 +27,23 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.domain.warnings import Severity
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.warnings import compute_warnings
+from tayninh_desktop.domain.warnings import EarlyWarning
+from tayninh_desktop.services.warnings import compute_warnings_in, for_cell
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import WarningTableModel
+from tayninh_desktop.ui.tasks import TaskRunner
 
 
 class WarningsPage(QWidget):
-    def __init__(self, context: UiContext, today: date | None = None) -> None:
+    def __init__(self, context: UiContext, today: date | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.context = context
         self.today = today
+        self.runner = runner or TaskRunner()
+        self.warnings: list[EarlyWarning] | None = None  # the committee's, None until first computed
+        self.computing = False
+        self._stale = False
         self.cell_filter = QComboBox(objectName="warnings_cell")
         self.cell_filter.setMinimumWidth(320)
         self.summary = QLabel(objectName="warnings_summary")
@@ -64,11 +78,17 @@ class WarningsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(s.WARNINGS_HINT))
         self._fill_cells()
-        self.cell_filter.currentIndexChanged.connect(self.refresh)
+        self.cell_filter.currentIndexChanged.connect(self.show_cell)
         self.refresh_button.clicked.connect(self.refresh)
         self.table.activated.connect(lambda index: self.open_warning(index.row()))
         context.changed.connect(self.on_changes)
-        self.refresh()
+        self.summary.setText(s.WARNINGS_COMPUTING)
+        QTimer.singleShot(0, self.refresh)  # after the window is shown
+
+    @property
+    def ready(self) -> bool:
+        """The warnings shown are computed and up to date."""
+        return self.warnings is not None and not self.computing
 
     def _fill_cells(self) -> None:
         self.cell_filter.blockSignals(True)
@@ -79,14 +99,45 @@ class WarningsPage(QWidget):
         self.cell_filter.blockSignals(False)
 
     def refresh(self) -> None:
-        warnings = compute_warnings(self.context.db, cell_id=self.cell_filter.currentData(), today=self.today)
+        """Compute the committee's warnings on the worker; a change during the work computes again after it."""
+        if self.computing:
+            self._stale = True
+            return
+        self.computing, self._stale = True, False
+        self.refresh_button.setEnabled(False)
+        self.summary.setText(s.WARNINGS_COMPUTING if self.warnings is None else s.WARNINGS_RECOMPUTING)
+        db, path, today = self.context.db, self.context.db_path, self.today
+        self.runner.run(lambda: compute_warnings_in(db, path, today=today), self._computed, self._failed)
+
+    def _computed(self, warnings: list[EarlyWarning]) -> None:
+        self.computing = False
+        self.refresh_button.setEnabled(True)
+        self.warnings = warnings
+        if self._stale:
+            self.refresh()
+        self.show_cell()
+
+    def _failed(self, error: Exception) -> None:
+        self.computing = False
+        self.refresh_button.setEnabled(True)
+        self.summary.setText(s.WARNINGS_FAILED.format(error=error))
+
+    def show_cell(self) -> None:
+        """Show the computed warnings of the chosen cell (or all), with their counts."""
+        if self.warnings is None:
+            return
+        warnings = for_cell(self.warnings, self.cell_filter.currentData())
         self.model.set_rows(warnings)
+        if self.computing:
+            return
         if not warnings:
             self.summary.setText(s.WARNINGS_NONE)
             return
         count = {severity: sum(w.severity is severity for w in warnings) for severity in Severity}
-        self.summary.setText(s.WARNINGS_SUMMARY.format(total=len(warnings), reached=count[Severity.REACHED],
-                                                       near=count[Severity.NEAR], notice=count[Severity.NOTICE]))
+        self.summary.setText(s.WARNINGS_SUMMARY.format(total=s.number(len(warnings)),
+                                                       reached=s.number(count[Severity.REACHED]),
+                                                       near=s.number(count[Severity.NEAR]),
+                                                       notice=s.number(count[Severity.NOTICE])))
 
     def open_warning(self, row: int):
         """Open the member the warning is about, or the cell's meetings for the month it names."""
@@ -109,5 +160,6 @@ class WarningsPage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:
             self._fill_cells()
-        if changes.party_life or changes.members or changes.history:
+            self.show_cell()
+        if changes.party_life or changes.members or changes.history or changes.organisation:
             self.refresh()
