@@ -62,7 +62,9 @@ def run_handler(handler: Callable, args) -> int:
     except OSError as error:
         return refuse(args, DomainError("file_error", path=getattr(error, "filename", "") or "",
                                         reason=error.strerror or str(error)))
-    except Exception as error:
+    except Usage:
+        raise
+    except Exception as error:  # the last line of defence: never a traceback in front of a user
         if os.environ.get(DEBUG_ENV):
             raise
         log = _log_unexpected(error)
