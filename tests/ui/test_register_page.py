@@ -104,3 +104,17 @@ def test_record_and_delete_an_event_from_the_history(context, qtbot, make_form, 
     history.timeline.setCurrentItem(history.timeline.topLevelItem(2))
     history.delete_selected()
     assert register.get_member(context.db, member_id).status is MemberStatus.FULL
+
+
+def test_save_button_belongs_to_the_form_tab(context, qtbot, make_form):
+    cell = organisation.cells(context.db)[0]
+    member_id, _ = register.add_member(context.db, context.actor, make_form(), cell.id, today=date.today())
+    page = RegisterPage(context)
+    qtbot.addWidget(page)
+    dialog = page.open_member(member_id)
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isVisibleTo(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.save_button.isVisibleTo(dialog)
+    dialog.tabs.setCurrentIndex(0)
+    assert dialog.save_button.isVisibleTo(dialog)

@@ -27,6 +27,7 @@ from tayninh_desktop.ui import strings
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.widgets.history_view import HistoryView
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE, MemberForm
+from tayninh_desktop.ui.widgets.member_party_life import MemberPartyLife
 
 
 class MemberDialog(QDialog):
@@ -58,6 +59,7 @@ class MemberDialog(QDialog):
         if member_id is not None:
             self.history = HistoryView(context, member_id)
             self.tabs.addTab(self.history, strings.TAB_HISTORY)
+            self.tabs.addTab(MemberPartyLife(context, member_id), MemberPartyLife.TITLE)
             member = register.get_member(context.db, member_id)
             self.form.set_values(member.data)
             self.setWindowTitle(strings.MEMBER_DIALOG_EDIT.format(name=member.full_name))
@@ -72,6 +74,8 @@ class MemberDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
+        # Saving belongs to the form: the other tabs record their facts with their own buttons.
+        self.tabs.currentChanged.connect(lambda index: self.save_button.setVisible(index == 0))
         close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
 
