@@ -5,8 +5,11 @@
 1. The member list (danh sách đảng viên) of the whole committee, from the demo register built with
    `tayninh-desktop demo` (bench/common.py), through the service (register query, context, party
    frame, form, atomic write). Budget (design.md §7): a 1,000-member list PDF in ≤ 2 s.
-2. The meeting dossier of the cell closest to 40 members: cover and contents (laid out twice for
-   the page numbers), agenda, attendance sheet, minutes, draft resolution, voting slips, vote counts.
+2. The meeting dossier of the cell closest to 40 members with one member under discussion: cover and
+   contents (laid out twice for the page numbers), agenda, attendance sheet, minutes, draft resolution,
+   voting slips (8 a page), one vote count per question, the member's record.
+3. The same prints as a clerk runs them, `tayninh-desktop print … --db` in a fresh process (start-up,
+   imports, opening the register included): the 1,000-member list, its Mẫu 7-HSĐV, the dossier.
 
 The bare baseline is a plain platypus LongTable of the same strings in the same embedded font, with
 the same column widths and a repeated header row, and nothing else: the ratio is what the register,
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -85,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 
         cell = _cell_near(db, args.dossier_members, on)
         size = len(register.members_in_cell_on(db, cell.id, on))
-        dossier_req = documents.PrintRequest(cell_id=cell.id, on=on, issue=False)
+        discussed = register.members_in_cell_on(db, cell.id, on)[0].id
+        dossier_req = documents.PrintRequest(cell_id=cell.id, on=on, issue=False, member_ids=(discussed,))
         result, _ = documents.print_form(db, actor, "ho_so_hop_chi_bo", out / "hs.pdf", dossier_req)
         ours = timed(lambda: documents.print_form(db, actor, "ho_so_hop_chi_bo", out / "hs.pdf", dossier_req),
                      args.repeat)
@@ -96,8 +101,27 @@ def main(argv: list[str] | None = None) -> int:
         report("  hồ sơ kỳ họp (bìa, mục lục, 7 phần)", ours, bare)
         print(f"  {result.pages / (min(ours) / 1000):.0f} trang/s (bìa và mục lục dựng hai lần để có số trang);"
               f" bare = chỉ bảng điểm danh {size} dòng")
-    db.conn.close()
+        db_path = demo_db(args.members)
+        db.conn.close()
+        cli_runs(db_path, out, cell.code, discussed, args.repeat)
     return 0
+
+
+def cli_runs(db_path: Path, out: Path, cell_code: str, member_id: str, repeat: int) -> None:
+    """The prints as the command line makes them, each in a new process (what a clerk waits for)."""
+    print("dòng lệnh (tiến trình mới, gồm khởi động):")
+    runs = [("danh_sach_dang_vien", []), ("danh_sach_dang_vien_mau_7", []),
+            ("ho_so_hop_chi_bo", ["--cell", cell_code, "--member", member_id])]
+    for form_id, extra in runs:
+        target = out / f"cli-{form_id}.pdf"
+        command = [sys.executable, "-m", "tayninh_desktop", "print", form_id, "--db", str(db_path), "--draft",
+                   "--json", "--out", str(target), *extra]
+        times = timed(lambda command=command: subprocess.run(command, check=True, capture_output=True), repeat)
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(str(target)).pages)
+        report(f"  print {form_id} ({pages} trang)", times)
+        print(f"    {pages / (min(times) / 1000):.0f} trang/s")
 
 
 if __name__ == "__main__":

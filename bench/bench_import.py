@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_import.py [--members 10000] [--layout flat|mau7] [--repeat 3]
 
-Builds the demo register (`tayninh-desktop demo`, reused from bench/out/), exports it with
-`members export`, then times on the same file:
+Builds the demo register (`tayninh-desktop demo`, reused from bench/out/), times the export of
+the whole register in both layouts (`members export`: Mẫu 7-HSĐV with its three bordered rows per
+member and the members who left during the year, and the flat list), then times on the exported file:
   * bare: openpyxl in read-only mode iterating every cell value (what any reader must pay);
   * read: our reader + layout detection (fonts, merged ranges, legacy decoding per cell);
   * dry run: read + plan (conversion, form checks, matching) into a fresh register with the same cells;
@@ -17,16 +18,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import OUT, demo_db, report, timed
 
-from tayninh_desktop.cli import main as cli
 from tayninh_desktop.domain.actors import Actor
-from tayninh_desktop.services import importing, organisation
+from tayninh_desktop.services import exporting, importing, organisation
 from tayninh_desktop.storage.db import open_database
 
 ACTOR = Actor("bench")
@@ -72,9 +71,19 @@ def main() -> None:
 
     source_db = demo_db(args.members)
     xlsx = OUT / f"export-{args.members}-{args.layout}.xlsx"
-    started = time.perf_counter()
-    assert cli(["members", "export", str(xlsx), "--layout", args.layout, "--db", str(source_db)]) == 0
-    print(f"export ({args.layout}) took {time.perf_counter() - started:.2f} s; file {xlsx.stat().st_size // 1024} KiB")
+    rows: dict[str, tuple[int, int]] = {}
+    for layout in ("mau7", "flat"):
+        target = OUT / f"export-{args.members}-{layout}.xlsx"
+        db = open_database(source_db)
+
+        def export(layout=layout, target=target, db=db):
+            result = exporting.export_members(db, ACTOR, target, layout=layout)
+            rows[layout] = (result.count, result.left)
+
+        report(f"export {layout} ({'Mẫu 7-HSĐV' if layout == 'mau7' else 'danh sách'})", timed(export, args.repeat))
+        db.conn.close()
+        count, left = rows[layout]
+        print(f"    {count} members + {left} who left this year; file {target.stat().st_size // 1024} KiB")
 
     bare = timed(lambda: bare_openpyxl(xlsx), args.repeat)
     report("openpyxl read-only, every cell (bare)", bare)

@@ -94,3 +94,46 @@ def test_every_new_command_has_help(capsys):
             main(argv)
         assert info.value.code == 0
         assert "--db" in capsys.readouterr().out
+
+
+def test_import_decide_settles_held_rows(db_file, tmp_path, capsys):
+    twin = {"Họ và tên": "Lê Văn Tám", "Ngày sinh": "16/05/1950", "Số CCCD": "", "Số thẻ đảng viên": ""}
+    path = str(flat_list(tmp_path / "ds.xlsx", [person(1, **twin), person(2, **twin)]))
+    code = main(["members", "import", path, "--cell", "CB01", "--db", db_file])
+    text = capsys.readouterr().out
+    assert code == 1 and "--decide 2=new" in text and "Chờ quyết định" in text
+    code = main(["members", "import", path, "--cell", "CB01", "--decide", "2=ai-do", "--db", db_file])
+    text = capsys.readouterr().out + capsys.readouterr().err
+    assert code == 1
+    code, out = run_json(capsys, "members", "import", path, "--cell", "CB01", "--decide", "2=new", "--decide",
+                         "3=skip", "--db", db_file)
+    assert code == 0 and out["applied"] and len(out["added_ids"]) == 1
+    assert [r["decision"] for r in out["rows"]] == ["new", "skip"]
+    assert main(["members", "import", path, "--decide", "hai=new", "--db", db_file]) == 2
+    capsys.readouterr()
+
+
+def test_import_decide_names_a_member(db_file, tmp_path, capsys):
+    first = str(flat_list(tmp_path / "dau.xlsx", [person(1, **{"Số CCCD": "", "Số thẻ đảng viên": ""})]))
+    code, out = run_json(capsys, "members", "import", first, "--cell", "CB01", "--db", db_file)
+    member_id = out["added_ids"][0]
+    again = str(flat_list(tmp_path / "sau.xlsx", [person(1, **{"Số CCCD": "", "Số thẻ đảng viên": ""}),
+                                                  person(2, **{"Họ và tên": "Nguyễn Văn Thử A", "Ngày sinh": "02/03/1970",
+                                                               "Số CCCD": "", "Số thẻ đảng viên": ""})]))
+    code, out = run_json(capsys, "members", "import", again, "--cell", "CB01", "--dry-run", "--db", db_file)
+    held = [r for r in out["rows"] if r["status"] == "held"]
+    assert held and held[0]["candidates"][0]["member_id"] == member_id
+    code, out = run_json(capsys, "members", "import", again, "--cell", "CB01", "--decide", f"2={member_id}",
+                         "--decide", "3=skip", "--db", db_file)
+    assert code == 0 and out["applied"]
+
+
+def test_crosscheck_prints_the_bien_ban(db_file, tmp_path, capsys):
+    path = str(flat_list(tmp_path / "ds.xlsx", [person(1), person(2)]))
+    main(["members", "import", path, "--cell", "CB01", "--db", db_file])
+    other = str(flat_list(tmp_path / "khac.xlsx", [person(1, **{"Nơi ở hiện nay": "Ấp Suối Dộp"}), person(3)]))
+    pdf = tmp_path / "bien-ban.pdf"
+    capsys.readouterr()
+    code, out = run_json(capsys, "crosscheck", other, "--cell", "CB01", "--pdf", str(pdf), "--db", db_file)
+    assert code == 1 and out["pdf"] == str(pdf) and pdf.read_bytes().startswith(b"%PDF")
+    assert out["counts"] == {"same": 0, "differs": 1, "only_in_file": 1, "only_in_register": 1, "unreadable": 0}

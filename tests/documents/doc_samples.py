@@ -172,7 +172,21 @@ def de_an_03_values() -> dict:
                                                                     "removed": 6}], "assessment_heading": "IV"}
 
 
-COMMITTEE_FORMS = {"bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
+def crosscheck_values() -> dict:
+    """The values of the cross-check biên bản (as services.crosscheck_document makes them)."""
+    return {"checked": True, "file_name": "danh-sach-tan-trung.xlsx", "sheet": "Danh sách", "on_text": "05/02/2026",
+            "file_count": 3, "register_count": 3, "same": "1", "differs": "1", "only_in_file": "1",
+            "only_in_register": "1", "unreadable": "0", "conclusion": "danh sách của chi bộ chưa khớp với sổ.",
+            "only_in_file_rows": [{"full_name": "Võ Thị Hạnh", "birth": "12/03/1971", "row": 9,
+                                   "note": "Không có trong sổ của đảng bộ."}],
+            "only_in_register_rows": [{"full_name": "Đặng Văn Ưng", "birth": "01/01/1960", "card_number": "76000011",
+                                       "note": ""}],
+            "differs_rows": [{"full_name": "Nguyễn Thị Ánh Tuyết", "row": 7, "field": "Nơi ở hiện nay",
+                              "in_file": "Ấp Suối Dộp", "in_register": "Ấp Tân Trung"}],
+            "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
+
+
+COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
@@ -180,6 +194,8 @@ def context_for(form_id: str, members: int = 12) -> dict:
     ctx = sample_context(header, members)
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
+    if form_id == "bien_ban_doi_chieu_danh_sach":
+        ctx.update(crosscheck_values())
     if form_id == "nghi_quyet_chi_bo":
         ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
     return ctx

@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 27)
     ("Ngày vào Đảng, ngày chính thức", "party_dates"),
     ("Quê quán", "hometown"), ("Nơi thường trú", "permanent_address"), ("Nơi ở hiện nay", "current_address"),
     ("Địa chỉ", "current_address"), ("Chi bộ", "cell"), ("Điện thoại", "phone"), ("Ghi chú", "notes"),
-    ("Ngày từ trần, lý do", "ignore"), ("Ngày chuyển đi, đến đảng bộ cơ sở nào", "ignore"),
+    ("Ngày từ trần, lý do", "died_column"), ("Ngày chuyển đi, đến đảng bộ cơ sở nào", "moved_out_column"),
     ("Văn hóa, lý luận, CMNV, ngoại ngữ", "education"), ("Lý luận chính trị", "political_theory"),
     ("Màu yêu thích", None), ("", None),
 ])

@@ -51,6 +51,7 @@ def test_reduction_figures_are_pure_arithmetic():
 def test_report_counts_come_from_member_events(home_db, actor, cells, people):
     home = organisation.require_home(home_db)
     reports_de_an_03.set_baseline(home_db, actor, home.id, {2019: 4, 2020: 2})
+    reports_de_an_03.set_data_since(home_db, actor, date(2021, 1, 1), today=ON)   # kept since the Đề án began
     ctx = reports_de_an_03.report_context(home_db, home, None, ON)
     by_year = {row["year"]: row for row in ctx["years"]}
     assert (by_year[2024]["xoa_ten"], by_year[2025]["ra_khoi_dang"], by_year[2026]["dinh_cu_nuoc_ngoai"]) == (1, 1, 1)
@@ -133,6 +134,9 @@ def test_dossier_is_one_pdf_with_contents_and_continuous_pages(home_db, actor, c
     assert f"Dự thảo Nghị quyết chi bộ {starts['Dự thảo Nghị quyết chi bộ']}" in cover
     annex = pages[starts["Phụ lục: trích ngang đảng viên Trần Văn Hùng"] - 1]
     assert "TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN" in annex and "DỰ THẢO" in pages[starts["Dự thảo Nghị quyết chi bộ"] - 1]
+    slips = " ".join(pdftotext(result.path).split())
+    # one slip per member expected per question; the slip about a member names the member
+    assert slips.count("PHIẾU BIỂU QUYẾT") == 2 * 2 and slips.count("Đảng viên: Trần Văn Hùng") == 2
 
 
 def test_dossier_refuses_a_member_of_another_cell(home_db, actor, cells, people, tmp_path):

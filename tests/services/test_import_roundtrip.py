@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.domain.messages_register import EVENT_LABELS
 from tayninh_desktop.services import exporting, importing, organisation, register
 from tayninh_desktop.storage.db import open_database
 from tests.conftest import TODAY
@@ -40,6 +41,8 @@ def test_export_reads_back(demo_exports, tmp_path, layout):
     db = fresh_with_cells(tmp_path / "moi.sqlite3", [c for c in cells if c.valid_to is None])
     result = importing.import_file(db, Actor("t"), exports[layout].path, today=TODAY)
     assert result.applied and len(result.added) == exports[layout].count == len(expected)
+    # A Mẫu 7 keeps the members who left during the year: read back, they are skipped, never added.
+    assert result.plan.counts["skipped"] == exports[layout].left == (9 if layout == "mau7" else 0)
     for member_id in result.added[:40]:
         got = register.get_member(db, member_id)
         want = expected[got.card_number]
@@ -62,3 +65,15 @@ def test_export_print_setup_and_dates(demo_exports):
     flat = openpyxl.load_workbook(exports["flat"].path).active
     assert flat.cell(5, 2).value == "Họ và tên"
     assert flat.cell(6, 10).number_format == "dd/mm/yyyy" and flat.cell(6, 10).is_date
+
+
+def test_mau7_fills_columns_9_to_13_from_events(demo_exports):
+    exports, _, _ = demo_exports
+    ws = openpyxl.load_workbook(exports["mau7"].path).active
+    assert ws.cell(5, 13).value == "Ngày ra khỏi Đảng, hình thức ra Đảng"
+    gone = [(ws.cell(r, 10).value, ws.cell(r, 12).value, ws.cell(r, 13).value) for r in range(7, ws.max_row + 1)
+            if any(ws.cell(r, c).value for c in (10, 12, 13))]
+    assert len(gone) >= exports["mau7"].left
+    assert any(ws.cell(r, 9).value == "Hưu trí" for r in range(7, ws.max_row + 1))
+    forms = {ws.cell(r, 13).value for r in range(7, ws.max_row + 1) if isinstance(ws.cell(r, 13).value, str)}
+    assert forms and forms <= {EVENT_LABELS[k] for k in ("xoa_ten", "khai_tru", "ra_khoi_dang", "dinh_cu_nuoc_ngoai")}

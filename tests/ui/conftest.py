@@ -4,6 +4,14 @@ from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.ui.context import UiContext
 
 
+@pytest.fixture(autouse=True)
+def synchronous_tasks(monkeypatch):
+    """Background work (the home page's warnings, renders) runs inline: no worker outlives its test's register."""
+    from tayninh_desktop.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+
+
 @pytest.fixture
 def context(home_db, qapp):
     return UiContext(home_db, Actor("van-thu"))

@@ -35,7 +35,13 @@ def _choose(page, form_id: str) -> None:
 
 
 def _forms(page) -> set[str]:
-    return {page.forms.item(r).data(Qt.ItemDataRole.UserRole) for r in range(page.forms.count())}
+    """The forms that can be chosen now (a member form without a member is listed but disabled)."""
+    return {page.forms.item(r).data(Qt.ItemDataRole.UserRole) for r in page.forms.enabled_rows()}
+
+
+def _item(page, form_id: str):
+    return next(page.forms.item(r) for r in range(page.forms.count())
+                if page.forms.item(r).data(Qt.ItemDataRole.UserRole) == form_id)
 
 
 def test_forms_follow_the_selection(page):
@@ -46,6 +52,7 @@ def test_forms_follow_the_selection(page):
     cell = _forms(page)
     assert {"ho_so_hop_chi_bo", "bien_ban_hop_chi_bo", "bao_cao_de_an_03"} <= cell
     assert "trich_ngang_dang_vien" not in cell
+    assert "chọn đảng viên" in _item(page, "trich_ngang_dang_vien").toolTip()   # listed, greyed, says why
     page.member.setCurrentIndex(1)
     assert "trich_ngang_dang_vien" in _forms(page)
 
@@ -98,14 +105,15 @@ def test_save_as_writes_a_draft(page, tmp_path):
 def test_signers_and_baseline_are_saved_with_audit(page):
     db = page.context.db
     home = organisation.require_home(db)
-    page.signer_unit.setCurrentIndex(0)
-    page.secretary.setText("Nguyễn Thị Ánh Tuyết")
-    page.deputy.setText("Trần Văn Hùng")
-    page.save_signers()
+    tab = page.settings_tab
+    tab.signer_unit.setCurrentIndex(0)
+    tab.secretary.setText("Nguyễn Thị Ánh Tuyết")
+    tab.deputy.setText("Trần Văn Hùng")
+    tab.save_signers()
     assert documents_context.signers(db, home.id) == ("Nguyễn Thị Ánh Tuyết", "Trần Văn Hùng")
-    page.baseline[2019].setValue(7)
-    page.baseline[2020].setValue(5)
-    page.save_baseline()
+    tab.baseline[2019].setValue(7)
+    tab.baseline[2020].setValue(5)
+    tab.save_baseline()
     assert reports_de_an_03.baseline(db, home.id) == {2019: 7, 2020: 5}
     actions = [r[0] for r in db.execute("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")]
     assert actions == ["set_de_an_03_baseline", "set_signers"]
@@ -120,3 +128,79 @@ def test_model_passes_qtmodeltester_empty_and_lazy(demo_context, qtmodeltester):
     model.refresh()
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 0
+
+
+def test_actions_that_cannot_apply_are_disabled_with_the_reason(page):
+    assert not page.buttons["print"].isEnabled() and "Xem trước" in page.buttons["print"].toolTip()
+    _choose(page, "danh_sach_dang_vien")
+    assert not page.buttons["issue"].isEnabled() and "không cấp số" in page.buttons["issue"].toolTip()
+    _choose(page, "bao_cao_de_an_03")
+    assert page.buttons["issue"].isEnabled()
+    page.blank.setChecked(True)
+    assert not page.buttons["issue"].isEnabled() and "không cấp số" in page.buttons["issue"].toolTip()
+    page.blank.setChecked(False)
+    page.show_preview()
+    assert page.buttons["print"].isEnabled() and page.buttons["print"].toolTip() == ""
+
+
+def test_each_form_shows_a_one_line_description(page):
+    from tayninh_desktop.ui.widgets.form_list import DESCRIPTION_ROLE
+
+    for row in range(page.forms.count()):
+        item = page.forms.item(row)
+        description = item.data(DESCRIPTION_ROLE)
+        assert description and "\n" not in description and description.endswith(".")
+        assert description.rstrip(".") in item.toolTip()
+
+
+def test_the_preview_folder_is_removed_with_the_page(demo_context, qtbot, monkeypatch):
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    widget = DocumentsPage(demo_context)
+    folder = widget._folder.path
+    _choose(widget, "danh_sach_dang_vien")
+    widget.show_preview()
+    first = widget.preview.path
+    widget.show_preview()
+    assert not first.exists() and widget.preview.path.exists()   # one preview file at a time
+    widget.cleanup()
+    assert not folder.exists()
+
+
+def test_the_preview_folder_goes_when_the_widget_is_destroyed(demo_context, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    widget = DocumentsPage(demo_context)
+    folder = widget._folder.path
+    _choose(widget, "danh_sach_dang_vien")
+    widget.show_preview()
+    widget.preview.clear()
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=2000)
+    QApplication.processEvents()
+
+
+def test_a_crashed_session_leaves_no_folder_for_ever(tmp_path):
+    import os
+
+    from tayninh_desktop.ui.widgets.preview_folder import PREFIX, sweep_stale
+
+    old, fresh = tmp_path / f"{PREFIX}old", tmp_path / f"{PREFIX}new"
+    old.mkdir()
+    fresh.mkdir()
+    (old / "xem-truoc-1.pdf").write_bytes(b"%PDF")
+    os.utime(old, (1, 1))
+    assert sweep_stale(tmp_path) == 1
+    assert not old.exists() and fresh.exists()
+
+
+def test_data_since_is_set_from_the_settings_tab(page):
+    tab = page.settings_tab
+    tab.since_auto.setChecked(False)
+    tab.since.setDate(QDate(2023, 1, 1))
+    tab.save_data_since()
+    assert reports_de_an_03.data_since(page.context.db) == (date(2023, 1, 1), True)
+    assert "01/01/2023" in tab.since_note.text()
+    tab.since_auto.setChecked(True)
+    tab.save_data_since()
+    assert reports_de_an_03.data_since(page.context.db)[1] is False

@@ -147,3 +147,99 @@ def test_lists_page_exports_and_crosschecks(qtbot, context, runner, cells, tmp_p
     shot(page, "6-trang-danh-sach")
     page.save_crosscheck(str(tmp_path / "dc.xlsx"))
     assert (tmp_path / "dc.xlsx").exists()
+
+
+def test_wizard_settles_held_rows(qtbot, context, runner, cells, tmp_path, make_form, today):
+    from tayninh_desktop.ui.dialogs.import_wizard import REPORT, RUN, ImportWizard
+
+    ids = [register.add_member(context.db, context.actor, make_form(cccd=cccd, card_number=card), cells[cell].id,
+                               today=today)[0]
+           for cccd, card, cell in (("072160000001", "10000001", "CB01"), ("072160000002", "10000002", "CB02"))]
+    tuyet = {"Họ và tên": "Nguyễn Thị Ánh Tuyết", "Ngày sinh": "05/02/1960", "Số CCCD": "", "Số thẻ đảng viên": "",
+             "Giới tính": "Nữ", "Ngày vào Đảng": "16/01/1994", "Nơi ở hiện nay": "Ấp Suối Dộp"}
+    twin = {"Họ và tên": "Lê Văn Tám", "Ngày sinh": "16/05/1950", "Số CCCD": "", "Số thẻ đảng viên": ""}
+    path = flat_list(tmp_path / "cho.xlsx", [person(1, **tuyet), person(2), person(3, **tuyet), person(4, **twin),
+                                             person(5, **twin)])
+    wizard = ImportWizard(context, None, runner)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    wizard.path_edit.setText(str(path))
+    wizard.cell_combo.setCurrentIndex(wizard.cell_combo.findData(cells["CB01"].id))
+    wizard.go_next()
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == REPORT and wizard.plan.counts["held"] == 4
+    combo = wizard.held.combos[2]
+    assert combo.count() == 5 and "Chi bộ ấp Suối Dộp" in combo.itemText(2) and "072160000002" in combo.itemText(2)
+    assert not wizard.next.isEnabled()
+    shot(wizard, "p4-4b-cho-quyet-dinh")
+    assert wizard.held.combos[5].count() == 3   # possible twins in the file: no member to choose
+    wizard.held.choose(2, ids[1])
+    wizard.held.choose(4, ids[1])        # two rows, one member: refused, said plainly
+    assert "các dòng 2, 4" in wizard.blocked_label.text() and not wizard.next.isEnabled()
+    shot(wizard, "p4-4c-quyet-dinh-sai")
+    wizard.held.choose(4, "skip")
+    wizard.held.choose(5, "new")
+    assert not wizard.next.isEnabled()   # row 6 still waits
+    wizard.held.choose(6, "skip")
+    assert wizard.next.isEnabled() and wizard.plan.counts == {"added": 2, "updated": 1, "unchanged": 0, "held": 0,
+                                                               "refused": 0, "skipped": 2}
+    shot(wizard, "p4-4d-da-quyet-dinh")
+    with qtbot.waitSignal(context.changed):
+        wizard.go_next()
+    assert wizard.stack.currentIndex() == RUN and "thêm 2, cập nhật 1" in wizard.run_label.text()
+    assert register.get_member(context.db, ids[1]).current_address == "Ấp Suối Dộp"
+
+
+def test_wizard_lets_the_user_choose_the_sheet(qtbot, context, runner, cells, tmp_path):
+    import openpyxl
+
+    from tayninh_desktop.ui.dialogs.import_wizard import MAPPING, ImportWizard
+
+    path = tmp_path / "nhieu-trang.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Ghi chú"
+    book.active["A1"] = "Danh sách gửi Văn phòng Đảng ủy"
+    for name, rows in (("Năm 2024", [person(1)]), ("Năm 2025", [person(1), person(2)])):
+        ws = book.create_sheet(name)
+        ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ đảng viên", "Ngày vào Đảng",
+                   "Ngày chính thức", "Nơi ở hiện nay"])
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    wizard = ImportWizard(context, None, runner)
+    qtbot.addWidget(wizard)
+    wizard.resize(1000, 640)
+    wizard.show()
+    wizard.path_edit.setText(str(path))
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == MAPPING and wizard.source.sheet == "Năm 2024"
+    texts = [wizard.sheet_combo.itemText(i) for i in range(wizard.sheet_combo.count())]
+    assert texts[0].startswith("Năm 2024 — có bảng") and texts[1].startswith("Năm 2025")
+    assert "không thấy bảng" in texts[2]
+    shot(wizard, "p4-2c-chon-trang")
+    wizard.sheet_combo.setCurrentIndex(1)
+    wizard.sheet_combo.activated.emit(1)
+    assert wizard.source.sheet == "Năm 2025" and wizard.stack.currentIndex() == MAPPING
+    wizard.cell_combo.setCurrentIndex(wizard.cell_combo.findData(cells["CB01"].id))
+    wizard.go_next()
+    assert wizard.plan.counts["added"] == 2
+
+
+def test_lists_page_previews_the_crosscheck_bien_ban(qtbot, context, runner, cells, tmp_path, make_form, today):
+    from tayninh_desktop.ui.pages.lists_page import ListsPage
+
+    register.add_member(context.db, context.actor, make_form(), cells["CB01"].id, today=today)
+    page = ListsPage(context, runner)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.check_cell.setCurrentIndex(page.check_cell.findData(cells["CB01"].id))
+    page.run_crosscheck(str(flat_list(tmp_path / "khac.xlsx", [person(1), person(2)])))
+    assert page.print_check.isEnabled()
+    dialog = page.print_crosscheck()
+    qtbot.addWidget(dialog)
+    assert dialog.preview.page_count >= 1
+    shot(dialog, "p4-7-bien-ban-doi-chieu")
+    saved = dialog.save(str(tmp_path / "bb.pdf"))
+    assert saved.read_bytes().startswith(b"%PDF")
+    dialog.accept()

@@ -95,6 +95,7 @@ def test_enter_in_the_table_opens_the_member(demo_context, qtbot):
     window = MainWindow(demo_context)
     qtbot.addWidget(window)
     activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # from the home page: the register
     page = window.pages["register"]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(page.search, "a")

@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--map", action="append", default=[], metavar="CỘT=TRƯỜNG",
                    help="gán lại một cột, ví dụ C=birth_date hoặc 3=ignore (lặp lại được)")
     p.add_argument("--remember", action="store_true", help="ghi nhớ cách gán cột cho lần sau")
+    p.add_argument("--decide", action="append", default=[], metavar="DÒNG=QUYẾT_ĐỊNH",
+                   help="quyết định cho một dòng chờ quyết định: DÒNG=new (thêm mới), DÒNG=skip (bỏ qua) hoặc"
+                        " DÒNG=MÃ_ĐẢNG_VIÊN (là đảng viên này trong sổ); lặp lại được")
     p.set_defaults(handler=cmd_import)
 
     p = members.add_parser("export", parents=[common], help="xuất danh sách đảng viên ra tệp .xlsx")
@@ -41,7 +44,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--cell", metavar="MÃ", required=True, help="mã chi bộ")
     p.add_argument("--on", metavar="NGÀY", help="đối chiếu với sổ vào ngày (dd/mm/yyyy; mặc định hôm nay)")
     p.add_argument("--report", metavar="TỆP.xlsx", help="lưu kết quả đối chiếu ra tệp .xlsx")
-    p.add_argument("--sheet", metavar="TÊN")
+    p.add_argument("--pdf", metavar="TỆP.pdf", help="in biên bản đối chiếu danh sách đảng viên ra tệp PDF")
+    p.add_argument("--sheet", metavar="TÊN", help="tên trang (mặc định: trang đầu tiên có bảng đảng viên)")
     p.set_defaults(handler=cmd_crosscheck)
 
 
@@ -76,6 +80,17 @@ def parse_map(items: list[str]) -> dict[int, str]:
     return out
 
 
+def parse_decisions(items: list[str]) -> dict[int, str]:
+    """ "12=new", "13=skip", "14=<member id>" → {12: "new", 13: "skip", 14: "<member id>"}."""
+    out: dict[int, str] = {}
+    for item in items:
+        match = re.fullmatch(r"\s*(\d{1,7})\s*=\s*(\S+)\s*", item)
+        if not match:
+            raise Usage(f"--decide «{item}»: viết dạng DÒNG=new, DÒNG=skip hoặc DÒNG=MÃ_ĐẢNG_VIÊN")
+        out[int(match[1])] = match[2]
+    return out
+
+
 def _letters_index(letters: str) -> int:
     value = 0
     for ch in letters:
@@ -96,11 +111,15 @@ def cmd_import(args) -> int:
     if args.remember:
         importing.remember_mapping(db, who, source, source.mapping)
     plan = importing.plan_import(db, source, cell_id=cell_id)
+    decisions = parse_decisions(args.decide)
+    if decisions:
+        plan = importing.apply_decisions(db, plan, decisions)
     if args.report:
         importing.save_report(plan, args.report)
     result = importing.ImportResult(plan, False)
     if not args.dry_run and (not plan.blocked or args.accept_valid):
         result = importing.apply_import(db, who, plan, accept_valid=args.accept_valid)
+        plan = result.plan
     counts = plan.counts
     payload = {
         "ok": result.applied or (args.dry_run and not plan.blocked), "dry_run": args.dry_run,
@@ -119,6 +138,8 @@ def cmd_import(args) -> int:
         detail = importing.outcome_detail(o)
         lines.append(f"Dòng {o.first_row:>5}  {ROW_STATUS_LABELS[o.status.value]:<15} {o.full_name}"
                      + (f"\n             {detail}" if detail else ""))
+        if o.status.value == "held":
+            lines.extend(_held_choices(o))
     lines.append("Tổng: " + ", ".join(f"{counts[k]} {ROW_STATUS_LABELS[k].lower()}" for k in counts) + ".")
     if args.report:
         lines.append(f"Đã lưu báo cáo: {args.report}")
@@ -129,14 +150,30 @@ def cmd_import(args) -> int:
     else:
         message = render("import_rows_refused", {"refused": counts["refused"], "held": counts["held"]})
         payload["message"] = message
-        lines.append(message + " (Dùng --accept-valid để chỉ nhập các dòng hợp lệ.)")
+        hint = " Dùng --decide DÒNG=… cho các dòng chờ quyết định," if counts["held"] else ""
+        lines.append(message + hint + " hoặc --accept-valid để chỉ nhập các dòng hợp lệ.")
     emit(args, payload, lines)
     return 0 if payload["ok"] else REFUSED
 
 
+def _held_choices(o) -> list[str]:
+    out = [f"             Có thể là: --decide {o.first_row}={c.member_id}  ({_candidate_text(c)})" for c in o.candidates]
+    new = "thêm mới" if o.cell_id else "thêm mới (cần --cell)"
+    out.append(f"             Hoặc: --decide {o.first_row}=new ({new}), --decide {o.first_row}=skip (bỏ qua)")
+    return out
+
+
+def _candidate_text(c) -> str:
+    parts = [c.full_name, f"sinh {c.birth}", c.cell_name or "chưa xếp chi bộ",
+             f"CCCD {c.cccd}" if c.cccd else "chưa có CCCD"]
+    return ", ".join(parts)
+
+
 def _row_json(o) -> dict:
     return {"row": o.first_row, "rows": list(o.rows), "status": o.status.value, "full_name": o.full_name,
-            "member_id": o.member_id,
+            "member_id": o.member_id, "decision": o.decision,
+            "candidates": [{"member_id": c.member_id, "full_name": c.full_name, "birth": c.birth, "cell": c.cell_name,
+                            "cccd": c.cccd, "card_number": c.card_number} for c in o.candidates],
             "issues": [{"field": i.field, "column": i.column, "message": i.message} for i in o.issues],
             "diffs": [{"field": d.field, "label": field_label(d.field), "before": d.before, "after": d.after}
                       for d in o.diffs],
@@ -162,6 +199,10 @@ def cmd_crosscheck(args) -> int:
                                         sheet=args.sheet)
     if args.report:
         crosscheck.save_report(result, args.report)
+    if args.pdf:
+        from tayninh_desktop.services.crosscheck_document import print_crosscheck
+
+        print_crosscheck(db, actor(args), result, args.pdf)
     counts = result.counts
     payload = {"ok": result.agrees, "cell": result.cell_name, "on": result.on.isoformat(), "counts": counts,
                "lines": [{"status": line.status, "row": line.row, "full_name": line.full_name,
@@ -177,5 +218,8 @@ def cmd_crosscheck(args) -> int:
     text.append("Kết quả: KHỚP." if result.agrees else "Kết quả: CÓ CHÊNH LỆCH.")
     if args.report:
         text.append(f"Đã lưu kết quả đối chiếu: {args.report}")
+    if args.pdf:
+        text.append(f"Đã in biên bản đối chiếu: {args.pdf}")
+        payload["pdf"] = args.pdf
     emit(args, payload, text)
     return 0 if result.agrees else REFUSED

@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--date", required=True, help="ngày họp dd/mm/yyyy")
     p.add_argument("--kind", default="thuong_ky", choices=sorted(MEETING_KIND_LABELS))
     p.add_argument("--chair", default="", help="người chủ trì")
+    p.add_argument("--secretary", default="", help="thư ký (người ghi biên bản)")
     p.add_argument("--summary", default="", help="nội dung tóm tắt")
     p.add_argument("--absent", action="append", default=[], metavar="MÃ_ĐV[:LÝ_DO]",
                    help="vắng có lý do (lặp lại cho mỗi người)")
@@ -151,7 +152,7 @@ def cmd_meetings_add(args) -> int:
         scores[code] = int(value)
     meeting_id, changes = meetings.record_meeting(
         db, actor(args), cell.id, {"meeting_date": args.date, "kind": args.kind, "chair": args.chair,
-                                   "summary": args.summary}, attendance=_attendance_args(args), scores=scores or None)
+                                   "secretary": args.secretary, "summary": args.summary}, attendance=_attendance_args(args), scores=scores or None)
     meeting = meetings.get_meeting(db, meeting_id)
     emit(args, {"ok": True, "meeting_id": meeting_id, "present": meeting.present, "expected": meeting.expected},
          f"Đã ghi buổi sinh hoạt {cell.name} ngày {format_vn_date(meeting.meeting_date)}: có mặt"

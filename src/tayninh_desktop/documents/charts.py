@@ -40,8 +40,9 @@ def bar_chart(block: ChartBlock, ctx: RenderContext) -> list[Flowable]:
     if ctx.blank:
         return []
     rows = ctx.values(block.rows)
-    values = [_number(ctx.fill("{" + block.value + "}", row, markup=False, dotted=False)) or 0 for row in rows]
-    labels = [ctx.fill("{" + block.category + "}", row, markup=False, dotted=False) for row in rows]
+    # a year without data has no bar (not a bar of 0): the table prints "—" for it
+    values = [_number(ctx.fill("{" + block.value + "}", row, markup=False, dotted=False)) for row in rows]
+    labels = [" ".join(ctx.fill("{" + block.category + "}", row, markup=False, dotted=False).split()) for row in rows]
     if not rows:
         return []
     register_fonts()
@@ -55,7 +56,7 @@ def bar_chart(block: ChartBlock, ctx: RenderContext) -> list[Flowable]:
     chart.x, chart.y = 34, 22 + legend_h
     chart.width, chart.height = width - 48, height - chart.y - title_h - 8
     chart.data = [values]
-    top, step = _axis_top(max(values + [v for _, v in refs]))
+    top, step = _axis_top(max([v for v in values if v is not None] + [v for _, v in refs] + [0]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, step
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = LABEL_SIZE
@@ -67,7 +68,7 @@ def bar_chart(block: ChartBlock, ctx: RenderContext) -> list[Flowable]:
     chart.categoryAxis.labels.dy = -4
     chart.bars[0].fillColor = BAR_GREY
     chart.bars[0].strokeColor = colors.black
-    chart.barLabelFormat = lambda v: f"{v:g}"
+    chart.barLabelFormat = lambda v: "" if v is None else f"{v:g}"
     chart.barLabels.fontName = BOLD
     chart.barLabels.fontSize = LABEL_SIZE
     chart.barLabels.nudge = 7

@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
-from tayninh_desktop.documents.blocks import BUILDERS, RenderContext
+from tayninh_desktop.documents.blocks import BUILDERS, DottedLines, RenderContext
 from tayninh_desktop.documents.charts import bar_chart
 from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.forms import (
@@ -36,6 +36,7 @@ from tayninh_desktop.documents.frame import (
     make_doc,
     title_flowables,
 )
+from tayninh_desktop.documents.keep import KeepTail
 from tayninh_desktop.documents.output import RenderResult, sha256_hex, write_atomic
 from tayninh_desktop.documents.slips import slips
 from tayninh_desktop.domain.documents import (
@@ -46,6 +47,7 @@ from tayninh_desktop.domain.documents import (
 )
 
 # Fields a blank form still prints: who issues it is known before the meeting.
+TAIL_LINES = 2   # handwriting lines that go over to a new page with the signature
 ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name")
 
 
@@ -127,7 +129,7 @@ def _add_blocks(story: list[Flowable], blocks, ctx: RenderContext, page_height: 
         elif isinstance(block, SignaturesBlock):
             _keep_with_last(story, BUILDERS[block.kind](block, ctx))
         elif isinstance(block, SectionBlock):
-            if not ctx.blank and ctx.scope.get(block.when):
+            if (block.in_blank and ctx.blank) or (not ctx.blank and ctx.scope.get(block.when)):
                 _add_blocks(story, block.blocks, ctx, page_height)
             elif block.otherwise and not ctx.blank:
                 story.extend(BUILDERS["paragraph"](ParagraphBlock(block.otherwise, "italic"), ctx))
@@ -138,8 +140,18 @@ def _add_blocks(story: list[Flowable], blocks, ctx: RenderContext, page_height: 
 
 
 def _keep_with_last(story: list[Flowable], closing: list[Flowable]) -> None:
-    """A signature never starts a page alone: it takes the paragraph before it along."""
+    """A signature never starts a page alone: it takes the paragraph before it along, and the last
+    rows of a table that ends the text."""
     last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    if story and isinstance(story[-1], DottedLines) and story[-1].count > TAIL_LINES:   # lines left to write on
+        lines = story.pop()
+        story.append(DottedLines(lines.count - TAIL_LINES, lines.spacing, lines.indent))
+        last.insert(0, DottedLines(TAIL_LINES, lines.spacing, lines.indent))
+    gap = [story.pop()] if len(story) > 1 and isinstance(story[-1], Spacer) and isinstance(story[-2], Table) else []
+    if story and isinstance(story[-1], Table):
+        story.append(KeepTail(story.pop(), gap + last + closing))
+        return
+    story.extend(gap)
     story.append(KeepTogether(last + closing))
 
 

@@ -128,6 +128,7 @@ class SectionBlock:
     when: str
     blocks: tuple[Any, ...] = ()
     otherwise: str = ""           # a sentence printed instead (empty: print nothing)
+    in_blank: bool = True         # a blank form prints the part for handwriting (false: a note about data)
     kind: str = "section"
 
 

@@ -53,12 +53,14 @@ def styles_for(settings: DocumentSettings, table_size: float | None = None) -> S
     return Styles(
         body=_style("body", REGULAR, s.body_size, lead, TA_JUSTIFY,
                     firstLineIndent=s.first_line_indent_cm * cm, **body_extra),
-        plain=_style("plain", REGULAR, s.body_size, lead, TA_JUSTIFY, **body_extra),
+        plain=_style("plain", REGULAR, s.body_size, lead, TA_LEFT, **body_extra),   # field lines: dots never stretched
         center=_style("center", REGULAR, s.body_size, lead, TA_CENTER, **body_extra),
-        center_bold=_style("center_bold", BOLD, s.body_size, lead, TA_CENTER, spaceBefore=4, **body_extra),
+        center_bold=_style("center_bold", BOLD, s.body_size, lead, TA_CENTER, spaceBefore=4, keepWithNext=1,
+                           **body_extra),
         center_italic=_style("center_italic", ITALIC, s.body_size, lead, TA_CENTER, **body_extra),
         center_small=_style("center_small", REGULAR, s.recipients_heading_size, 1.2, TA_CENTER, spaceAfter=3),
-        heading=_style("heading", BOLD, s.body_size, lead, TA_JUSTIFY, spaceBefore=4,
+        # a heading never ends a page: it goes over with what it heads
+        heading=_style("heading", BOLD, s.body_size, lead, TA_JUSTIFY, spaceBefore=4, keepWithNext=1,
                        firstLineIndent=s.first_line_indent_cm * cm, **body_extra),
         italic=_style("italic", ITALIC, s.body_size, lead, TA_JUSTIFY,
                       firstLineIndent=s.first_line_indent_cm * cm, **body_extra),

@@ -21,6 +21,14 @@ EXIT_KINDS = (STRUCK_OFF, EXPELLED, LEFT, ABROAD)
 MEASURED = (STRUCK_OFF, LEFT)          # what the Đề án sets out to halve
 KIND_WORDS = {STRUCK_OFF: "xóa tên", EXPELLED: "khai trừ", LEFT: "xin ra khỏi Đảng", ABROAD: "định cư ở nước ngoài"}
 
+# Events copied from a member's dossier when the member is entered (an admission in 1985) say
+# nothing about since when the register has been kept; every other event is recorded as it happens.
+ENTRY_KINDS = ("ket_nap", "chinh_thuc", "chuyen_den", "chuyen_den_tam_thoi", "ket_nap_lai")
+
+NO_DATA = "none"        # the whole year is before the register holds data
+PARTIAL = "partial"     # the register holds data from a day inside the year
+FULL = "full"
+
 BASELINE_YEARS = tuple(range(2015, 2021))
 TARGET_REDUCTION = 50                   # per cent, against the 2015–2020 average (Đề án 03-ĐA/TU)
 
@@ -29,8 +37,13 @@ TARGET_REDUCTION = 50                   # per cent, against the 2015–2020 aver
 class YearFigures:
     year: int
     counts: Mapping[str, int]
-    previous: int | None          # the measure of the year before (None: no year before in the report)
+    previous: int | None          # the measure of the year before (None: no year before, or no full data)
     baseline: float | None        # the 2015–2020 yearly average (None: not entered)
+    coverage: str = FULL          # NO_DATA, PARTIAL or FULL: how much of the year the register holds
+
+    @property
+    def has_data(self) -> bool:
+        return self.coverage != NO_DATA
 
     @property
     def measure(self) -> int:
@@ -42,12 +55,14 @@ class YearFigures:
 
     @property
     def against_previous(self) -> float | None:
-        """Reduction in per cent against the year before (negative: an increase)."""
-        return reduction(self.previous, self.measure)
+        """Reduction in per cent against the year before (negative: an increase); None unless both
+        years are wholly in the register."""
+        return reduction(self.previous, self.measure) if self.coverage == FULL else None
 
     @property
     def against_baseline(self) -> float | None:
-        return reduction(self.baseline, self.measure)
+        """Never against a year the register holds only in part: a short year is not a reduction."""
+        return reduction(self.baseline, self.measure) if self.coverage == FULL else None
 
 
 def reduction(before: float | None, now: float) -> float | None:
@@ -66,8 +81,17 @@ def baseline_average(figures: Mapping[str, int] | None) -> float | None:
     return round(sum(values) / len(values), 1)
 
 
-def year_figures(events: Iterable[tuple[str, date]], years: Iterable[int], baseline: float | None) -> list[YearFigures]:
-    """One line per year from (kind, date) events; the first year compares with the year before it."""
+def coverage(year: int, since: date | None) -> str:
+    """How much of ``year`` the register holds when it holds data from ``since`` (None: unknown, all)."""
+    if since is None or since <= date(year, 1, 1):
+        return FULL
+    return NO_DATA if since.year > year else PARTIAL
+
+
+def year_figures(events: Iterable[tuple[str, date]], years: Iterable[int], baseline: float | None,
+                 since: date | None = None) -> list[YearFigures]:
+    """One line per year from (kind, date) events; the first year compares with the year before it,
+    a year compares only with a year the register holds wholly (``since``: the register's first data)."""
     years = sorted(years)
     counts: dict[int, dict[str, int]] = {}
     for kind, day in events:
@@ -78,7 +102,9 @@ def year_figures(events: Iterable[tuple[str, date]], years: Iterable[int], basel
     for year in years:
         before = counts.get(year - 1, {})
         previous = sum(before.get(k, 0) for k in MEASURED) if (year - 1) in counts or out else None
-        out.append(YearFigures(year, counts.get(year, {}), previous, baseline))
+        if coverage(year - 1, since) != FULL:
+            previous = None
+        out.append(YearFigures(year, counts.get(year, {}), previous, baseline, coverage(year, since)))
     return out
 
 

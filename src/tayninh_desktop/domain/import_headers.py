@@ -33,7 +33,13 @@ TARGETS: dict[str, tuple[str | None, ...]] = {
     "occupations": (None, "occupation"),
     "party_dates": ("joined_on", "full_member_on"),
     "party_numbers": ("card_number", "dossier_number", None),
+    # Mẫu 7 columns 10–13: a member who left during the year is kept in the book, not imported.
+    "moved_out_column": ("moved_out",),
+    "moved_in_column": ("moved_in",),
+    "died_column": ("died",),
+    "left_party_column": ("left_party",),
 }
+GONE_FIELDS = ("moved_out", "moved_in", "died", "left_party")
 
 # Ordered: combined Mẫu 7 columns and columns to skip first, then single fields (first match wins).
 HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -43,7 +49,11 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("occupations", r"nghe nghiep truoc"),
     ("party_dates", r"vao dang.*chinh thuc"),
     ("party_numbers", r"so the.*ly lich"),
-    (IGNORE, r"chuyen (di|den)|tu tran|ra khoi dang|bo doi|huy hieu|ngoai ngu|^ky|chu ky"),
+    ("moved_out_column", r"chuyen di"),
+    ("moved_in_column", r"chuyen den"),
+    ("died_column", r"tu tran"),
+    ("left_party_column", r"ra khoi dang"),
+    (IGNORE, r"bo doi|huy hieu|ngoai ngu|^ky|chu ky"),
     (ROW_NUMBER, r"^(so )?(tt|stt|thu tu|so thu tu)$"),
     ("birth_male", r"sinh nam$"),
     ("birth_female", r"sinh nu$"),

@@ -38,6 +38,7 @@ class MatchDecision:
     member_id: str | None = None
     code: str = ""
     data: dict = field(default_factory=dict)
+    candidates: tuple[str, ...] = ()   # the members a held row may be (for the user to choose from)
 
 
 def decide_match(cccd: str, card_number: str, by_cccd: Identity | None, by_card: Identity | None,
@@ -46,7 +47,8 @@ def decide_match(cccd: str, card_number: str, by_cccd: Identity | None, by_card:
     if by_cccd is not None:
         if by_card is not None and by_card.member_id != by_cccd.member_id:
             return MatchDecision(MatchKind.AMBIGUOUS, code="import_card_conflict", data={
-                "name": by_cccd.full_name, "value": card_number, "other_name": by_card.full_name})
+                "name": by_cccd.full_name, "value": card_number, "other_name": by_card.full_name},
+                candidates=(by_cccd.member_id, by_card.member_id))
         return MatchDecision(MatchKind.MATCHED, by_cccd.member_id)
     if by_card is not None:
         if cccd and by_card.cccd and by_card.cccd != cccd:
@@ -54,7 +56,8 @@ def decide_match(cccd: str, card_number: str, by_cccd: Identity | None, by_card:
         return MatchDecision(MatchKind.MATCHED, by_card.member_id)
     if len(by_name) > 1:
         return MatchDecision(MatchKind.AMBIGUOUS, code="import_several_matches", data={
-            "count": len(by_name), "names": ", ".join(f"{m.full_name} ({m.birth:%d/%m/%Y})" for m in by_name)})
+            "count": len(by_name), "names": ", ".join(f"{m.full_name} ({m.birth:%d/%m/%Y})" for m in by_name)},
+            candidates=tuple(m.member_id for m in by_name))
     if by_name:
         member = by_name[0]
         if cccd and member.cccd and member.cccd != cccd:
@@ -67,7 +70,7 @@ def decide_match(cccd: str, card_number: str, by_cccd: Identity | None, by_card:
 
 def _conflict(member: Identity, name: str, value: str, other: str) -> MatchDecision:
     return MatchDecision(MatchKind.AMBIGUOUS, code="import_identity_conflict", data={
-        "name": member.full_name, "field": name, "value": value, "other": other})
+        "name": member.full_name, "field": name, "value": value, "other": other}, candidates=(member.member_id,))
 
 
 @dataclass(frozen=True)
@@ -104,4 +107,52 @@ class RowStatus(StrEnum):
     UNCHANGED = "unchanged"
     HELD = "held"
     REFUSED = "refused"
+    SKIPPED = "skipped"      # held, and the user decided not to import it
 
+
+# What the user may decide for a held row, besides the id of one of its candidate members.
+DECIDE_NEW = "new"
+DECIDE_SKIP = "skip"
+
+
+def possible_duplicates(rows: list[tuple[int, str, date, str, str]]) -> dict[int, tuple[int, ...]]:
+    """New rows that may be one person twice: same folded name and birth date, not told apart by identifiers.
+
+    ``rows`` are (row number, folded name, birth, CCCD, card number) of the rows to be added. Rows with
+    the same name and birth are different people only when each has a CCCD (or each a card number):
+    identical numbers are refused elsewhere. Returns each suspect row with all the rows of its group.
+    """
+    groups: dict[tuple[str, date], list[tuple[int, str, date, str, str]]] = {}
+    for row in rows:
+        groups.setdefault((row[1], row[2]), []).append(row)
+    out: dict[int, tuple[int, ...]] = {}
+    for group in groups.values():
+        if len(group) < 2 or all(r[3] for r in group) or all(r[4] for r in group):
+            continue
+        numbers = tuple(r[0] for r in group)
+        out.update({number: numbers for number in numbers})
+    return out
+
+
+
+def _day(text: str) -> date | None:
+    parts = text.strip().split("/")
+    try:
+        return date(int(parts[2]), int(parts[1]), int(parts[0])) if len(parts) == 3 else None
+    except ValueError:
+        return None
+
+
+def left_the_list(values: dict[str, str]) -> str:
+    """The Mẫu 7 column ("died", "left_party", "moved_out") saying a row's member is no longer on the list, or "".
+
+    A transfer out followed by a later transfer in is a member who came back.
+    """
+    for name in ("died", "left_party"):
+        if values.get(name, "").strip():
+            return name
+    moved_out = values.get("moved_out", "").strip()
+    if not moved_out:
+        return ""
+    out_day, in_day = _day(moved_out), _day(values.get("moved_in", ""))
+    return "" if out_day and in_day and in_day > out_day else "moved_out"

@@ -5,6 +5,10 @@ the file and find the cell. Merged into ``domain.messages`` automatically.
 """
 
 FIELD_LABELS: dict[str, str] = {
+    "moved_out": "Ngày chuyển đi",
+    "moved_in": "Ngày chuyển đến",
+    "died": "Ngày từ trần",
+    "left_party": "Ngày ra khỏi Đảng",
     "cell": "Chi bộ",
     "row_number": "Số TT",
 }
@@ -34,6 +38,10 @@ MESSAGES: dict[str, str] = {
                              " {other_name}; cần người dùng quyết định."),
     "import_identity_conflict": ("trùng họ tên và ngày sinh với đảng viên {name} nhưng {field_label} khác"
                                  " (trong tệp: {value}, trong sổ: {other}); cần người dùng quyết định."),
+    "import_possible_duplicate": ("trùng họ tên và ngày sinh với dòng {rows} của tệp mà không có số CCCD hay số thẻ"
+                                  " để phân biệt: có thể là một người nhập hai lần; cần người dùng quyết định."),
+    "import_left_the_list": ("{field_label}: «{value}» — đảng viên này đã ra khỏi danh sách (sổ giữ lại dòng của năm);"
+                             " không nhập như đảng viên đang sinh hoạt."),
     "import_no_cell": "Chi bộ: tệp không có cột chi bộ và chưa chọn chi bộ nhận đảng viên mới.",
     "import_unknown_cell": "Chi bộ: «{value}» không có trong sổ (hoặc đã thôi hoạt động).",
     "import_year_only": "{field_label}: «{value}» chỉ có năm; trường này cần đủ ngày/tháng/năm.",
@@ -41,6 +49,19 @@ MESSAGES: dict[str, str] = {
     "import_rows_refused": ("Có {refused} dòng bị từ chối và {held} dòng chờ quyết định: chưa ghi gì vào sổ."
                             " Sửa tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ."),
     "import_cancelled": "Đã hủy việc nhập; sổ đảng viên không thay đổi.",
+    # Decisions on held rows
+    "import_decide_no_row": "Tệp «{file}», trang «{sheet}»: không có dòng đảng viên nào ở dòng {row} để quyết định.",
+    "import_decide_not_held": ("Tệp «{file}», trang «{sheet}», dòng {row}: dòng này không chờ quyết định"
+                               " (kết quả: {status}); chỉ quyết định được các dòng «Chờ quyết định»."),
+    "import_decide_not_candidate": ("Tệp «{file}», trang «{sheet}», dòng {row}: «{value}» không phải một trong các"
+                                    " đảng viên có thể là người này ({candidates}). Chọn một mã trong số đó, «new»"
+                                    " (thêm mới) hoặc «skip» (bỏ qua)."),
+    "import_decide_no_cell": ("Tệp «{file}», trang «{sheet}», dòng {row}: muốn thêm mới thì phải biết chi bộ: tệp"
+                              " không ghi chi bộ và chưa chọn chi bộ nhận đảng viên mới."),
+    "import_decide_taken": ("Tệp «{file}», trang «{sheet}», dòng {row}: {field_label} {value} đã là của đảng viên"
+                            " {name} trong sổ, nên không thể {what}."),
+    "import_decide_same_member": ("Tệp «{file}», trang «{sheet}»: các dòng {rows} cùng được gán cho đảng viên"
+                                  " {name}; mỗi đảng viên chỉ ứng với một dòng."),
     "import_nothing_valid": "Không có dòng hợp lệ nào để nhập.",
     # Export and cross-check
     "export_bad_layout": "Mẫu xuất «{value}» không có; chọn mau7 hoặc flat.",
@@ -53,6 +74,7 @@ ROW_STATUS_LABELS: dict[str, str] = {
     "unchanged": "Không đổi",
     "held": "Chờ quyết định",
     "refused": "Từ chối",
+    "skipped": "Bỏ qua",
 }
 
 # What a column of the file can be assigned to (the mapping the user sees and corrects).
@@ -88,6 +110,10 @@ TARGET_LABELS: dict[str, str] = {
     "occupations": "Nghề nghiệp trước và nay (Mẫu 7)",
     "party_dates": "Ngày vào Đảng + ngày chính thức (Mẫu 7)",
     "party_numbers": "Số thẻ + số lý lịch (Mẫu 7)",
+    "moved_out_column": "Ngày chuyển đi (Mẫu 7)",
+    "moved_in_column": "Ngày chuyển đến (Mẫu 7)",
+    "died_column": "Ngày từ trần (Mẫu 7)",
+    "left_party_column": "Ngày ra khỏi Đảng (Mẫu 7)",
 }
 
 CROSSCHECK_LABELS: dict[str, str] = {

@@ -96,6 +96,7 @@ class MeetingData:
     kind: MeetingKind = MeetingKind.REGULAR
     chair: str = ""
     summary: str = ""
+    secretary: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ class AwayContact:
 
 # --- parsing and checks -------------------------------------------------------------------------
 
+NAME_LIMIT = 80  # a person's name on a form (chair, secretary)
+
 _MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
 
@@ -259,10 +262,21 @@ def parse_meeting_form(values: dict[str, str], today: date) -> MeetingData:
     except ValueError:
         issues.append(FieldIssue("kind", "bad_choice", {"value": kind_raw}))
         kind = MeetingKind.REGULAR
+    chair, secretary = _name(values.get("chair")), _name(values.get("secretary"))
+    for name, value in (("chair", chair), ("meeting_secretary", secretary)):
+        if len(value) > NAME_LIMIT:
+            issues.append(FieldIssue(name, "name_too_long", {"count": len(value), "limit": NAME_LIMIT}))
+    if secretary and secretary.casefold() == chair.casefold():
+        issues.append(FieldIssue("meeting_secretary", "secretary_is_chair", {"name": secretary}))
     if issues:
         raise ValidationError(issues)
     assert meeting_date is not None
-    return MeetingData(meeting_date, kind, nfc(values.get("chair") or ""), nfc(values.get("summary") or ""))
+    return MeetingData(meeting_date, kind, chair, nfc(values.get("summary") or "").strip(), secretary)
+
+
+def _name(text: str | None) -> str:
+    """A person's name as typed, NFC with single spaces."""
+    return " ".join(nfc(text or "").split())
 
 
 def check_scores(rubric: Rubric, scores: dict[str, int]) -> list[FieldIssue]:

@@ -187,9 +187,9 @@ def probation_warnings(facts: list[ProbationFact], rules: RuleBook, today: date)
 
 
 def missing_meeting_warnings(facts: list[MissingMeetingFact]) -> list[EarlyWarning]:
-    return [EarlyWarning(WarningKind.MISSING_MEETING, Severity.NOTICE,
-                    render("warn_missing_meeting", {"month": month_label(f.month)}), f.cell_id, f.cell_name,
-                    month=f.month, data={"month": f.month}) for f in facts]
+    evidence = {m: render("warn_missing_meeting", {"month": month_label(m)}) for m in {f.month for f in facts}}
+    return [EarlyWarning(WarningKind.MISSING_MEETING, Severity.NOTICE, evidence[f.month], f.cell_id, f.cell_name,
+                         month=f.month, data={"month": f.month}) for f in facts]
 
 
 def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> EarlyWarning | None:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import Identity, MatchKind, decide_match, merge_data
+from tayninh_desktop.domain.import_rules import FieldDiff, Identity, MatchKind, decide_match, merge_data
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.domain.messages_import import CROSSCHECK_LABELS
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.vn_text import fold
-from tayninh_desktop.services.importing import IdentityIndex, open_source, parse_rows
+from tayninh_desktop.services.import_planning import IdentityIndex, parse_rows
+from tayninh_desktop.services.import_source import open_source
 from tayninh_desktop.services.organisation import require_home, unit
 from tayninh_desktop.services.register import get_member, members_in_cell_on
 from tayninh_desktop.storage import import_repo
@@ -35,6 +36,8 @@ class CrossCheckLine:
     member_id: str | None = None
     birth: str = ""
     details: tuple[str, ...] = ()
+    diffs: tuple[FieldDiff, ...] = ()   # "differs": each field (after = in the list, before = in the register)
+    card_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class CrossCheckResult:
     cell_name: str
     on: date
     lines: list[CrossCheckLine]
+    sheet: str = ""
+    cell_id: str = ""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -88,7 +93,8 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
         birth = row.values.get("birth_date", "")
         if decision.kind is not MatchKind.MATCHED or decision.member_id in seen:
             lines.append(CrossCheckLine("only_in_file", data.full_name, row.rows[0], birth=birth,
-                                        details=_elsewhere(db, register_index, data, on)))
+                                        details=_elsewhere(db, register_index, data, on),
+                                        card_number=data.card_number))
             continue
         seen.add(decision.member_id)
         member = by_id[decision.member_id]
@@ -96,12 +102,12 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
         _, diffs = merge_data(member.data, data, present)
         details = tuple(f"{field_label(d.field)}: trong danh sách «{d.after}», trong sổ «{d.before}»" for d in diffs)
         lines.append(CrossCheckLine("differs" if diffs else "same", data.full_name, row.rows[0], member.id, birth,
-                                    details))
+                                    details, tuple(diffs), member.card_number))
     for member in members:
         if member.id not in seen:
             lines.append(CrossCheckLine("only_in_register", member.full_name, None, member.id,
-                                        format_vn_date(member.birth_date)))
-    return CrossCheckResult(source.file_name, cell.name, on, lines)
+                                        format_vn_date(member.birth_date), card_number=member.card_number))
+    return CrossCheckResult(source.file_name, cell.name, on, lines, source.sheet, cell.id)
 
 
 def _elsewhere(db, index: IdentityIndex, data, on: date) -> tuple[str, ...]:

@@ -92,7 +92,7 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
     random_ = rng.random
     for meeting_id, cell_id, day, kind in specs:
         present = expected = 0
-        chair = ""
+        chair = secretary = ""
         for member_id, vf, vt, status in by_cell[cell_id]:
             if vf > day or vt <= day:
                 continue
@@ -108,6 +108,8 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
                 attendance_rows.append((meeting_id, member_id, "vang_co_ly_do", REASONS[int(roll * 1000) % 5]))
             else:
                 present += 1
+                if chair and not secretary:
+                    secretary = member_id
                 chair = chair or member_id
                 attendance_rows.append((meeting_id, member_id, "co_mat", ""))
         scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
@@ -116,7 +118,8 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
                    if kind == "thuong_ky" else "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức,"
                                                " phong cách Hồ Chí Minh")
         meeting_rows.append([meeting_id, cell_id, day, kind, names.get(chair, ""), summary, rubric.code,
-                             json.dumps(scores), total, rubric.level_for(total).code, present, expected, stamp, stamp])
+                             json.dumps(scores), total, rubric.level_for(total).code, present, expected,
+                             names.get(secretary, ""), stamp, stamp])
     return meeting_rows, attendance_rows
 
 
@@ -164,7 +167,7 @@ def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profil
     for year in range(today.year - years, today.year):
         rule = book.on("rating_rule", date(year, 12, 31))
         late = add_months(date(year, 12, 31), -rule["min_months_in_party"]).isoformat()
-        excellent = 0.135 if year == today.year - 1 else 0.10  # the last year breaks the 20 % quota
+        excellent = 0.15 if year == today.year - 1 else 0.10  # the last year breaks the 20 % quota (≈ 25 %)
         for member_id, periods in by_member.items():
             status = _status_on(periods, f"{year}-12-31")
             if status is None:

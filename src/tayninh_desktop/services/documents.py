@@ -175,7 +175,7 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     if form.source == "member_events":
         documents_context.register_columns(db, rows)
     if form.source == "de_an_03":
-        ctx.update(reports_de_an_03.report_context(db, home, cell, on, request.year))
+        ctx.update(reports_de_an_03.report_context(db, home, cell, on, request.year, blank=request.blank))
     if request.member_id:
         member = members_repo.get(db, request.member_id)
         if member is None:

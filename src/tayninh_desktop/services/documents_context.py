@@ -1,5 +1,5 @@
 """Values that forms take from other areas of the register: the signers of each unit, a recorded
-meeting (chair, attendance), the member events behind the Mẫu 7-HSĐV columns 9–13.
+meeting (chair, secretary, attendance), the member events behind the Mẫu 7-HSĐV columns 9–13.
 
 A meeting form prefills from the meeting recorded in party life when there is one that day;
 otherwise from the cell's members on the date (the counts are known, who came is not).
@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from tayninh_desktop.domain import register_book
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.members import Member, MemberStatus
 from tayninh_desktop.domain.messages_party_life import MEETING_KIND_LABELS
 from tayninh_desktop.domain.messages_register import EVENT_LABELS
 from tayninh_desktop.domain.org import Unit
 from tayninh_desktop.domain.party_life import AttendanceState, Meeting
+from tayninh_desktop.domain.register_book import REGISTER_KINDS
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services import meetings
 from tayninh_desktop.services.changes import Changes
@@ -99,6 +100,7 @@ def meeting_values(db: Database, cell: Unit, on: date, members: list[Member], ro
                             else f"{line.full_name} (không có lý do)" for line in absent)
     return {
         "chair": chair, "chair_role": "Bí thư chi bộ" if chair and chair == names[0] else "",
+        "secretary": _chair_name(db, meeting.secretary),   # "" leaves the dots to write by hand
         "meeting_kind": MEETING_KIND_LABELS.get(meeting.kind.value, "").lower(), "meeting_recorded": True,
         "present": sum(line.state is AttendanceState.PRESENT for line in lines),
         "absent": len(absent), "absent_names": absent_text or "không",
@@ -109,37 +111,16 @@ def meeting_values(db: Database, cell: Unit, on: date, members: list[Member], ro
     }
 
 
-SERVICE_WORDS = (("công an", "Công an"), ("bộ đội", "Bộ đội"), ("quân nhân", "Bộ đội"), ("quân đội", "Bộ đội"),
-                 ("hưu", "Hưu trí"))
-REGISTER_KINDS = tuple(k.value for k in (EventKind.TRANSFER_IN, EventKind.TRANSFER_OUT, EventKind.DIED,
-                                         EventKind.STRUCK_OFF, EventKind.EXPELLED, EventKind.LEFT_ON_REQUEST,
-                                         EventKind.SETTLED_ABROAD))
-
-
-def _service(occupation: str) -> str:
-    # The register keeps no "bộ đội, công an, hưu trí" field: the occupation says it in practice.
-    low = occupation.lower()
-    return next((label for word, label in SERVICE_WORDS if word in low), "")
-
-
 def register_columns(db: Database, rows: list[dict]) -> None:
-    """Fill the Mẫu 7-HSĐV columns 9–13 of member rows from their events (last event of each kind)."""
+    """Fill the Mẫu 7-HSĐV columns 9–13 of member rows from their events (``domain.register_book``)."""
     events = documents_repo.member_events(db, [r["id"] for r in rows], REGISTER_KINDS)
-    by_member: dict[str, dict[str, object]] = {}
+    by_member: dict[str, list] = {}
     for event in events:
-        by_member.setdefault(event.member_id, {})[event.kind.value] = event
+        by_member.setdefault(event.member_id, []).append(event)
     for row in rows:
-        row["service"] = _service(str(row.get("occupation", "")))
-        seen = by_member.get(row["id"], {})
-        if (e := seen.get("chuyen_den")) is not None:
-            row["moved_in_on"], row["moved_in_from"] = e.event_date, e.place or e.doc_issuer
-        if (e := seen.get("chuyen_di")) is not None:
-            row["moved_out_on"], row["moved_out_to"] = e.event_date, e.place
-        if (e := seen.get("tu_tran")) is not None:
-            row["died_on"], row["death_reason"] = e.event_date, e.notes
-        for kind in ("xoa_ten", "khai_tru", "ra_khoi_dang", "dinh_cu_nuoc_ngoai"):
-            if (e := seen.get(kind)) is not None:
-                row["left_on"], row["left_form"] = e.event_date, EVENT_LABELS[kind]
+        columns = register_book.register_columns(str(row.get("occupation", "")), by_member.get(row["id"], ()))
+        row["service"] = columns.service
+        row.update(columns.filled())
 
 
 def left_in_year(db: Database, unit: Unit, year: int, cell: bool) -> list[str]:

@@ -23,6 +23,7 @@ from tayninh_desktop.storage.db import Database
 ANNEX_FORM = "trich_ngang_dang_vien"
 VOTE_COUNT_FORM = "bien_ban_kiem_phieu"
 SLIPS_FORM = "phieu_bieu_quyet"
+MEMBER_QUESTION = "trường hợp đảng viên có tên dưới đây"
 PART_TITLES = {
     "chuong_trinh_hop_chi_bo": "Chương trình kỳ họp",
     "danh_sach_hop_chi_bo": "Danh sách đảng viên dự họp (có cột ký tên)",
@@ -57,8 +58,9 @@ def _questions(ctx: dict, names: list[str], given: tuple[str, ...]) -> list[str]
 
 def _slip_items(questions: list[str], names: list[str], given: tuple[str, ...]) -> list[dict]:
     """The slips' questions; a question about one member names the member on the slip."""
-    about = [None] * len(questions) if given else [None, *names]
-    return [{"question": q, "member_name": name} for q, name in zip(questions, about, strict=False)]
+    if given:
+        return [{"question": q} for q in questions]
+    return [{"question": questions[0]}] + [{"question": MEMBER_QUESTION, "member_name": name} for name in names]
 
 
 def _discussed(db: Database, ctx: dict, cell_id: str, on: date, member_ids: tuple[str, ...]) -> list:

@@ -1,150 +1,60 @@
-"""Importing the member lists offices keep in Excel: read, map, dry run, then one transaction.
+"""Importing the member lists offices keep in Excel: read, map, dry run, decide, then one transaction.
 
 The steps the wizard and ``members import`` share:
-``open_source`` (read the file, find the table, guess or recall the column mapping) →
+``open_source`` (read the file, find the table, guess or recall the column mapping; ``import_source``) →
 ``plan_import`` (row by row: convert, check with the member form's rules, match against the
-register; writes nothing) → ``apply_import`` (the valid rows, in one transaction, one audit entry).
+register; writes nothing; ``import_planning``) → ``apply_decisions`` (the user settles held rows;
+``import_decisions``) → ``apply_import`` (the valid rows, in one transaction, one audit entry).
 ``import_file`` chains them for the command line.
 
 Choices written down: an empty cell never erases what the register has; a matched member's chi bộ
 is not changed by an import (moving a member is an event with its own document); a member row that
-is held or refused is never written, and nothing is written at all unless every row is valid or the
-user accepts to import only the valid ones.
+is held (and not settled by the user) or refused is never written, and nothing is written at all
+unless every row is valid or settled, or the user accepts to import only the valid ones.
 """
 
 from __future__ import annotations
 
-import gc
-from collections import defaultdict
-from collections.abc import Callable
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.errors import DomainError, ValidationError
+from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.domain.import_rules import (
-    TARGETS,
-    FieldDiff,
-    HeaderGuess,
-    Identity,
-    MatchKind,
-    RowStatus,
-    column_letter,
-    decide_match,
-    merge_data,
-)
+from tayninh_desktop.domain.import_rules import RowStatus
 from tayninh_desktop.domain.lifecycle import EventKind, fold_periods, state_on
-from tayninh_desktop.domain.members import REQUIRED_FIELDS, MemberData, MemberStatus, parse_member_form
-from tayninh_desktop.domain.messages import field_label, render
-from tayninh_desktop.domain.org import Unit
-from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.domain.messages import field_label
+from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.organisation import cells as list_cells
+from tayninh_desktop.services.import_decisions import apply_decisions
+from tayninh_desktop.services.import_planning import (
+    Candidate,
+    IdentityIndex,
+    ImportPlan,
+    RowIssue,
+    RowOutcome,
+    parse_rows,
+    plan_import,
+)
+from tayninh_desktop.services.import_source import (
+    Cancelled,
+    ImportSource,
+    Progress,
+    bulk,
+    open_source,
+    remember_mapping,
+    required_missing,
+)
 from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.services.register import entry_events
-from tayninh_desktop.spreadsheets.layout import SheetLayout, choose_sheet, converted_samples
-from tayninh_desktop.spreadsheets.reader import read_workbook
-from tayninh_desktop.spreadsheets.records import group_records, record_values
-from tayninh_desktop.storage import audit, events_repo, import_repo, members_repo
+from tayninh_desktop.storage import audit, events_repo, members_repo
 
-Progress = Callable[[int, int], None]
-
-
-@contextmanager
-def _bulk():
-    """Pause the cyclic garbage collector while a list's few hundred thousand small objects are made.
-
-    They hold no cycles (reference counting frees them); collection passes over them cost ~20 %.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-Cancelled = Callable[[], bool]
-
-
-@dataclass(frozen=True)
-class ImportSource:
-    """A file read and its table found: what the mapping step of the wizard shows."""
-
-    path: Path
-    kind: str
-    sheets: tuple[str, ...]
-    layout: SheetLayout
-    mapping: dict[int, str]
-    remembered: bool
-
-    @property
-    def file_name(self) -> str:
-        return self.path.name
-
-    @property
-    def sheet(self) -> str:
-        return self.layout.sheet
-
-    @property
-    def header(self) -> HeaderGuess:
-        return self.layout.header
-
-    def conversions(self, limit: int = 12) -> list[tuple[str, str, str]]:
-        """(encoding, as stored, as converted) examples of legacy text in the file."""
-        return converted_samples(self.layout.rows, self.layout.data_start, limit)
-
-
-@dataclass(frozen=True)
-class RowIssue:
-    """One problem of one row: ``message`` names file, sheet, row and column; ``reason`` only the column."""
-
-    field: str
-    column: str
-    message: str
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class RowOutcome:
-    """What happens to one member row of the file (row numbers as Excel shows them)."""
-
-    rows: tuple[int, ...]
-    status: RowStatus
-    full_name: str
-    issues: tuple[RowIssue, ...] = ()
-    diffs: tuple[FieldDiff, ...] = ()
-    conversions: tuple[tuple[str, str, str], ...] = ()
-    member_id: str | None = None
-    data: MemberData | None = None
-    cell_id: str | None = None
-
-    @property
-    def first_row(self) -> int:
-        return self.rows[0]
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """The dry run: every row's outcome. Nothing has been written."""
-
-    source: ImportSource
-    outcomes: list[RowOutcome]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        out = {status.value: 0 for status in RowStatus}
-        for outcome in self.outcomes:
-            out[outcome.status.value] += 1
-        return out
-
-    @property
-    def blocked(self) -> int:
-        """Rows that stop a plain import: refused or held for the user."""
-        return sum(o.status in (RowStatus.REFUSED, RowStatus.HELD) for o in self.outcomes)
+__all__ = ["Candidate", "IdentityIndex", "ImportPlan", "ImportResult", "ImportSource", "RowIssue", "RowOutcome",
+           "apply_decisions", "apply_import", "import_file", "open_source", "outcome_detail", "parse_rows",
+           "plan_import", "remember_mapping", "required_missing", "save_report"]
 
 
 @dataclass(frozen=True)
@@ -156,202 +66,27 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def open_source(db, path: Path | str, *, sheet: str | None = None,
-                mapping: dict[int, str] | None = None) -> ImportSource:
-    """Read an .xlsx/.xls list and find its table; the mapping given, remembered, or guessed (in that order)."""
-    path = Path(path)
-    with _bulk():
-        book = read_workbook(path)
-        layout = choose_sheet(book, path.name, sheet)
-    remembered = import_repo.get_mapping(db, layout.header.signature)
-    chosen = mapping if mapping is not None else remembered if remembered is not None else layout.header.mapping
-    return ImportSource(path, book.kind, tuple(g.name for g in book.sheets), layout, dict(chosen),
-                        remembered is not None and mapping is None)
-
-
-def remember_mapping(db, actor: Actor, source: ImportSource, mapping: dict[int, str]) -> Changes:
-    """Keep the user's column mapping for the next file with the same headers."""
-    actor.require(Permission.EDIT_REGISTER)
-    unknown = [t for t in mapping.values() if t not in TARGETS]
-    if unknown:
-        raise DomainError("import_bad_mapping", value=unknown[0])
-    with db.atomic():
-        import_repo.put_mapping(db, source.header.signature, mapping)
-        audit.append(db, actor.name, "remember_import_mapping", "settings", None, None,
-                     {"headers": list(source.header.headers), "mapping": {str(k): v for k, v in mapping.items()}})
-    return Changes(settings=True)
-
-
-@dataclass
-class ParsedRow:
-    rows: tuple[int, ...]
-    values: dict[str, str]
-    sources: dict[str, int]
-    conversions: tuple
-    data: MemberData | None = None
-    issues: list[RowIssue] = field(default_factory=list)
-
-
-def _issue(source: ImportSource, row: ParsedRow, name: str, code: str, data: dict) -> RowIssue:
-    column = row.sources.get(name)
-    if column is None:
-        column = next((c for c, t in source.mapping.items() if name in TARGETS.get(t, ())), None)
-    message = render(code, {"field": name, **data})
-    where = {"file": source.file_name, "sheet": source.sheet, "row": row.rows[0], "message": message}
-    if column is None:
-        if code == "required":
-            where["message"] = render("import_column_missing", {"field": name})
-        return RowIssue(name, "", render("import_at_row", where), where["message"])
-    header = " ".join((source.header.headers[column] if column < len(source.header.headers) else "").split())
-    letter = column_letter(column)
-    return RowIssue(name, letter, render("import_at_cell", {**where, "column": letter, "header": header}),
-                    f"Cột {letter} («{header}»): {message}")
-
-
-def parse_rows(source: ImportSource, today: date, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> list[ParsedRow]:
-    """Every member row of the table as form values, checked by the member form's rules."""
-    layout = source.layout
-    records = group_records(layout.rows, source.mapping, layout.data_start)
-    parsed: list[ParsedRow] = []
-    for index, record in enumerate(records):
-        if cancelled is not None and index % 200 == 0 and cancelled():
-            raise DomainError("import_cancelled")
-        rv = record_values(layout.rows, record, source.mapping, today)
-        row = ParsedRow(tuple(r + 1 for r in record.rows), rv.values, rv.sources, rv.conversions)
-        try:
-            row.data = parse_member_form(rv.values, today)
-        except ValidationError as error:
-            row.issues += [_issue(source, row, i.field, i.code, i.data) for i in error.issues]
-        if progress is not None and index % 200 == 0:
-            progress(index, len(records))
-        parsed.append(row)
-    return parsed
-
-
-def _duplicates_in_file(source: ImportSource, parsed: list[ParsedRow]) -> None:
-    for name in ("cccd", "card_number"):
-        seen: dict[str, list[ParsedRow]] = defaultdict(list)
-        for row in parsed:
-            if row.data is not None and getattr(row.data, name):
-                seen[getattr(row.data, name)].append(row)
-        for value, rows in seen.items():
-            if len(rows) > 1:
-                numbers = ", ".join(str(r.rows[0]) for r in rows)
-                for row in rows:
-                    row.issues.append(_issue(source, row, name, "import_duplicate_in_file",
-                                             {"value": value, "rows": numbers}))
-
-
-class _CellFinder:
-    """Finds a cell by its code or its name as typed ("Chi bộ ấp Cầu Xe", "ấp cầu xe", "CB01")."""
-
-    def __init__(self, cells: list[Unit]) -> None:
-        self.by_key: dict[str, Unit] = {}
-        for unit in cells:
-            for key in (fold(unit.code), fold(unit.name), fold(unit.name).removeprefix("chi bo ").strip()):
-                self.by_key.setdefault(key, unit)
-
-    def find(self, text: str) -> Unit | None:
-        wanted = fold(text)
-        return self.by_key.get(wanted) or self.by_key.get(wanted.removeprefix("chi bo ").strip())
-
-
-class IdentityIndex:
-    """The register's identifiers in memory: CCCD, card number, folded name + birth."""
-
-    def __init__(self, identities: list[Identity]) -> None:
-        self.cccd = {i.cccd: i for i in identities if i.cccd}
-        self.card = {i.card_number: i for i in identities if i.card_number}
-        self.name: dict[tuple[str, date], list[Identity]] = defaultdict(list)
-        for i in identities:
-            self.name[(fold(i.full_name), i.birth)].append(i)
-
-    def decide(self, data: MemberData):
-        return decide_match(data.cccd, data.card_number, self.cccd.get(data.cccd) if data.cccd else None,
-                            self.card.get(data.card_number) if data.card_number else None,
-                            self.name.get((fold(data.full_name), data.birth_date), []))
-
-
-def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: date | None = None,
-                progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportPlan:
-    """The dry run: each row added / updated (with the differences) / unchanged / held / refused. Writes nothing."""
-    today = today or date.today()
-    require_home(db)
-    with _bulk():
-        return _plan(db, source, cell_id, today, progress, cancelled)
-
-
-def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: Progress | None,
-          cancelled: Cancelled | None) -> ImportPlan:
-    parsed = parse_rows(source, today, progress, cancelled)
-    _duplicates_in_file(source, parsed)
-    index = IdentityIndex(import_repo.identities(db))
-    open_cells = _CellFinder([c for c in list_cells(db) if c.is_open_on(today)])
-    decisions = {id(r): index.decide(r.data) for r in parsed if r.data is not None and not r.issues}
-    matched_ids = [d.member_id for d in decisions.values() if d.kind is MatchKind.MATCHED]
-    members = {m.id: m for m in members_repo.get_many(db, list(set(matched_ids)))}
-    claimed = defaultdict(list)
-    for row in parsed:
-        decision = decisions.get(id(row))
-        if decision is not None and decision.kind is MatchKind.MATCHED:
-            claimed[decision.member_id].append(row.rows[0])
-    outcomes = [_outcome(source, row, decisions.get(id(row)), members, claimed, open_cells, cell_id)
-                for row in parsed]
-    if progress is not None:
-        progress(len(parsed), len(parsed))
-    return ImportPlan(source, outcomes)
-
-
-def _outcome(source, row: ParsedRow, decision, members, claimed, open_cells, default_cell) -> RowOutcome:
-    name = row.data.full_name if row.data else row.values.get("full_name", "")
-    base = RowOutcome(row.rows, RowStatus.REFUSED, name, conversions=row.conversions, data=row.data)
-    if row.issues or decision is None:
-        return replace(base, issues=tuple(row.issues))
-    if decision.kind is MatchKind.AMBIGUOUS:
-        column = "card_number" if decision.code == "import_card_conflict" else "full_name"
-        issue = _issue(source, row, decision.data.get("field", column), decision.code, decision.data)
-        return replace(base, status=RowStatus.HELD, issues=(issue,))
-    if decision.kind is MatchKind.MATCHED:
-        if len(claimed[decision.member_id]) > 1:
-            rows = ", ".join(str(r) for r in claimed[decision.member_id])
-            issue = _issue(source, row, "full_name", "import_duplicate_in_file", {"value": name, "rows": rows})
-            return replace(base, status=RowStatus.HELD, issues=(issue,), member_id=decision.member_id)
-        before = members[decision.member_id]
-        present = {f for f in row.values if f != "cell"}
-        after, diffs = merge_data(before.data, row.data, present)
-        status = RowStatus.UPDATED if diffs else RowStatus.UNCHANGED
-        return replace(base, status=status, diffs=tuple(diffs), member_id=before.id, data=after,
-                       cell_id=before.cell_id)
-    cell_text = row.values.get("cell", "")
-    if cell_text:
-        unit = open_cells.find(cell_text)
-        if unit is None:
-            return replace(base, issues=(_issue(source, row, "cell", "import_unknown_cell", {"value": cell_text}),))
-        cell_id = unit.id
-    elif default_cell:
-        cell_id = default_cell
-    else:
-        return replace(base, issues=(_issue(source, row, "cell", "import_no_cell", {}),))
-    return replace(base, status=RowStatus.ADDED, cell_id=cell_id)
-
-
-def apply_import(db, actor: Actor, plan: ImportPlan, *, accept_valid: bool = False, today: date | None = None,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportResult:
+def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, str] | None = None,
+                 accept_valid: bool = False, today: date | None = None, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ImportResult:
     """Write the added and updated rows of a dry run in one transaction with one audit entry.
 
-    Refused unless every row is valid, or ``accept_valid`` (the user confirmed importing only the
-    valid rows). Cancelling rolls everything back.
+    ``decisions`` (or the plan's own, when it was settled with ``apply_decisions``) settle held rows;
+    they are checked again inside the transaction. Refused unless every row is valid or settled, or
+    ``accept_valid`` (the user confirmed importing only the valid rows). Cancelling rolls everything back.
     """
     actor.require(Permission.EDIT_REGISTER)
     today = today or date.today()
-    counts = plan.counts
-    if plan.blocked and not accept_valid:
-        raise DomainError("import_rows_refused", refused=counts["refused"], held=counts["held"])
-    to_add = [o for o in plan.outcomes if o.status is RowStatus.ADDED]
-    to_update = [o for o in plan.outcomes if o.status is RowStatus.UPDATED]
-    total = len(to_add) + len(to_update)
-    with db.atomic(), _bulk():
+    with db.atomic(), bulk():
+        wanted = dict(decisions) if decisions is not None else dict(plan.decisions)
+        if wanted or plan.base:
+            plan = apply_decisions(db, plan, wanted)
+        counts = plan.counts
+        if plan.blocked and not accept_valid:
+            raise DomainError("import_rows_refused", refused=counts["refused"], held=counts["held"])
+        to_add = [o for o in plan.outcomes if o.status is RowStatus.ADDED]
+        to_update = [o for o in plan.outcomes if o.status is RowStatus.UPDATED]
+        total = len(to_add) + len(to_update)
         home = require_home(db)
         added = _insert_new(db, home.id, to_add, today)
         if progress is not None:
@@ -366,6 +101,7 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, accept_valid: bool = Fal
             raise DomainError("import_cancelled")
         audit.append(db, actor.name, "import_members", "import", None, None, {
             "file": plan.source.file_name, "sheet": plan.source.sheet, "counts": counts, "added": added,
+            "decisions": {str(row): value for row, value in sorted(plan.decisions.items())},
             "updated": {o.member_id: [[d.field, d.before, d.after] for d in o.diffs] for o in to_update}})
     ids = tuple(added) + tuple(o.member_id for o in to_update)
     return ImportResult(plan, True, tuple(added), tuple(o.member_id for o in to_update),
@@ -405,20 +141,20 @@ def _update(db, outcome: RowOutcome, today: date) -> None:
 
 def import_file(db, actor: Actor, path: Path | str, *, cell_id: str | None = None, dry_run: bool = False,
                 accept_valid: bool = False, sheet: str | None = None, mapping: dict[int, str] | None = None,
-                today: date | None = None) -> ImportResult:
-    """Read, plan and (unless a dry run) apply an import: the command line's ``members import``."""
+                decisions: Mapping[int, str] | None = None, today: date | None = None) -> ImportResult:
+    """Read, plan, settle the held rows with ``decisions`` and (unless a dry run) apply an import:
+    the command line's ``members import``."""
     source = open_source(db, path, sheet=sheet, mapping=mapping)
     plan = plan_import(db, source, cell_id=cell_id, today=today)
-    if dry_run:
-        return ImportResult(plan, False)
-    if plan.blocked and not accept_valid:
+    if decisions:
+        plan = apply_decisions(db, plan, decisions)
+    if dry_run or (plan.blocked and not accept_valid):
         return ImportResult(plan, False)
     return apply_import(db, actor, plan, accept_valid=accept_valid, today=today)
 
 
 def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
     """Save the dry run as an xlsx copy of the input with a result column (the user fixes and re-imports)."""
-    from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
     from tayninh_desktop.spreadsheets.report_writer import ResultLine, write_import_report
 
     lines = [ResultLine(o.first_row, o.status.value, ROW_STATUS_LABELS[o.status.value], outcome_detail(o))
@@ -430,16 +166,18 @@ def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
 
 def outcome_detail(outcome: RowOutcome, *, short: bool = False) -> str:
     """The reasons or differences of one row, as one line (``short``: without the file and sheet)."""
-    if outcome.issues:
+    decided = _decided(outcome)
+    if outcome.issues and not decided:
         return "; ".join(i.reason if short and i.reason else i.message for i in outcome.issues)
-    if outcome.diffs:
-        return "; ".join(f"{field_label(d.field)}: «{d.before}» → «{d.after}»" for d in outcome.diffs)
-    return ""
+    changes = "; ".join(f"{field_label(d.field)}: «{d.before}» → «{d.after}»" for d in outcome.diffs)
+    return "; ".join(p for p in (decided, changes) if p)
 
 
-def required_missing(source: ImportSource) -> list[str]:
-    """Required fields that no column of the mapping provides (shown at the mapping step)."""
-    provided = {f for t in source.mapping.values() for f in TARGETS.get(t, ()) if f}
-    if "birth_male" in provided or "birth_female" in provided:
-        provided |= {"birth_date", "gender"}
-    return [f for f in REQUIRED_FIELDS if f not in provided]
+def _decided(outcome: RowOutcome) -> str:
+    if not outcome.decision:
+        return ""
+    if outcome.decision == "new":
+        return "Theo quyết định của người dùng: thêm mới (người khác)"
+    if outcome.decision == "skip":
+        return "Theo quyết định của người dùng: bỏ qua, không nhập"
+    return f"Theo quyết định của người dùng: là đảng viên {outcome.data.full_name if outcome.data else ''}"

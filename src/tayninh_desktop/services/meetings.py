@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
+from tayninh_desktop.domain import party_life_forms
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
@@ -49,6 +50,21 @@ def set_rubric(db: Database, actor: Actor, data: dict) -> Changes:
         settings_repo.put(db, RUBRIC_KEY, rubric_to_dict(new))
         audit.append(db, actor.name, "set_rubric", "settings", RUBRIC_KEY, before, rubric_to_dict(new))
     return Changes(settings=True, party_life=True)
+
+
+def edit_rubric(db: Database, actor: Actor, form: dict) -> Changes:
+    """Save the rubric as the office edited it in the window (texts, criteria rows, level rows); every wrong
+    field is named (ValidationError) and nothing is saved."""
+    data = party_life_forms.rubric(form, rubric(db).code)
+    return set_rubric(db, actor, data)
+
+
+def rubric_form(db: Database) -> dict:
+    """The rubric in use, as the editor shows it (dates as dd/mm/yyyy)."""
+    current = rubric_to_dict(rubric(db))
+    return {"rubric_name": current["name"], "rubric_doc_number": current["doc_number"],
+            "rubric_doc_date": format_vn_date(date.fromisoformat(current["doc_date"])),
+            "rubric_basis": current["basis"], "criteria": current["criteria"], "levels": current["levels"]}
 
 
 def roster(db: Database, cell_id: str, on: date) -> list[AttendanceLine]:

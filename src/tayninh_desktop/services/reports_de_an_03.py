@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.dates import format_vn_date, from_iso
 from tayninh_desktop.domain.documents_report import (
     BASELINE_YEARS,
+    ENTRY_KINDS,
     EXIT_KINDS,
     KIND_WORDS,
+    NO_DATA,
+    PARTIAL,
     TARGET_REDUCTION,
     YearFigures,
     baseline_average,
@@ -29,7 +32,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, documents_repo, settings_repo
 from tayninh_desktop.storage.db import Database
 
-SETTINGS_KEY = "documents.de_an_03"   # {"start_year": 2021, "baseline": {unit_id: {"2015": 4, …}}}
+SETTINGS_KEY = "documents.de_an_03"   # {"start_year": 2021, "data_since": "2023-01-01", "baseline": {…}}
 START_YEAR = 2021                     # Đề án 03-ĐA/TU, 19/9/2021
 
 
@@ -62,27 +65,71 @@ def set_baseline(db: Database, actor: Actor, unit_id: str, figures: dict[int, in
     return Changes(settings=True, documents=True)
 
 
-def _row(line: YearFigures, on: date) -> dict:
-    label = str(line.year) if line.year < on.year else f"{line.year} (đến {on:%d/%m})"
-    return {"year": line.year, "year_label": label, **{k: line.counts.get(k, 0) for k in EXIT_KINDS},
-            "total": line.total, "measure": line.measure,
+def data_since(db: Database) -> tuple[date | None, bool]:
+    """(since when the register holds data, whether the office set it): the date set, else the
+    earliest meeting or member event recorded as it happened (not the history copied from a member's
+    dossier); (None, False) when the register has recorded neither."""
+    stored = _settings(db).get("data_since")
+    if stored:
+        return from_iso(stored), True
+    return documents_repo.earliest_record(db, ENTRY_KINDS), False
+
+
+def set_data_since(db: Database, actor: Actor, since: date | None, *, today: date | None = None) -> Changes:
+    """Set since when the register holds data (None: derive it from the register again)."""
+    actor.require(Permission.EDIT_ORGANISATION)
+    if since is not None and since > (today or date.today()):
+        raise ValidationError([FieldIssue("data_since", "date_in_future", {"value": format_vn_date(since)})])
+    with db.atomic():
+        stored = _settings(db)
+        before = stored.get("data_since")
+        after = since.isoformat() if since else None
+        if after:
+            stored["data_since"] = after
+        else:
+            stored.pop("data_since", None)
+        settings_repo.put(db, SETTINGS_KEY, stored)
+        audit.append(db, actor.name, "set_register_data_since", "settings", SETTINGS_KEY,
+                     {"data_since": before}, {"data_since": after})
+    return Changes(settings=True, documents=True)
+
+
+def _cell(value: int, line: YearFigures) -> int | str:
+    return value if line.has_data else "—"
+
+
+def _row(line: YearFigures, on: date, since: date | None) -> dict:
+    # A part of a year goes on a second line of its cell: a date is never broken inside.
+    label = str(line.year) if line.year < on.year else f"{line.year}\n(đến {on:%d/%m})"
+    if line.coverage == PARTIAL and since is not None:
+        label = f"{line.year}\n(từ {since:%d/%m})" if line.year < on.year else f"{line.year}\n({since:%d/%m}–{on:%d/%m})"
+    return {"year": line.year, "year_label": label, **{k: _cell(line.counts.get(k, 0), line) for k in EXIT_KINDS},
+            "total": _cell(line.total, line), "measure": _cell(line.measure, line),
             "vs_previous": percent_text(line.against_previous), "vs_baseline": percent_text(line.against_baseline)}
 
 
-def _overview(lines: list[YearFigures], subject: str, start: int, on: date) -> str:
+def _since_note(lines: list[YearFigures], since: date | None) -> str:
+    if since is None or all(line.coverage not in (NO_DATA, PARTIAL) for line in lines):
+        return ""
+    return (f"Sổ đảng viên có số liệu từ ngày {format_vn_date(since)}; năm chưa có số liệu ghi «—», "
+            "không so sánh năm chưa có đủ số liệu cả năm.")
+
+
+def _overview(lines: list[YearFigures], subject: str, start: str, on: date) -> str:
     totals = {k: sum(line.counts.get(k, 0) for line in lines) for k in EXIT_KINDS}
     total = sum(totals.values())
     if total == 0:
-        return (f"Từ năm {start} đến ngày {format_vn_date(on)}, {subject} không có đảng viên bị xóa tên, "
+        return (f"Từ {start} đến ngày {format_vn_date(on)}, {subject} không có đảng viên bị xóa tên, "
                 "khai trừ, xin ra khỏi Đảng hoặc ra nước ngoài định cư.")
     parts = ", ".join(f"{KIND_WORDS[k]} {n}" for k, n in totals.items() if n)
     per_year = "; ".join(footnote(line) for line in lines if line.total)
-    return (f"Từ năm {start} đến ngày {format_vn_date(on)}, {subject} có {total} đảng viên ra khỏi Đảng "
+    return (f"Từ {start} đến ngày {format_vn_date(on)}, {subject} có {total} đảng viên ra khỏi Đảng "
             f"({parts}); trong đó {totals['xoa_ten'] + totals['ra_khoi_dang']} đảng viên bị xóa tên, xin ra khỏi "
             f"Đảng (chỉ tiêu kéo giảm của Đề án). Cụ thể: {per_year}.")
 
 
-def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: int | None = None) -> dict:
+def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: int | None = None,
+                   *, blank: bool = False) -> dict:
     """The values of the Đề án 03 report of the committee, or of one cell, up to ``on`` (or year's end)."""
     end = min(on, date(year, 12, 31)) if year else on
     start = int(_settings(db).get("start_year", START_YEAR))
@@ -94,17 +141,20 @@ def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: 
         events = [e for e in events if e[3] == cell.id]
     entered = baseline(db, subject_unit.id)
     average = baseline_average({str(k): v for k, v in entered.items()})
-    lines = year_figures([(kind, day) for kind, day, _, _ in events], range(start, end.year + 1), average)
+    since, _ = data_since(db)
+    lines = year_figures([(kind, day) for kind, day, _, _ in events], range(start, end.year + 1), average, since)
+    first = f"ngày {format_vn_date(since)}" if since and since.year >= start else f"năm {start}"
     help_rows: list[dict] = []   # the screening area will provide these (listed, helped, progressed, removed)
     target = round(average * (100 - TARGET_REDUCTION) / 100, 2) if average is not None else None
     return {
         "summary": "kết quả thực hiện Đề án số 03-ĐA/TU về kéo giảm tình trạng đảng viên bị xóa tên và xin ra "
                    f"khỏi Đảng{f' ({cell.name})' if cell else ''}",
         "report_subject": subject_unit.name, "start_year": start, "end_date": end,
-        "years": [_row(line, end) for line in lines], "overview": _overview(lines, subject_unit.name, start, end),
+        "years": [_row(line, end, since) for line in lines], "overview": _overview(lines, subject_unit.name, first, end),
+        "data_since": since, "data_since_note": _since_note(lines, since),
         "baseline_rows": [{"year": y, "count": entered[y]} for y in sorted(entered)],
         "baseline_years_text": ", ".join(str(y) for y in sorted(entered)),
         "baseline_average": average, "baseline_average_text": f"{average:g}".replace(".", ",") if average else "",
         "target": target, "target_text": f"{target:g}".replace(".", ",") if target is not None else "",
-        "help_rows": help_rows, "assessment_heading": "IV" if help_rows else "III",
+        "help_rows": help_rows, "assessment_heading": "IV" if help_rows or blank else "III",
     }

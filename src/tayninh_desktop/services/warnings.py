@@ -41,16 +41,15 @@ def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[
         return []
     start, end = date(today.year, 1, 1), date(today.year, today.month, 1)
     held = meetings_repo.cells_with_regular_meeting(db, start, end)
+    populated = warnings_repo.cells_with_members(db, tuple(sorted(ACTIVE_STATUSES)))
+    months = [(date(today.year, n, 1), f"{today.year}-{n:02d}") for n in range(1, today.month)]
     facts = []
     for cell in units_repo.cells(db, include_closed=True):
-        for month_no in range(1, today.month):
-            first = date(today.year, month_no, 1)
-            month = first.strftime("%Y-%m")
-            if (cell.id, month) in held or not cell.is_open_on(first):
-                continue
-            facts.append(MissingMeetingFact(cell.id, cell.name, month))
-    populated = warnings_repo.cells_with_members(db, tuple(sorted(ACTIVE_STATUSES)))
-    return [f for f in facts if f.cell_id in populated]
+        if cell.id not in populated:
+            continue
+        facts += [MissingMeetingFact(cell.id, cell.name, month) for first, month in months
+                  if (cell.id, month) not in held and cell.is_open_on(first)]
+    return facts
 
 
 def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | None = None) -> list[EarlyWarning]:

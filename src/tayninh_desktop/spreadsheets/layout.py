@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_headers import HEADER_SCAN_ROWS, HeaderGuess, detect_header, is_column_number_row
+from tayninh_desktop.domain.import_headers import (
+    HEADER_SCAN_ROWS,
+    HeaderGuess,
+    detect_header,
+    is_column_number_row,
+)
 from tayninh_desktop.domain.import_values import SourceCell
 from tayninh_desktop.domain.legacy_encodings import (
     LegacyEncoding,
@@ -127,4 +132,37 @@ def converted_samples(rows: list[list[SourceCell]], start: int, limit: int = 12)
     return list(seen.values())
 
 
-__all__ = ["LegacyEncoding", "SheetLayout", "choose_sheet", "converted_samples", "decode_cell", "detect_layout"]
+
+
+@dataclass(frozen=True)
+class SheetSurvey:
+    """One sheet of a workbook: does it hold a member table (and how many member-like rows), or why not."""
+
+    name: str
+    has_table: bool
+    rows: int = 0
+    problem: str = ""   # the refusal's message code when there is no table
+
+
+def survey_sheets(book: Workbook, file_name: str) -> tuple[SheetSurvey, ...]:
+    """Every sheet, those holding a recognisable member table first (in workbook order within each group).
+
+    Only the first rows are decoded to find a header: a workbook's other sheets cost little.
+    """
+    found, other = [], []
+    for grid in book.sheets:
+        if grid.is_empty:
+            other.append(SheetSurvey(grid.name, False, problem="import_empty"))
+            continue
+        head = SheetGrid(grid.name, grid.rows[:HEADER_SCAN_ROWS + 1],
+                         tuple(m for m in grid.merges if m.first_row <= HEADER_SCAN_ROWS))
+        guess = detect_header(header_texts(head, decode_rows(head)))
+        if guess is None:
+            other.append(SheetSurvey(grid.name, False, problem="import_no_header"))
+            continue
+        data_rows = sum(any(c.value not in (None, "") for c in row) for row in grid.rows[guess.last_row + 1:])
+        found.append(SheetSurvey(grid.name, True, rows=data_rows))
+    return tuple(found + other)
+
+__all__ = ["LegacyEncoding", "SheetLayout", "SheetSurvey", "choose_sheet", "converted_samples", "decode_cell",
+           "detect_layout", "survey_sheets"]

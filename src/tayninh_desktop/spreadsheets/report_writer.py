@@ -14,7 +14,8 @@ from tayninh_desktop.spreadsheets.files import save_atomic
 
 RESULT_HEADER = "Kết quả nhập"
 DETAIL_HEADER = "Lý do / thay đổi"
-FILLS = {"added": "C6EFCE", "updated": "DDEBF7", "unchanged": "F2F2F2", "held": "FFEB9C", "refused": "FFC7CE"}
+FILLS = {"added": "C6EFCE", "updated": "DDEBF7", "unchanged": "F2F2F2", "held": "FFEB9C", "refused": "FFC7CE",
+         "skipped": "D9D9D9"}
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,14 @@ def members_left_between(db: Database, start: date, end: date, cell_id: str | No
         sql += " AND p.cell_id = ?"
         params.append(cell_id)
     return [r[0] for r in db.execute(sql + " ORDER BY m.sort_key", params)]
+
+
+def earliest_record(db: Database, excluded_kinds: tuple[str, ...]) -> date | None:
+    """The first day of party life the register recorded: its earliest meeting, or member event of a
+    kind other than ``excluded_kinds`` (None when it has recorded neither)."""
+    marks = ", ".join("?" * len(excluded_kinds))
+    row = db.execute(
+        "SELECT MIN(d) FROM (SELECT MIN(meeting_date) AS d FROM meetings"
+        f" UNION ALL SELECT MIN(event_date) FROM member_events WHERE kind NOT IN ({marks}))",
+        list(excluded_kinds)).fetchone()
+    return from_iso(row[0]) if row and row[0] else None

@@ -12,7 +12,7 @@ from tayninh_desktop.domain.party_life import Attendance, AttendanceState, Meeti
 from tayninh_desktop.storage.audit import now_iso
 
 MEETING_COLUMNS = ["id", "cell_id", "meeting_date", "kind", "chair", "summary", "rubric_code", "scores_json",
-                   "quality_score", "quality_level", "present", "expected"]
+                   "quality_score", "quality_level", "present", "expected", "secretary"]
 _SELECT = f"SELECT {', '.join(MEETING_COLUMNS)} FROM meetings"
 _INSERT_MEETING = (f"INSERT INTO meetings ({', '.join(MEETING_COLUMNS)}, created_at, updated_at)"
                    f" VALUES ({', '.join('?' * (len(MEETING_COLUMNS) + 2))})")
@@ -22,7 +22,7 @@ _INSERT_ATTENDANCE = "INSERT INTO attendance (meeting_id, member_id, state, reas
 def _meeting(row) -> Meeting:
     v = dict(zip(MEETING_COLUMNS, row))
     return Meeting(meeting_date=from_iso(v["meeting_date"]), kind=MeetingKind(v["kind"]), chair=v["chair"],
-                   summary=v["summary"], id=v["id"], cell_id=v["cell_id"], quality_score=v["quality_score"],
+                   summary=v["summary"], secretary=v["secretary"], id=v["id"], cell_id=v["cell_id"], quality_score=v["quality_score"],
                    quality_level=v["quality_level"], rubric_code=v["rubric_code"],
                    scores=tuple(json.loads(v["scores_json"]).items()), present=v["present"], expected=v["expected"])
 
@@ -30,7 +30,8 @@ def _meeting(row) -> Meeting:
 def meeting_values(meeting: Meeting, stamp: str) -> list:
     return [meeting.id, meeting.cell_id, to_iso(meeting.meeting_date), meeting.kind.value, meeting.chair,
             meeting.summary, meeting.rubric_code, json.dumps(dict(meeting.scores), ensure_ascii=False),
-            meeting.quality_score, meeting.quality_level, meeting.present, meeting.expected, stamp, stamp]
+            meeting.quality_score, meeting.quality_level, meeting.present, meeting.expected, meeting.secretary, stamp,
+            stamp]
 
 
 def insert_meeting(db: Database, meeting: Meeting) -> None:
@@ -40,8 +41,8 @@ def insert_meeting(db: Database, meeting: Meeting) -> None:
 def update_meeting(db: Database, meeting: Meeting) -> None:
     values = meeting_values(meeting, now_iso())
     db.execute("UPDATE meetings SET meeting_date = ?, kind = ?, chair = ?, summary = ?, rubric_code = ?,"
-               " scores_json = ?, quality_score = ?, quality_level = ?, present = ?, expected = ?, updated_at = ?"
-               " WHERE id = ?", [*values[2:12], values[13], meeting.id])
+               " scores_json = ?, quality_score = ?, quality_level = ?, present = ?, expected = ?, secretary = ?,"
+               " updated_at = ? WHERE id = ?", [*values[2:13], values[14], meeting.id])
 
 
 def insert_meetings_many(db: Database, rows: list[list]) -> None:

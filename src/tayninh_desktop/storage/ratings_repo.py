@@ -119,3 +119,10 @@ def status_on(db: Database, member_id: str, day) -> str | None:
     row = db.execute("SELECT status FROM member_periods WHERE member_id = ? AND valid_from <= ?"
                      " AND (valid_to IS NULL OR valid_to > ?)", [member_id, to_iso(day), to_iso(day)]).fetchone()
     return row[0] if row else None
+
+
+def tasks_of(db: Database, member_id: str) -> list[TaskAssignment]:
+    """The member's yearly task assignments, latest year first."""
+    rows = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ?"
+                      " ORDER BY year DESC", [member_id])
+    return [TaskAssignment(*r) for r in rows]

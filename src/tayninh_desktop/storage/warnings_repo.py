@@ -64,19 +64,21 @@ PROBATION_STATUSES = ("du_bi", "di_lam_an_xa", "chuyen_tam_thoi_di", "mien_sinh_
 
 def probation_facts(db: Database, cell_names: dict[str, str]) -> list[ProbationFact]:
     """Members whose standing today is probationary (read from the history, whatever their status), with the
-    day their probation started: the latest admission or readmission, else the joining date."""
+    day their probation started: the joining date, or a later readmission."""
     rows = db.execute(
-        "SELECT m.id, m.full_name, m.cell_id, COALESCE((SELECT MAX(e.event_date) FROM member_events e"
-        " WHERE e.member_id = m.id AND e.kind IN ('ket_nap', 'ket_nap_lai')), m.joined_on)"
-        " FROM members m INDEXED BY members_status_sort"
+        "SELECT m.id, m.full_name, m.cell_id, m.joined_on FROM members m INDEXED BY members_status_sort"
         " JOIN member_periods p ON p.member_id = m.id AND p.valid_to IS NULL"
         f" WHERE m.status IN ({', '.join('?' * len(PROBATION_STATUSES))}) AND p.present = 1 AND p.standing = 'du_bi'"
         " ORDER BY m.sort_key", list(PROBATION_STATUSES)).fetchall()
-    return [ProbationFact(r[0], r[1], r[2], cell_names.get(r[2] or "", ""), from_iso(r[3])) for r in rows]
+    readmitted = dict(db.execute("SELECT member_id, MAX(event_date) FROM member_events INDEXED BY"
+                                 " member_events_kind_date WHERE kind = 'ket_nap_lai' GROUP BY member_id"))
+    return [ProbationFact(r[0], r[1], r[2], cell_names.get(r[2] or "", ""),
+                          from_iso(max(r[3], readmitted.get(r[0], r[3])))) for r in rows]
 
 
 def cells_with_members(db: Database, statuses: tuple[str, ...]) -> set[str]:
-    """Cells that have members on the register now (the ones expected to meet)."""
-    rows = db.execute(f"SELECT DISTINCT cell_id FROM members WHERE status IN ({','.join('?' * len(statuses))})",
-                      list(statuses))
-    return {r[0] for r in rows if r[0]}
+    """Cells that have members on the register now (the ones expected to meet): one index probe per cell."""
+    rows = db.execute(
+        "SELECT u.id FROM units u WHERE EXISTS (SELECT 1 FROM members m INDEXED BY members_cell_sort"
+        f" WHERE m.cell_id = u.id AND m.status IN ({','.join('?' * len(statuses))}))", list(statuses))
+    return {r[0] for r in rows}

@@ -54,3 +54,17 @@ BASELINE_EMPTY = "—"
 
 def register_count(count: int) -> str:
     return REGISTER_COUNT.format(count=f"{count:,}".replace(",", "."))
+
+SINCE_HEADING = "Sổ đảng viên có số liệu từ ngày (báo cáo Đề án 03 ghi «—» cho các năm trước ngày này)"
+SINCE_AUTO = "Tự xác định theo sự kiện, kỳ họp ghi sớm nhất"
+SINCE_SAVE = "Lưu mốc số liệu"
+SINCE_SAVED = "Đã lưu mốc số liệu của sổ đảng viên."
+SINCE_DERIVED = "Theo sổ: có số liệu từ ngày {date} (sự kiện hoặc kỳ họp ghi sớm nhất)."
+SINCE_SET = "Văn phòng đã đặt: có số liệu từ ngày {date}."
+SINCE_UNKNOWN = "Sổ chưa ghi sự kiện hay kỳ họp nào: báo cáo tính mọi năm."
+
+NO_MEMBER_CHOSEN = "Mẫu này in cho một đảng viên: chọn đảng viên ở ô «Đảng viên» trước."
+NO_NUMBER = "Mẫu này không cấp số văn bản (in hoặc lưu là đủ)."
+NO_FORM_CHOSEN = "Chọn một mẫu trong danh sách."
+BLANK_NO_ISSUE = "Mẫu trắng để viết tay: không cấp số."
+PRINT_NEEDS_PREVIEW = "Bấm «Xem trước» trước: lệnh in gửi đúng văn bản đang xem."

@@ -19,6 +19,11 @@ PAGE_CROSSCHECK_HELP = ("So danh sách chi bộ gửi lên (tệp Excel) với s
                         " thông tin nào khác nhau.")
 PAGE_CROSSCHECK_BUTTON = "Chọn tệp danh sách và đối chiếu…"
 SAVE_CROSSCHECK = "Lưu kết quả đối chiếu ra Excel…"
+PRINT_CROSSCHECK = "Xem và in biên bản đối chiếu…"
+CROSSCHECK_PDF_TITLE = "Biên bản đối chiếu danh sách đảng viên"
+SAVE_PDF = "Lưu PDF…"
+PRINT_PDF = "In…"
+PDF_FILTER = "Tệp PDF (*.pdf)"
 LABEL_CELL = "Chi bộ:"
 LABEL_LAYOUT = "Mẫu:"
 LABEL_ON = "Vào ngày:"
@@ -64,12 +69,27 @@ STEP_REPORT = "Bước 4/5 — Kết quả chạy thử"
 STEP_REPORT_SUB = "Chưa có gì được ghi vào sổ. Xem từng dòng; sửa tệp rồi nhập lại nếu cần."
 REPORT_COLUMNS = ("Dòng", "Kết quả", "Họ và tên", "Lý do / thay đổi")
 REPORT_SUMMARY = "Thêm mới {added} · Cập nhật {updated} · Không đổi {unchanged} · Chờ quyết định {held} · Từ chối {refused}"
-REPORT_FILTER = (("all", "Tất cả các dòng"), ("problems", "Chỉ dòng bị từ chối / chờ quyết định"),
+SKIPPED_COUNT = " · Bỏ qua {skipped}"
+REPORT_FILTER = (("all", "Tất cả các dòng"), ("problems", "Chỉ dòng bị từ chối / chờ quyết định / bỏ qua"),
                  ("changes", "Chỉ dòng thêm mới / cập nhật"))
 SAVE_REPORT = "Lưu báo cáo (bản sao tệp có cột kết quả)…"
 ACCEPT_VALID = "Chỉ nhập {count} dòng hợp lệ, bỏ qua các dòng bị từ chối hoặc chờ quyết định"
-BLOCKED = "Có dòng bị từ chối hoặc chờ quyết định: sửa tệp rồi nhập lại, hoặc đánh dấu ô dưới đây."
+BLOCKED = ("Có dòng bị từ chối hoặc chờ quyết định: quyết định cho từng dòng chờ ở bảng trên, sửa tệp rồi nhập lại,"
+           " hoặc đánh dấu ô dưới đây.")
 NOTHING_TO_DO = "Không có gì để ghi: mọi dòng đã có trong sổ và không đổi."
+
+HELD_TITLE = ("{count} dòng chờ quyết định: chương trình không đoán thay anh/chị. Với mỗi dòng, chọn đó là"
+              " đảng viên nào trong sổ, là người mới, hay bỏ qua (hoặc sửa tệp rồi nhập lại).")
+HELD_COLUMNS = ("Dòng", "Họ và tên", "Vì sao chờ", "Quyết định")
+DECIDE_LATER = "— Chưa quyết định —"
+DECIDE_NEW = "Thêm mới: là một người khác, chưa có trong sổ"
+DECIDE_NEW_NO_CELL = "Thêm mới (cần chọn chi bộ nhận đảng viên mới ở bước 1)"
+DECIDE_SKIP = "Bỏ qua dòng này, không nhập"
+DECISIONS_DONE = "Đã quyết định {done}/{total} dòng chờ."
+SHEET_LABEL = "Trang trong tệp:"
+SHEET_TABLE = "{name} — có bảng đảng viên ({rows} dòng)"
+SHEET_NO_TABLE = "{name} — không thấy bảng đảng viên"
+SHEET_EMPTY = "{name} — trang trống"
 
 STEP_RUN = "Bước 5/5 — Ghi vào sổ"
 STEP_RUN_SUB = "Ghi tất cả trong một lần: nếu hủy hoặc có lỗi, sổ giữ nguyên như trước."
@@ -83,6 +103,19 @@ CANCELLED = "Đã hủy; sổ đảng viên không thay đổi."
 def target_choices() -> list[tuple[str, str]]:
     """(target, label) in the order the mapping combo shows them."""
     return list(TARGET_LABELS.items())
+
+
+def decide_member(candidate) -> str:
+    """ "Là đảng viên Nguyễn Thị Ánh Tuyết — sinh 05/02/1960 — Chi bộ ấp Cầu Xe — CCCD 072160000001"."""
+    parts = [f"Là {candidate.full_name}", candidate.birth,
+             candidate.cell_name or "chưa xếp chi bộ", f"CCCD {candidate.cccd}" if candidate.cccd else "chưa có CCCD"]
+    return " — ".join(parts)
+
+
+def sheet_choice(survey) -> str:
+    if survey.has_table:
+        return SHEET_TABLE.format(name=survey.name, rows=survey.rows)
+    return (SHEET_EMPTY if survey.problem == "import_empty" else SHEET_NO_TABLE).format(name=survey.name)
 
 
 def status_label(status: str) -> str:

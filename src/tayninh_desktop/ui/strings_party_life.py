@@ -94,3 +94,91 @@ def kind_label(kind: str) -> str:
 
 def warning_label(kind: str) -> str:
     return WARNING_LABELS.get(kind, kind)
+
+
+# --- the member dialog's "Sinh hoạt đảng" tab -----------------------------------------------------------
+TAB_PARTY_LIFE = "Sinh hoạt đảng"
+ML_YEAR_BOX = "Sinh hoạt chi bộ và đảng phí năm {year}"
+ML_ATTENDANCE = ("<b>Sinh hoạt:</b> có mặt {present}/{required} kỳ phải dự · vắng có lý do {excused}{excused_months}"
+                 " · vắng không lý do {unexcused}{unexcused_months}{exempt}")
+ML_ATTENDANCE_NONE = "<b>Sinh hoạt:</b> chưa ghi kỳ họp nào có đồng chí này trong năm."
+ML_EXEMPT = " · miễn {count} kỳ"
+ML_DUES = ("<b>Đảng phí:</b> đã đóng {paid} tháng ({amount}) · chưa đóng có lý do {excused}{excused_months}"
+           " · chưa đóng {unpaid}{unpaid_months}{exempt}")
+ML_DUES_NONE = "<b>Đảng phí:</b> chưa ghi tháng nào trong năm."
+ML_DUES_EXEMPT = " · không phải đóng {count} tháng"
+ML_MONTHS = " (tháng {months})"
+ML_ARREARS = "<b>Nợ đảng phí (mọi năm):</b> {count} tháng — {months}"
+ML_THRESHOLD = "  ⚠ {count} tháng — đủ {limit} tháng là căn cứ xem xét xóa tên"
+ML_RATINGS = "Xếp loại chất lượng hằng năm"
+ML_RATINGS_COLUMNS = ("Năm", "Xếp loại", "Điểm", "Quy định áp dụng", "Ghi chú")
+ML_DISCIPLINE = "Kỷ luật"
+ML_DISCIPLINE_COLUMNS = ("Hình thức", "Ngày quyết định", "Hiệu lực đến", "Còn hiệu lực?", "Số quyết định",
+                         "Cấp quyết định", "Lý do")
+ML_IN_FORCE = "Còn hiệu lực"
+ML_EXPIRED = "Đã hết hiệu lực"
+ML_NO_END = "Không thời hạn"
+ML_TASKS = "Phân công nhiệm vụ hằng năm"
+ML_TASKS_COLUMNS = ("Năm", "Nhiệm vụ được phân công", "Ghi chú")
+ML_LETTERS = "Giấy giới thiệu sinh hoạt đảng"
+ML_LETTERS_COLUMNS = ("Loại", "Số giấy", "Ngày cấp", "Hạn trình", "Nơi đến / nơi đi", "Kết quả")
+ML_LETTER_KIND = "{direction} {official}"
+ML_OFFICIAL = "chính thức"
+ML_TEMPORARY = "tạm thời"
+ML_OVERDUE = "Quá hạn — chờ xác nhận"
+ML_PRESENTED = "Đã trình giấy ngày {date}"
+ML_AWAY = "Đi làm ăn xa"
+ML_AWAY_NONE = "Đồng chí này không ở diện đi làm ăn xa."
+ML_AWAY_TEXT = ("<b>Nơi đến:</b> {place}<br><b>Từ ngày:</b> {since} · <b>Thỏa thuận với chi bộ đến:</b> {until}"
+                "{ended}<br><b>Thỏa thuận:</b> {arrangement}<br><b>Liên lạc:</b> {reach}<br>"
+                "<b>Lần liên lạc cuối:</b> {last}")
+ML_AWAY_ENDED = " (đã hết hạn)"
+ML_AWAY_BACK = " — đã trở về sinh hoạt"
+ML_NOT_GIVEN = "chưa ghi"
+ML_CONTACTS_COLUMNS = ("Ngày liên lạc", "Hình thức", "Cách liên lạc", "Nội dung trao đổi")
+ML_ADD_RATING = "Thêm xếp loại…"
+ML_ADD_DISCIPLINE = "Ghi kỷ luật…"
+ML_ADD_TASK = "Phân công nhiệm vụ…"
+ML_ADD_LETTER = "Ghi giấy giới thiệu…"
+ML_LETTER_OUTCOME = "Ghi kết quả giấy đã chọn…"
+ML_ADD_CONTACT = "Ghi lần liên lạc…"
+ML_PICK_LETTER = "Chọn một giấy giới thiệu đang chờ xác nhận trong bảng trước."
+ML_SAVED = "Đã ghi."
+
+# Dialogs of the tab: title, and the label of each field.
+DLG_OK = "Ghi"
+DLG_CANCEL = "Đóng"
+DLG_RATING = "Xếp loại chất lượng — {name}"
+DLG_DISCIPLINE = "Ghi kỷ luật — {name}"
+DLG_TASK = "Phân công nhiệm vụ — {name}"
+DLG_LETTER = "Giấy giới thiệu sinh hoạt đảng — {name}"
+DLG_OUTCOME = "Kết quả giấy giới thiệu {number} — {name}"
+DLG_CONTACT = "Liên lạc với đảng viên đi làm ăn xa — {name}"
+DLG_HAS_ERRORS = "Còn trường chưa đúng — xem dòng đỏ dưới từng trường."
+DLG_DATE_HINT = "dd/mm/yyyy"
+DLG_SCORE_HINT = "để trống nếu không chấm điểm"
+DLG_UNTIL_HINT = "để trống: theo thời hạn quy định của hình thức"
+DLG_TEMPORARY = "Chuyển sinh hoạt tạm thời"
+DLG_NONE = "(không)"
+CONTACT_CHANNELS = ("Điện thoại", "Zalo", "Gặp trực tiếp", "Qua gia đình", "Thư / văn bản")
+
+# --- the meeting editor and its rubric -----------------------------------------------------------------
+MEETING_SECRETARY = "Thư ký"
+MEETING_SECRETARY_HINT = "người ghi biên bản (in vào biên bản và hồ sơ kỳ họp)"
+RUBRIC_EDIT = "Sửa biểu đánh giá…"
+RUBRIC_TITLE = "Biểu tự đánh giá chất lượng sinh hoạt chi bộ"
+RUBRIC_HELP = ("Các tiêu chí chấm điểm và mức xếp loại dùng cho mọi buổi sinh hoạt ghi từ nay. Buổi đã ghi giữ"
+               " nguyên điểm đã chấm. Ghi rõ văn bản làm căn cứ.")
+RUBRIC_NAME = "Tên biểu"
+RUBRIC_DOC_NUMBER = "Số hiệu văn bản"
+RUBRIC_DOC_DATE = "Ngày văn bản"
+RUBRIC_BASIS = "Trích yếu căn cứ"
+RUBRIC_CRITERIA = "Tiêu chí"
+RUBRIC_CRITERIA_COLUMNS = ("Nội dung tiêu chí", "Điểm tối đa")
+RUBRIC_LEVELS = "Mức xếp loại"
+RUBRIC_LEVELS_COLUMNS = ("Tên mức", "Từ điểm")
+RUBRIC_ADD_ROW = "Thêm dòng"
+RUBRIC_REMOVE_ROW = "Xóa dòng đã chọn"
+RUBRIC_TOTAL = "Tổng điểm tối đa: {total}"
+RUBRIC_SAVE = "Lưu biểu đánh giá"
+RUBRIC_SAVED = "Đã lưu biểu đánh giá."

@@ -42,9 +42,10 @@ from tayninh_desktop.services import importing, organisation
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.held_rows import HeldRows
 
 STATUS_COLOURS = {"added": "#C6EFCE", "updated": "#DDEBF7", "unchanged": "#F2F2F2", "held": "#FFEB9C",
-                  "refused": "#FFC7CE"}
+                  "refused": "#FFC7CE", "skipped": "#D9D9D9"}
 FILE, MAPPING, PREVIEW, REPORT, RUN = range(5)
 
 
@@ -85,7 +86,9 @@ class ImportWizard(QDialog):
         self.setObjectName("import_wizard")
         self.resize(1000, 640)
         self.source: importing.ImportSource | None = None
-        self.plan: importing.ImportPlan | None = None
+        self.plan: importing.ImportPlan | None = None        # the dry run, with the user's decisions applied
+        self.dry_plan: importing.ImportPlan | None = None    # the dry run as the service made it
+        self.decision_error = ""
         self.result: importing.ImportResult | None = None
         self._cancel = threading.Event()
         self._progress = _Progress()
@@ -140,6 +143,12 @@ class ImportWizard(QDialog):
         for label in _heading(s.STEP_MAPPING, s.STEP_MAPPING_SUB):
             layout.addWidget(label)
         self.mapping_info = QLabel(objectName="mapping_info", wordWrap=True)
+        self.sheet_combo = QComboBox(objectName="sheet")
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(QLabel(s.SHEET_LABEL))
+        sheet_row.addWidget(self.sheet_combo, 1)
+        layout.addLayout(sheet_row)
         self.mapping_table = make_table(s.MAPPING_COLUMNS, "mapping_table")
         self.missing_label = QLabel(objectName="missing", wordWrap=True)
         self.missing_label.setStyleSheet("color: #B00020; font-weight: bold")
@@ -164,7 +173,7 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(page)
         for label in _heading(s.STEP_REPORT, s.STEP_REPORT_SUB):
             layout.addWidget(label)
-        self.summary = QLabel(objectName="summary")
+        self.summary = QLabel(objectName="summary", wordWrap=True)
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold")
         self.filter = QComboBox(objectName="report_filter")
         for key, label in s.REPORT_FILTER:
@@ -177,12 +186,15 @@ class ImportWizard(QDialog):
         bar.addWidget(self.filter)
         bar.addWidget(save)
         self.report_table = make_table(s.REPORT_COLUMNS, "report_table")
+        self.held = HeldRows()
+        self.held.changed.connect(self._decided)
         self.blocked_label = QLabel(s.BLOCKED, objectName="blocked", wordWrap=True)
         self.blocked_label.setStyleSheet("color: #B00020")
         self.accept_valid = QCheckBox(objectName="accept_valid")
         self.accept_valid.toggled.connect(self._update_buttons)
         layout.addLayout(bar)
         layout.addWidget(self.report_table, 1)
+        layout.addWidget(self.held, 1)
         layout.addWidget(self.blocked_label)
         layout.addWidget(self.accept_valid)
         return page
@@ -217,7 +229,8 @@ class ImportWizard(QDialog):
         enabled = step != RUN
         if step == REPORT and self.plan is not None:
             valid = self.plan.counts["added"] + self.plan.counts["updated"]
-            enabled = valid > 0 and (not self.plan.blocked or self.accept_valid.isChecked())
+            enabled = (valid > 0 and not self.decision_error
+                       and (not self.plan.blocked or self.accept_valid.isChecked()))
         self.next.setEnabled(enabled)
         self.next.setVisible(step != RUN)
 
@@ -255,18 +268,31 @@ class ImportWizard(QDialog):
 
     # --- work ------------------------------------------------------------------------------------
 
-    def read_file(self) -> None:
+    def read_file(self, sheet: str | None = None) -> None:
         path = self.path_edit.text().strip()
         if not path:
             self.status.setText(s.NO_FILE)
             return
         self._busy(s.READING)
         db = self.context.db
-        self.runner.run(lambda: importing.open_source(db, Path(path)), self._file_read, self._failed)
+        self.runner.run(lambda: importing.open_source(db, Path(path), sheet=sheet), self._file_read, self._failed)
+
+    def _sheet_chosen(self, index: int) -> None:
+        name = self.sheet_combo.itemData(index)
+        if self.source is not None and name != self.source.sheet:
+            self.read_file(name)
+
+    def _fill_sheets(self) -> None:
+        self.sheet_combo.clear()
+        for survey in self.source.survey:
+            self.sheet_combo.addItem(s.sheet_choice(survey), survey.name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(self.source.sheet), 0))
+        self.sheet_combo.setEnabled(len(self.source.survey) > 1)
 
     def _file_read(self, source: importing.ImportSource) -> None:
         self.source = source
         self._opened_mapping = dict(source.mapping)
+        self._fill_sheets()
         self._fill_mapping()
         self._show(MAPPING)
 
@@ -316,7 +342,8 @@ class ImportWizard(QDialog):
         self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id), self._planned, self._failed)
 
     def _planned(self, plan: importing.ImportPlan) -> None:
-        self.plan = plan
+        self.plan = self.dry_plan = plan
+        self.decision_error = ""
         samples = self.source.conversions(50)
         self.preview_info.setText(s.PREVIEW_SOME.format(count=len(samples)) if samples else s.PREVIEW_NONE)
         self.preview_table.setRowCount(len(samples))
@@ -326,26 +353,51 @@ class ImportWizard(QDialog):
             self.preview_table.setItem(r, 2, table_item(after))
         self.preview_table.setColumnWidth(0, 150)
         self.preview_table.setColumnWidth(1, 380)
-        counts = plan.counts
-        self.summary.setText(s.REPORT_SUMMARY.format(**counts))
-        valid = counts["added"] + counts["updated"]
-        self.blocked_label.setVisible(bool(plan.blocked))
-        self.accept_valid.setVisible(bool(plan.blocked) and valid > 0)
         self.accept_valid.setChecked(False)
-        self.accept_valid.setText(s.ACCEPT_VALID.format(count=valid))
         self.filter.setCurrentIndex(1 if plan.blocked else 0)  # problems first: that is what needs reading
-        if not plan.blocked and valid == 0:
-            self.blocked_label.setText(s.NOTHING_TO_DO)
-            self.blocked_label.setVisible(True)
-        self._fill_report()
+        self.held.fill(plan.held)
+        self._refresh_report()
         self._show(PREVIEW if samples else REPORT)
+
+    def _decided(self) -> None:
+        """The user settled a held row: the service checks the decisions; the report shows their effect."""
+        try:
+            self.plan = importing.apply_decisions(self.context.db, self.dry_plan, self.held.decisions())
+            self.decision_error = ""
+        except DomainError as error:
+            self.plan, self.decision_error = self.dry_plan, error.message
+        self._refresh_report()
+        self._update_buttons()
+
+    def _refresh_report(self) -> None:
+        plan = self.plan
+        counts = plan.counts
+        self.summary.setText(s.REPORT_SUMMARY.format(**counts) + (s.SKIPPED_COUNT.format(**counts)
+                                                                   if counts["skipped"] else ""))
+        valid = counts["added"] + counts["updated"]
+        held = len(plan.held)
+        decided = len(plan.decisions)
+        self.accept_valid.setVisible(bool(plan.blocked) and valid > 0)
+        self.accept_valid.setText(s.ACCEPT_VALID.format(count=valid))
+        if self.decision_error:
+            text = self.decision_error
+        elif plan.blocked:
+            text = s.BLOCKED + (" " + s.DECISIONS_DONE.format(done=decided, total=held) if held else "")
+        elif valid == 0:
+            text = s.NOTHING_TO_DO
+        else:
+            text = s.DECISIONS_DONE.format(done=decided, total=held) if held else ""
+        self.blocked_label.setText(text)
+        self.blocked_label.setStyleSheet("color: #B00020" if self.decision_error or plan.blocked else "color: #1B5E20")
+        self.blocked_label.setVisible(bool(text))
+        self._fill_report()
 
     def _fill_report(self) -> None:
         if self.plan is None:
             return
         wanted = self.filter.currentData()
         rows = [o for o in self.plan.outcomes if wanted == "all"
-                or (wanted == "problems" and o.status in (RowStatus.REFUSED, RowStatus.HELD))
+                or (wanted == "problems" and o.status in (RowStatus.REFUSED, RowStatus.HELD, RowStatus.SKIPPED))
                 or (wanted == "changes" and o.status in (RowStatus.ADDED, RowStatus.UPDATED))]
         self.report_table.setRowCount(len(rows))
         for r, outcome in enumerate(rows):

@@ -7,13 +7,13 @@ render lasts over 0.6 s.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -34,15 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.domain.documents_report import BASELINE_YEARS
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import documents, documents_context, organisation, register, reports_de_an_03
+from tayninh_desktop.services import documents, organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.form_list import FormList
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
+from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
 BUSY_AFTER_MS = 600
 
@@ -57,8 +56,10 @@ class DocumentsPage(QWidget):
         super().__init__()
         self.context = context
         self.runner = runner or TaskRunner()
-        self._folder = Path(tempfile.mkdtemp(prefix="tayninh-preview-"))
+        self._folder = PreviewFolder()
+        self._folder.attach(self, QApplication.instance())
         self._renders = 0
+        self._busy_now = False
         self.model = DocumentTableModel(context.db, self)
         self.preview = PdfPreview(self)
         self.busy = QProgressBar(objectName="busy", maximum=0, textVisible=False, visible=False)
@@ -68,7 +69,8 @@ class DocumentsPage(QWidget):
         tabs = QTabWidget(objectName="documents_tabs")
         tabs.addTab(self._print_tab(), s.TAB_PRINT)
         tabs.addTab(self._register_tab(), s.TAB_REGISTER)
-        tabs.addTab(self._signers_tab(), s.TAB_SIGNERS)
+        self.settings_tab = DocumentSettingsTab(context, self.status.setText)
+        tabs.addTab(self.settings_tab, s.TAB_SIGNERS)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.busy)
@@ -84,9 +86,12 @@ class DocumentsPage(QWidget):
         self.member = QComboBox(objectName="member")
         self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=date.today().year)
         self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.forms = QListWidget(objectName="forms")
+        self.forms = FormList()
         self.blank = QCheckBox(s.BLANK, objectName="blank")
         self.form_note = QLabel(objectName="form_note", wordWrap=True)
+        # room for the whole description of the chosen form (the list shows its first sentence)
+        self.form_note.setMinimumHeight(self.form_note.fontMetrics().lineSpacing() * 4)
+        self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
                               (s.LABEL_DATE, self.on)):
@@ -117,6 +122,7 @@ class DocumentsPage(QWidget):
         self.member.currentIndexChanged.connect(self._fill_forms)
         self.forms.currentItemChanged.connect(self._form_changed)
         self.forms.itemDoubleClicked.connect(lambda _item: self.show_preview())
+        self.blank.toggled.connect(lambda _on: self._update_actions())
         return split
 
     def _register_tab(self) -> QWidget:
@@ -149,53 +155,21 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.table, 1)
         return tab
 
-    def _signers_tab(self) -> QWidget:
-        self.signer_unit = QComboBox(objectName="signer_unit")
-        self.secretary = QLineEdit(objectName="secretary")
-        self.deputy = QLineEdit(objectName="deputy")
-        save = QPushButton(s.SIGNERS_SAVE, objectName="save_signers")
-        save.clicked.connect(lambda: self.save_signers())
-        form = QFormLayout()
-        form.addRow(s.LABEL_UNIT, self.signer_unit)
-        form.addRow(s.SIGNERS_SECRETARY, self.secretary)
-        form.addRow(s.SIGNERS_DEPUTY, self.deputy)
-        self.baseline = {}
-        row = QHBoxLayout()
-        for year in BASELINE_YEARS:
-            box = QSpinBox(objectName=f"baseline_{year}", minimum=-1, maximum=100000, specialValueText=s.BASELINE_EMPTY)
-            self.baseline[year] = box
-            row.addWidget(QLabel(str(year)))
-            row.addWidget(box)
-        save_baseline = QPushButton(s.BASELINE_SAVE, objectName="save_baseline")
-        save_baseline.clicked.connect(lambda: self.save_baseline())
-        self.signer_unit.currentIndexChanged.connect(self._load_signers)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel(f"<b>{s.SIGNERS_HEADING}</b>"))
-        layout.addLayout(form)
-        layout.addWidget(save)
-        layout.addSpacing(16)
-        layout.addWidget(QLabel(f"<b>{s.BASELINE_HEADING}</b>", wordWrap=True))
-        layout.addLayout(row)
-        layout.addWidget(save_baseline)
-        layout.addStretch(1)
-        return tab
-
     # -- selection -----------------------------------------------------------------------------
     def _fill_units(self) -> None:
         home = organisation.home_unit(self.context.db)
-        for combo in (self.unit, self.signer_unit):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            if home:
-                combo.addItem(s.COMMITTEE_ITEM.format(name=home.name), home.id if combo is self.signer_unit else None)
-            for cell in organisation.cells(self.context.db):
-                combo.addItem(f"{cell.name} ({cell.code})", cell.id)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        units = [(f"{cell.name} ({cell.code})", cell.id) for cell in organisation.cells(self.context.db)]
+        if home:
+            units.insert(0, (s.COMMITTEE_ITEM.format(name=home.name), home.id))
+        current = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        for index, (label, unit_id) in enumerate(units):
+            self.unit.addItem(label, None if home and index == 0 else unit_id)   # None: the whole committee
+        self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
+        self.unit.blockSignals(False)
         self._unit_changed()
-        self._load_signers()
+        self.settings_tab.fill_units(units)
 
     def _unit_changed(self) -> None:
         cell_id = self.unit.currentData()
@@ -214,21 +188,37 @@ class DocumentsPage(QWidget):
         has_member = self.member.currentData() is not None
         self.forms.clear()
         for info in documents.list_forms():
-            if scopes & set(info.scope) and (has_member or not info.needs_member):
-                item = QListWidgetItem(info.name)
-                item.setData(Qt.ItemDataRole.UserRole, info.id)
-                item.setToolTip(info.description)
-                self.forms.addItem(item)
-        if self.forms.count() == 0:
+            if scopes & set(info.scope):
+                why = s.NO_MEMBER_CHOSEN if info.needs_member and not has_member else ""
+                self.forms.add_form(info.id, info.name, info.description, disabled_because=why)
+        enabled = self.forms.enabled_rows()
+        if not enabled:
             self.form_note.setText(s.FORMS_EMPTY)
-        rows = [i for i in range(self.forms.count()) if self.forms.item(i).data(Qt.ItemDataRole.UserRole) == current]
-        self.forms.setCurrentRow(rows[0] if rows else 0)
+        rows = [i for i in enabled if self.forms.item(i).data(Qt.ItemDataRole.UserRole) == current]
+        self.forms.setCurrentRow(rows[0] if rows else (enabled[0] if enabled else -1))
+        self._update_actions()
 
     def _form_changed(self, *_args) -> None:
         form_id = self.current_form()
         info = documents.get_form_info(form_id) if form_id else None
-        self.buttons["issue"].setEnabled(bool(info and info.numbered))
         self.form_note.setText(info.description if info else "")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Enable only what can apply now; a disabled button says why in its tooltip."""
+        form_id = self.current_form()
+        info = documents.get_form_info(form_id) if form_id else None
+        why_not = {
+            "preview": "" if info else s.NO_FORM_CHOSEN,
+            "save": "" if info else s.NO_FORM_CHOSEN,
+            "issue": s.NO_FORM_CHOSEN if not info else s.NO_NUMBER if not info.numbered
+            else s.BLANK_NO_ISSUE if self.blank.isChecked() else "",
+            "print": "" if self.preview.page_count else s.PRINT_NEEDS_PREVIEW,
+        }
+        for key, button in self.buttons.items():
+            reason = s.RENDERING if self._busy_now else why_not.get(key, "")
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
 
     def current_form(self) -> str | None:
         item = self.forms.currentItem()
@@ -242,17 +232,16 @@ class DocumentsPage(QWidget):
 
     # -- rendering off the UI thread -------------------------------------------------------------
     def _run(self, work, on_done) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(False)
+        self._busy_now = True
+        self._update_actions()
         self.status.setText(s.RENDERING)
         self._busy_timer.start()
 
         def finish() -> None:
             self._busy_timer.stop()
             self.busy.setVisible(False)
-            for button in self.buttons.values():
-                button.setEnabled(True)
-            self._form_changed()
+            self._busy_now = False
+            self._update_actions()
 
         def done(result) -> None:
             finish()
@@ -272,11 +261,13 @@ class DocumentsPage(QWidget):
         if not form_id:
             return
         self._renders += 1
-        target = self._folder / f"xem-truoc-{self._renders}.pdf"
+        target = self._folder.path_for(self._renders)
         db, actor, request = self.context.db, self.context.actor, self.request()
 
         def loaded(result) -> None:
-            self.preview.load(result[0].path)
+            shown = self.preview.path
+            self._show(result[0].path)
+            self._folder.discard(shown)   # the preview before this one is closed: drop its file
             self.status.setText(s.RENDERED.format(pages=result[0].pages))
 
         self._run(lambda: documents.print_form(db, actor, form_id, target, request), loaded)
@@ -304,7 +295,7 @@ class DocumentsPage(QWidget):
         def issued(result) -> None:
             printed, changes = result
             self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path))
-            self.preview.load(printed.path)
+            self._show(printed.path)
             self.context.changed.emit(changes)
 
         self._run(lambda: documents.print_form(db, actor, form_id, target, request), issued)
@@ -344,7 +335,7 @@ class DocumentsPage(QWidget):
 
         def reprinted(result) -> None:
             self.status.setText(s.SAVED.format(path=result.path, pages=result.pages))
-            self.preview.load(result.path)
+            self._show(result.path)
 
         self._run(lambda: documents.reprint(db, actor, doc.id, target), reprinted)
 
@@ -354,30 +345,16 @@ class DocumentsPage(QWidget):
             return
         db, actor, year = self.context.db, self.context.actor, self.model.year
         self._run(lambda: documents.print_register(db, actor, target, year=year),
-                  lambda r: (self.status.setText(s.SAVED.format(path=r.path, pages=r.pages)), self.preview.load(r.path)))
+                  lambda r: (self.status.setText(s.SAVED.format(path=r.path, pages=r.pages)), self._show(r.path)))
 
-    def _load_signers(self) -> None:
-        unit_id = self.signer_unit.currentData()
-        if not unit_id:
-            return
-        secretary, deputy = documents_context.signers(self.context.db, unit_id)
-        self.secretary.setText(secretary)
-        self.deputy.setText(deputy)
-        figures = reports_de_an_03.baseline(self.context.db, unit_id)
-        for year, box in self.baseline.items():
-            box.setValue(figures.get(year, -1))
+    def _show(self, path: Path) -> None:
+        self.preview.load(path)
+        self._update_actions()
 
-    def save_signers(self) -> None:
-        unit_id = self.signer_unit.currentData()
-        if unit_id and self.context.run_action(self, documents_context.set_signers, unit_id, self.secretary.text(),
-                                               self.deputy.text()):
-            self.status.setText(s.SIGNERS_SAVED.format(unit=self.signer_unit.currentText()))
-
-    def save_baseline(self) -> None:
-        unit_id = self.signer_unit.currentData()
-        figures = {year: (box.value() if box.value() >= 0 else None) for year, box in self.baseline.items()}
-        if unit_id and self.context.run_action(self, reports_de_an_03.set_baseline, unit_id, figures):
-            self.status.setText(s.BASELINE_SAVED.format(unit=self.signer_unit.currentText()))
+    def cleanup(self) -> None:
+        """Close the preview and delete the temporary folder (also done on destruction and at exit)."""
+        self.preview.clear()
+        self._folder.cleanup()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:

@@ -105,9 +105,15 @@ class ListsPage(QWidget):
         self.check_table = make_table(s.CROSSCHECK_COLUMNS, "check_table")
         self.save_check = QPushButton(s.SAVE_CROSSCHECK, objectName="save_crosscheck", enabled=False)
         self.save_check.clicked.connect(lambda: self.save_crosscheck())
+        self.print_check = QPushButton(s.PRINT_CROSSCHECK, objectName="print_crosscheck", enabled=False)
+        self.print_check.clicked.connect(lambda: self.print_crosscheck())
         inner.addWidget(self.check_summary)
         inner.addWidget(self.check_table, 1)
-        inner.addWidget(self.save_check)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_check)
+        actions.addWidget(self.print_check)
+        actions.addStretch(1)
+        inner.addLayout(actions)
         return box
 
     def _fill_cells(self) -> None:
@@ -175,6 +181,7 @@ class ListsPage(QWidget):
             self.check_table.setColumnWidth(column, width)
         self.check_table.resizeRowsToContents()
         self.save_check.setEnabled(True)
+        self.print_check.setEnabled(True)
 
     def save_crosscheck(self, path: str | None = None) -> None:
         if self.crosscheck_result is None:
@@ -184,3 +191,13 @@ class ListsPage(QWidget):
         if path:
             saved = crosscheck.save_report(self.crosscheck_result, path)
             self.check_summary.setText(self.check_summary.text() + "\n" + s.SAVED_TO.format(path=saved))
+
+    def print_crosscheck(self):
+        """The biên bản of the last cross-check, previewed in a dialog that saves or prints it."""
+        from tayninh_desktop.ui.dialogs.crosscheck_print import CrossCheckPrintDialog
+
+        if self.crosscheck_result is None:
+            return None
+        dialog = CrossCheckPrintDialog(self.context, self.crosscheck_result, self)
+        dialog.open()
+        return dialog

@@ -51,6 +51,8 @@ class MeetingsPage(QWidget):
         for value, label in MEETING_KIND_LABELS.items():
             self.kind.addItem(label, value)
         self.chair = QLineEdit(objectName="meeting_chair")
+        self.secretary = QLineEdit(objectName="meeting_secretary", placeholderText=s.MEETING_SECRETARY_HINT)
+        self.rubric_button = QPushButton(s.RUBRIC_EDIT, objectName="rubric_edit")
         self.summary_text = QLineEdit(objectName="meeting_summary")
         self.load_button = QPushButton(s.MEETING_LOAD, objectName="meeting_load")
         self.model = AttendanceModel(self)
@@ -61,7 +63,6 @@ class MeetingsPage(QWidget):
         self.message = QLabel(objectName="meeting_message")
         self.save_button = QPushButton(s.SAVE, objectName="meeting_save")
         self.scores: dict[str, QSpinBox] = {}
-        self.quality_total = QLabel(objectName="quality_total")
         self._build()
         self._fill_cells()
         self.cell.currentIndexChanged.connect(self.reload_list)
@@ -71,6 +72,7 @@ class MeetingsPage(QWidget):
         self.load_button.clicked.connect(self.load_roster)
         self.date.returnPressed.connect(self.load_roster)
         self.save_button.clicked.connect(self.save)
+        self.rubric_button.clicked.connect(self.edit_rubric)
         self.grid.state_changed.connect(self._update_counts)
         self.model.dataChanged.connect(lambda *_: self._update_counts())
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
@@ -100,6 +102,7 @@ class MeetingsPage(QWidget):
         row.addStretch(1)
         form.addRow(s.MEETING_DATE, row)
         form.addRow(s.MEETING_CHAIR, self.chair)
+        form.addRow(s.MEETING_SECRETARY, self.secretary)
         form.addRow(s.MEETING_SUMMARY, self.summary_text)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -109,7 +112,9 @@ class MeetingsPage(QWidget):
         right_layout.addWidget(help_label)
         right_layout.addWidget(self.grid, 1)
         right_layout.addWidget(self.counts)
-        right_layout.addWidget(self._quality_box())
+        self.quality_box = self._quality_box()
+        right_layout.addWidget(self.quality_box)
+        self._right_layout = right_layout
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.save_button)
@@ -125,6 +130,7 @@ class MeetingsPage(QWidget):
         rubric = meetings.rubric(self.context.db)
         box = QGroupBox(s.QUALITY.format(basis=rubric.doc_number))
         grid = QGridLayout(box)
+        self.scores = {}
         for index, criterion in enumerate(rubric.criteria):
             spin = QSpinBox(minimum=0, maximum=criterion.max, value=criterion.max)
             spin.setObjectName(f"score_{criterion.code}")
@@ -133,9 +139,31 @@ class MeetingsPage(QWidget):
             label = QLabel(f"{criterion.label} (tối đa {criterion.max})", wordWrap=True)
             grid.addWidget(label, index // 2, (index % 2) * 2)
             grid.addWidget(spin, index // 2, (index % 2) * 2 + 1)
-        grid.addWidget(self.quality_total, (len(rubric.criteria) + 1) // 2, 0, 1, 4)
+        self.quality_total = QLabel(objectName="quality_total")
+        last = (len(rubric.criteria) + 1) // 2
+        grid.addWidget(self.quality_total, last, 0, 1, 3)
+        grid.addWidget(self.rubric_button, last, 3)
         self._update_quality()
         return box
+
+    def _rebuild_quality(self) -> None:
+        """The rubric was edited: the score boxes follow its criteria (the open meeting keeps its scores)."""
+        scores = {code: spin.value() for code, spin in self.scores.items()}
+        self.rubric_button.setParent(None)
+        old, self.quality_box = self.quality_box, self._quality_box()
+        self._right_layout.replaceWidget(old, self.quality_box)
+        old.deleteLater()
+        for code, value in scores.items():
+            if code in self.scores:
+                self.scores[code].setValue(value)
+
+    def edit_rubric(self):
+        """Open the rubric editor (criteria with their maximum points, levels, legal basis)."""
+        from tayninh_desktop.ui.dialogs.rubric_dialog import RubricDialog
+
+        dialog = RubricDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def _update_quality(self) -> None:
         rubric = meetings.rubric(self.context.db)
@@ -176,6 +204,7 @@ class MeetingsPage(QWidget):
         self.date.setText(format_vn_date(meeting.meeting_date))
         self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
         self.chair.setText(meeting.chair)
+        self.secretary.setText(meeting.secretary)
         self.summary_text.setText(meeting.summary)
         for code, value in meeting.scores:
             if code in self.scores:
@@ -190,6 +219,7 @@ class MeetingsPage(QWidget):
         self.meeting_list.clearSelection()
         self.date.setText(format_vn_date(self.today))
         self.chair.clear()
+        self.secretary.clear()
         self.summary_text.clear()
         self.kind.setCurrentIndex(0)
         self.load_roster()
@@ -228,7 +258,7 @@ class MeetingsPage(QWidget):
 
     def save(self):
         form = {"meeting_date": self.date.text(), "kind": self.kind.currentData(), "chair": self.chair.text(),
-                "summary": self.summary_text.text()}
+                "secretary": self.secretary.text(), "summary": self.summary_text.text()}
         scores = {code: spin.value() for code, spin in self.scores.items()}
         result = self.context.run_action(self, meetings.record_meeting, self.cell.currentData(), form,
                                          attendance=self.model.given(), scores=scores, meeting_id=self.meeting_id,
@@ -241,5 +271,7 @@ class MeetingsPage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:
             self._fill_cells()
+        if changes.settings:
+            self._rebuild_quality()
         if changes.party_life or changes.organisation:
             self.reload_list()

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.domain.warnings import Severity
+from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.domain.warnings import EarlyWarning
 from tayninh_desktop.services.warnings import compute_warnings_in, for_cell
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
+
+START_DELAY_MS = 300
 
 
 class WarningsPage(QWidget):
@@ -83,7 +84,9 @@ class WarningsPage(QWidget):
         self.table.activated.connect(lambda index: self.open_warning(index.row()))
         context.changed.connect(self.on_changes)
         self.summary.setText(s.WARNINGS_COMPUTING)
-        QTimer.singleShot(0, self.refresh)  # after the window is shown
+        # After the window is shown, and a moment later still: the worker shares Python's lock with the window,
+        # so the first paint and the person's first click (often the register) go before the computation.
+        QTimer.singleShot(START_DELAY_MS, self.refresh)
 
     @property
     def ready(self) -> bool:

@@ -1,0 +1,67 @@
+"""Keeping a document's closing with what it closes: a signature block never opens a page alone.
+
+``KeepTail`` holds a table and its tail (a total line, the signature block). When the table runs
+to the bottom of a page and the tail does not fit under it, the table's last rows go over to the
+next page with the tail, as a clerk retyping the page would do.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
+from reportlab.platypus.flowables import _listWrapOn
+
+TAIL_ROWS = 2          # table rows that go over with the tail
+
+
+class KeepTail(Flowable):
+    def __init__(self, table: Table, tail: list[Flowable], rows: int = TAIL_ROWS) -> None:
+        super().__init__()
+        self.table = table
+        self.tail = tail
+        self.rows = rows
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._width = avail_width
+        width, self._height = _listWrapOn([self.table, *self.tail], avail_width, self.canv)
+        # What fits is drawn in one piece (draw); what does not reports a height that forces a split.
+        return width, self._height if self._height <= avail_height else 0xFFFFFF
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        whole = [self.table, *self.tail]
+        _, self._height = _listWrapOn(whole, avail_width, self.canv)
+        if self._height <= avail_height:
+            return whole
+        _, table_height = self.table.wrap(avail_width, avail_height)
+        if table_height > avail_height:   # the table breaks anyway: carry the tail with its rest
+            parts = self.table.split(avail_width, avail_height)
+            if len(parts) < 2:   # not even one row fits under the text above: start on the next page
+                at_top = getattr(getattr(self, "_frame", None), "_atTop", True)
+                return whole if at_top else [FrameBreak(), KeepTail(self.table, self.tail, self.rows)]
+            return [parts[0], KeepTail(parts[1], self.tail, self.rows)]
+        heights = getattr(self.table, "_rowHeights", [])
+        body = len(heights) - getattr(self.table, "repeatRows", 0)
+        if body <= self.rows:
+            return self._together(whole, avail_width, avail_height)
+        parts = self.table.split(avail_width, table_height - sum(heights[-self.rows:]) - 0.5)
+        if len(parts) < 2:
+            return self._together(whole, avail_width, avail_height)
+        return [parts[0], KeepTogether([parts[1], *self.tail])]
+
+    def _together(self, flowables: list[Flowable], avail_width: float, avail_height: float) -> list[Flowable]:
+        """KeepTogether's own split: a frame break first when the whole does not fit here."""
+        together = KeepTogether(flowables)
+        together.canv = self.canv
+        together._frame = getattr(self, "_frame", None)
+        return together.split(avail_width, avail_height)
+
+    def draw(self) -> None:
+        """The table and its tail stacked, as the frame would have placed them."""
+        y = self._height
+        for index, flowable in enumerate([self.table, *self.tail]):
+            if index:
+                y -= flowable.getSpaceBefore()
+            width, height = flowable.wrapOn(self.canv, self._width, 0xFFFFFF)
+            y -= height
+            x = (self._width - width) / 2 if getattr(flowable, "hAlign", "LEFT") == "CENTER" else 0
+            flowable.drawOn(self.canv, x, y)
+            y -= flowable.getSpaceAfter()

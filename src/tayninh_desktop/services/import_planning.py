@@ -1,0 +1,313 @@
+"""The dry run of an import: every member row of the file converted, checked and matched; nothing written.
+
+Each row becomes an outcome: added / updated (with the differences) / unchanged / held for the user /
+refused (with the reason, naming file, sheet, row and column). A held row lists the members it may
+be (name, birth date, cell, CCCD) so the user can settle it (``import_decisions``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from tayninh_desktop.domain.errors import DomainError, ValidationError
+from tayninh_desktop.domain.import_headers import GONE_FIELDS, TARGETS, column_letter
+from tayninh_desktop.domain.import_rules import (
+    FieldDiff,
+    Identity,
+    MatchDecision,
+    MatchKind,
+    RowStatus,
+    decide_match,
+    left_the_list,
+    merge_data,
+    possible_duplicates,
+)
+from tayninh_desktop.domain.members import MemberData, parse_member_form
+from tayninh_desktop.domain.messages import render
+from tayninh_desktop.domain.org import Unit
+from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.services.import_source import Cancelled, ImportSource, Progress, bulk
+from tayninh_desktop.services.organisation import cells as list_cells
+from tayninh_desktop.services.organisation import require_home
+from tayninh_desktop.spreadsheets.records import group_records, record_values
+from tayninh_desktop.storage import import_repo, members_repo
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """One problem of one row: ``message`` names file, sheet, row and column; ``reason`` only the column."""
+
+    field: str
+    column: str
+    message: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A member of the register a held row may be: what the user needs to tell people apart."""
+
+    member_id: str
+    full_name: str
+    birth: str
+    cell_name: str
+    cccd: str
+    card_number: str
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What happens to one member row of the file (row numbers as Excel shows them)."""
+
+    rows: tuple[int, ...]
+    status: RowStatus
+    full_name: str
+    issues: tuple[RowIssue, ...] = ()
+    diffs: tuple[FieldDiff, ...] = ()
+    conversions: tuple[tuple[str, str, str], ...] = ()
+    member_id: str | None = None
+    data: MemberData | None = None
+    cell_id: str | None = None
+    candidates: tuple[Candidate, ...] = ()   # held rows: the members it may be
+    present: frozenset[str] = frozenset()    # the fields the file fills for this row
+    decision: str = ""                       # held rows the user settled: "new", "skip" or a member id
+
+    @property
+    def first_row(self) -> int:
+        return self.rows[0]
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """The dry run: every row's outcome. Nothing has been written.
+
+    ``decisions`` (first row → member id / "new" / "skip") settle held rows; ``base`` keeps the outcomes
+    before they were applied, so deciding again starts from the dry run.
+    """
+
+    source: ImportSource
+    outcomes: list[RowOutcome]
+    decisions: dict[int, str] = field(default_factory=dict)
+    base: tuple[RowOutcome, ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {status.value: 0 for status in RowStatus}
+        for outcome in self.outcomes:
+            out[outcome.status.value] += 1
+        return out
+
+    @property
+    def blocked(self) -> int:
+        """Rows that stop a plain import: refused or held for the user."""
+        return sum(o.status in (RowStatus.REFUSED, RowStatus.HELD) for o in self.outcomes)
+
+    @property
+    def held(self) -> list[RowOutcome]:
+        """The rows waiting for the user's decision (in the dry run, before any decision)."""
+        return [o for o in (self.base or self.outcomes) if o.status is RowStatus.HELD]
+
+
+@dataclass
+class ParsedRow:
+    rows: tuple[int, ...]
+    values: dict[str, str]
+    sources: dict[str, int]
+    conversions: tuple
+    data: MemberData | None = None
+    issues: list[RowIssue] = field(default_factory=list)
+
+
+def row_issue(source: ImportSource, row: ParsedRow, name: str, code: str, data: dict) -> RowIssue:
+    column = row.sources.get(name)
+    if column is None:
+        column = next((c for c, t in source.mapping.items() if name in TARGETS.get(t, ())), None)
+    message = render(code, {"field": name, **data})
+    where = {"file": source.file_name, "sheet": source.sheet, "row": row.rows[0], "message": message}
+    if column is None:
+        if code == "required":
+            where["message"] = render("import_column_missing", {"field": name})
+        return RowIssue(name, "", render("import_at_row", where), where["message"])
+    header = " ".join((source.header.headers[column] if column < len(source.header.headers) else "").split())
+    letter = column_letter(column)
+    return RowIssue(name, letter, render("import_at_cell", {**where, "column": letter, "header": header}),
+                    f"Cột {letter} («{header}»): {message}")
+
+
+def parse_rows(source: ImportSource, today: date, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> list[ParsedRow]:
+    """Every member row of the table as form values, checked by the member form's rules."""
+    layout = source.layout
+    records = group_records(layout.rows, source.mapping, layout.data_start)
+    parsed: list[ParsedRow] = []
+    for index, record in enumerate(records):
+        if cancelled is not None and index % 200 == 0 and cancelled():
+            raise DomainError("import_cancelled")
+        rv = record_values(layout.rows, record, source.mapping, today)
+        row = ParsedRow(tuple(r + 1 for r in record.rows), rv.values, rv.sources, rv.conversions)
+        try:
+            row.data = parse_member_form(rv.values, today)
+        except ValidationError as error:
+            row.issues += [row_issue(source, row, i.field, i.code, i.data) for i in error.issues]
+        if progress is not None and index % 200 == 0:
+            progress(index, len(records))
+        parsed.append(row)
+    return parsed
+
+
+def _duplicates_in_file(source: ImportSource, parsed: list[ParsedRow]) -> None:
+    for name in ("cccd", "card_number"):
+        seen: dict[str, list[ParsedRow]] = defaultdict(list)
+        for row in parsed:
+            if row.data is not None and getattr(row.data, name):
+                seen[getattr(row.data, name)].append(row)
+        for value, rows in seen.items():
+            if len(rows) > 1:
+                numbers = ", ".join(str(r.rows[0]) for r in rows)
+                for row in rows:
+                    row.issues.append(row_issue(source, row, name, "import_duplicate_in_file",
+                                                {"value": value, "rows": numbers}))
+
+
+class CellFinder:
+    """Finds a cell by its code or its name as typed ("Chi bộ ấp Cầu Xe", "ấp cầu xe", "CB01")."""
+
+    def __init__(self, cells: list[Unit]) -> None:
+        self.by_key: dict[str, Unit] = {}
+        for unit in cells:
+            for key in (fold(unit.code), fold(unit.name), fold(unit.name).removeprefix("chi bo ").strip()):
+                self.by_key.setdefault(key, unit)
+
+    def find(self, text: str) -> Unit | None:
+        wanted = fold(text)
+        return self.by_key.get(wanted) or self.by_key.get(wanted.removeprefix("chi bo ").strip())
+
+
+class IdentityIndex:
+    """The register's identifiers in memory: CCCD, card number, folded name + birth."""
+
+    def __init__(self, identities: list[Identity]) -> None:
+        self.cccd = {i.cccd: i for i in identities if i.cccd}
+        self.card = {i.card_number: i for i in identities if i.card_number}
+        self.name: dict[tuple[str, date], list[Identity]] = defaultdict(list)
+        for i in identities:
+            self.name[(fold(i.full_name), i.birth)].append(i)
+
+    def decide(self, data: MemberData) -> MatchDecision:
+        return decide_match(data.cccd, data.card_number, self.cccd.get(data.cccd) if data.cccd else None,
+                            self.card.get(data.card_number) if data.card_number else None,
+                            self.name.get((fold(data.full_name), data.birth_date), []))
+
+
+def candidates_of(db, member_ids: list[str]) -> dict[str, Candidate]:
+    """The members a held row may be, as the user will see them."""
+    from tayninh_desktop.domain.dates import format_vn_date
+
+    cells = {c.id: c.name for c in list_cells(db, include_closed=True)}
+    out = {}
+    for m in members_repo.get_many(db, list(dict.fromkeys(member_ids))):
+        birth = str(m.birth_date.year) if m.birth_year_only else format_vn_date(m.birth_date)
+        out[m.id] = Candidate(m.id, m.full_name, birth, cells.get(m.cell_id or "", ""), m.cccd, m.card_number)
+    return out
+
+
+def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: date | None = None,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportPlan:
+    """The dry run: each row added / updated (with the differences) / unchanged / held / refused. Writes nothing."""
+    today = today or date.today()
+    require_home(db)
+    with bulk():
+        return _plan(db, source, cell_id, today, progress, cancelled)
+
+
+@dataclass
+class _Context:
+    source: ImportSource
+    members: dict
+    claimed: dict[str, list[int]]
+    twins: dict[int, tuple[int, ...]]
+    candidates: dict[str, Candidate]
+    open_cells: CellFinder
+    default_cell: str | None
+
+
+def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: Progress | None,
+          cancelled: Cancelled | None) -> ImportPlan:
+    parsed = parse_rows(source, today, progress, cancelled)
+    _duplicates_in_file(source, parsed)
+    index = IdentityIndex(import_repo.identities(db))
+    decisions = {id(r): index.decide(r.data) for r in parsed if r.data is not None and not r.issues}
+    matched_ids = [d.member_id for d in decisions.values() if d.kind is MatchKind.MATCHED]
+    members = {m.id: m for m in members_repo.get_many(db, list(set(matched_ids)))}
+    claimed = defaultdict(list)
+    for row in parsed:
+        decision = decisions.get(id(row))
+        if decision is not None and decision.kind is MatchKind.MATCHED:
+            claimed[decision.member_id].append(row.rows[0])
+    new_rows = [r for r in parsed if id(r) in decisions and decisions[id(r)].kind is MatchKind.NEW]
+    twins = possible_duplicates([(r.rows[0], fold(r.data.full_name), r.data.birth_date, r.data.cccd,
+                                  r.data.card_number) for r in new_rows])
+    wanted = [m for d in decisions.values() if d.kind is MatchKind.AMBIGUOUS for m in d.candidates]
+    wanted += [m for m, rows in claimed.items() if len(rows) > 1]
+    ctx = _Context(source, members, claimed, twins, candidates_of(db, wanted) if wanted else {},
+                   CellFinder([c for c in list_cells(db) if c.is_open_on(today)]), cell_id)
+    outcomes = [_outcome(ctx, row, decisions.get(id(row))) for row in parsed]
+    if progress is not None:
+        progress(len(parsed), len(parsed))
+    return ImportPlan(source, outcomes)
+
+
+def _cell_for_new(ctx: _Context, row: ParsedRow) -> tuple[str | None, RowIssue | None]:
+    cell_text = row.values.get("cell", "")
+    if cell_text:
+        unit = ctx.open_cells.find(cell_text)
+        if unit is None:
+            return None, row_issue(ctx.source, row, "cell", "import_unknown_cell", {"value": cell_text})
+        return unit.id, None
+    if ctx.default_cell:
+        return ctx.default_cell, None
+    return None, row_issue(ctx.source, row, "cell", "import_no_cell", {})
+
+
+def _held(ctx: _Context, base: RowOutcome, row: ParsedRow, issue: RowIssue, member_ids: tuple[str, ...]) -> RowOutcome:
+    cell_id, _ = _cell_for_new(ctx, row)
+    found = tuple(ctx.candidates[m] for m in member_ids if m in ctx.candidates)
+    return replace(base, status=RowStatus.HELD, issues=(issue,), candidates=found, cell_id=cell_id)
+
+
+def _outcome(ctx: _Context, row: ParsedRow, decision: MatchDecision | None) -> RowOutcome:
+    source = ctx.source
+    name = row.data.full_name if row.data else row.values.get("full_name", "")
+    base = RowOutcome(row.rows, RowStatus.REFUSED, name, conversions=row.conversions, data=row.data,
+                      present=frozenset(f for f in row.values if f != "cell" and f not in GONE_FIELDS))
+    gone = left_the_list(row.values)
+    if gone:
+        issue = row_issue(source, row, gone, "import_left_the_list", {"value": row.values[gone]})
+        return replace(base, status=RowStatus.SKIPPED, issues=(issue,))
+    if row.issues or decision is None:
+        return replace(base, issues=tuple(row.issues))
+    if decision.kind is MatchKind.AMBIGUOUS:
+        column = "card_number" if decision.code == "import_card_conflict" else "full_name"
+        issue = row_issue(source, row, decision.data.get("field", column), decision.code, decision.data)
+        return _held(ctx, base, row, issue, decision.candidates)
+    if decision.kind is MatchKind.MATCHED:
+        if len(ctx.claimed[decision.member_id]) > 1:
+            rows = ", ".join(str(r) for r in ctx.claimed[decision.member_id])
+            issue = row_issue(source, row, "full_name", "import_duplicate_in_file", {"value": name, "rows": rows})
+            return _held(ctx, base, row, issue, (decision.member_id,))
+        before = ctx.members[decision.member_id]
+        after, diffs = merge_data(before.data, row.data, set(base.present))
+        status = RowStatus.UPDATED if diffs else RowStatus.UNCHANGED
+        return replace(base, status=status, diffs=tuple(diffs), member_id=before.id, data=after,
+                       cell_id=before.cell_id)
+    twins = ctx.twins.get(row.rows[0])
+    if twins:
+        others = ", ".join(str(r) for r in twins if r != row.rows[0])
+        issue = row_issue(source, row, "full_name", "import_possible_duplicate", {"rows": others})
+        return _held(ctx, base, row, issue, ())
+    cell_id, problem = _cell_for_new(ctx, row)
+    if problem is not None:
+        return replace(base, issues=(problem,))
+    return replace(base, status=RowStatus.ADDED, cell_id=cell_id)
