@@ -21,7 +21,7 @@ import time
 from common import demo_db, report, timed
 
 QUERIES = ["nguyen thi anh", "tran van hung", "le thi hoa", "huynh tan", "vo van minh", "pham ngoc",
-           "dang thi thu", "0720", "85893975", "ho thanh"]
+           "dang thi thu", "0720651", "85893975", "ho thanh"]
 
 STARTUP_SCRIPT = r"""
 import sys, time, resource

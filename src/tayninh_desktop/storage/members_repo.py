@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -130,16 +131,26 @@ def find_by_name_birth(db: Database, full_name: str, birth: date) -> list[Member
     return [_member(r) for r in rows]
 
 
-MIN_DIGITS = 4
+MIN_DIGITS = 5
+
+
+def _telling(word: str, alone: bool) -> bool:
+    """Whether a typed word narrows the register enough to be worth a search."""
+    if word.isdigit():
+        return len(word) >= MIN_DIGITS
+    return len(word) >= 2 or not alone
 
 
 def fts_query(text: str) -> str | None:
     """An FTS5 query matching every word of ``text`` as a prefix, after folding; None when empty.
 
-    Numbers count from four digits: every CCCD of the province starts with the same three, so a
-    shorter number would match the whole register and say nothing.
+    Numbers count from five digits (every CCCD of the province starts with the same three, and the
+    fourth only says man or woman and the century), and a lone letter counts only beside another
+    word ("nguyen thi a"): either alone would match half of the register and say nothing.
     """
-    words = [w for w in fold(text).replace('"', " ").split() if w and not (w.isdigit() and len(w) < MIN_DIGITS)]
+    words = re.sub(r"[^\w]", " ", fold(text)).split()
+    alone = not any(len(w) >= 2 and not w.isdigit() for w in words)
+    words = [w for w in words if _telling(w, alone)]
     if not words:
         return None
     return " AND ".join(f'"{w}"*' for w in words)
