@@ -13,9 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,8 +26,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,38 +39,13 @@ from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.held_rows import HeldRows
+from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, heading, make_table, table_item
 
-STATUS_COLOURS = {"added": "#C6EFCE", "updated": "#DDEBF7", "unchanged": "#F2F2F2", "held": "#FFEB9C",
-                  "refused": "#FFC7CE", "skipped": "#D9D9D9"}
 FILE, MAPPING, PREVIEW, REPORT, RUN = range(5)
 
 
 class _Progress(QObject):
     moved = Signal(int, int)
-
-
-def make_table(columns: tuple[str, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns), objectName=name)
-    table.setHorizontalHeaderLabels(list(columns))
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def table_item(text: object, colour: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if colour:
-        item.setBackground(QColor(colour))
-    return item
-
-
-def _heading(title: str, subtitle: str) -> list[QLabel]:
-    head = QLabel(f"<b style='font-size:13pt'>{title}</b>")
-    sub = QLabel(subtitle, wordWrap=True)
-    return [head, sub]
 
 
 class ImportWizard(QDialog):
@@ -118,7 +89,7 @@ class ImportWizard(QDialog):
     def _file_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for label in _heading(s.STEP_FILE, s.STEP_FILE_SUB):
+        for label in heading(s.STEP_FILE, s.STEP_FILE_SUB):
             layout.addWidget(label)
         self.path_edit = QLineEdit(objectName="path")
         browse = QPushButton(s.BROWSE, objectName="browse")
@@ -140,7 +111,7 @@ class ImportWizard(QDialog):
     def _mapping_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for label in _heading(s.STEP_MAPPING, s.STEP_MAPPING_SUB):
+        for label in heading(s.STEP_MAPPING, s.STEP_MAPPING_SUB):
             layout.addWidget(label)
         self.mapping_info = QLabel(objectName="mapping_info", wordWrap=True)
         self.sheet_combo = QComboBox(objectName="sheet")
@@ -160,7 +131,7 @@ class ImportWizard(QDialog):
     def _preview_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for label in _heading(s.STEP_PREVIEW, s.STEP_PREVIEW_SUB):
+        for label in heading(s.STEP_PREVIEW, s.STEP_PREVIEW_SUB):
             layout.addWidget(label)
         self.preview_info = QLabel(objectName="preview_info")
         self.preview_table = make_table(s.PREVIEW_COLUMNS, "preview_table")
@@ -171,7 +142,7 @@ class ImportWizard(QDialog):
     def _report_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for label in _heading(s.STEP_REPORT, s.STEP_REPORT_SUB):
+        for label in heading(s.STEP_REPORT, s.STEP_REPORT_SUB):
             layout.addWidget(label)
         self.summary = QLabel(objectName="summary", wordWrap=True)
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold")
@@ -202,7 +173,7 @@ class ImportWizard(QDialog):
     def _run_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for label in _heading(s.STEP_RUN, s.STEP_RUN_SUB):
+        for label in heading(s.STEP_RUN, s.STEP_RUN_SUB):
             layout.addWidget(label)
         self.bar = QProgressBar(objectName="progress")
         self.run_label = QLabel(objectName="run_label", wordWrap=True)

@@ -25,8 +25,8 @@ from tayninh_desktop.services import crosscheck, exporting, organisation
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
-from tayninh_desktop.ui.dialogs.import_wizard import STATUS_COLOURS, make_table, table_item
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, make_table, table_item
 
 CROSSCHECK_COLOURS = {"same": "added", "differs": "held", "only_in_file": "refused", "only_in_register": "refused",
                       "unreadable": "refused"}
