@@ -96,10 +96,11 @@ def main() -> None:
     model = MemberTableModel(db)
     model.statuses = ACTIVE_FILTER
     ours: list[float] = []
-    for query in QUERIES:
-        for typed in keystrokes(query):
-            ours += timed(lambda t=typed: (model.set_filter(search=t), model.data(model.index(0, 1))), repeat=1)
-        model.set_filter(search="")
+    for _round in range(3):  # the first round meets a cold cache: kept in the figures, not hidden
+        for query in QUERIES:
+            for typed in keystrokes(query):
+                ours += timed(lambda t=typed: (model.set_filter(search=t), model.data(model.index(0, 1))), repeat=1)
+            model.set_filter(search="")
     raw = sqlite3.connect(path)
     bare_search: list[float] = []
     for query in QUERIES:

@@ -36,6 +36,8 @@ def timed(fn, repeat: int = 5) -> list[float]:
 def report(name: str, ours: list[float], baseline: list[float] | None = None) -> None:
     med = statistics.median(ours)
     line = f"{name:<46} median {med:8.1f} ms   worst {max(ours):8.1f} ms"
+    if len(ours) >= 20:
+        line += f"   p95 {statistics.quantiles(ours, n=20)[-1]:6.1f} ms"
     if baseline:
         base = statistics.median(baseline)
         line += f"   | bare {base:7.1f} ms   ratio {med / base if base else float('inf'):5.1f}x"
