@@ -23,6 +23,9 @@ def run(db_path: Path | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")
+    from tayninh_desktop.ui import app_font
+
+    app_font.install(app)
     error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
     actor = Actor(current_user_name())

@@ -45,3 +45,11 @@ def activate(qtbot, widget) -> None:
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_font(qapp):
+    """The window's own font, as the application installs it (screenshots look like the real thing)."""
+    from tayninh_desktop.ui import app_font
+
+    return app_font.install(qapp)
