@@ -4,72 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.party_life import month_label, parse_month
-from tayninh_desktop.services import dues, organisation
-from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services import dues
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.party_life_models import DuesModel
-from tayninh_desktop.ui.widgets.key_grid import KeyGrid
+from tayninh_desktop.ui.widgets.cell_sheet_page import CellSheetPage
 
 
-class DuesPage(QWidget):
+class DuesPage(CellSheetPage):
     def __init__(self, context: UiContext, today: date | None = None) -> None:
-        super().__init__()
-        self.context = context
-        self.today = today or date.today()
-        self.cell = QComboBox(objectName="dues_cell")
-        self.cell.setMinimumWidth(260)
+        today = today or date.today()
         self.month = QLineEdit(objectName="dues_month", placeholderText="mm/yyyy")
-        self.month.setText(self.today.strftime("%m/%Y"))
+        self.month.setText(today.strftime("%m/%Y"))
         self.month.setMaximumWidth(110)
         self.load_button = QPushButton(s.DUES_LOAD, objectName="dues_load")
-        self.model = DuesModel(self)
-        self.grid = KeyGrid()
-        self.grid.setObjectName("dues_grid")
-        self.grid.setModel(self.model)
-        self.totals = QLabel(objectName="dues_totals")
-        self.totals.setStyleSheet("font-weight: bold;")
-        self.message = QLabel(objectName="dues_message")
-        self.save_button = QPushButton(s.SAVE, objectName="dues_save")
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(s.CELL))
-        bar.addWidget(self.cell)
-        bar.addWidget(QLabel(s.MONTH))
-        bar.addWidget(self.month)
-        bar.addWidget(self.load_button)
-        bar.addStretch(1)
-        help_label = QLabel(s.DUES_HELP, wordWrap=True)
-        help_label.setStyleSheet("color: #444;")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.totals, 1)
-        bottom.addWidget(self.message)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(help_label)
-        layout.addWidget(self.grid, 1)
-        layout.addLayout(bottom)
-        self._fill_cells()
-        self.cell.currentIndexChanged.connect(self.load)
+        super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
+                         help_text=s.DUES_HELP, summary_name="dues_totals", extra=(self.load_button,))
+        self.totals = self.summary
         self.load_button.clicked.connect(self.load)
         self.month.returnPressed.connect(self.load)
-        self.save_button.clicked.connect(self.save)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        context.changed.connect(self.on_changes)
         self.load()
-
-    def _fill_cells(self) -> None:
-        self.cell.blockSignals(True)
-        self.cell.clear()
-        for cell in organisation.cells(self.context.db):
-            self.cell.addItem(cell.name, cell.id)
-        self.cell.blockSignals(False)
 
     def load(self) -> None:
         cell_id = self.cell.currentData()
@@ -97,7 +56,3 @@ class DuesPage(QWidget):
             self.load()
             self.message.setText(s.DUES_SAVED.format(month=month_label(parse_month(self.month.text()))))
         return result
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.organisation:
-            self._fill_cells()

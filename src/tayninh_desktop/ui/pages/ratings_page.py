@@ -4,66 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSpinBox
 
 from tayninh_desktop.domain.party_life import RatingLevel
-from tayninh_desktop.services import organisation, ratings
-from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services import ratings
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import RatingRow, RatingsModel
-from tayninh_desktop.ui.widgets.key_grid import KeyGrid
+from tayninh_desktop.ui.widgets.cell_sheet_page import CellSheetPage
 
 
-class RatingsPage(QWidget):
+class RatingsPage(CellSheetPage):
     def __init__(self, context: UiContext, today: date | None = None) -> None:
-        super().__init__()
-        self.context = context
-        self.today = today or date.today()
-        default_year = self.today.year if self.today.month == 12 else self.today.year - 1
-        self.cell = QComboBox(objectName="ratings_cell")
-        self.cell.setMinimumWidth(260)
+        today = today or date.today()
+        default_year = today.year if today.month == 12 else today.year - 1
         self.year = QSpinBox(objectName="ratings_year", minimum=1990, maximum=2100, value=default_year)
-        self.model = RatingsModel(self)
-        self.grid = KeyGrid()
-        self.grid.setObjectName("ratings_grid")
-        self.grid.setModel(self.model)
-        self.quota = QLabel(objectName="ratings_quota")
-        self.quota.setStyleSheet("font-weight: bold;")
-        self.message = QLabel(objectName="ratings_message")
-        self.save_button = QPushButton(s.SAVE, objectName="ratings_save")
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(s.CELL))
-        bar.addWidget(self.cell)
-        bar.addWidget(QLabel(s.YEAR))
-        bar.addWidget(self.year)
-        bar.addStretch(1)
-        help_label = QLabel(s.RATINGS_HELP, wordWrap=True)
-        help_label.setStyleSheet("color: #444;")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.quota, 1)
-        bottom.addWidget(self.message)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(help_label)
-        layout.addWidget(self.grid, 1)
-        layout.addLayout(bottom)
-        self._fill_cells()
-        self.cell.currentIndexChanged.connect(self.load)
+        super().__init__(context, today, name="ratings", model=RatingsModel(), period_label=s.YEAR,
+                         period=self.year, help_text=s.RATINGS_HELP, summary_name="ratings_quota")
+        self.quota = self.summary
         self.year.valueChanged.connect(self.load)
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        context.changed.connect(self.on_changes)
         self.load()
-
-    def _fill_cells(self) -> None:
-        self.cell.blockSignals(True)
-        self.cell.clear()
-        for cell in organisation.cells(self.context.db):
-            self.cell.addItem(cell.name, cell.id)
-        self.cell.blockSignals(False)
 
     def load(self) -> None:
         cell_id = self.cell.currentData()
@@ -109,7 +69,3 @@ class RatingsPage(QWidget):
             self.load()
             self.message.setText(s.RATINGS_SAVED.format(count=len(entries)))
         return result
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.organisation:
-            self._fill_cells()
