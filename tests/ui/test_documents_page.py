@@ -204,3 +204,16 @@ def test_data_since_is_set_from_the_settings_tab(page):
     tab.since_auto.setChecked(True)
     tab.save_data_since()
     assert reports_de_an_03.data_since(page.context.db)[1] is False
+
+
+def test_voting_slips_carry_the_questions_typed_on_the_page(page, tmp_path):
+    from pypdf import PdfReader
+
+    page.unit.setCurrentIndex(1)
+    _choose(page, "phieu_bieu_quyet")
+    page.questions.setPlainText("Thông qua Nghị quyết tháng 10 năm 2026\n\n  Kết nạp quần chúng Lê Văn Tám  \n")
+    assert page.question_lines() == ("Thông qua Nghị quyết tháng 10 năm 2026", "Kết nạp quần chúng Lê Văn Tám")
+    out = tmp_path / "phieu.pdf"
+    page.save_as(str(out))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # slips wrap lines
+    assert "Thông qua Nghị quyết tháng 10 năm 2026" in text and "Kết nạp quần chúng Lê Văn Tám" in text

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -88,13 +89,15 @@ class DocumentsPage(QWidget):
         self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.forms = FormList()
         self.blank = QCheckBox(s.BLANK, objectName="blank")
+        self.questions = QPlainTextEdit(objectName="questions", placeholderText=s.QUESTIONS_PLACEHOLDER)
+        self.questions.setMaximumHeight(self.questions.fontMetrics().lineSpacing() * 4)
         self.form_note = QLabel(objectName="form_note", wordWrap=True)
         # room for the whole description of the chosen form (the list shows its first sentence)
         self.form_note.setMinimumHeight(self.form_note.fontMetrics().lineSpacing() * 4)
         self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
-                              (s.LABEL_DATE, self.on)):
+                              (s.LABEL_DATE, self.on), (s.LABEL_QUESTIONS, self.questions)):
             form.addRow(label, widget)
         self.buttons = {}
         left = QVBoxLayout()
@@ -228,7 +231,12 @@ class DocumentsPage(QWidget):
         member = self.member.currentData()
         return documents.PrintRequest(cell_id=self.unit.currentData(), member_id=member,
                                       member_ids=(member,) if member else (), year=self.year.value(),
-                                      on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue)
+                                      on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue,
+                                      questions=self.question_lines())
+
+    def question_lines(self) -> tuple[str, ...]:
+        """What the meeting votes on, one line each, as typed (empty lines dropped)."""
+        return tuple(line.strip() for line in self.questions.toPlainText().splitlines() if line.strip())
 
     # -- rendering off the UI thread -------------------------------------------------------------
     def _run(self, work, on_done) -> None:
