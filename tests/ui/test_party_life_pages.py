@@ -95,9 +95,9 @@ def test_refused_meeting_shows_the_message_and_saves_nothing(context, party, cel
     page = MeetingsPage(context, today=TODAY)
     qtbot.addWidget(page)
     page.date.setText("31/02/2026")
-    page.save()
-    box = page.findChild(object, "error_box")
-    assert box is not None and "Ngày họp" in box.text()
+    assert page.save() is None
+    assert page.findChild(object, "error_box") is None          # said on the page, not in a box
+    assert "Ngày họp" in page.message.text() and "31/02/2026" in page.message.text()
     assert context.db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 0
 
 

@@ -30,16 +30,22 @@ class UiContext(QObject):
 
     def run_action(self, parent: QWidget | None, action: Callable[..., Any], *args, **kwargs) -> Any:
         """Run a service action; on refusal show why and return None; broadcast its Changes."""
+        result, error = self.attempt(action, *args, **kwargs)
+        if error is not None:
+            show_error(parent, error)
+        return result
+
+    def attempt(self, action: Callable[..., Any], *args, **kwargs) -> tuple[Any, DomainError | None]:
+        """Run a service action for a page that shows refusals itself (under its fields): (result, error)."""
         try:
             result = action(self.db, self.actor, *args, **kwargs)
         except DomainError as error:
-            show_error(parent, error)
-            return None
+            return None, error
         changes = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes) \
             else result if isinstance(result, Changes) else None
         if changes is not None:
             self.changed.emit(changes)
-        return result
+        return result, None
 
 
 def show_error(parent: QWidget | None, error: DomainError) -> None:

@@ -32,6 +32,7 @@ from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import AttendanceModel
 from tayninh_desktop.ui.widgets.key_grid import KeyGrid
+from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
 class MeetingsPage(QWidget):
@@ -260,12 +261,16 @@ class MeetingsPage(QWidget):
         form = {"meeting_date": self.date.text(), "kind": self.kind.currentData(), "chair": self.chair.text(),
                 "secretary": self.secretary.text(), "summary": self.summary_text.text()}
         scores = {code: spin.value() for code, spin in self.scores.items()}
-        result = self.context.run_action(self, meetings.record_meeting, self.cell.currentData(), form,
-                                         attendance=self.model.given(), scores=scores, meeting_id=self.meeting_id,
-                                         today=self.today)
-        if result is not None:
-            self.meeting_id = result[0]
-            self.message.setText(s.MEETING_SAVED.format(date=self.date.text()))
+        result, error = self.context.attempt(meetings.record_meeting, self.cell.currentData(), form,
+                                             attendance=self.model.given(), scores=scores,
+                                             meeting_id=self.meeting_id, today=self.today)
+        if error is not None:  # said on the page, next to the form, and nothing was saved
+            self.message.setText(error.message)
+            self.message.setStyleSheet(ERROR_STYLE)
+            return None
+        self.meeting_id = result[0]
+        self.message.setStyleSheet("")
+        self.message.setText(s.MEETING_SAVED.format(date=self.date.text()))
         return result
 
     def on_changes(self, changes: Changes) -> None:
