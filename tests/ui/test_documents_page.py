@@ -217,3 +217,19 @@ def test_voting_slips_carry_the_questions_typed_on_the_page(page, tmp_path):
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # slips wrap lines
     assert "Thông qua Nghị quyết tháng 10 năm 2026" in text and "Kết nạp quần chúng Lê Văn Tám" in text
+
+
+def test_the_committee_can_pick_any_member_for_a_letter(page, tmp_path):
+    from pypdf import PdfReader
+
+    page.unit.setCurrentIndex(0)                        # the committee itself
+    assert page.unit.currentData() is None or page.unit.currentIndex() == 0
+    assert page.member.count() > 300                    # every active member, "name — cell"
+    page.member.setCurrentIndex(5)
+    name = page.member.currentText().split(" — ")[0]
+    assert "giay_gioi_thieu_sinh_hoat_dang" in _forms(page)
+    _choose(page, "giay_gioi_thieu_sinh_hoat_dang")
+    out = tmp_path / "ggt.pdf"
+    page.save_as(str(out))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert name in text and "GIẤY GIỚI THIỆU" in text

@@ -16,6 +16,8 @@ LABEL_QUESTIONS = "Nội dung biểu quyết"
 QUESTIONS_PLACEHOLDER = "Mỗi dòng một nội dung (phiếu biểu quyết, biên bản kiểm phiếu, hồ sơ kỳ họp)"
 COMMITTEE_ITEM = "{name} (toàn đảng bộ)"
 NO_MEMBER = "— không chọn —"
+MEMBER_WITH_CELL = "{name} — {cell}"
+CHOOSE_CELL_FIRST = "Đảng bộ đông đảng viên: chọn chi bộ trước để chọn đảng viên."
 FORMS_HEADING = "Mẫu in được cho lựa chọn này:"
 FORMS_EMPTY = "Không có mẫu nào cho lựa chọn này."
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -38,6 +39,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER
 from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.form_list import FormList
@@ -45,6 +47,10 @@ from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
 BUSY_AFTER_MS = 600
+
+
+# Above this many members the committee-level list would be slow to build: choose the cell first.
+COMMITTEE_MEMBER_LIMIT = 5000
 
 
 def _date_of(edit: QDateEdit) -> date:
@@ -85,6 +91,12 @@ class DocumentsPage(QWidget):
     def _print_tab(self) -> QWidget:
         self.unit = QComboBox(objectName="unit")
         self.member = QComboBox(objectName="member")
+        # Long lists (a whole committee): type part of a name to find it.
+        self.member.setEditable(True)
+        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.member.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.member.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.member.currentIndexChanged.connect(lambda _i: self.member.lineEdit().setCursorPosition(0))
         self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=date.today().year)
         self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.forms = FormList()
@@ -182,12 +194,19 @@ class DocumentsPage(QWidget):
         if cell_id:
             for member in register.members_in_cell_on(self.context.db, cell_id, _date_of(self.on)):
                 self.member.addItem(member.full_name, member.id)
+        else:  # the committee issues for any of its members (giấy giới thiệu, quyết định…)
+            rowids = register.list_rowids(self.context.db, statuses=ACTIVE_FILTER)
+            if len(rowids) <= COMMITTEE_MEMBER_LIMIT:
+                for row in register.summaries(self.context.db, rowids):
+                    self.member.addItem(s.MEMBER_WITH_CELL.format(name=row.full_name, cell=row.cell_name), row.id)
+            self.member.setToolTip("" if len(rowids) <= COMMITTEE_MEMBER_LIMIT else s.CHOOSE_CELL_FIRST)
         self.member.blockSignals(False)
         self._fill_forms()
 
     def _fill_forms(self) -> None:
         current = self.current_form()
-        scopes = {"cell"} if self.unit.currentData() else {"unit"}
+        # Forms about one member (giấy giới thiệu…) are offered wherever a member can be chosen.
+        scopes = ({"cell"} if self.unit.currentData() else {"unit"}) | {"member"}
         has_member = self.member.currentData() is not None
         self.forms.clear()
         for info in documents.list_forms():
