@@ -117,3 +117,13 @@ def demo_db_path(tmp_path_factory):
     demo.generate(db, Actor("demo"), members=400, seed=7, today=TODAY)
     db.conn.close()
     return path
+
+
+@pytest.fixture
+def demo_copy(demo_db_path, tmp_path):
+    """A private copy of the session's demo register, for tests that write to it."""
+    import shutil
+
+    path = tmp_path / "demo-copy.sqlite3"
+    shutil.copy(demo_db_path, path)
+    return path

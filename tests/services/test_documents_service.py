@@ -71,11 +71,11 @@ def test_header_comes_from_the_tree_on_the_document_date(home_db, actor, cells, 
     assert "Hưng Thuận, ngày 05 tháng 02 năm 2026" in lines
 
 
-def test_member_list_from_the_register(demo_db_path, actor, tmp_path):
+def test_member_list_from_the_register(demo_copy, actor, tmp_path):
     from tayninh_desktop.services import organisation
     from tayninh_desktop.storage.db import open_database
 
-    db = open_database(demo_db_path)
+    db = open_database(demo_copy)
     cell = organisation.cells(db)[0]
     result, _ = documents.print_form(db, actor, "danh_sach_dang_vien", tmp_path / "ds.pdf",
                                      documents.PrintRequest(cell_id=cell.id))
