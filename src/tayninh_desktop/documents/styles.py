@@ -59,8 +59,9 @@ def styles_for(settings: DocumentSettings, table_size: float | None = None) -> S
                            **body_extra),
         center_italic=_style("center_italic", ITALIC, s.body_size, lead, TA_CENTER, **body_extra),
         center_small=_style("center_small", REGULAR, s.recipients_heading_size, 1.2, TA_CENTER, spaceAfter=3),
-        # a heading never ends a page: it goes over with what it heads
-        heading=_style("heading", BOLD, s.body_size, lead, TA_JUSTIFY, spaceBefore=4, keepWithNext=1,
+        # a heading never ends a page: it goes over with what it heads; left-aligned, because a
+        # justified heading that wraps spreads its capitals across the line
+        heading=_style("heading", BOLD, s.body_size, lead, TA_LEFT, spaceBefore=4, keepWithNext=1,
                        firstLineIndent=s.first_line_indent_cm * cm, **body_extra),
         italic=_style("italic", ITALIC, s.body_size, lead, TA_JUSTIFY,
                       firstLineIndent=s.first_line_indent_cm * cm, **body_extra),
