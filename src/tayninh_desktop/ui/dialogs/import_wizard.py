@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_headers import column_letter
 from tayninh_desktop.domain.import_rules import RowStatus
-from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.services import importing, organisation
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.column_mapping import ColumnMapping
 from tayninh_desktop.ui.widgets.held_rows import HeldRows
 from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, heading, make_table, table_item
 
@@ -109,24 +108,13 @@ class ImportWizard(QDialog):
         return page
 
     def _mapping_step(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        for label in heading(s.STEP_MAPPING, s.STEP_MAPPING_SUB):
-            layout.addWidget(label)
-        self.mapping_info = QLabel(objectName="mapping_info", wordWrap=True)
-        self.sheet_combo = QComboBox(objectName="sheet")
-        self.sheet_combo.activated.connect(self._sheet_chosen)
-        sheet_row = QHBoxLayout()
-        sheet_row.addWidget(QLabel(s.SHEET_LABEL))
-        sheet_row.addWidget(self.sheet_combo, 1)
-        layout.addLayout(sheet_row)
-        self.mapping_table = make_table(s.MAPPING_COLUMNS, "mapping_table")
-        self.missing_label = QLabel(objectName="missing", wordWrap=True)
-        self.missing_label.setStyleSheet("color: #B00020; font-weight: bold")
-        self.remember = QCheckBox(s.REMEMBER, objectName="remember", checked=True)
-        for widget in (self.mapping_info, self.mapping_table, self.missing_label, self.remember):
-            layout.addWidget(widget, 1 if widget is self.mapping_table else 0)
-        return page
+        self.mapping = ColumnMapping()
+        self.mapping.sheet_requested.connect(self.read_file)
+        self.mapping.changed.connect(self._mapping_changed)
+        # the names the rest of the wizard (and its tests) know the step's widgets by
+        self.sheet_combo, self.mapping_table = self.mapping.sheet_combo, self.mapping.table
+        self.missing_label, self.remember = self.mapping.missing_label, self.mapping.remember
+        return self.mapping
 
     def _preview_step(self) -> QWidget:
         page = QWidget()
@@ -248,59 +236,21 @@ class ImportWizard(QDialog):
         db = self.context.db
         self.runner.run(lambda: importing.open_source(db, Path(path), sheet=sheet), self._file_read, self._failed)
 
-    def _sheet_chosen(self, index: int) -> None:
-        name = self.sheet_combo.itemData(index)
-        if self.source is not None and name != self.source.sheet:
-            self.read_file(name)
-
-    def _fill_sheets(self) -> None:
-        self.sheet_combo.clear()
-        for survey in self.source.survey:
-            self.sheet_combo.addItem(s.sheet_choice(survey), survey.name)
-        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(self.source.sheet), 0))
-        self.sheet_combo.setEnabled(len(self.source.survey) > 1)
-
     def _file_read(self, source: importing.ImportSource) -> None:
         self.source = source
         self._opened_mapping = dict(source.mapping)
-        self._fill_sheets()
-        self._fill_mapping()
+        self.mapping.show_source(source)
         self._show(MAPPING)
 
-    def _fill_mapping(self) -> None:
-        source = self.source
-        note = s.MAPPING_REMEMBERED if source.remembered else ""
-        self.mapping_info.setText(s.MAPPING_INFO.format(file=source.file_name, sheet=source.sheet,
-                                                        row=source.header.first_row + 1) + note)
-        headers = source.header.headers
-        layout = source.layout
-        first = layout.rows[layout.data_start] if layout.data_start < len(layout.rows) else []
-        self.mapping_table.setRowCount(len(headers))
-        self._combos: list[QComboBox] = []
-        for c, header in enumerate(headers):
-            self.mapping_table.setItem(c, 0, table_item(column_letter(c)))
-            self.mapping_table.setItem(c, 1, table_item(" ".join(header.split())))
-            combo = QComboBox()
-            for target, label in s.target_choices():
-                combo.addItem(label, target)
-            combo.setCurrentIndex(max(combo.findData(source.mapping.get(c, "ignore")), 0))
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            self.mapping_table.setCellWidget(c, 2, combo)
-            self._combos.append(combo)
-            example = first[c].text if c < len(first) else ""
-            self.mapping_table.setItem(c, 3, table_item(" / ".join(example.split("\n"))))
-        for column, width in enumerate((50, 300, 300)):
-            self.mapping_table.setColumnWidth(column, width)
-        self._mapping_changed()
-
     def chosen_mapping(self) -> dict[int, str]:
-        return {c: combo.currentData() for c, combo in enumerate(self._combos) if combo.currentData() != "ignore"}
+        return self.mapping.chosen_mapping()
+
+    @property
+    def _combos(self) -> list:
+        return self.mapping.combos
 
     def _mapping_changed(self) -> None:
         self.source = replace(self.source, mapping=self.chosen_mapping())
-        missing = importing.required_missing(self.source)
-        self.missing_label.setText(s.MAPPING_MISSING.format(fields=", ".join(field_label(f) for f in missing))
-                                   if missing else "")
 
     def dry_run(self) -> None:
         source = replace(self.source, mapping=self.chosen_mapping())
