@@ -60,7 +60,7 @@ def entry_events(member_id: str, data: MemberData, cell_id: str, entry: EventKin
             events.append(MemberEvent(new_id(), member_id, EventKind.FULL_MEMBERSHIP, data.full_member_on, seq=2))
         return events
     if entry not in (EventKind.TRANSFER_IN, EventKind.TRANSFER_IN_TEMPORARY):
-        raise DomainError("event_not_allowed", event=entry.value, value="", reason="")  # programming error
+        raise ValueError(f"a member enters the register by admission or transfer in, not {entry}")
     return [MemberEvent(new_id(), member_id, entry, entry_date or data.joined_on, cell_id=cell_id, seq=1, **doc)]
 
 
