@@ -27,7 +27,7 @@ from tayninh_desktop.domain.legacy_encodings import (
 )
 from tayninh_desktop.domain.vn_text import fold, title_case_name
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"  # shared/ beside the project
 
 # Unicode letters -> TCVN3/ABC codes as Latin-1 characters (0xAD, the soft hyphen, is "ư").
 TCVN3_ROWS = {
