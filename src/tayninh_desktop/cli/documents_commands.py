@@ -6,8 +6,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tayninh_desktop.cli.output import Usage, actor, emit, open_db
-from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
+from tayninh_desktop.cli.output import actor, date_option, emit, open_db
+from tayninh_desktop.domain.dates import format_vn_date
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -59,12 +59,7 @@ def cmd_forms_list(args) -> int:
 
 
 def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_vn_date(text)
-    except ValueError:
-        raise Usage(f"ngày «{text}» không hợp lệ (dd/mm/yyyy)") from None
+    return date_option(text, "--date")
 
 
 def cmd_print(args) -> int:
@@ -78,7 +73,8 @@ def cmd_print(args) -> int:
     dossier = bool(documents.get_form_info(args.form_id).parts)
     request = documents.PrintRequest(cell_id=cell_id, member_id=None if dossier or not members else members[0],
                                      member_ids=members, questions=tuple(args.question), year=args.year,
-                                     period=args.period, on=on, blank=args.blank, issue=not args.draft)
+                                     period=args.period, on=on, blank=args.blank, issue=not args.draft,
+                                     case_id=args.case)
     result, _ = documents.print_form(db, actor(args), args.form_id, Path(args.out), request)
     issued = f", số {result.symbol}" if result.symbol else ""
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,

@@ -6,9 +6,9 @@ import argparse
 import re
 from dataclasses import replace
 
-from tayninh_desktop.cli.output import REFUSED, Usage, actor, emit, open_db
+from tayninh_desktop.cli.output import REFUSED, Usage, actor, date_option, emit, open_db
 from tayninh_desktop.cli.register_commands import GROUPS
-from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
+from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages import field_label, render
 from tayninh_desktop.domain.messages_import import CROSSCHECK_LABELS, ROW_STATUS_LABELS, TARGET_LABELS
 
@@ -50,12 +50,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _date(text: str | None):
-    if not text:
-        return None
-    try:
-        return parse_vn_date(text)
-    except ValueError as exc:
-        raise Usage(f"ngày «{text}» không hợp lệ (dd/mm/yyyy)") from exc
+    return date_option(text, "--on")
 
 
 def _cell_id(db, code: str | None) -> str | None:

@@ -7,12 +7,14 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from tayninh_desktop.config import current_user_name, default_db_path
 from tayninh_desktop.domain.actors import Actor
-from tayninh_desktop.domain.errors import DomainError, ValidationError
+from tayninh_desktop.domain.dates import parse_vn_date
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
+from tayninh_desktop.domain.messages_register import os_reason
 
 OK, REFUSED, USAGE = 0, 1, 2
 
@@ -30,9 +32,42 @@ def actor(args) -> Actor:
 
 
 def open_db(args, *, create: bool = False):
+    """Open the register; a file this command creates is removed again if the command is refused."""
     from tayninh_desktop.storage.db import open_database
 
-    return open_database(db_path(args), create=create)
+    path = db_path(args)
+    existed = path.exists()
+    db = open_database(path, create=create)
+    if create and not existed:
+        args._new_db = (path, db)
+    return db
+
+
+def _discard_new_db(args) -> None:
+    """Nothing half-written: remove the database file a refused command created (init, demo)."""
+    new = getattr(args, "_new_db", None)
+    if new is None:
+        return
+    path, db = new
+    args._new_db = None
+    try:
+        db.conn.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def date_option(text: str | None, option: str, *, required: bool = False) -> date | None:
+    """The date typed for ``option`` (dd/mm/yyyy). A date that does not exist is refused input (exit 1)
+    naming the option and the text; an empty text is None, or refused when ``required``."""
+    try:
+        value = parse_vn_date(text or "")
+    except ValueError:
+        raise ValidationError([FieldIssue(option, "bad_date", {"value": text})]) from None
+    if value is None and required:
+        raise ValidationError([FieldIssue(option, "required")])
+    return value
 
 
 def emit(args, payload: dict, text: str | list[str]) -> None:
@@ -56,15 +91,37 @@ def refuse(args, error: DomainError) -> int:
 
 def run_handler(handler: Callable, args) -> int:
     try:
+        return _run(handler, args)
+    except BrokenPipeError:
+        # The reader of our output went away (``… | head``): the action is done, there is no one to tell.
+        _silence_stdout()
+        return OK
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(handler: Callable, args) -> int:
+    try:
         return handler(args) or OK
     except DomainError as error:
+        _discard_new_db(args)
         return refuse(args, error)
+    except BrokenPipeError:
+        raise
     except OSError as error:
+        _discard_new_db(args)
         return refuse(args, DomainError("file_error", path=getattr(error, "filename", "") or "",
-                                        reason=error.strerror or str(error)))
+                                        reason=os_reason(error)))
     except Usage:
         raise
     except Exception as error:  # the last line of defence: never a traceback in front of a user
+        _discard_new_db(args)
         if os.environ.get(DEBUG_ENV):
             raise
         log = _log_unexpected(error)

@@ -155,17 +155,10 @@ def cmd_check(args) -> int:
     return 0 if report.ok else REFUSED
 
 
-def _date_arg(text: str):
-    from tayninh_desktop.cli.output import Usage
-    from tayninh_desktop.domain.dates import parse_vn_date
+def _date_arg(text: str, option: str):
+    from tayninh_desktop.cli.output import date_option
 
-    try:
-        value = parse_vn_date(text)
-    except ValueError:
-        raise Usage(f"ngày không hợp lệ: {text} (dd/mm/yyyy)") from None
-    if value is None:
-        raise Usage("thiếu ngày")
-    return value
+    return date_option(text, option, required=True)
 
 
 def _unit_by_code(db, code: str):
@@ -183,7 +176,7 @@ def cmd_units_tree(args) -> int:
 
     db = open_db(args)
     organisation.require_home(db)
-    on = _date_arg(args.on) if args.on else None
+    on = _date_arg(args.on, "--on") if args.on else None
     rows = organisation.tree(db, on)
     names = {}
     if on is not None:
@@ -214,7 +207,7 @@ def cmd_units_move(args) -> int:
     db = open_db(args)
     unit = _unit_by_code(db, args.code)
     parent = _unit_by_code(db, args.parent)
-    on = _date_arg(args.on)
+    on = _date_arg(args.on, "--from")
     organisation.move_unit(db, actor(args), unit.id, parent.id, on, doc_number=args.doc)
     emit(args, {"ok": True}, f"Từ ngày {format_vn_date(on)}, {unit.name} trực thuộc {parent.name}.")
     return 0
@@ -225,7 +218,7 @@ def cmd_units_rename(args) -> int:
 
     db = open_db(args)
     unit = _unit_by_code(db, args.code)
-    on = _date_arg(args.on)
+    on = _date_arg(args.on, "--from")
     organisation.rename_unit(db, actor(args), unit.id, args.name, on, doc_number=args.doc)
     emit(args, {"ok": True}, f"Từ ngày {format_vn_date(on)}, {unit.name} đổi tên thành {args.name}.")
     return 0

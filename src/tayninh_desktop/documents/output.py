@@ -9,6 +9,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.messages_register import os_reason
+
 
 @dataclass(frozen=True)
 class RenderResult:
@@ -21,8 +24,16 @@ class RenderResult:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one."""
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""
     path = Path(path)
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise DomainError("file_write_failed", path=str(path), reason=os_reason(exc)) from exc
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
     try:

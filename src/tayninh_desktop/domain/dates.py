@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+
+YEAR_MIN, YEAR_MAX = 1900, 2999   # the years the register can hold (the same bounds as a month)
+
 _VN_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -28,6 +32,13 @@ def parse_vn_date(text: str, *, century_pivot: int = 30) -> date | None:
     if len(match[3]) == 2:
         year += 2000 if year <= century_pivot else 1900
     return date(year, month, day)
+
+
+def check_year(year: int | None, field: str = "year") -> int | None:
+    """``year`` when the register can hold it (None stays None); otherwise refused naming ``field``."""
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValidationError([FieldIssue(field, "bad_year", {"value": year, "low": YEAR_MIN, "high": YEAR_MAX})])
+    return year
 
 
 def format_vn_date(value: date | None) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from tayninh_desktop.domain.dates import format_long_date
+from tayninh_desktop.domain.dates import check_year, format_long_date
+from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 
 
 def nfc(text: str) -> str:
@@ -177,3 +178,23 @@ class IssuedDocument:
     context_json: str = "{}"
     created_at: str = ""
     updated_at: str = ""
+
+
+def check_period(text: str | None) -> str | None:
+    """A report period as "2026-06" (a month, also typed 06/2026) or "2026" (a year); None when not given."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) == 4:
+        try:
+            return str(check_year(int(text), "period"))
+        except ValidationError:
+            pass
+    else:
+        from tayninh_desktop.domain.party_life import parse_month
+
+        try:
+            return parse_month(text, "period")
+        except ValidationError:
+            pass
+    raise ValidationError([FieldIssue("period", "bad_period", {"value": text})])

@@ -1,5 +1,7 @@
 """Sentences and field labels of the register: units, members, their history, the database."""
 
+import errno
+
 FIELD_LABELS: dict[str, str] = {
     "full_name": "Họ và tên",
     "other_name": "Tên gọi khác",
@@ -39,6 +41,7 @@ FIELD_LABELS: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     "validation_failed": "Có {count} trường chưa đúng.",
     "required": "{field_label}: chưa nhập (bắt buộc).",
+    "bad_year": "{field_label}: «{value}» không phải năm hợp lệ (từ {low} đến {high}).",
     "bad_date": "{field_label}: «{value}» không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/02/1960.",
     "date_in_future": "{field_label}: ngày {value} ở sau ngày hôm nay.",
     "date_too_early": "{field_label}: ngày {value} quá xa trong quá khứ (trước năm {min_year}).",
@@ -81,6 +84,8 @@ MESSAGES: dict[str, str] = {
     "db_newer": "Tệp «{path}» được tạo bởi phiên bản mới hơn của chương trình (có {unknown}). Hãy cài phiên bản mới hơn.",
     "db_locked": "Tệp «{path}» đang được một chương trình khác dùng. Đóng chương trình đó rồi thử lại.",
     "db_missing": "Không tìm thấy tệp cơ sở dữ liệu «{path}».",
+    "db_foreign": ("Tệp «{path}» là cơ sở dữ liệu của một chương trình khác, không phải sổ đảng viên; "
+                   "chương trình không mở và không sửa tệp này. Hãy chọn đúng tệp sổ đảng viên."),
     "db_unreadable": "Không mở được tệp «{path}»: {reason}",
     "bad_search": "Không hiểu chuỗi tìm kiếm «{value}».",
 }
@@ -126,3 +131,30 @@ MESSAGES["file_error"] = "Không ghi/đọc được tệp «{path}»: {reason}"
 MESSAGES["unexpected"] = "Đã xảy ra lỗi không lường trước: {reason}. Dữ liệu không bị thay đổi."
 MESSAGES["unexpected_cli"] = ("Đã xảy ra lỗi không lường trước; thao tác không được lưu dở dang. "
                               "Chi tiết kỹ thuật được ghi vào tệp {log}.")
+
+MESSAGES["file_write_failed"] = "Không ghi được tệp «{path}»: {reason}. Hãy chọn nơi lưu khác."
+
+# Why the system refused a file, by errno, as the office reads it.
+OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "thư mục chứa tệp không có hoặc không ghi được vào đó",
+    errno.EACCES: "không có quyền ghi vào đó",
+    errno.EPERM: "không có quyền ghi vào đó",
+    errno.EISDIR: "đó là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc (thẻ nhớ hoặc USB có thể đang khóa ghi)",
+    errno.EBUSY: "tệp hoặc thư mục đang được dùng",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "đã có một tệp hoặc thư mục trùng tên",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """The Vietnamese reason for an operating-system refusal (never the English strerror)."""
+    return OS_REASONS.get(error.errno or 0, f"hệ điều hành từ chối (mã lỗi {error.errno})")
+
+MESSAGES["bad_count"] = "{field_label}: «{value}» phải là số nguyên từ {low} đến {high}."
+FIELD_LABELS.update({"members": "Số đảng viên (--members)", "cells": "Số chi bộ (--cells)",
+                     "years": "Số năm sinh hoạt (--years)"})
+MESSAGES["duplicate_unit_name"] = ("{field_label}: đã có «{name}» (mã {code}) trực thuộc cùng cấp trên; "
+                                  "hai tổ chức đảng cùng cấp không được trùng tên.")

@@ -199,10 +199,24 @@ class _MemberFactory:
         return events
 
 
+DEMO_LIMITS = {"members": (1, 1_000_000), "cells": (1, 3000), "years": (1, 50)}
+
+
+def _check_sizes(**sizes: int | None) -> None:
+    from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+
+    issues = [FieldIssue(name, "bad_count", {"value": value, "low": DEMO_LIMITS[name][0], "high": DEMO_LIMITS[name][1]})
+              for name, value in sizes.items()
+              if value is not None and not DEMO_LIMITS[name][0] <= value <= DEMO_LIMITS[name][1]]
+    if issues:
+        raise ValidationError(issues)
+
+
 def generate(db: Database, actor: Actor, *, members: int, cells: int | None = None, years: int = 3,
              seed: int = 2026, today: date | None = None) -> DemoResult:
     """Fill an empty register with a synthetic commune; one transaction, bulk inserts."""
     actor.require(Permission.EDIT_ORGANISATION)
+    _check_sizes(members=members, cells=cells, years=years)
     today = today or date.today()
     rng = random.Random(seed)
     cell_count = cells or max(6, min(members // 35, 3000))

@@ -16,12 +16,13 @@ from tayninh_desktop.documents import context_codec
 from tayninh_desktop.documents.engine import render
 from tayninh_desktop.documents.forms import FormDefinition, all_forms, get_form
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.dates import check_year, format_vn_date
 from tayninh_desktop.domain.documents import (
     DocumentHeader,
     DocumentSettings,
     IssuedDocument,
     NumberingRule,
+    check_period,
     format_symbol,
     next_number,
 )
@@ -75,6 +76,16 @@ class PrintRequest:
     issue: bool = True
     member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
     questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
+    case_id: str | None = None            # a screening or removal case (no case can be printed yet)
+
+
+def checked_request(request: PrintRequest) -> PrintRequest:
+    """The request with its year and period checked (the period in its canonical form); refused when
+    it names a year, period or case that cannot exist, before anything is rendered or numbered."""
+    check_year(request.year)
+    if request.case_id:
+        raise DomainError("case_not_found", case=request.case_id)
+    return replace(request, period=check_period(request.period))
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,7 @@ def _issuer(db: Database, form: FormDefinition, request: PrintRequest) -> tuple[
 def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     """Everything the form's fields can use, taken from the register on the document's date."""
     form = get_form(form_id)
+    request = checked_request(request)
     on = request.on or date.today()
     issuer, cell = _issuer(db, form, request)
     home = organisation.require_home(db)
@@ -212,6 +224,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     issuer and year and enters the document register with its PDF's hash, all in one transaction."""
     actor.require(Permission.READ)
     form = get_form(form_id)
+    request = checked_request(request)
     if form.parts:
         from tayninh_desktop.services.documents_dossier import print_dossier
 
@@ -256,6 +269,7 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
 
 def register_listing(db: Database, *, year: int | None = None, type_code: str | None = None) -> list[IssuedDocument]:
     """The document register, newest first."""
+    check_year(year)
     return documents_repo.listing(db, year=year, type_code=type_code)
 
 
@@ -263,6 +277,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
                    settings: DocumentSettings | None = None) -> PrintResult:
     """Print the document register (sổ đăng ký văn bản đi) of a year."""
     actor.require(Permission.READ)
+    check_year(year)
     on = date.today()
     form = get_form("so_dang_ky_van_ban")
     home = organisation.require_home(db)
@@ -279,6 +294,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
 
 def register_ids(db: Database, *, year: int | None = None) -> list[str]:
     """The ids of the document register, newest first (a table fetches their rows as it paints them)."""
+    check_year(year)
     return documents_repo.ids(db, year=year)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from tayninh_desktop.domain import party_life_forms
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.dates import check_year, format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
@@ -195,9 +195,11 @@ def get_meeting(db: Database, meeting_id: str) -> Meeting:
 
 def meetings_of_cell(db: Database, cell_id: str, year: int) -> list[Meeting]:
     """The cell's meetings in a year, newest first."""
+    check_year(year)
     return meetings_repo.meetings_of_cell(db, cell_id, date(year, 1, 1), date(year, 12, 31))
 
 
 def member_attendance(db: Database, member_id: str, year: int) -> list[tuple[Meeting, Attendance]]:
+    check_year(year)
     return meetings_repo.member_attendance(db, member_id, date(year, 1, 1), date(year, 12, 31))
 

@@ -35,6 +35,10 @@ def _check_new_unit(db: Database, code: str, name: str, unit_type: UnitType, par
             issues.append(FieldIssue("code", "duplicate_unit_code", {"code": code, "other_name": other.name}))
     if not name:
         issues.append(FieldIssue("name", "required"))
+    elif parent is not None:
+        twin = _open_sibling_named(db, parent.id, name)
+        if twin:
+            issues.append(FieldIssue("name", "duplicate_unit_name", {"name": twin.name, "code": twin.code}))
     parent_type = parent.unit_type if parent else None
     if parent_type not in ALLOWED_PARENTS[unit_type]:
         issues.append(FieldIssue("parent_id", "unit_parent_type", {
@@ -42,6 +46,13 @@ def _check_new_unit(db: Database, code: str, name: str, unit_type: UnitType, par
             "parent_type": parent.unit_type.label if parent else "—"}))
     if issues:
         raise ValidationError(issues)
+
+
+def _open_sibling_named(db: Database, parent_id: str, name: str) -> Unit | None:
+    """An open unit under ``parent_id`` with the same name (case and spacing aside), if any."""
+    key = " ".join(nfc(name).split()).casefold()
+    return next((u for u in units_repo.all_units(db) if u.parent_id == parent_id and u.valid_to is None
+                 and " ".join(u.name.split()).casefold() == key), None)
 
 
 def _insert_unit(db: Database, code: str, name: str, unit_type: UnitType, parent: Unit | None,
@@ -59,6 +70,8 @@ def initialise(db: Database, actor: Actor, *, unit_code: str, unit_name: str, su
     """Create the committee that owns this installation and its superior; returns the committee's id."""
     actor.require(Permission.EDIT_ORGANISATION)
     unit_code, unit_name, superior_name = nfc(unit_code), nfc(unit_name), nfc(superior_name)
+    if not valid_unit_code(unit_code):   # before a superior code is made from it
+        raise ValidationError([FieldIssue("code", "bad_unit_code", {"code": unit_code})])
     with db.atomic():
         home = units_repo.home(db)
         if home:

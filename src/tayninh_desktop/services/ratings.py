@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import add_months, format_vn_date, parse_vn_date
+from tayninh_desktop.domain.dates import add_months, check_year, format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
@@ -43,11 +43,13 @@ class QuotaCheck:
 
 def rating_rule(year: int) -> Rule:
     """The rating rule a year is rated under (the one in force on 31 December of that year)."""
+    check_year(year)
     return rules().on("rating_rule", date(year, 12, 31))
 
 
 def suggested_not_rated(db: Database, member_id: str, year: int) -> NotRatedReason | None:
     """Exempted on 31/12, or in the Party fewer months than the rule asks: not rated."""
+    check_year(year)
     member = require_member(db, member_id)
     end = date(year, 12, 31)
     if add_months(member.joined_on, rating_rule(year)["min_months_in_party"]) > end:
@@ -86,6 +88,7 @@ def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: st
     not yet reviewable, or the score does not support the level."""
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
+    check_year(year)
     with db.atomic():
         issues, rating = _rating_issues(db, member_id, year, level, score, not_rated_reason, today)
         if issues:
@@ -101,6 +104,7 @@ def rate_members(db: Database, actor: Actor, year: int, entries: dict[str, tuple
                  today: date | None = None) -> Changes:
     """Record several members' ratings for a year in one action (a cell's review): all or nothing."""
     actor.require(Permission.EDIT_REGISTER)
+    check_year(year)
     today = today_or(today)
     with db.atomic():
         ratings: list[Rating] = []
@@ -136,6 +140,7 @@ class RatingLine:
 
 def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
     """The cell's members at the end of the year, in list order, with their ratings for the year."""
+    check_year(year)
     end = date(year, 12, 31)
     roster = meetings_repo.roster_on(db, cell_id, end)
     recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)
@@ -148,6 +153,7 @@ def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
 
 def quota_check(db: Database, year: int) -> QuotaCheck:
     """HTXS against the configured share of HTT ratings in the committee for the year."""
+    check_year(year)
     counts = ratings_repo.level_counts(db, year)
     rule = rules().on("rating_quota", date(year, 12, 31))
     excellent, good = counts.get(RatingLevel.EXCELLENT.value, 0), counts.get(RatingLevel.GOOD.value, 0)

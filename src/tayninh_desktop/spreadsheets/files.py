@@ -6,10 +6,21 @@ import os
 import tempfile
 from pathlib import Path
 
+from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.messages_register import os_reason
+
 
 def save_atomic(book, path: Path) -> Path:
-    """Save an openpyxl workbook so that a crash never leaves half a file under the real name."""
+    """Save an openpyxl workbook so that a crash never leaves half a file under the real name.
+    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""
     path = Path(path)
+    try:
+        return _save_atomic(book, path)
+    except OSError as exc:
+        raise DomainError("file_write_failed", path=str(path), reason=os_reason(exc)) from exc
+
+
+def _save_atomic(book, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
     try:
