@@ -59,3 +59,11 @@ def test_every_problem_is_reported_at_once():
     with pytest.raises(ValidationError) as caught:
         parse_member_form(member_form(full_name="", cccd="1", birth_date="x"), TODAY)
     assert {i.field for i in caught.value.issues} == {"full_name", "cccd", "birth_date"}
+
+
+def test_a_pasted_paragraph_is_not_a_name():
+    with pytest.raises(ValidationError) as caught:
+        parse_member_form(member_form(full_name="Nguyễn " * 20, current_address="x" * 301), TODAY)
+    assert {(i.field, i.code) for i in caught.value.issues} == {("full_name", "too_long"),
+                                                               ("current_address", "too_long")}
+    assert "quá mức 80 ký tự" in caught.value.message

@@ -55,3 +55,11 @@ def test_tree_on_a_date_shows_the_old_hierarchy(demo_db_path):
     new = {u.code: depth for u, depth in organisation.tree(db, date(2026, 1, 1))}
     assert old["HU-TB"] == 1 and old["HT"] == 2 and old["CB01"] == 3
     assert "HU-TB" not in new and new["HT"] == 1 and new["CB01"] == 2
+
+
+def test_a_unit_name_has_a_sensible_length(home_db, actor, cells):
+    with pytest.raises(ValidationError) as caught:
+        organisation.create_unit(home_db, actor, code="CB77", name="Chi bộ " + "ấp " * 60)
+    assert caught.value.issues[0].code == "too_long"
+    with pytest.raises(ValidationError):
+        organisation.rename_unit(home_db, actor, cells["CB01"].id, "x" * 121, date(2026, 1, 1))

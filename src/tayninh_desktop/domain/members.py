@@ -165,6 +165,7 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
     full, _ = _parse_date_field("full_member_on", values.get("full_member_on", ""), issues)
 
     _check_dates(birth, joined, full, today, issues)
+    _check_lengths(text, issues)
     _check_identifiers(text, issues)
     if issues:
         raise ValidationError(issues)
@@ -191,6 +192,18 @@ def _check_dates(birth, joined, full, today: date, issues: list[FieldIssue]) -> 
         issues.append(FieldIssue("full_member_on", "date_before",
                                  {"value": format_vn_date(full), "other_label": "ngày vào Đảng",
                                   "other_value": format_vn_date(joined)}))
+
+
+# Longer than any real value: a pasted paragraph in a name field is a slip, not a name.
+MAX_LENGTHS = {"full_name": 80, "other_name": 80, "notes": 2000}
+DEFAULT_MAX_LENGTH = 300
+
+
+def _check_lengths(text: dict[str, str], issues: list[FieldIssue]) -> None:
+    for name, value in text.items():
+        limit = MAX_LENGTHS.get(name, DEFAULT_MAX_LENGTH)
+        if len(value) > limit:
+            issues.append(FieldIssue(name, "too_long", {"length": len(value), "max": limit}))
 
 
 def _check_identifiers(text: dict[str, str], issues: list[FieldIssue]) -> None:

@@ -23,6 +23,7 @@ from tayninh_desktop.storage import audit, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
 HOME_UNIT_KEY = "home_unit_id"
+MAX_UNIT_NAME = 120  # "Chi bộ Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã …" fits with room to spare
 
 
 def _check_new_unit(db: Database, code: str, name: str, unit_type: UnitType, parent: Unit | None) -> None:
@@ -35,6 +36,8 @@ def _check_new_unit(db: Database, code: str, name: str, unit_type: UnitType, par
             issues.append(FieldIssue("code", "duplicate_unit_code", {"code": code, "other_name": other.name}))
     if not name:
         issues.append(FieldIssue("name", "required"))
+    elif len(name) > MAX_UNIT_NAME:
+        issues.append(FieldIssue("name", "too_long", {"length": len(name), "max": MAX_UNIT_NAME}))
     elif parent is not None:
         twin = _open_sibling_named(db, parent.id, name)
         if twin:
@@ -133,6 +136,8 @@ def rename_unit(db: Database, actor: Actor, unit_id: str, new_name: str, on: dat
     new_name = nfc(new_name)
     if not new_name:
         raise ValidationError([FieldIssue("name", "required")])
+    if len(new_name) > MAX_UNIT_NAME:
+        raise ValidationError([FieldIssue("name", "too_long", {"length": len(new_name), "max": MAX_UNIT_NAME})])
     with db.atomic():
         unit = _require_unit(db, unit_id)
         _new_version(db, unit, on, name=new_name, parent_id=unit.parent_id, header_name=header_name,
