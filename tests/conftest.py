@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the user's real data folder: logs and default registers of the tests go to a temp folder.
+os.environ["TAYNINH_DESKTOP_DATA_DIR"] = tempfile.mkdtemp(prefix="tayninh-tests-")
 
 NETWORK_ATTEMPTS: list[str] = []
 _real_connect = socket.socket.connect
