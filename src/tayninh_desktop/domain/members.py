@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from tayninh_desktop.domain.dates import add_years, format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
 from tayninh_desktop.domain.vn_text import nfc
 
 
@@ -165,7 +166,7 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
     full, _ = _parse_date_field("full_member_on", values.get("full_member_on", ""), issues)
 
     _check_dates(birth, joined, full, today, issues)
-    _check_lengths(text, issues)
+    issues += length_issues(text, MAX_LENGTHS)
     _check_identifiers(text, issues)
     if issues:
         raise ValidationError(issues)
@@ -194,16 +195,7 @@ def _check_dates(birth, joined, full, today: date, issues: list[FieldIssue]) -> 
                                   "other_value": format_vn_date(joined)}))
 
 
-# Longer than any real value: a pasted paragraph in a name field is a slip, not a name.
-MAX_LENGTHS = {"full_name": 80, "other_name": 80, "notes": 2000}
-DEFAULT_MAX_LENGTH = 300
-
-
-def _check_lengths(text: dict[str, str], issues: list[FieldIssue]) -> None:
-    for name, value in text.items():
-        limit = MAX_LENGTHS.get(name, DEFAULT_MAX_LENGTH)
-        if len(value) > limit:
-            issues.append(FieldIssue(name, "too_long", {"length": len(value), "max": limit}))
+MAX_LENGTHS = {"full_name": 80, "other_name": 80, "notes": NOTES_MAX_LENGTH}
 
 
 def _check_identifiers(text: dict[str, str], issues: list[FieldIssue]) -> None:

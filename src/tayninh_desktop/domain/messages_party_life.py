@@ -1,6 +1,7 @@
 """Sentences, field labels and state labels of party life (meetings, dues, ratings, warnings)."""
 
 FIELD_LABELS: dict[str, str] = {
+    "meeting_summary": "Nội dung sinh hoạt",
     "meeting_date": "Ngày họp",
     "kind": "Loại buổi sinh hoạt",
     "chair": "Người chủ trì",

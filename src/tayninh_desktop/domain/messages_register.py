@@ -159,3 +159,4 @@ FIELD_LABELS.update({"members": "Số đảng viên (--members)", "cells": "Số
 MESSAGES["duplicate_unit_name"] = ("{field_label}: đã có «{name}» (mã {code}) trực thuộc cùng cấp trên; "
                                   "hai tổ chức đảng cùng cấp không được trùng tên.")
 MESSAGES["too_long"] = "{field_label}: dài {length} ký tự, quá mức {max} ký tự."
+MESSAGES["before_joining"] = "{field_label}: ngày {value} trước ngày vào Đảng của đồng chí {name} ({joined})."

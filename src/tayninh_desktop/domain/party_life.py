@@ -13,6 +13,7 @@ from tayninh_desktop.domain.dates import add_months, format_vn_date, parse_vn_da
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.rules import Rubric, Rule
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
 from tayninh_desktop.domain.vn_text import nfc
 
 
@@ -268,10 +269,12 @@ def parse_meeting_form(values: dict[str, str], today: date) -> MeetingData:
             issues.append(FieldIssue(name, "name_too_long", {"count": len(value), "limit": NAME_LIMIT}))
     if secretary and secretary.casefold() == chair.casefold():
         issues.append(FieldIssue("meeting_secretary", "secretary_is_chair", {"name": secretary}))
+    summary = nfc(values.get("summary") or "").strip()
+    issues += length_issues({"meeting_summary": summary}, {"meeting_summary": NOTES_MAX_LENGTH})
     if issues:
         raise ValidationError(issues)
     assert meeting_date is not None
-    return MeetingData(meeting_date, kind, chair, nfc(values.get("summary") or "").strip(), secretary)
+    return MeetingData(meeting_date, kind, chair, summary, secretary)
 
 
 def _name(text: str | None) -> str:

@@ -23,6 +23,7 @@ from tayninh_desktop.domain.party_life import (
     quota_broken,
 )
 from tayninh_desktop.domain.rules import Rule
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
@@ -184,11 +185,16 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
     until = _date_field("in_force_until", in_force_until_text, issues)
     if decided and decided > today:
         issues.append(FieldIssue("decided_on", "date_in_future", {"value": format_vn_date(decided)}))
+    issues += length_issues({"doc_number": nfc(doc_number), "issuer": nfc(issuer), "reason": nfc(reason)},
+                            {"reason": NOTES_MAX_LENGTH})
     if issues:
         raise ValidationError(issues)
     until = until or discipline_end(form_value, decided, rules().on("discipline_term", decided))
     with db.atomic():
-        require_member(db, member_id)
+        member = require_member(db, member_id)
+        late = before_joining_issue("decided_on", decided, member.joined_on, member.full_name)
+        if late:
+            raise ValidationError([late])
         record = DisciplineRecord(new_id(), member_id, form_value, decided, until, nfc(doc_number), nfc(issuer),
                                   nfc(reason))
         ratings_repo.insert_discipline(db, record)

@@ -11,6 +11,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import AwayContact, LetterDirection, LetterOutcome, TransferLetter
 from tayninh_desktop.domain.rules import add_working_days
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
@@ -37,8 +38,13 @@ def issue_letter(db: Database, actor: Actor, member_id: str, direction: str, iss
         direction_value = LetterDirection(direction)
     except ValueError:
         raise ValidationError([FieldIssue("counterpart", "bad_choice", {"value": direction})]) from None
+    issues = length_issues({"letter_number": nfc(letter_number), "counterpart": nfc(counterpart),
+                            "notes": nfc(notes)}, {"notes": NOTES_MAX_LENGTH})
     with db.atomic():
-        require_member(db, member_id)
+        member = require_member(db, member_id)
+        late = before_joining_issue("issued_on", issued_on, member.joined_on, member.full_name)
+        if issues or late:
+            raise ValidationError(issues + ([late] if late else []))
         letter = TransferLetter(new_id(), member_id, direction_value, temporary, nfc(letter_number), issued_on,
                                 presentation_deadline(issued_on), nfc(counterpart), notes=nfc(notes))
         letters_repo.insert_letter(db, letter)

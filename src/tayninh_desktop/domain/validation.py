@@ -1,0 +1,28 @@
+"""Checks every form shares: texts of a sensible length, dates that fall within a member's life in
+the Party. Each returns the issues to report; the caller raises them together with its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.errors import FieldIssue
+
+# Longer than any real value: a pasted paragraph in a number or name field is a slip.
+DEFAULT_MAX_LENGTH = 300
+NOTES_MAX_LENGTH = 2000
+
+
+def length_issues(values: dict[str, str], limits: dict[str, int] | None = None) -> list[FieldIssue]:
+    """A "too long" issue for each text over its limit (``limits`` by field, else the default)."""
+    limits = limits or {}
+    return [FieldIssue(name, "too_long", {"length": len(value), "max": limits.get(name, DEFAULT_MAX_LENGTH)})
+            for name, value in values.items() if len(value) > limits.get(name, DEFAULT_MAX_LENGTH)]
+
+
+def before_joining_issue(field: str, day: date, joined_on: date, full_name: str) -> FieldIssue | None:
+    """An issue when a fact about a member is dated before the member joined the Party."""
+    if day >= joined_on:
+        return None
+    return FieldIssue(field, "before_joining", {"value": format_vn_date(day), "name": full_name,
+                                                "joined": format_vn_date(joined_on)})
