@@ -30,6 +30,12 @@ def _steps(folder: Path) -> list[tuple[str, bool]]:
         on = date(2000, 1, 1)
         results.append(("Danh sách chi bộ tại một ngày",
                         [m.id for m in register.members_in_cell_on(db, cell_id, on)] == [member_id]))
+        from tayninh_desktop.services import documents
+
+        printed, _ = documents.print_form(db, actor, "danh_sach_dang_vien", folder / "danh-sach.pdf",
+                                          documents.PrintRequest(cell_id=cell_id, issue=False))
+        results.append(("In một mẫu văn bản (PDF)",
+                        printed.pages >= 1 and printed.path.read_bytes().startswith(b"%PDF")))
         results.append(("Kiểm tra toàn vẹn và nhật ký", integrity.check(db).ok))
     finally:
         db.conn.close()
