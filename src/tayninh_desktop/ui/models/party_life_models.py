@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from tayninh_desktop.domain.party_life import (
@@ -25,6 +25,7 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui.models.rows_model import ListTableModel
 
 _ROOT = QModelIndex()
 SEVERITY_COLORS = {Severity.REACHED: QColor("#fde2e1"), Severity.NEAR: QColor("#fff4d6"), Severity.NOTICE: None}
@@ -33,30 +34,7 @@ STATE_COLORS = {"vang_khong_ly_do": QColor("#c62828"), "vang_co_ly_do": QColor("
                 "khong_hoan_thanh": QColor("#c62828")}
 
 
-class _ListModel(QAbstractTableModel):
-    columns: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.columns[section]
-        return None
-
+class _ListModel(ListTableModel):
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 

@@ -18,19 +18,19 @@ class DisplayRow:
     background: str = ""  # "#rrggbb" or ""
 
 
-class RowsModel(QAbstractTableModel):
-    def __init__(self, columns: tuple[str, ...], parent=None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[DisplayRow] = []
+class ListTableModel(QAbstractTableModel):
+    """Rows kept in a list (tens to hundreds), one per line, under fixed column headers."""
 
-    def set_rows(self, rows: list[DisplayRow]) -> None:
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def key(self, row: int) -> str:
-        return self.rows[row].key if 0 <= row < len(self.rows) else ""
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -43,6 +43,15 @@ class RowsModel(QAbstractTableModel):
                 and 0 <= section < len(self.columns):
             return self.columns[section]
         return None
+
+
+class RowsModel(ListTableModel):
+    def __init__(self, columns: tuple[str, ...], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+
+    def key(self, row: int) -> str:
+        return self.rows[row].key if 0 <= row < len(self.rows) else ""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.columns):
