@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+# Installed inside the package from the top-level resources/ (pyproject package-dir).
+FONT_DIR = Path(str(resources.files("tayninh_desktop.resources").joinpath("fonts")))
 
 REGULAR = "LiberationSerif"
 BOLD = "LiberationSerif-Bold"

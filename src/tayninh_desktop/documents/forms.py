@@ -11,13 +11,15 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from tayninh_desktop.domain.documents import Orientation, nfc
 from tayninh_desktop.domain.errors import DomainError
 
-FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+# The top-level forms/ folder, installed as the package tayninh_desktop.forms (pyproject package-dir).
+FORMS_DIR = Path(str(resources.files("tayninh_desktop.forms")))
 
 PARAGRAPH_STYLES = frozenset(
     {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic",

@@ -7,12 +7,13 @@ the printed documents, under the same licence, resources/fonts/LICENSE-Liberatio
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = Path(str(resources.files("tayninh_desktop.resources").joinpath("fonts")))
 UI_FACES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf")
 UI_POINT_SIZE = 10
 
