@@ -57,7 +57,7 @@ def test_the_report_keeps_codes_and_errno_but_no_message(tmp_path):
 
     try:
         try:
-            open(tmp_path / f"{NAME} {CCCD}.xlsx", encoding="utf-8")
+            (tmp_path / f"{NAME} {CCCD}.xlsx").read_text(encoding="utf-8")
         except OSError as error:
             raise DomainError("file_error", path=str(error.filename), reason=NAME) from error
     except DomainError as error:

@@ -10,9 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tayninh_desktop.config import current_user_name, default_db_path
+from tayninh_desktop.domain import fault_report
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.dates import parse_vn_date
-from tayninh_desktop.domain import fault_report
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_register import os_reason
 
