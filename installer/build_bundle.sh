@@ -45,6 +45,18 @@ rm -rf "$OUT/app"
     --workpath "$OUT/work" "$ROOT/installer/tayninh-desktop.spec")
 
 step "checks"
+# Every data file of the wheel (forms, fonts, rules) is in the bundle.
+"$VENV/bin/python" - "$WHEEL" "$APP/_internal" <<'PY'
+import sys, zipfile
+from pathlib import Path
+wheel, inside = sys.argv[1], Path(sys.argv[2])
+data = [n for n in zipfile.ZipFile(wheel).namelist()
+        if n.startswith("tayninh_desktop/") and not n.endswith((".py", ".pyc"))]
+missing = [n for n in data if not (inside / n).is_file()]
+if missing or not data:
+    sys.exit("Thiếu trong gói chương trình: " + ", ".join(missing or ["(tệp wheel không có tệp dữ liệu)"]))
+print(f"[ĐẠT] {len(data)} tệp dữ liệu của tệp wheel (mẫu, phông chữ, quy định) có trong gói chương trình.")
+PY
 bash "$ROOT/installer/check_bundle.sh" "$APP"
 
 if [ "$ARCHIVE" = 1 ]; then
