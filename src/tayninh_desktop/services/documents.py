@@ -103,7 +103,8 @@ class PrintResult:
 def list_forms(scope: str | None = None) -> list[FormInfo]:
     """The forms shipped with the program and those the office added, optionally only those about
     ``scope`` (cell, member…)."""
-    return [_info(f) for f in all_forms().values() if scope is None or scope in f.scope]
+    found = catalogue()
+    return [_info(f, found.office_ids) for f in found.forms.values() if scope is None or scope in f.scope]
 
 
 def office_form_problems() -> tuple[FormProblem, ...]:
@@ -111,14 +112,14 @@ def office_form_problems() -> tuple[FormProblem, ...]:
     return catalogue().problems
 
 
-def _info(f: FormDefinition) -> FormInfo:
+def _info(f: FormDefinition, office_ids: frozenset[str]) -> FormInfo:
     return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
-                    f.source == "member_record" or f.scope == ("member",), f.id in catalogue().office_ids)
+                    f.source == "member_record" or f.scope == ("member",), f.id in office_ids)
 
 
 def get_form_info(form_id: str) -> FormInfo:
     """One form's description (raises DomainError "form_not_found")."""
-    return _info(get_form(form_id))
+    return _info(get_form(form_id), catalogue().office_ids)
 
 
 def _member_row(member: Member) -> dict:
