@@ -35,6 +35,7 @@ def test_forms_list_shows_the_office_form_and_names_the_broken_one(tmp_path):
     office = [f["id"] for f in payload["forms"] if f["office"]]
     assert office == ["giay_moi_hop"] and payload["count"] > 15
     assert [p["file"] for p in payload["problems"]] == ["hong.toml"]
+    assert payload["office_folder"] == str(data / "forms")
     assert "sai cú pháp TOML" in payload["problems"][0]["message"]
 
 

@@ -59,7 +59,8 @@ def cmd_forms_list(args) -> int:
     emit(args, {"ok": True, "count": len(forms), "forms": [
         {"id": f.id, "name": f.name, "type_code": f.type_code, "description": f.description, "scope": list(f.scope),
          "numbered": f.numbered, "office": f.office} for f in forms],
-        "problems": [{"file": p.file, "message": p.message} for p in problems]},
+        "problems": [{"file": p.file, "message": p.message} for p in problems],
+        "office_folder": str(documents.office_forms_folder())},
          [f"{f.id:<34} {f.name}{OFFICE_MARK if f.office else ''}" for f in forms]
          + [f"Tổng số: {len(forms)} mẫu."])
     if problems and not args.json:

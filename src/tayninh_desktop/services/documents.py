@@ -34,7 +34,7 @@ from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form
+from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form, office_folder
 from tayninh_desktop.storage import (
     audit,
     documents_repo,
@@ -105,6 +105,11 @@ def list_forms(scope: str | None = None) -> list[FormInfo]:
     ``scope`` (cell, member…)."""
     found = catalogue()
     return [_info(f, found.office_ids) for f in found.forms.values() if scope is None or scope in f.scope]
+
+
+def office_forms_folder() -> Path:
+    """Where the office puts its own forms (the data folder's forms directory)."""
+    return office_folder()
 
 
 def office_form_problems() -> tuple[FormProblem, ...]:
