@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-util1
   poppler-utils qpdf libicu-dev pkg-config g++
+  binutils   # PyInstaller (installer/build_bundle.sh) reads ELF files with objdump
 )
 
 missing=()

@@ -233,3 +233,31 @@ def test_the_committee_can_pick_any_member_for_a_letter(page, tmp_path):
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert name in text and "GIẤY GIỚI THIỆU" in text
+
+
+def test_office_forms_are_offered_and_a_broken_one_is_named(demo_context, qtbot, tmp_path, monkeypatch):
+    from tests.documents.test_office_forms import INVITATION
+
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    monkeypatch.setenv("TAYNINH_DESKTOP_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "forms"
+    folder.mkdir(parents=True)
+    (folder / "giay_moi_hop.toml").write_text(INVITATION, encoding="utf-8")
+    (folder / "go_sai.toml").write_text(INVITATION.replace("scope =", "scop ="), encoding="utf-8")
+    page = DocumentsPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.unit.setCurrentIndex(1)
+    assert "giay_moi_hop" in _forms(page)
+    assert _item(page, "giay_moi_hop").text() == "Giấy mời họp chi bộ mở rộng (mẫu của văn phòng)"
+    assert page.office_note.isVisibleTo(page)
+    assert "«go_sai.toml»: có khóa «scop» không dùng được" in page.office_note.text()
+    _choose(page, "giay_moi_hop")
+    page.show_preview()
+    assert page.preview.page_count >= 1
+    if SHOTS.parent.exists():
+        SHOTS.mkdir(exist_ok=True)
+        page.grab().save(str(SHOTS / "documents-office-forms.png"))
+    (folder / "go_sai.toml").unlink()
+    page.unit.setCurrentIndex(0)
+    assert not page.office_note.isVisibleTo(page)

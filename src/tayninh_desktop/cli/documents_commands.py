@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
 from tayninh_desktop.cli.output import actor, date_option, emit, open_db
 from tayninh_desktop.domain.dates import format_vn_date
 
+OFFICE_MARK = "  (mẫu của văn phòng)"
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     forms = sub.add_parser("forms", help="mẫu văn bản").add_subparsers(dest="forms_command", metavar="LỆNH")
-    p = forms.add_parser("list", parents=[common], help="các mẫu văn bản có thể in")
+    p = forms.add_parser("list", parents=[common], help="các mẫu văn bản có thể in (cả mẫu văn phòng tự thêm "
+                         "vào thư mục forms của thư mục dữ liệu)")
     p.add_argument("--scope", help="chỉ các mẫu về: cell, member, unit, meeting, year, period")
     p.set_defaults(handler=cmd_forms_list)
 
@@ -51,10 +55,16 @@ def cmd_forms_list(args) -> int:
     from tayninh_desktop.services import documents
 
     forms = documents.list_forms(args.scope)
+    problems = documents.office_form_problems()
     emit(args, {"ok": True, "count": len(forms), "forms": [
         {"id": f.id, "name": f.name, "type_code": f.type_code, "description": f.description, "scope": list(f.scope),
-         "numbered": f.numbered} for f in forms]},
-         [f"{f.id:<34} {f.name}" for f in forms] + [f"Tổng số: {len(forms)} mẫu."])
+         "numbered": f.numbered, "office": f.office} for f in forms],
+        "problems": [{"file": p.file, "message": p.message} for p in problems],
+        "office_folder": str(documents.office_forms_folder())},
+         [f"{f.id:<34} {f.name}{OFFICE_MARK if f.office else ''}" for f in forms]
+         + [f"Tổng số: {len(forms)} mẫu."])
+    if problems and not args.json:
+        sys.stderr.write("".join(f"{p.message}\n" for p in problems))
     return 0
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from tayninh_desktop.config import current_user_name, default_db_path
+from tayninh_desktop.domain import fault_report
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.dates import parse_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
@@ -132,7 +132,8 @@ DEBUG_ENV = "TAYNINH_DESKTOP_DEBUG"
 
 
 def _log_unexpected(error: Exception) -> Path:
-    """Write the traceback (code locations only, no member data) to the log file; return its path."""
+    """Write where the fault happened (code locations only: no message, no member data, no user folder; see
+    domain/fault_report.py) to the log file; return its path."""
     from tayninh_desktop.config import data_dir
 
     log = data_dir() / "logs" / "loi.log"
@@ -140,7 +141,7 @@ def _log_unexpected(error: Exception) -> Path:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
-            handle.write("".join(traceback.format_exception(error)))
+            handle.write(fault_report.describe(error))
     except OSError:
         pass
     return log

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from tayninh_desktop.documents import context_codec
 from tayninh_desktop.documents.engine import render
-from tayninh_desktop.documents.forms import FormDefinition, all_forms, get_form
+from tayninh_desktop.documents.forms import FormDefinition
+from tayninh_desktop.documents.office_forms import FormProblem
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import check_year, format_vn_date
 from tayninh_desktop.domain.documents import (
@@ -33,6 +34,7 @@ from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
 from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form, office_folder
 from tayninh_desktop.storage import (
     audit,
     documents_repo,
@@ -61,6 +63,7 @@ class FormInfo:
     numbered: bool
     parts: tuple[str, ...] = ()
     needs_member: bool = False     # about one member: printed only when a member is chosen
+    office: bool = False           # added by the office (a TOML file in the data folder's forms directory)
 
 
 @dataclass(frozen=True)
@@ -98,18 +101,30 @@ class PrintResult:
 
 
 def list_forms(scope: str | None = None) -> list[FormInfo]:
-    """The forms shipped with the program, optionally only those about ``scope`` (cell, member…)."""
-    return [_info(f) for f in all_forms().values() if scope is None or scope in f.scope]
+    """The forms shipped with the program and those the office added, optionally only those about
+    ``scope`` (cell, member…)."""
+    found = catalogue()
+    return [_info(f, found.office_ids) for f in found.forms.values() if scope is None or scope in f.scope]
 
 
-def _info(f: FormDefinition) -> FormInfo:
+def office_forms_folder() -> Path:
+    """Where the office puts its own forms (the data folder's forms directory)."""
+    return office_folder()
+
+
+def office_form_problems() -> tuple[FormProblem, ...]:
+    """The office's form files that were skipped, each with its file name and what is wrong."""
+    return catalogue().problems
+
+
+def _info(f: FormDefinition, office_ids: frozenset[str]) -> FormInfo:
     return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
-                    f.source == "member_record" or f.scope == ("member",))
+                    f.source == "member_record" or f.scope == ("member",), f.id in office_ids)
 
 
 def get_form_info(form_id: str) -> FormInfo:
     """One form's description (raises DomainError "form_not_found")."""
-    return _info(get_form(form_id))
+    return _info(get_form(form_id), catalogue().office_ids)
 
 
 def _member_row(member: Member) -> dict:

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from tayninh_desktop.documents.dossier import DossierPart, render_dossier
-from tayninh_desktop.documents.forms import FormDefinition, get_form
+from tayninh_desktop.documents.forms import FormDefinition
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.storage import events_repo, members_repo
 from tayninh_desktop.storage.db import Database
 

@@ -20,6 +20,7 @@ MEMBER_WITH_CELL = "{name} — {cell}"
 CHOOSE_CELL_FIRST = "Đảng bộ đông đảng viên: chọn chi bộ trước để chọn đảng viên."
 FORMS_HEADING = "Mẫu in được cho lựa chọn này:"
 FORMS_EMPTY = "Không có mẫu nào cho lựa chọn này."
+OFFICE_FORM_NAME = "{name} (mẫu của văn phòng)"
 
 PREVIEW = "Xem trước"
 PRINT = "In…"

@@ -100,6 +100,9 @@ class DocumentsPage(QWidget):
         self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=date.today().year)
         self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.forms = FormList()
+        # Office forms (TOML files in the data folder's forms directory) that were skipped, and why.
+        self.office_note = QLabel(objectName="office_note", wordWrap=True, visible=False)
+        self.office_note.setStyleSheet("color: #B00020")
         self.blank = QCheckBox(s.BLANK, objectName="blank")
         self.questions = QPlainTextEdit(objectName="questions", placeholderText=s.QUESTIONS_PLACEHOLDER)
         self.questions.setMaximumHeight(self.questions.fontMetrics().lineSpacing() * 4)
@@ -116,6 +119,7 @@ class DocumentsPage(QWidget):
         left.addLayout(form)
         left.addWidget(QLabel(s.FORMS_HEADING))
         left.addWidget(self.forms, 1)
+        left.addWidget(self.office_note)
         left.addWidget(self.form_note)
         left.addWidget(self.blank)
         for key, text, slot in (("preview", s.PREVIEW, self.show_preview), ("print", s.PRINT, self.print_document),
@@ -212,7 +216,11 @@ class DocumentsPage(QWidget):
         for info in documents.list_forms():
             if scopes & set(info.scope):
                 why = s.NO_MEMBER_CHOSEN if info.needs_member and not has_member else ""
-                self.forms.add_form(info.id, info.name, info.description, disabled_because=why)
+                name = s.OFFICE_FORM_NAME.format(name=info.name) if info.office else info.name
+                self.forms.add_form(info.id, name, info.description, disabled_because=why)
+        problems = documents.office_form_problems()
+        self.office_note.setText("\n".join(p.message for p in problems))
+        self.office_note.setVisible(bool(problems))
         enabled = self.forms.enabled_rows()
         if not enabled:
             self.form_note.setText(s.FORMS_EMPTY)
