@@ -16,8 +16,9 @@ from datetime import date, timedelta
 from tayninh_desktop.domain.dates import add_months, from_iso
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods
-from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel, discipline_end
-from tayninh_desktop.domain.rules import add_working_days, default_rubric, party_life_rules
+from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel
+from tayninh_desktop.domain.rules import default_rubric, party_life_rules
+from tayninh_desktop.services.work_calendar import add_working_days
 from tayninh_desktop.storage import dues_repo, events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
@@ -200,9 +201,11 @@ def _discipline(rng: random.Random, by_member: dict, today: date, years: int) ->
             continue
         decided = start + timedelta(days=rng.randint(0, (today - start).days - 1))
         form = rng.choice(forms)
-        until = discipline_end(form, decided, book.on("discipline_term", decided))
-        rows.append([new_id(), member_id, form.value, decided.isoformat(), until.isoformat() if until else None,
-                     f"{rng.randint(1, 90)}-QĐ/ĐU", "Đảng ủy xã", VIOLATION, stamp, stamp])
+        announced = min(decided + timedelta(days=rng.randint(0, 10)), today - timedelta(days=1))
+        months = book.on("party_discipline", decided)["lapse_months"]
+        rows.append([new_id(), member_id, form.value, decided.isoformat(), add_months(announced, months).isoformat(),
+                     f"{rng.randint(1, 90)}-QĐ/ĐU", "Đảng ủy xã", VIOLATION, announced.isoformat(), "dang",
+                     stamp, stamp])
     return rows
 
 
