@@ -53,7 +53,9 @@ def leave_issues(event: MemberEvent, details: EventDetails, book: RuleBook) -> l
     limit = rule["max_months"]
     if event.end_date is None:
         issues.append(FieldIssue("end_date", "away_needs_end", {"limit": limit, "basis": basis}))
-    elif event.end_date > event.event_date and event.end_date >= add_months(event.event_date, limit):
+    elif event.end_date <= event.event_date:
+        issues.append(FieldIssue("end_date", "away_end_before_start", {}))
+    elif event.end_date >= add_months(event.event_date, limit):
         code = "abroad_too_long" if details.abroad else "away_too_long"
         issues.append(FieldIssue("end_date", code, {"months": months_between(event.event_date, event.end_date),
                                                     "limit": limit, "basis": basis}))

@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
                      " hạn mà chưa về thì xét gia hạn bằng quyết định mới.",
     "abroad_too_long": "{field_label}: ra nước ngoài {months} tháng — từ {limit} tháng trở lên phải làm thủ tục"
                        " chuyển sinh hoạt đảng ra nước ngoài, không tạm miễn ({basis}).",
+    "away_end_before_start": "{field_label}: ngày kết thúc phải sau ngày bắt đầu tạm miễn.",
     "away_request_after_start": "{field_label}: ngày đơn {value} ở sau ngày bắt đầu tạm miễn ({start}).",
     # Re-admission.
     "readmit_too_soon": "{field_label}: ra khỏi Đảng ngày {exit}; chỉ xét kết nạp lại sau ít nhất {months} tháng"

@@ -224,7 +224,7 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
         found = check_discipline(record, Standing(standing) if standing else None, today, rules())
         late = before_joining_issue("decided_on", decided, member.joined_on, member.full_name)
         if found or late:
-            raise ValidationError(found + ([late] if late else []))
+            raise ValidationError(([late] if late else []) + found)
         record = replace(record, in_force_until=default_until(record, rules()))
         ratings_repo.insert_discipline(db, record)
         audit.append(db, actor.name, "record_discipline", "member", member_id, None,
