@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "rule_unknown_section": "Tệp quy tắc «{file}»: mục [{section}] không có trong danh mục quy tắc.",
     "rule_missing_field": "Tệp quy tắc «{file}», mục [{section}]: thiếu trường «{field}» (mỗi quy tắc phải ghi"
                           " căn cứ: số ký hiệu, ngày văn bản, trích yếu và ngày hiệu lực).",
+    "rule_missing_value": "Tệp quy tắc «{file}», mục [{section}]: thiếu trường «{field}».",
     "rule_unknown_field": "Tệp quy tắc «{file}», mục [{section}]: trường «{field}» không có trong danh mục"
                           " (gõ sai tên trường?).",
     "rule_bad_value": "Tệp quy tắc «{file}», mục [{section}]: trường «{field}» có giá trị «{value}» không đúng"

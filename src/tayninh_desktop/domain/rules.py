@@ -130,15 +130,18 @@ def _rule(source: str, section: str, raw: dict) -> Rule:
     fields = SECTIONS.get(section)
     if fields is None:
         raise RuleError("rule_unknown_section", file=source, section=section)
-    missing = [k for k in (*BASIS_KEYS, *REQUIRED.get(section, ())) if k not in raw]
-    if missing:
-        raise RuleError("rule_missing_field", file=source, section=section, field=", ".join(missing))
     for name, value in raw.items():
         expected = META_FIELDS.get(name) or fields.get(name)
         if expected is None:
             raise RuleError("rule_unknown_field", file=source, section=section, field=name)
         if not field_type_ok(expected, value):
             raise RuleError("rule_bad_value", file=source, section=section, field=name, value=value)
+    missing = [k for k in BASIS_KEYS if k not in raw]
+    if missing:
+        raise RuleError("rule_missing_field", file=source, section=section, field=", ".join(missing))
+    missing = [k for k in REQUIRED.get(section, ()) if k not in raw]
+    if missing:
+        raise RuleError("rule_missing_value", file=source, section=section, field=", ".join(missing))
     if not str(raw["basis"]).strip() or not str(raw["doc_number"]).strip():
         raise RuleError("rule_missing_field", file=source, section=section, field="basis, doc_number")
     values = {k: v for k, v in raw.items() if k not in META_FIELDS}
