@@ -194,3 +194,8 @@ def cell_totals(db: Database, cell_id: str, year: int) -> list[MonthTotal]:
     """Per month of the year: collected amount, members paid, members unpaid (deferred and exempted months are
     neither)."""
     return [MonthTotal(*row) for row in dues_repo.cell_totals(db, cell_id, f"{year}-01", f"{year}-12")]
+
+
+def rule_of_month(month_text: str) -> Rule:
+    """The dues text in force in a month (342-QĐ/TW before 02/2026, 01-QĐ/TW from then), for the screen's line."""
+    return rules().on("dues_rule", month_first_day(parse_month(month_text)))
