@@ -77,7 +77,7 @@ def test_tab_shows_the_year_and_the_records(context, party, cells, actor, qtbot,
     assert "có mặt 0/2" in tab.attendance.text() and "vắng không lý do 1 (tháng 01)" in tab.attendance.text()
     assert "đã đóng 1 tháng (5.000 đ)" in tab.dues.text() and "chưa đóng 1 (tháng 01)" in tab.dues.text()
     assert tab.ratings_model.rows[0].cells[:2] == ("2024", "Không hoàn thành nhiệm vụ")
-    assert tab.discipline_model.rows[0].cells[0] == "Cảnh cáo" and tab.discipline_model.rows[0].cells[3] == "Còn hiệu lực"
+    assert tab.discipline_model.rows[0].cells[0] == "Cảnh cáo" and tab.discipline_model.rows[0].cells[5] == "Còn hiệu lực"
     assert tab.tasks_model.rows[0].cells[1] == "Phụ trách tổ dân cư số 3"
     assert tab.letters_model.rows[0].cells[5] == "Quá hạn — chờ xác nhận"
     assert not tab.buttons["add_contact"].isEnabled() and "không ở diện" in tab.away.text()

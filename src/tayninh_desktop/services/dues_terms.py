@@ -88,6 +88,10 @@ def grant_relief(db: Database, actor: Actor, member_id: str, kind: str, first_mo
         kind_value = ReliefKind(kind)
     except ValueError:
         raise ValidationError([FieldIssue("relief_kind", "bad_choice", {"value": kind})]) from None
+    try:
+        percent = int(percent or 0)
+    except (TypeError, ValueError):
+        raise ValidationError([FieldIssue("percent", "bad_number", {"value": percent, "low": 1, "high": 99})]) from None
     first = parse_month(first_month_text, "first_month")
     last = parse_month(last_month_text, "last_month") if (last_month_text or "").strip() else None
     relief = DuesRelief(new_id(), member_id, kind_value, first, last, int(percent or 0), ground,

@@ -80,6 +80,10 @@ class RecordDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
+        self.hint = QLabel(objectName="dialog_hint", wordWrap=True)
+        self.hint.setStyleSheet("color: #444;")
+        self.hint.hide()
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.ok.clicked.connect(self.try_submit)
@@ -105,6 +109,11 @@ class RecordDialog(QDialog):
         edit = QLineEdit(spec.value, objectName=f"input_{spec.name}", placeholderText=spec.hint)
         edit.returnPressed.connect(self.try_submit)
         return edit
+
+    def set_hint(self, text: str) -> None:
+        """A line above the fields saying which rule applies (its text in force)."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def values(self) -> dict[str, str]:
         out = {}
