@@ -69,7 +69,7 @@ def test_amount_computed_from_category_and_base_under_each_text(home_db, actor, 
     assert lines["03/2026"].due == 60_000 and not lines["03/2026"].unconfirmed  # 01-QĐ/TW, 1 %
     dues_terms.set_dues_term(home_db, actor, party["binh"], "02/2026", "huu_tri", 5_000_000)
     binh = {x.member_id: x for x in dues.dues_sheet(home_db, cells["CB01"].id, "03/2026")}[party["binh"]]
-    assert binh.due == 25_000 and binh.category_label == "Hưởng lương hưu"
+    assert binh.due == 25_000 and binh.category_label == "Lương hưu, 0,5 %"
 
 
 def test_a_changed_amount_needs_its_reason(home_db, actor, cells, party, today):

@@ -60,7 +60,7 @@ class DueFigure:
 
     amount: int | None
     category: str
-    category_label: str
+    category_label: str     # short, for a grid (the rule's short_label, else its label)
     rule: Rule | None
     category_rule: Rule | None
     relief: DuesRelief | None = None
@@ -106,7 +106,7 @@ def compute_due(month: str, terms: list[DuesTerm], reliefs: list[DuesRelief], bo
     term = term_on(terms, month)
     category = term.category if term else (rule["default_category"] if rule else "")
     category_rule = book.find("dues_category", day, key=category)
-    label = category_rule["label"] if category_rule else category
+    label = (category_rule.get("short_label") or category_rule["label"]) if category_rule else category
     relief = relief_on(reliefs, month)
     amount = _amount(category_rule, terms, month)
     if relief is not None and relief.kind is ReliefKind.EXEMPT:
@@ -151,7 +151,7 @@ def check_relief(relief: DuesRelief, rule: Rule) -> list[FieldIssue]:
         if not relief.decision_number:
             issues.append(FieldIssue("decision_number", "dues_relief_needs_decision", {}))
     elif relief.ground not in rule.get("exemption_grounds", []):
-        issues.append(FieldIssue("ground", "bad_choice", {"value": relief.ground}))
+        issues.append(FieldIssue("exemption_ground", "bad_choice", {"value": relief.ground or "—"}))
     return issues
 
 

@@ -10,6 +10,7 @@ FIELD_LABELS: dict[str, str] = {
     "decision_number": "Số quyết định",
     "decision_date": "Ngày quyết định",
     "relief_kind": "Miễn hoặc giảm",
+    "exemption_ground": "Diện miễn đóng",
     "amount_reason": "Lý do thay đổi số tiền",
 }
 
@@ -34,6 +35,8 @@ MESSAGES: dict[str, str] = {
 }
 
 RELIEF_LABELS = {"mien": "Miễn đóng", "giam": "Giảm"}
+EXEMPTION_GROUND_SHORT = {"tuoi_dang_50": "50 năm tuổi Đảng", "tro_cap_huu_tri_xa_hoi": "trợ cấp hưu trí XH",
+                          "ho_ngheo_can_ngheo": "hộ nghèo, cận nghèo", "benh_hiem_ngheo": "bệnh hiểm nghèo"}
 EXEMPTION_GROUND_LABELS = {
     "tuoi_dang_50": "Từ 50 năm tuổi Đảng trở lên",
     "tro_cap_huu_tri_xa_hoi": "Hưởng trợ cấp hưu trí xã hội",

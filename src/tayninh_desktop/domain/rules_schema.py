@@ -36,7 +36,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     # dues.toml
     "dues_rule": {"reduction_percents": INTS, "reduction_max_months": INT, "deferral_for_away": BOOL,
                   "exempted_from_activity_pay": BOOL, "exemption_grounds": TEXTS, "default_category": TEXT},
-    "dues_category": {"code": TEXT, "label": TEXT, "rate_permille": INT, "fixed_amount": INT,
+    "dues_category": {"code": TEXT, "label": TEXT, "short_label": TEXT, "rate_permille": INT, "fixed_amount": INT,
                       "base_label": TEXT},
     # calendar.toml
     "fixed_holidays": {"days": TEXTS},

@@ -10,7 +10,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.dues import DueFigure, DuesRelief, ReliefKind, compute_due
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.members import MemberStatus
-from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS, RELIEF_LABELS
+from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_SHORT, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import (
     DuesEntry,
     DuesLine,
@@ -96,7 +96,7 @@ def relief_label(relief: DuesRelief | None) -> str:
         return ""
     number = f" ({relief.decision_number})" if relief.decision_number else ""
     if relief.kind is ReliefKind.EXEMPT:
-        return f"{RELIEF_LABELS['mien']}: {EXEMPTION_GROUND_LABELS.get(relief.ground, relief.ground)}{number}"
+        return f"{RELIEF_LABELS['mien']} ({EXEMPTION_GROUND_SHORT.get(relief.ground, relief.ground)}){number}"
     return f"{RELIEF_LABELS['giam']} {relief.percent} %{number}"
 
 

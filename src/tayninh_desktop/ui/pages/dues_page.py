@@ -103,10 +103,11 @@ class DuesPage(CellSheetPage):
             Field("relief_kind", "giam", tuple(RELIEF_LABELS.items())), Field("first_month", self.month.text(),
                                                                               hint=sr.MONTH_HINT),
             Field("last_month", hint=sr.LAST_MONTH_HINT), Field("percent", hint=sr.PERCENT_HINT),
-            Field("ground", "", grounds), Field("decision_number"), Field("decision_date", hint="dd/mm/yyyy"),
+            Field("exemption_ground", "", grounds), Field("decision_number"), Field("decision_date", hint="dd/mm/yyyy"),
             Field("reason")],
             lambda v: dues_terms.grant_relief(db, actor, member_id, v["relief_kind"], v["first_month"],
-                                              v["last_month"], percent=_number(v["percent"]), ground=v["ground"],
+                                              v["last_month"], percent=_number(v["percent"]),
+                                              ground=v["exemption_ground"],
                                               decision_number=v["decision_number"],
                                               decision_date=_day(v["decision_date"]), reason=v["reason"]))
 
