@@ -84,7 +84,8 @@ MESSAGES: dict[str, str] = {
                      " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
     "warn_unpaid": "Không đóng đảng phí {count} tháng trong năm {year} (không lý do): {months}."
                    " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
-    "warn_away_no_contact": "Đi làm ăn xa ({place}); lần liên lạc cuối: {last}. Quá {limit} tháng không liên lạc.",
+    "warn_away_no_contact": "Đi làm ăn xa ({place}); lần liên lạc cuối: {last}. Quá {limit} tháng không liên lạc"
+                            " ({basis}).",
     "warn_away_ended": "Thời hạn tạm miễn sinh hoạt đi làm ăn xa đã hết ngày {until}; chưa trở lại sinh hoạt"
                        " hoặc gia hạn.",
     "warn_transfer_overdue": "Giấy giới thiệu {number} ({direction}) cấp ngày {issued}, hạn trình {deadline}"

@@ -132,7 +132,7 @@ def months_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, rules
         severity = Severity.REACHED if count >= rule["months_per_year"] else Severity.NEAR
         months = ", ".join(month_label(m) for m in fact.months)
         evidence = render(code, {"count": count, "year": year, "months": months,
-                                 "limit": rule["months_per_year"], "basis": rule.citation})
+                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
         out.append(EarlyWarning(kind, severity, evidence, fact.cell_id, fact.cell_name, fact.member_id, fact.member_name,
                            basis=rule.citation, data={"year": year, "months": list(fact.months), "count": count}))
     return out
@@ -149,7 +149,7 @@ def open_ground_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, 
             continue
         months = ", ".join(month_label(m) for m in fact.months)
         evidence = render(code, {"count": len(fact.months), "year": year, "months": months,
-                                 "limit": rule["months_per_year"], "basis": rule.citation})
+                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
         out.append(EarlyWarning(kind, Severity.REACHED, evidence, fact.cell_id, fact.cell_name, fact.member_id,
                                 fact.member_name, basis=rule.citation,
                                 data={"year": year, "months": list(fact.months), "count": len(fact.months),
@@ -167,7 +167,7 @@ def incomplete_warnings(facts: list[IncompleteFact], rules: RuleBook, today: dat
             continue
         years = ", ".join(str(y) for y in fact.years)
         evidence = render("warn_two_years_incomplete", {"years": years, "count": len(fact.years),
-                                                        "basis": rule.citation})
+                                                        "basis": rule.citation_marked})
         out.append(EarlyWarning(WarningKind.TWO_YEARS_INCOMPLETE, Severity.REACHED, evidence, fact.cell_id,
                                 fact.cell_name, fact.member_id, fact.member_name, basis=rule.citation,
                                 data={"years": list(fact.years)}))
@@ -195,7 +195,7 @@ def away_warnings(facts: list[AwayFact], rules: RuleBook, today: date) -> list[E
             last = format_vn_date(fact.last_contact) if fact.last_contact else "chưa có"
             out.append(EarlyWarning(WarningKind.AWAY_NO_CONTACT, Severity.NEAR,
                                render("warn_away_no_contact", {"place": fact.place or "không rõ nơi", "last": last,
-                                                               "limit": limit}),
+                                                               "limit": limit, "basis": rule.citation_marked}),
                                basis=rule.citation,
                                data={"last_contact": fact.last_contact.isoformat() if fact.last_contact else None,
                                      "since": fact.since.isoformat(), "place": fact.place}, **base))
@@ -210,7 +210,7 @@ def _term_warning(fact: AwayFact, rules: RuleBook, base: dict) -> EarlyWarning |
         return None
     code = "warn_away_open_ended" if fact.until is None else "warn_away_too_long"
     evidence = render(code, {"since": format_vn_date(start), "until": format_vn_date(fact.until),
-                             "limit": rule["max_months"], "basis": rule.citation})
+                             "limit": rule["max_months"], "basis": rule.citation_marked})
     return EarlyWarning(WarningKind.AWAY_TERM, Severity.NEAR, evidence, basis=rule.citation,
                         data={"since": start.isoformat(), "until": fact.until.isoformat() if fact.until else None},
                         **base)
@@ -268,7 +268,7 @@ def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> Earl
     share = round(100 * excellent / good, 1) if good else 100.0
     evidence = render("warn_quota", {"year": year, "excellent": excellent, "good": good, "share": share,
                                      "limit": round(100 * rule["excellent_max_share_of_good"]),
-                                     "basis": rule.citation})
+                                     "basis": rule.citation_marked})
     return EarlyWarning(WarningKind.RATING_QUOTA, Severity.NEAR, evidence, basis=rule.citation,
                    data={"year": year, "excellent": excellent, "good": good})
 

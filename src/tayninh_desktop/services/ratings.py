@@ -184,7 +184,7 @@ def quota_check(db: Database, year: int) -> QuotaCheck:
     rule = rules().on("rating_quota", date(year, 12, 31))
     excellent, good = counts.get(RatingLevel.EXCELLENT.value, 0), counts.get(RatingLevel.GOOD.value, 0)
     return QuotaCheck(year, excellent, good, rule["excellent_max_share_of_good"], quota_broken(excellent, good, rule),
-                      rule.citation)
+                      rule.citation_marked)
 
 
 def ratings_of(db: Database, member_id: str) -> list[Rating]:

@@ -46,10 +46,10 @@ def _hint(kind: EventKind, on: date) -> str:
     book = party_life.rules()
     if kind is EventKind.AWAY:
         rule = book.on("away_leave", on)
-        return sr.AWAY_HINT.format(granted_by=rule["granted_by"], limit=rule["max_months"], basis=rule.citation)
+        return sr.AWAY_HINT.format(granted_by=rule["granted_by"], limit=rule["max_months"], basis=rule.citation_marked)
     if kind is EventKind.READMITTED:
         rule = book.on("readmission", on)
-        return sr.READMIT_HINT.format(months=rule["months_out"], basis=rule.citation)
+        return sr.READMIT_HINT.format(months=rule["months_out"], basis=rule.citation_marked)
     return sr.RETURN_HINT if kind is EventKind.AWAY_ENDED else ""
 
 

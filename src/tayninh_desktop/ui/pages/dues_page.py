@@ -51,8 +51,8 @@ class DuesPage(CellSheetPage):
         except DomainError as error:
             show_error(self, error)
             return
-        self.rule_text = sr.DUES_RULE_LINE.format(rule=rule.citation,
-                                                  mark=sr.UNCONFIRMED_MARK if rule.unconfirmed else "")
+        self.rule_text = sr.DUES_RULE_LINE.format(rule=rule.citation, mark=sr.UNCONFIRMED_MARK if rule.unconfirmed
+                                                  else "")
         self.help_label.setText(f"<b>{self.rule_text}</b>. {s.DUES_HELP}")
         self.model.set_rows(lines)
         self.message.setText("")
