@@ -148,6 +148,7 @@ class RecordDialog(QDialog):
                 label.setText("\n".join(messages))
                 label.show()
             self.status.setText("\n".join(unplaced) or s.DLG_HAS_ERRORS)
+            self.adjustSize()  # room for the messages under the fields
             first = next((n for n, label in self.errors.items() if label.isVisibleTo(self)), None)
             if first:
                 self.inputs[first].setFocus()
