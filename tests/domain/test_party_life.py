@@ -73,11 +73,12 @@ def test_defaults_everyone_present_except_exempted_and_away():
     assert default_attendance(MemberStatus.AWAY) is AttendanceState.NOT_REQUIRED
 
 
-def test_exempted_dues_follow_the_configured_rule():
-    rule = BOOK.on("exempted_dues", TODAY)
-    expected = DuesState.NOT_REQUIRED if rule["mode"] == "voluntary" else DuesState.PAID
-    assert default_dues_state(MemberStatus.EXEMPTED, rule) is expected
-    assert default_dues_state(MemberStatus.FULL, rule) is DuesState.PAID
+def test_members_exempted_from_party_activity_still_pay_by_default():
+    # HD 27-HD/BTCTW: only an exemption decision (by category) makes a month "not required".
+    assert default_dues_state(MemberStatus.EXEMPTED, exempt=False) is DuesState.PAID
+    assert default_dues_state(MemberStatus.EXEMPTED, exempt=True) is DuesState.NOT_REQUIRED
+    assert default_dues_state(MemberStatus.FULL, exempt=False) is DuesState.PAID
+    assert default_dues_state(MemberStatus.AWAY, exempt=False) is DuesState.DEFERRED
 
 
 def test_rating_rule_by_year():
@@ -118,23 +119,24 @@ def test_quota(excellent, good, broken):
 
 def test_every_rule_record_has_its_legal_basis_and_validity():
     for section, records in BOOK.sections.items():
-        if section == "holidays":
-            continue
         for record in records:
             assert record.basis and record.doc_number and record.doc_date and record.valid_from, section
 
 
 def test_overlapping_rule_periods_are_refused():
-    data = {"x": [{"basis": "b", "doc_number": "1", "doc_date": date(2020, 1, 1), "valid_from": date(2020, 1, 1)},
+    data = {"transfer_deadline": [{"basis": "b", "doc_number": "1", "doc_date": date(2020, 1, 1), "valid_from": date(2020, 1, 1)},
                   {"basis": "b", "doc_number": "2", "doc_date": date(2021, 1, 1), "valid_from": date(2021, 1, 1)}]}
-    with pytest.raises(rules.RuleError):
-        rules.parse_rule_book(data)
+    for record in data["transfer_deadline"]:
+        record["working_days"] = 30
+    with pytest.raises(rules.RuleError, match="chồng nhau"):
+        rules.parse_rule_book(data, "thu.toml")
 
 
 def test_rule_record_without_basis_is_refused():
-    with pytest.raises(rules.RuleError, match="basis"):
-        rules.parse_rule_book({"x": [{"doc_number": "1", "doc_date": date(2020, 1, 1),
-                                      "valid_from": date(2020, 1, 1)}]})
+    with pytest.raises(rules.RuleError, match="«thu.toml».*thiếu trường «basis»"):
+        rules.parse_rule_book({"transfer_deadline": [{"working_days": 30, "doc_number": "1",
+                                                      "doc_date": date(2020, 1, 1),
+                                                      "valid_from": date(2020, 1, 1)}]}, "thu.toml")
 
 
 def test_default_rubric_totals_100_and_levels():
@@ -145,10 +147,11 @@ def test_default_rubric_totals_100_and_levels():
     assert rules.rubric_from_dict(rules.rubric_to_dict(rubric)) == rubric
 
 
-def test_working_days_skip_weekends_and_holidays():
-    assert rules.add_working_days(date(2026, 11, 27), 1) == date(2026, 11, 30)  # Friday → Monday
-    assert rules.add_working_days(date(2026, 8, 31), 1) == date(2026, 9, 1)
-    assert rules.add_working_days(date(2026, 9, 1), 1) == date(2026, 9, 4)  # 2 and 3/9 are holidays
+def test_working_days_count_with_the_calendar_given():
+    calendar = rules.WorkCalendar(frozenset({date(2026, 9, 1), date(2026, 9, 2)}), frozenset({date(2026, 8, 22)}))
+    assert rules.add_working_days(date(2026, 11, 27), 1, calendar) == date(2026, 11, 30)  # Friday → Monday
+    assert rules.add_working_days(date(2026, 8, 31), 1, calendar) == date(2026, 9, 3)
+    assert rules.add_working_days(date(2026, 8, 21), 1, calendar) == date(2026, 8, 22)  # a Saturday worked
 
 
 def _fact(months):
@@ -167,10 +170,21 @@ def test_two_months_warn_three_reach_the_ground():
 def test_away_warnings():
     base = {"member_id": "m", "member_name": "A", "cell_id": "c", "cell_name": "C", "place": "Bình Dương"}
     ended = AwayFact(since=date(2025, 1, 1), until=date(2026, 1, 1), last_contact=TODAY, **base)
-    silent = AwayFact(since=date(2025, 1, 1), until=None, last_contact=date(2026, 7, 1), **base)
-    fine = AwayFact(since=date(2025, 1, 1), until=None, last_contact=date(2026, 10, 1), **base)
+    silent = AwayFact(since=date(2026, 2, 1), until=date(2027, 1, 31), last_contact=date(2026, 7, 1), **base)
+    fine = AwayFact(since=date(2026, 2, 1), until=date(2027, 1, 31), last_contact=date(2026, 10, 1), **base)
     kinds = [w.kind for w in away_warnings([ended, silent, fine], BOOK, TODAY)]
     assert kinds == [WarningKind.AWAY_ENDED, WarningKind.AWAY_NO_CONTACT]
+
+
+def test_a_leave_without_end_or_of_twelve_months_or_more_is_warned():
+    base = {"member_id": "m", "member_name": "A", "cell_id": "c", "cell_name": "C", "place": "Bình Dương",
+            "last_contact": date(2026, 11, 1)}
+    open_ended = AwayFact(since=date(2026, 1, 5), until=None, **base)
+    too_long = AwayFact(since=date(2026, 1, 5), until=date(2027, 7, 5), **base)
+    extended = AwayFact(since=date(2025, 6, 1), until=date(2027, 5, 1), leave_start=date(2026, 6, 1), **base)
+    warnings = away_warnings([open_ended, too_long, extended], BOOK, TODAY)
+    assert [w.kind for w in warnings] == [WarningKind.AWAY_TERM, WarningKind.AWAY_TERM]
+    assert "không ghi thời hạn" in warnings[0].evidence and "12-HD/BTCTW" in warnings[0].evidence
 
 
 def test_probation_warning_window():
@@ -179,7 +193,7 @@ def test_probation_warning_window():
     soon = ProbationFact("m", "A", "c", "C", date(2025, 12, 20))
     later = ProbationFact("m2", "B", "c", "C", date(2026, 3, 1))
     overdue = ProbationFact("m3", "D", "c", "C", date(2025, 6, 1))
-    out = probation_warnings([soon, later, overdue], BOOK, TODAY)
+    out = probation_warnings([soon, later, overdue], BOOK, TODAY, rules.WorkCalendar())
     assert [(w.member_id, w.severity) for w in out] == [("m", Severity.NOTICE), ("m3", Severity.REACHED)]
 
 

@@ -23,19 +23,21 @@ def test_dues_sheet_defaults(home_db, cells, party):
     assert set(lines) == {party["an"], party["binh"], party["dung"], party["giang"]}
     assert lines[party["an"]].state is DuesState.PAID and lines[party["an"]].amount == 5000
     assert not lines[party["an"]].recorded
-    assert lines[party["giang"]].state is DuesState.NOT_REQUIRED  # exempted, "voluntary" rule
+    # exempted from party activity, still pays (HD 27-HD/BTCTW) unless a decision exempts him from dues
+    assert lines[party["giang"]].state is DuesState.PAID and lines[party["giang"]].amount == 5000
 
 
 def test_record_dues_then_sheet_shows_them_and_totals(home_db, actor, cells, party, today):
     dues.record_dues(home_db, actor, cells["CB01"].id, "07/2026",
-                     {party["an"]: (10000, "da_dong", ""), party["binh"]: (0, "chua_dong", "")}, today=today)
+                     {party["an"]: (10000, "da_dong", "Đóng thêm tự nguyện"), party["binh"]: (0, "chua_dong", "")},
+                     today=today)
     lines = {x.member_id: x for x in dues.dues_sheet(home_db, cells["CB01"].id, "07/2026")}
     assert lines[party["binh"]].state is DuesState.UNPAID and lines[party["binh"]].recorded
     assert [e.month for e in dues.arrears(home_db, party["binh"])] == ["2026-07"]
     assert dues.cell_totals(home_db, cells["CB01"].id, 2026)[0] == dues.MonthTotal("2026-07", 10000, 1, 1)
-    # the next month's default amount is the last one paid
+    # the next month's default is again what the rule computes (the extra was voluntary, with its reason)
     nxt = {x.member_id: x for x in dues.dues_sheet(home_db, cells["CB01"].id, "08/2026")}
-    assert nxt[party["an"]].amount == 10000
+    assert nxt[party["an"]].amount == 5000 and nxt[party["an"]].due == 5000
 
 
 def test_dues_for_a_month_before_joining_are_refused(home_db, actor, cells, party, today):
@@ -103,10 +105,11 @@ def test_quota_check(home_db, actor, party, today):
     assert (check.excellent, check.good, check.broken) == (1, 1, True)
 
 
-def test_discipline_term_from_the_rule(home_db, actor, party, today):
-    ratings.record_discipline(home_db, actor, party["an"], "canh_cao", "15/03/2026", today=today)
+def test_discipline_in_force_twelve_months_from_its_announcement(home_db, actor, party, today):
+    ratings.record_discipline(home_db, actor, party["an"], "canh_cao", "15/03/2026", announced_on_text="20/03/2026",
+                              today=today)
     record = ratings.discipline_of(home_db, party["an"])[0]
-    assert record.in_force_until == date(2026, 9, 15)
+    assert record.in_force_until == date(2027, 3, 20)
     with pytest.raises(ValidationError, match="Ngày quyết định"):
         ratings.record_discipline(home_db, actor, party["an"], "canh_cao", "32/03/2026", today=today)
 
@@ -130,7 +133,7 @@ def test_letter_deadline_and_outcome(home_db, actor, party, today):
 def test_contact_only_for_members_away(home_db, actor, party, today):
     with pytest.raises(DomainError, match="không ở diện đi làm ăn xa"):
         transfers.record_contact(home_db, actor, party["an"], today, today=today)
-    register.record_event(home_db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 5),
-                          place="Bình Dương", today=today)
+    register.record_event(home_db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 4),
+                          place="Bình Dương", doc_number="03-QĐ/ĐU", today=today)
     transfers.record_contact(home_db, actor, party["an"], date(2026, 10, 1), channel="Zalo", today=today)
     assert transfers.contacts_of(home_db, party["an"])[0].channel == "Zalo"

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.warnings import Severity, WarningKind
 from tayninh_desktop.services import dues, meetings, register, transfers
@@ -60,13 +61,13 @@ def test_missing_meetings_and_probation(home_db, actor, cells, party, today):
 
 
 def test_away_and_letters(home_db, actor, cells, party, today):
-    register.record_event(home_db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 5),
-                          place="Bình Dương", today=today)
+    register.record_event(home_db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 4),
+                          place="Bình Dương", doc_number="03-QĐ/ĐU", today=today)
     transfers.record_contact(home_db, actor, party["an"], date(2026, 6, 1), today=today)
     transfers.issue_letter(home_db, actor, party["binh"], "den", date(2026, 8, 3), today=today)
     kinds = _kinds(compute_warnings(home_db, today=today))
     assert (WarningKind.AWAY_NO_CONTACT, Severity.NEAR) in kinds
-    assert (WarningKind.TRANSFER_OVERDUE, Severity.NEAR) in kinds
+    assert (WarningKind.TRANSFER_OVERDUE, Severity.REACHED) in kinds  # overdue: the highest level
 
 
 @pytest.fixture(scope="module")
@@ -113,21 +114,23 @@ def test_demo_integrity(demo_1000):
 def test_probation_warns_for_probationary_members_away_or_temporarily_elsewhere(home_db, actor, party, today, kind):
     # Dũng, admitted 10/05/2026, leaves for work (or a temporary transfer) during his probation: his status is no
     # longer "dự bị" but his standing still is, and his cell must review him when the 12 months are up.
-    register.record_event(home_db, actor, party["dung"], kind, date(2026, 9, 1), end_date=date(2027, 9, 1),
-                          place="Bình Dương", today=today)
+    register.record_event(home_db, actor, party["dung"], kind, date(2026, 9, 1), end_date=date(2027, 8, 31),
+                          place="Bình Dương", doc_number="41-QĐ/ĐU", today=today)
     later = compute_warnings(home_db, today=date(2027, 4, 20))
     warning = next(w for w in later if w.kind is WarningKind.PROBATION_DUE)
     assert warning.member_id == party["dung"] and warning.data["due"] == "2027-05-10"
 
 
 def test_probation_does_not_warn_after_full_membership_or_exit(home_db, actor, party, today):
-    register.record_event(home_db, actor, party["dung"], EventKind.AWAY, date(2026, 9, 1), today=today)
+    register.record_event(home_db, actor, party["dung"], EventKind.AWAY, date(2026, 9, 1), end_date=date(2027, 8, 31),
+                          doc_number="41-QĐ/ĐU", today=today)
     register.record_event(home_db, actor, party["dung"], EventKind.FULL_MEMBERSHIP, date(2026, 11, 10), today=today)
     assert not [w for w in compute_warnings(home_db, today=date(2027, 4, 20)) if w.kind is WarningKind.PROBATION_DUE]
 
 
 def test_probation_of_a_readmitted_member_counts_from_readmission(home_db, actor, party, today):
-    register.record_event(home_db, actor, party["an"], EventKind.STRUCK_OFF, date(2020, 3, 1), today=today)
+    register.record_event(home_db, actor, party["an"], EventKind.STRUCK_OFF, date(2020, 3, 1),
+                          details=EventDetails(ground="khong_dong_dang_phi"), today=today)
     register.record_event(home_db, actor, party["an"], EventKind.READMITTED, date(2026, 6, 1),
                           cell_id=register.get_member(home_db, party["binh"]).cell_id, today=today)
     warning = next(w for w in compute_warnings(home_db, today=date(2027, 5, 20))

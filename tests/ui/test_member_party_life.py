@@ -68,7 +68,7 @@ def test_tab_shows_the_year_and_the_records(context, party, cells, actor, qtbot,
     dues.record_dues(context.db, actor, cb01, f"02/{year}", {binh: (5000, "da_dong", "")}, today=TODAY)
     ratings.rate_member(context.db, actor, binh, 2024, "khong_hoan_thanh", today=TODAY)
     ratings.record_discipline(context.db, actor, binh, "canh_cao", (TODAY - timedelta(days=10)).strftime("%d/%m/%Y"),
-                              doc_number="12-QĐ/ĐU",
+                              announced_on_text=(TODAY - timedelta(days=8)).strftime("%d/%m/%Y"), doc_number="12-QĐ/ĐU",
                               today=TODAY)
     ratings.assign_task(context.db, actor, binh, year, "Phụ trách tổ dân cư số 3")
     transfers.issue_letter(context.db, actor, binh, "di", date(year, 1, 2), letter_number="07", counterpart="Bình Dương",
@@ -77,7 +77,7 @@ def test_tab_shows_the_year_and_the_records(context, party, cells, actor, qtbot,
     assert "có mặt 0/2" in tab.attendance.text() and "vắng không lý do 1 (tháng 01)" in tab.attendance.text()
     assert "đã đóng 1 tháng (5.000 đ)" in tab.dues.text() and "chưa đóng 1 (tháng 01)" in tab.dues.text()
     assert tab.ratings_model.rows[0].cells[:2] == ("2024", "Không hoàn thành nhiệm vụ")
-    assert tab.discipline_model.rows[0].cells[0] == "Cảnh cáo" and tab.discipline_model.rows[0].cells[3] == "Còn hiệu lực"
+    assert tab.discipline_model.rows[0].cells[0] == "Cảnh cáo" and tab.discipline_model.rows[0].cells[5] == "Còn hiệu lực"
     assert tab.tasks_model.rows[0].cells[1] == "Phụ trách tổ dân cư số 3"
     assert tab.letters_model.rows[0].cells[5] == "Quá hạn — chờ xác nhận"
     assert not tab.buttons["add_contact"].isEnabled() and "không ở diện" in tab.away.text()
@@ -130,10 +130,10 @@ def test_letter_then_outcome(context, party, qtbot):
 
 
 def test_away_member_contact(context, party, actor, qtbot):
-    register.record_event(context.db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 5),
-                          place="KCN Việt Hương, Bình Dương", doc_number="Biên bản 03/CB", today=TODAY)
+    register.record_event(context.db, actor, party["an"], EventKind.AWAY, date(2026, 1, 5), end_date=date(2027, 1, 4),
+                          place="KCN Việt Hương, Bình Dương", doc_number="03-QĐ/ĐU", today=TODAY)
     tab = _tab(qtbot, context, party["an"])
-    assert "KCN Việt Hương" in tab.away.text() and "05/01/2027" in tab.away.text()
+    assert "KCN Việt Hương" in tab.away.text() and "04/01/2027" in tab.away.text()
     assert "Lần liên lạc cuối:</b> chưa ghi" in tab.away.text()
     dialog = tab.add_contact()
     qtbot.addWidget(dialog)

@@ -95,8 +95,13 @@ def test_record_and_delete_an_event_from_the_history(context, qtbot, make_form, 
     event_dialog.inputs["event_date"].setText("01/03/2026")
     event_dialog.inputs["end_date"].setText("01/03/2025")
     assert event_dialog.record() is False and "kết thúc" in event_dialog.error.text()
-    event_dialog.inputs["end_date"].setText("01/03/2027")
+    event_dialog.inputs["end_date"].setText("01/03/2027")  # 12 months: refused (under 12 months, with a decision)
     event_dialog.inputs["place"].setText("TP. Hồ Chí Minh")
+    assert event_dialog.record() is False and "dưới 12 tháng" in event_dialog.error.text()
+    assert "Số văn bản" in event_dialog.error.text()
+    event_dialog.inputs["end_date"].setText("28/02/2027")
+    event_dialog.inputs["doc_number"].setText("05-QĐ/ĐU")
+    event_dialog.inputs["requested_on"].setText("20/02/2026")
     assert event_dialog.record() is True
     assert register.get_member(context.db, member_id).status is MemberStatus.AWAY
     assert "Đi làm ăn xa" in history.status_line.text()

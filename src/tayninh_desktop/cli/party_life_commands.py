@@ -1,4 +1,4 @@
-"""Commands of party life: warnings, meetings, dues, ratings, discipline, letters, contacts."""
+"""Commands of party life: warnings, meetings, ratings, letters, contacts (dues and discipline: rules_commands)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_party_life import (
     ATTENDANCE_LABELS,
-    DUES_LABELS,
     MEETING_KIND_LABELS,
     RATING_LABELS,
     WARNING_LABELS,
@@ -46,18 +45,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("meeting_id")
     p.set_defaults(handler=cmd_meetings_show)
 
-    dues = sub.add_parser("dues", help="đảng phí").add_subparsers(dest="dues_command", metavar="LỆNH")
-    p = dues.add_parser("record", parents=[common], help="ghi đảng phí của chi bộ trong tháng")
-    p.add_argument("--cell", required=True)
-    p.add_argument("--month", required=True, help="tháng/năm, ví dụ 03/2026")
-    p.add_argument("--all-paid", action="store_true", help="mọi người đóng theo mức mặc định")
-    p.add_argument("--entry", action="append", default=[], metavar="MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]")
-    p.set_defaults(handler=cmd_dues_record)
-    p = dues.add_parser("show", parents=[common], help="bảng đảng phí của chi bộ trong tháng")
-    p.add_argument("--cell", required=True)
-    p.add_argument("--month", required=True)
-    p.set_defaults(handler=cmd_dues_show)
-
     ratings = sub.add_parser("ratings", help="xếp loại đảng viên").add_subparsers(dest="ratings_command",
                                                                                  metavar="LỆNH")
     p = ratings.add_parser("add", parents=[common], help="ghi xếp loại năm của một đảng viên")
@@ -70,13 +57,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = ratings.add_parser("quota", parents=[common], help="kiểm tra tỷ lệ hoàn thành xuất sắc")
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(handler=cmd_ratings_quota)
-
-    p = sub.add_parser("discipline", parents=[common], help="ghi quyết định kỷ luật")
-    p.add_argument("--member", required=True)
-    p.add_argument("--form", required=True, choices=["khien_trach", "canh_cao", "cach_chuc", "khai_tru"])
-    p.add_argument("--date", required=True)
-    p.add_argument("--doc-number", default="")
-    p.set_defaults(handler=cmd_discipline)
 
     p = sub.add_parser("letters", parents=[common], help="ghi giấy giới thiệu sinh hoạt đảng")
     p.add_argument("--member", required=True)
@@ -183,38 +163,6 @@ def cmd_meetings_show(args) -> int:
     return 0
 
 
-def cmd_dues_record(args) -> int:
-    from tayninh_desktop.services import dues
-
-    db = open_db(args)
-    cell = _cell(db, args.cell)
-    entries: dict[str, tuple[int, str, str]] = {}
-    if args.all_paid:
-        entries = {x.member_id: (x.amount, x.state.value, x.reason) for x in dues.dues_sheet(db, cell.id, args.month)}
-    for item in args.entry:
-        member_id, _, rest = item.partition("=")
-        amount, _, rest = rest.partition(":")
-        state, _, reason = rest.partition(":")
-        if not amount.isdigit():
-            raise Usage(f"--entry {item}: cần dạng MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]")
-        entries[member_id] = (int(amount), state or "da_dong", reason)
-    dues.record_dues(db, actor(args), cell.id, args.month, entries)
-    emit(args, {"ok": True, "count": len(entries)}, f"Đã ghi đảng phí tháng {args.month} cho {len(entries)} đảng viên.")
-    return 0
-
-
-def cmd_dues_show(args) -> int:
-    from tayninh_desktop.services import dues
-
-    db = open_db(args)
-    cell = _cell(db, args.cell)
-    lines = dues.dues_sheet(db, cell.id, args.month)
-    emit(args, {"ok": True, "lines": [{**asdict(x), "status": x.status.value, "state": x.state.value} for x in lines]},
-         [f"{x.full_name:<32} {x.amount:>9,} đ  {DUES_LABELS[x.state.value]}".replace(",", ".")
-          + ("" if x.recorded else " (chưa ghi)") for x in lines])
-    return 0
-
-
 def cmd_ratings_add(args) -> int:
     from tayninh_desktop.services import ratings
 
@@ -233,16 +181,6 @@ def cmd_ratings_quota(args) -> int:
     emit(args, {"ok": True, **asdict(check)},
          f"Năm {check.year}: {check.excellent} xuất sắc / {check.good} tốt — "
          + ("VƯỢT tỷ lệ" if check.broken else "trong tỷ lệ") + f" ({check.basis}).")
-    return 0
-
-
-def cmd_discipline(args) -> int:
-    from tayninh_desktop.services import ratings
-
-    db = open_db(args)
-    record_id, _ = ratings.record_discipline(db, actor(args), args.member, args.form, args.date,
-                                             doc_number=args.doc_number)
-    emit(args, {"ok": True, "discipline_id": record_id}, "Đã ghi quyết định kỷ luật.")
     return 0
 
 

@@ -18,8 +18,15 @@ def _register_optional_catalogues() -> None:
     import importlib
 
     global CATALOGUES
-    for name in ("messages_party_life", "messages_import", "messages_documents",
-                 "messages_office_forms"):
+    # One catalogue per line (parallel work adds lines here; keep it a list, in any order).
+    for name in (
+        "messages_party_life",
+        "messages_import",
+        "messages_documents",
+        "messages_office_forms",
+        "messages_rules",
+        "messages_dues",
+    ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")
         except ModuleNotFoundError:

@@ -84,11 +84,23 @@ MESSAGES: dict[str, str] = {
                      " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
     "warn_unpaid": "Không đóng đảng phí {count} tháng trong năm {year} (không lý do): {months}."
                    " Đủ {limit} tháng là căn cứ xem xét xóa tên ({basis}).",
-    "warn_away_no_contact": "Đi làm ăn xa ({place}); lần liên lạc cuối: {last}. Quá {limit} tháng không liên lạc.",
+    "warn_away_no_contact": "Đi làm ăn xa ({place}); lần liên lạc cuối: {last}. Quá {limit} tháng không liên lạc"
+                            " ({basis}).",
     "warn_away_ended": "Thời hạn tạm miễn sinh hoạt đi làm ăn xa đã hết ngày {until}; chưa trở lại sinh hoạt"
                        " hoặc gia hạn.",
     "warn_transfer_overdue": "Giấy giới thiệu {number} ({direction}) cấp ngày {issued}, hạn trình {deadline}"
-                             " ({basis}); chưa có xác nhận.",
+                             " ({basis}): đã quá hạn, chưa có xác nhận. Đảng viên hoặc tổ chức đảng báo cáo lý do"
+                             " với cấp ủy có thẩm quyền.",
+    "warn_absences_open": "Năm {year}: vắng sinh hoạt không lý do {count} tháng ({months}) — đã đủ {limit} tháng,"
+                          " căn cứ xem xét xóa tên còn mở cho đến khi có quyết định ({basis}).",
+    "warn_unpaid_open": "Năm {year}: không đóng đảng phí {count} tháng không lý do ({months}) — đã đủ {limit}"
+                        " tháng, căn cứ xem xét xóa tên còn mở cho đến khi có quyết định ({basis}).",
+    "warn_two_years_incomplete": "Xếp loại «không hoàn thành nhiệm vụ» {count} năm liền ({years}): thuộc tiêu chí"
+                                 " rà soát, xem xét đưa vào danh sách cần giáo dục, giúp đỡ ({basis}).",
+    "warn_away_open_ended": "Tạm miễn sinh hoạt đi làm ăn xa từ {since}, không ghi thời hạn: thời hạn phải dưới"
+                            " {limit} tháng ({basis}) — đảng ủy xem xét, ra quyết định có thời hạn.",
+    "warn_away_too_long": "Tạm miễn sinh hoạt đi làm ăn xa từ {since} đến {until}: từ {limit} tháng trở lên, quá"
+                          " thời hạn cho phép ({basis}).",
     "warn_probation": "Vào Đảng ngày {joined}; đủ 12 tháng dự bị ngày {due}. Chi bộ xét công nhận chính thức"
                       " trước ngày {review_by}.",
     "warn_missing_meeting": "Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng {month}.",
@@ -100,14 +112,15 @@ MEETING_KIND_LABELS = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đ�
 ATTENDANCE_LABELS = {"co_mat": "Có mặt", "vang_co_ly_do": "Vắng có lý do", "vang_khong_ly_do": "Vắng không lý do",
                      "mien": "Miễn / tạm miễn"}
 DUES_LABELS = {"da_dong": "Đã đóng", "chua_dong_co_ly_do": "Chưa đóng (có lý do)", "chua_dong": "Chưa đóng",
-               "mien": "Không phải đóng"}
+               "mien": "Miễn đóng", "hoan_dong": "Hoãn (đi làm ăn xa)"}
 RATING_LABELS = {"xuat_sac": "Hoàn thành xuất sắc nhiệm vụ", "tot": "Hoàn thành tốt nhiệm vụ",
                  "hoan_thanh": "Hoàn thành nhiệm vụ", "khong_hoan_thanh": "Không hoàn thành nhiệm vụ",
                  "khong_xep_loai": "Không xếp loại"}
 NOT_RATED_LABELS = {"mien_sinh_hoat": "Miễn công tác và sinh hoạt đảng", "moi_vao_dang": "Mới vào Đảng",
                     "khac": "Lý do khác"}
 DISCIPLINE_LABELS = {"khien_trach": "Khiển trách", "canh_cao": "Cảnh cáo", "cach_chuc": "Cách chức",
-                     "khai_tru": "Khai trừ"}
+                     "khai_tru": "Khai trừ", "ha_bac_luong": "Hạ bậc lương", "giang_chuc": "Giáng chức",
+                     "buoc_thoi_viec": "Buộc thôi việc"}
 LETTER_DIRECTION_LABELS = {"di": "chuyển đi", "den": "chuyển đến"}
 LETTER_OUTCOME_LABELS = {"cho": "Chờ xác nhận", "da_trinh": "Đã trình giấy", "tra_lai": "Trả lại",
                          "huy": "Hủy"}
@@ -120,4 +133,6 @@ WARNING_LABELS = {
     "du_bi_du_12_thang": "Dự bị đủ 12 tháng",
     "thieu_bien_ban": "Thiếu biên bản sinh hoạt",
     "vuot_ty_le_xuat_sac": "Vượt tỷ lệ hoàn thành xuất sắc",
+    "hai_nam_khong_hoan_thanh": "Hai năm liền không hoàn thành nhiệm vụ",
+    "tam_mien_khong_dung_thoi_han": "Tạm miễn sinh hoạt không đúng thời hạn",
 }

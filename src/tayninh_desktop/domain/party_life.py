@@ -33,10 +33,14 @@ class AttendanceState(StrEnum):
 
 
 class DuesState(StrEnum):
+    """A member's month. NOT_REQUIRED: exempted by decision; DEFERRED: away for work, pays late or in advance.
+    Neither is ever an unpaid month."""
+
     PAID = "da_dong"
     UNPAID_EXCUSED = "chua_dong_co_ly_do"
     UNPAID = "chua_dong"
     NOT_REQUIRED = "mien"
+    DEFERRED = "hoan_dong"
 
 
 class RatingLevel(StrEnum):
@@ -54,10 +58,20 @@ class NotRatedReason(StrEnum):
 
 
 class DisciplineForm(StrEnum):
+    """Party forms (khiển trách, cảnh cáo, cách chức, khai trừ) and the state forms recorded for screening."""
+
     REPRIMAND = "khien_trach"
     WARNING = "canh_cao"
     DISMISSAL = "cach_chuc"
     EXPULSION = "khai_tru"
+    SALARY_DOWNGRADE = "ha_bac_luong"
+    DEMOTION = "giang_chuc"
+    FORCED_RESIGNATION = "buoc_thoi_viec"
+
+
+class DisciplineTrack(StrEnum):
+    PARTY = "dang"
+    STATE = "chinh_quyen"
 
 
 class LetterDirection(StrEnum):
@@ -86,6 +100,7 @@ DUES_KEYS: dict[str, DuesState] = {
     "l": DuesState.UNPAID_EXCUSED, "2": DuesState.UNPAID_EXCUSED,
     "c": DuesState.UNPAID, "3": DuesState.UNPAID,
     "m": DuesState.NOT_REQUIRED, "4": DuesState.NOT_REQUIRED,
+    "h": DuesState.DEFERRED, "5": DuesState.DEFERRED,
 }
 
 
@@ -138,10 +153,15 @@ class DuesEntry:
     state: DuesState
     reason: str = ""
     cell_id: str | None = None
+    due: int | None = None          # what the rule in force computed for the month
+    amount_reason: str = ""         # why the amount differs from ``due``
 
 
 @dataclass(frozen=True)
 class DuesLine:
+    """One row of the dues grid: the member, what the month computes to (``due``, None while the base is
+    missing) under which category and relief, and what was paid (or the default)."""
+
     member_id: str
     full_name: str
     status: MemberStatus
@@ -149,6 +169,10 @@ class DuesLine:
     state: DuesState
     reason: str = ""
     recorded: bool = False
+    due: int | None = None
+    category_label: str = ""
+    relief_label: str = ""
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +189,10 @@ class Rating:
 
 @dataclass(frozen=True)
 class DisciplineRecord:
+    """A discipline decision. Party discipline is in force from its announcement for 12 months unless a new
+    violation is disciplined meanwhile (69-QĐ/TW Điều 2 khoản 5), expulsion for good; a state discipline for the
+    period its decision sets (``in_force_until``)."""
+
     id: str
     member_id: str
     form: DisciplineForm
@@ -173,6 +201,13 @@ class DisciplineRecord:
     doc_number: str = ""
     issuer: str = ""
     reason: str = ""
+    announced_on: date | None = None
+    track: DisciplineTrack = DisciplineTrack.PARTY
+
+    @property
+    def counts_from(self) -> date:
+        """The day the 12 months count from: the announcement (the decision date for old records without it)."""
+        return self.announced_on or self.decided_on
 
 
 @dataclass(frozen=True)
@@ -301,9 +336,13 @@ def default_attendance(status: MemberStatus) -> AttendanceState:
     return AttendanceState.NOT_REQUIRED if status in NOT_EXPECTED_TO_ATTEND else AttendanceState.PRESENT
 
 
-def default_dues_state(status: MemberStatus, exempted_rule: Rule) -> DuesState:
-    if status is MemberStatus.EXEMPTED and exempted_rule["mode"] == "voluntary":
+def default_dues_state(status: MemberStatus, exempt: bool, deferral_for_away: bool = True) -> DuesState:
+    """Paid by default; exempted by decision: not required; away for work: deferred (pays late or in advance).
+    A member exempted from party activity pays like everyone (HD 27-HD/BTCTW)."""
+    if exempt:
         return DuesState.NOT_REQUIRED
+    if status is MemberStatus.AWAY and deferral_for_away:
+        return DuesState.DEFERRED
     return DuesState.PAID
 
 
@@ -348,8 +387,3 @@ def check_rating(rule: Rule, level: RatingLevel, score: int | None,
 def quota_broken(excellent: int, good: int, rule: Rule) -> bool:
     """HTXS must not exceed the configured share of HTT ratings (20% by default)."""
     return excellent > rule["excellent_max_share_of_good"] * good
-
-
-def discipline_end(form: DisciplineForm, decided_on: date, rule: Rule) -> date | None:
-    months = int(rule.values.get(form.value, 0))
-    return add_months(decided_on, months) if months else None

@@ -14,7 +14,7 @@ from enum import StrEnum
 from tayninh_desktop.domain.dates import add_months, format_vn_date
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.party_life import month_label, quota_broken
-from tayninh_desktop.domain.rules import RuleBook, add_working_days
+from tayninh_desktop.domain.rules import RuleBook, WorkCalendar, add_working_days
 
 
 class WarningKind(StrEnum):
@@ -26,6 +26,8 @@ class WarningKind(StrEnum):
     PROBATION_DUE = "du_bi_du_12_thang"
     MISSING_MEETING = "thieu_bien_ban"
     RATING_QUOTA = "vuot_ty_le_xuat_sac"
+    TWO_YEARS_INCOMPLETE = "hai_nam_khong_hoan_thanh"
+    AWAY_TERM = "tam_mien_khong_dung_thoi_han"
 
 
 class Severity(StrEnum):
@@ -74,6 +76,7 @@ class AwayFact:
     until: date | None
     place: str
     last_contact: date | None
+    leave_start: date | None = None   # the start of the latest leave decision (an extension starts later)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,17 @@ class ProbationFact:
 
 
 @dataclass(frozen=True)
+class IncompleteFact:
+    """A member rated "không hoàn thành nhiệm vụ" in consecutive years (the last ones)."""
+
+    member_id: str
+    member_name: str
+    cell_id: str | None
+    cell_name: str
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class MissingMeetingFact:
     cell_id: str
     cell_name: str
@@ -118,9 +132,45 @@ def months_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, rules
         severity = Severity.REACHED if count >= rule["months_per_year"] else Severity.NEAR
         months = ", ".join(month_label(m) for m in fact.months)
         evidence = render(code, {"count": count, "year": year, "months": months,
-                                 "limit": rule["months_per_year"], "basis": rule.citation})
+                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
         out.append(EarlyWarning(kind, severity, evidence, fact.cell_id, fact.cell_name, fact.member_id, fact.member_name,
                            basis=rule.citation, data={"year": year, "months": list(fact.months), "count": count}))
+    return out
+
+
+def open_ground_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, rules: RuleBook) -> list[EarlyWarning]:
+    """A ground reached in an earlier year (three months in that year) stays open until a decision closes it: the
+    facts are the members of ``year`` at the threshold whose ground no decision has closed."""
+    rule = rules.on("absence_threshold", date(year, 12, 31))
+    code = "warn_absences_open" if kind is WarningKind.ABSENCES else "warn_unpaid_open"
+    out = []
+    for fact in facts:
+        if len(fact.months) < rule["months_per_year"]:
+            continue
+        months = ", ".join(month_label(m) for m in fact.months)
+        evidence = render(code, {"count": len(fact.months), "year": year, "months": months,
+                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
+        out.append(EarlyWarning(kind, Severity.REACHED, evidence, fact.cell_id, fact.cell_name, fact.member_id,
+                                fact.member_name, basis=rule.citation,
+                                data={"year": year, "months": list(fact.months), "count": len(fact.months),
+                                      "open": True}))
+    return out
+
+
+def incomplete_warnings(facts: list[IncompleteFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
+    """Rated "không hoàn thành nhiệm vụ" the configured number of consecutive years: a criterion of the 02-HD
+    review (the cell considers putting the member on the help list)."""
+    rule = rules.on("screening_flags", today)
+    out = []
+    for fact in facts:
+        if len(fact.years) < rule["incomplete_years"]:
+            continue
+        years = ", ".join(str(y) for y in fact.years)
+        evidence = render("warn_two_years_incomplete", {"years": years, "count": len(fact.years),
+                                                        "basis": rule.citation_marked})
+        out.append(EarlyWarning(WarningKind.TWO_YEARS_INCOMPLETE, Severity.REACHED, evidence, fact.cell_id,
+                                fact.cell_name, fact.member_id, fact.member_name, basis=rule.citation,
+                                data={"years": list(fact.years)}))
     return out
 
 
@@ -137,16 +187,33 @@ def away_warnings(facts: list[AwayFact], rules: RuleBook, today: date) -> list[E
                                render("warn_away_ended", {"until": format_vn_date(fact.until)}),
                                data={"until": fact.until.isoformat(), "place": fact.place}, **base))
             continue
+        term = _term_warning(fact, rules, base)
+        if term is not None:
+            out.append(term)
         reference = fact.last_contact or fact.since
         if add_months(reference, limit) < today:
             last = format_vn_date(fact.last_contact) if fact.last_contact else "chưa có"
             out.append(EarlyWarning(WarningKind.AWAY_NO_CONTACT, Severity.NEAR,
                                render("warn_away_no_contact", {"place": fact.place or "không rõ nơi", "last": last,
-                                                               "limit": limit}),
+                                                               "limit": limit, "basis": rule.citation_marked}),
                                basis=rule.citation,
                                data={"last_contact": fact.last_contact.isoformat() if fact.last_contact else None,
                                      "since": fact.since.isoformat(), "place": fact.place}, **base))
     return out
+
+
+def _term_warning(fact: AwayFact, rules: RuleBook, base: dict) -> EarlyWarning | None:
+    """A leave recorded before the rule (no end, or 12 months or more) is warned: the committee decides anew."""
+    start = fact.leave_start or fact.since
+    rule = rules.on("away_leave", start)
+    if fact.until is not None and fact.until < add_months(start, rule["max_months"]):
+        return None
+    code = "warn_away_open_ended" if fact.until is None else "warn_away_too_long"
+    evidence = render(code, {"since": format_vn_date(start), "until": format_vn_date(fact.until),
+                             "limit": rule["max_months"], "basis": rule.citation_marked})
+    return EarlyWarning(WarningKind.AWAY_TERM, Severity.NEAR, evidence, basis=rule.citation,
+                        data={"since": start.isoformat(), "until": fact.until.isoformat() if fact.until else None},
+                        **base)
 
 
 def letter_warnings(facts: list[LetterFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
@@ -160,15 +227,17 @@ def letter_warnings(facts: list[LetterFact], rules: RuleBook, today: date) -> li
         evidence = render("warn_transfer_overdue", {
             "number": fact.number or "(không số)", "direction": LETTER_DIRECTION_LABELS.get(fact.direction, ""),
             "issued": format_vn_date(fact.issued_on), "deadline": format_vn_date(fact.deadline),
-            "basis": f"{rule['working_days']} ngày làm việc, {rule.citation}"})
-        out.append(EarlyWarning(WarningKind.TRANSFER_OVERDUE, Severity.NEAR, evidence, fact.cell_id, fact.cell_name,
+            "basis": f"{rule['working_days']} ngày làm việc, {rule.citation_marked}"})
+        # Overdue is the highest level: the member or the organisation must report the reason to the committee.
+        out.append(EarlyWarning(WarningKind.TRANSFER_OVERDUE, Severity.REACHED, evidence, fact.cell_id, fact.cell_name,
                            fact.member_id, fact.member_name, basis=rule.citation,
                            data={"letter_id": fact.letter_id, "deadline": fact.deadline.isoformat(),
                                  "direction": fact.direction}))
     return out
 
 
-def probation_warnings(facts: list[ProbationFact], rules: RuleBook, today: date) -> list[EarlyWarning]:
+def probation_warnings(facts: list[ProbationFact], rules: RuleBook, today: date,
+                       calendar: WorkCalendar) -> list[EarlyWarning]:
     """Probationary members within ``warn_days_before`` of their 12 months, or past them."""
     out = []
     for fact in facts:
@@ -176,7 +245,7 @@ def probation_warnings(facts: list[ProbationFact], rules: RuleBook, today: date)
         due = add_months(fact.joined_on, rule["months"])
         if due - timedelta(days=rule["warn_days_before"]) > today:
             continue
-        review_by = add_working_days(due, rule["review_working_days"], rules)
+        review_by = add_working_days(due, rule["review_working_days"], calendar)
         severity = Severity.REACHED if review_by < today else Severity.NOTICE
         evidence = render("warn_probation", {"joined": format_vn_date(fact.joined_on), "due": format_vn_date(due),
                                              "review_by": format_vn_date(review_by)})
@@ -199,7 +268,7 @@ def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> Earl
     share = round(100 * excellent / good, 1) if good else 100.0
     evidence = render("warn_quota", {"year": year, "excellent": excellent, "good": good, "share": share,
                                      "limit": round(100 * rule["excellent_max_share_of_good"]),
-                                     "basis": rule.citation})
+                                     "basis": rule.citation_marked})
     return EarlyWarning(WarningKind.RATING_QUOTA, Severity.NEAR, evidence, basis=rule.citation,
                    data={"year": year, "excellent": excellent, "good": good})
 

@@ -173,9 +173,12 @@ class _MemberFactory:
                                       doc_number=f"{rng.randint(1, 40)}-NQ/CB", notes="Tuổi cao, sức yếu"))
         elif age < 50 and roll < 0.06:
             day = _random_date(rng, start, self.today - timedelta(days=1))
-            end = add_months(day, rng.choice((6, 12, 12, 24)))
+            # Leave for working away: a numbered decision of the commune committee, for under 12 months.
+            end = add_months(day, rng.choice((6, 9, 11, 11))) - timedelta(days=1)
             events.append(MemberEvent(new_id(), member_id, EventKind.AWAY, day, end_date=end, seq=next(seq),
-                                      place=rng.choice(pools.AWAY_PLACES), notes="Đi làm ăn xa"))
+                                      place=rng.choice(pools.AWAY_PLACES), notes="Đi làm ăn xa",
+                                      doc_number=f"{rng.randint(1, 200)}-QĐ/ĐU", doc_date=day,
+                                      doc_issuer="Đảng ủy xã"))
             if end < self.today and rng.random() < 0.6:
                 events.append(MemberEvent(new_id(), member_id, EventKind.AWAY_ENDED, end, seq=next(seq)))
         return self._exit(member_id, events, age, seq)

@@ -16,8 +16,10 @@ from datetime import date, timedelta
 from tayninh_desktop.domain.dates import add_months, from_iso
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods
-from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel, discipline_end
-from tayninh_desktop.domain.rules import add_working_days, default_rubric, party_life_rules
+from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel
+from tayninh_desktop.domain.rules import default_rubric, party_life_rules
+from tayninh_desktop.services import demo_rules
+from tayninh_desktop.services.work_calendar import add_working_days
 from tayninh_desktop.storage import dues_repo, events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
@@ -27,12 +29,10 @@ PROFILES = ((0.905, 0.002, 0.03, 0.002, 0.01), (0.07, 0.03, 0.08, 0.02, 0.05), (
             (0.005, 0.45, 0.05, 0.40, 0.7))
 NOT_EXPECTED = ("mien_sinh_hoat", "di_lam_an_xa", "chuyen_tam_thoi_di")
 REASONS = ("Ốm, có đơn xin phép", "Đi công tác", "Việc gia đình", "Đi làm ca", "Chăm người nhà nằm viện")
-DUES_REASONS = ("Hoàn cảnh khó khăn, xin nộp sau", "Đang điều trị bệnh")
 TASKS = ("Tuyên truyền, vận động nhân dân trong tổ tự quản", "Tham gia Ban công tác Mặt trận ấp",
          "Theo dõi, giúp đỡ hộ nghèo", "Tham gia tổ hòa giải ở cơ sở", "Phụ trách công tác an ninh trật tự",
          "Vận động đoàn viên, hội viên tham gia phong trào", "Phát triển kinh tế hộ gia đình, làm kinh tế giỏi")
 VIOLATION = "Vi phạm quy định những điều đảng viên không được làm"
-AMOUNTS = (5000, 5000, 5000, 10000, 10000, 20000, 30000, 50000)
 
 
 @dataclass(frozen=True)
@@ -123,35 +123,6 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
     return meeting_rows, attendance_rows
 
 
-def _dues(rng: random.Random, by_member: dict, profiles: dict, months: list[str]):
-    """Dues rows in key order (member, month): the member's cell on the 15th of each month."""
-    rows = []
-    random_ = rng.random
-    for member_id in sorted(by_member):
-        periods = by_member[member_id]
-        p_unpaid = profiles[member_id][2]
-        amount = AMOUNTS[int(random_() * len(AMOUNTS))]
-        voluntary_exempt = random_() < 0.6
-        for month in months:
-            mid = month + "-15"
-            for cell_id, vf, vt, status in periods:
-                if vf <= mid < vt:
-                    break
-            else:
-                continue
-            if status == "mien_sinh_hoat" and voluntary_exempt:
-                rows.append((member_id, month, cell_id, 0, "mien", ""))
-                continue
-            roll = random_()
-            if roll < p_unpaid:
-                rows.append((member_id, month, cell_id, 0, "chua_dong", ""))
-            elif roll < p_unpaid + 0.004:
-                rows.append((member_id, month, cell_id, 0, "chua_dong_co_ly_do", DUES_REASONS[int(roll * 997) % 2]))
-            else:
-                rows.append((member_id, month, cell_id, amount, "da_dong", ""))
-    return rows
-
-
 def _status_on(periods: list[tuple], day: str) -> str | None:
     for _cell, vf, vt, status in periods:
         if vf <= day < vt:
@@ -159,7 +130,8 @@ def _status_on(periods: list[tuple], day: str) -> str | None:
     return None
 
 
-def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profiles: dict, today: date, years: int):
+def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profiles: dict, today: date, years: int,
+                       disciplined: set[tuple[str, int]]):
     book = party_life_rules()
     joined = dict(db.execute("SELECT id, joined_on FROM members").fetchall())
     stamp = now_iso()
@@ -170,8 +142,8 @@ def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profil
         excellent = 0.15 if year == today.year - 1 else 0.10  # the last year breaks the 20 % quota (≈ 25 %)
         for member_id, periods in by_member.items():
             status = _status_on(periods, f"{year}-12-31")
-            if status is None:
-                continue
+            if status is None or status == "sinh_hoat_tam_thoi":
+                continue  # members here only temporarily are rated at their official cell
             reason, level, score = None, None, None
             if status == "mien_sinh_hoat":
                 level, reason = RatingLevel.NOT_RATED.value, "mien_sinh_hoat"
@@ -180,7 +152,8 @@ def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profil
             else:
                 roll = rng.random()
                 p_kht = profiles[member_id][3]
-                level = ("khong_hoan_thanh" if roll < p_kht else "xuat_sac" if roll < p_kht + excellent
+                level = ("khong_hoan_thanh" if roll < p_kht or (member_id, year) in disciplined
+                         else "xuat_sac" if roll < p_kht + excellent
                          else "tot" if roll < p_kht + excellent + 0.62 else "hoan_thanh")
                 if rule.values.get("score_scale"):
                     low = {"xuat_sac": 90, "tot": 70, "hoan_thanh": 50, "khong_hoan_thanh": 30}[level]
@@ -200,9 +173,15 @@ def _discipline(rng: random.Random, by_member: dict, today: date, years: int) ->
             continue
         decided = start + timedelta(days=rng.randint(0, (today - start).days - 1))
         form = rng.choice(forms)
-        until = discipline_end(form, decided, book.on("discipline_term", decided))
-        rows.append([new_id(), member_id, form.value, decided.isoformat(), until.isoformat() if until else None,
-                     f"{rng.randint(1, 90)}-QĐ/ĐU", "Đảng ủy xã", VIOLATION, stamp, stamp])
+        announced = min(decided + timedelta(days=rng.randint(0, 10)), today - timedelta(days=1))
+        months = book.on("party_discipline", decided)["lapse_months"]
+        rows.append([new_id(), member_id, form.value, decided.isoformat(), add_months(announced, months).isoformat(),
+                     f"{rng.randint(1, 90)}-QĐ/ĐU", "Đảng ủy xã", VIOLATION, announced.isoformat(), "dang",
+                     stamp, stamp])
+        if rng.random() < 0.3:  # the same violation also disciplined by the employer (state discipline)
+            rows.append([new_id(), member_id, rng.choice(("khien_trach", "ha_bac_luong", "giang_chuc")),
+                         decided.isoformat(), add_months(decided, 12).isoformat(), f"{rng.randint(1, 300)}/QĐ-UBND",
+                         "UBND xã", VIOLATION, None, "chinh_quyen", stamp, stamp])
     return rows
 
 
@@ -252,27 +231,37 @@ def _away_contacts(db: Database, rng: random.Random, today: date) -> list[list]:
 
 
 def _extend_arrangements(db: Database, rng: random.Random, today: date) -> None:
-    """Half the members still away after their arrangement ended get it extended (gia hạn).
+    """Half the members still away after their arrangement ended get it extended (gia hạn), by successive
+    decisions of under 12 months each.
 
-    The first stays ended and the second is always extended, so that even a small demo has both cases.
+    The first stays ended, the second was extended in the old register without a term (the warnings flag it)
+    and the third is always extended, so that even a small demo has each case.
     """
     rows = db.execute("SELECT e.member_id, MAX(e.end_date) FROM member_events e JOIN members m ON m.id = e.member_id"
                       " WHERE e.kind = 'di_lam_an_xa' AND m.status = 'di_lam_an_xa' GROUP BY e.member_id"
                       " HAVING MAX(e.end_date) < ? ORDER BY e.member_id", [today.isoformat()]).fetchall()
     stamp = now_iso()
     for index, (member_id, end) in enumerate(rows):
-        if index == 0 or (index > 1 and rng.random() < 0.5):  # keep ended cases too
+        if index == 0 or (index > 2 and rng.random() < 0.5):  # keep ended cases too
             continue
-        start = date.fromisoformat(end)
-        new_end = add_months(start, 12)
-        while new_end <= today:
-            new_end = add_months(new_end, 12)
         events = events_repo.events_of(db, member_id)
-        extension = MemberEvent(new_id(), member_id, EventKind.AWAY, start, end_date=new_end,
-                                seq=max(e.seq for e in events) + 1, notes="Gia hạn tạm miễn sinh hoạt")
-        events_repo.insert_events_many(db, [events_repo.event_values(extension, stamp)])
+        seq = max(e.seq for e in events)
+        start = date.fromisoformat(end)
+        extensions = []
+        while start <= today:
+            new_end = None if index == 1 else add_months(start, 11)
+            seq += 1
+            extensions.append(MemberEvent(new_id(), member_id, EventKind.AWAY, start, end_date=new_end, seq=seq,
+                                          notes="Gia hạn tạm miễn sinh hoạt" if new_end else
+                                          "Gia hạn (ghi từ sổ cũ, không ghi thời hạn)",
+                                          doc_number=f"{rng.randint(1, 200)}-QĐ/ĐU" if new_end else "",
+                                          doc_date=start if new_end else None))
+            if new_end is None:
+                break
+            start = new_end
+        events_repo.insert_events_many(db, [events_repo.event_values(e, stamp) for e in extensions])
         member = db.execute("SELECT full_member_on FROM members WHERE id = ?", [member_id]).fetchone()
-        periods = fold_periods(member_id, [*events, extension], from_iso(member[0]))
+        periods = fold_periods(member_id, [*events, *extensions], from_iso(member[0]))
         events_repo.replace_periods(db, member_id, periods)
 
 
@@ -288,12 +277,17 @@ def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> 
     meeting_rows, attendance_rows = _meetings(db, rng, by_cell, profiles, months, today)
     meetings_repo.insert_meetings_many(db, meeting_rows)
     meetings_repo.insert_attendance_many(db, attendance_rows)
-    dues_rows = _dues(rng, by_member, profiles, months)
+    book = party_life_rules()
+    terms, reliefs = demo_rules.terms_and_reliefs(db, rng, sorted(by_member), months[0], today, book)
+    dues_rows = demo_rules.dues_rows(rng, by_member, profiles, months, terms, reliefs, book)
     dues_repo.insert_many(db, dues_rows)
-    ratings, tasks = _ratings_and_tasks(db, rng, by_member, profiles, today, years)
+    discipline = _discipline(rng, by_member, today, years)
+    ratings_repo.insert_discipline_many(db, discipline)
+    disciplined = {(row[1], int(row[3][:4])) for row in discipline}
+    ratings, tasks = _ratings_and_tasks(db, rng, by_member, profiles, today, years, disciplined)
     ratings_repo.insert_ratings_many(db, ratings)
     ratings_repo.insert_tasks_many(db, tasks)
-    ratings_repo.insert_discipline_many(db, _discipline(rng, by_member, today, years))
+    demo_rules.leave_details(db, rng)
     letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
     letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))
     return PartyLifeDemo(len(meeting_rows), len(attendance_rows), len(dues_rows), len(ratings))

@@ -7,8 +7,10 @@ from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.dues import DueFigure, DuesRelief, ReliefKind, compute_due
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_SHORT, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import (
     DuesEntry,
     DuesLine,
@@ -19,6 +21,7 @@ from tayninh_desktop.domain.party_life import (
     month_last_day,
     parse_month,
 )
+from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
@@ -40,35 +43,71 @@ def _roster(db: Database, cell_id: str, month: str):
                                       month_last_day(month).isoformat())
 
 
+@dataclass(frozen=True)
+class _MonthFacts:
+    """What the grid and the checks of a month need about its members, read once."""
+
+    figures: dict[str, DueFigure]
+    away: set[str]
+    rule: Rule | None
+
+
+def _month_facts(db: Database, member_ids: list[str], month: str) -> _MonthFacts:
+    book = rules()
+    terms = dues_repo.terms_of(db, member_ids)
+    reliefs = dues_repo.reliefs_of(db, member_ids)
+    figures = {m: compute_due(month, terms.get(m, []), reliefs.get(m, []), book) for m in member_ids}
+    away = dues_repo.away_in_month(db, member_ids, month_first_day(month).isoformat(),
+                                   month_last_day(month).isoformat())
+    return _MonthFacts(figures, away, book.find("dues_rule", month_first_day(month)))
+
+
 def dues_sheet(db: Database, cell_id: str, month_text: str) -> list[DuesLine]:
-    """The dues grid of a cell and month: recorded entries, else defaults (last amount paid, "đã đóng")."""
+    """The dues grid of a cell and month: recorded entries, else the default (the amount the rule in force computes
+    from the member's category and base — the last amount paid while no base is recorded —, paid; exempted by
+    decision: not required; away for work: deferred)."""
     month = parse_month(month_text)
     roster = _roster(db, cell_id, month)
     ids = [r[0] for r in roster]
     recorded = dues_repo.entries_for(db, ids, month)
     last = dues_repo.last_amounts(db, ids, month)
-    book = rules()
-    default_amount = book.on("dues_amount", month_first_day(month))["default_amount"]
-    exempted_rule = book.on("exempted_dues", month_first_day(month))
+    facts = _month_facts(db, ids, month)
+    deferral = bool(facts.rule and facts.rule.get("deferral_for_away", False))
     lines = []
     for member_id, name, status, _joined in roster:
         status = MemberStatus(status)
+        figure = facts.figures[member_id]
+        shown = {"due": figure.amount, "category_label": figure.category_label,
+                 "relief_label": relief_label(figure.relief), "unconfirmed": figure.unconfirmed}
         entry = recorded.get(member_id)
         if entry:
-            lines.append(DuesLine(member_id, name, status, entry.amount, entry.state, entry.reason, True))
-        else:
-            state = default_dues_state(status, exempted_rule)
-            amount = 0 if state is DuesState.NOT_REQUIRED else last.get(member_id, default_amount)
-            lines.append(DuesLine(member_id, name, status, amount, state))
+            lines.append(DuesLine(member_id, name, status, entry.amount, entry.state, entry.reason, True, **shown))
+            continue
+        state = default_dues_state(status, figure.exempt, deferral and member_id in facts.away)
+        amount = 0 if state is not DuesState.PAID else (
+            figure.amount if figure.amount is not None else last.get(member_id, 0))
+        lines.append(DuesLine(member_id, name, status, amount, state, **shown))
     return lines
+
+
+def relief_label(relief: DuesRelief | None) -> str:
+    """"Giảm 50 % (QĐ 12-QĐ/ĐU)" / "Miễn đóng: …" — how the grid shows a relief."""
+    if relief is None:
+        return ""
+    number = f" ({relief.decision_number})" if relief.decision_number else ""
+    if relief.kind is ReliefKind.EXEMPT:
+        return f"{RELIEF_LABELS['mien']} ({EXEMPTION_GROUND_SHORT.get(relief.ground, relief.ground)}){number}"
+    return f"{RELIEF_LABELS['giam']} {relief.percent} %{number}"
 
 
 def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
                 entries: dict[str, tuple[int, str, str]], *, today: date | None = None) -> Changes:
     """Record a cell's dues for a month: member id → (amount in đồng, state, reason), in one action.
 
-    Refused: a month that does not exist or has not started, a member not in the cell that month,
-    a month before the member joined the Party, a negative amount or an unknown state.
+    Refused: a month that does not exist or has not started, a member not in the cell that month, a month
+    before the member joined the Party, a negative amount or an unknown state, an amount that differs from
+    the one the rule computes without a reason, "exempted" without an exemption decision, "deferred" for a
+    member who was not away for work that month.
     """
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
@@ -78,14 +117,19 @@ def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
     with db.atomic():
         cell = require_cell(db, cell_id, month_last_day(month), "month")
         roster = {r[0]: r for r in _roster(db, cell.id, month)}
+        facts = _month_facts(db, [m for m in entries if m in roster], month)
         issues: list[FieldIssue] = []
         clean: list[DuesEntry] = []
         for member_id, (amount, state, reason) in entries.items():
-            issue = _entry_issue(db, roster, cell.name, member_id, month, amount, state)
+            issue = _entry_issue(db, roster, cell.name, member_id, month, amount, state) or \
+                _rule_issue(facts, roster[member_id][1], member_id, month, amount, state, nfc(reason))
             if issue:
                 issues.append(issue)
                 continue
-            clean.append(DuesEntry(member_id, month, int(amount), DuesState(state), nfc(reason), cell.id))
+            due = facts.figures[member_id].amount
+            changed = due is not None and DuesState(state) is DuesState.PAID and int(amount) != due
+            clean.append(DuesEntry(member_id, month, int(amount), DuesState(state), nfc(reason), cell.id, due,
+                                   nfc(reason) if changed else ""))
         if issues:
             raise ValidationError(issues)
         before = dues_repo.entries_for(db, [e.member_id for e in clean], month)
@@ -115,6 +159,27 @@ def _entry_issue(db: Database, roster: dict, cell_name: str, member_id: str, mon
     return None
 
 
+def _rule_issue(facts: _MonthFacts, name: str, member_id: str, month: str, amount: int, state: str,
+                reason: str) -> FieldIssue | None:
+    """What the rule in force says about one entry: deferral only when away, exemption only by decision, a
+    changed amount only with its reason."""
+    figure = facts.figures[member_id]
+    basis = facts.rule.citation_marked if facts.rule else ""
+    data = {"month": month_label(month), "name": name, "basis": basis}
+    if state == DuesState.DEFERRED.value and member_id not in facts.away:
+        return FieldIssue("dues", "dues_defer_not_away", data)
+    if state == DuesState.NOT_REQUIRED.value and not figure.exempt:
+        return FieldIssue("dues", "dues_not_exempt", data)
+    if state == DuesState.PAID.value and figure.amount is not None and amount != figure.amount and not reason:
+        return FieldIssue("amount_reason", "dues_amount_changed",
+                          {**data, "amount": money_text(amount), "due": money_text(figure.amount)})
+    return None
+
+
+def money_text(amount: int) -> str:
+    return f"{amount:,} đ".replace(",", ".")
+
+
 def arrears(db: Database, member_id: str) -> list[DuesEntry]:
     """The member's months recorded unpaid (with or without reason), oldest first."""
     return [e for e in dues_repo.member_history(db, member_id)
@@ -126,5 +191,11 @@ def member_dues(db: Database, member_id: str) -> list[DuesEntry]:
 
 
 def cell_totals(db: Database, cell_id: str, year: int) -> list[MonthTotal]:
-    """Per month of the year: collected amount, members paid, members unpaid."""
+    """Per month of the year: collected amount, members paid, members unpaid (deferred and exempted months are
+    neither)."""
     return [MonthTotal(*row) for row in dues_repo.cell_totals(db, cell_id, f"{year}-01", f"{year}-12")]
+
+
+def rule_of_month(month_text: str) -> Rule:
+    """The dues text in force in a month (342-QĐ/TW before 02/2026, 01-QĐ/TW from then), for the screen's line."""
+    return rules().on("dues_rule", month_first_day(parse_month(month_text)))

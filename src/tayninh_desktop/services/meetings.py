@@ -150,8 +150,10 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
         missing = [a for a in lines if a.state is AttendanceState.EXCUSED and not a.reason]
         rub = rubric(db)
         total, level, score_items = _quality(rub, scores)
-        present = sum(a.state is AttendanceState.PRESENT for a in lines)
-        expected = sum(a.state is not AttendanceState.NOT_REQUIRED for a in lines)
+        # Members here only in temporary party life attend but are not counted in the cell's numbers.
+        counted = [a for a in lines if a.member_id not in _temporary_members(db, cell.id, data.meeting_date)]
+        present = sum(a.state is AttendanceState.PRESENT for a in counted)
+        expected = sum(a.state is not AttendanceState.NOT_REQUIRED for a in counted)
         meeting = Meeting(**asdict(data), id=meeting_id or new_id(), cell_id=cell.id, quality_score=total,
                           quality_level=level, rubric_code=rub.code if scores else "", scores=score_items,
                           present=present, expected=expected)
@@ -165,6 +167,11 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
                      _snapshot(before, meetings_repo.attendance_of(db, meeting.id)) if before else None, after)
     note = f"{len(missing)} người vắng có lý do chưa ghi lý do" if missing else ""
     return meeting.id, Changes(party_life=True, member_ids=tuple(a.member_id for a in lines), note=note)
+
+
+def _temporary_members(db: Database, cell_id: str, day: date) -> set[str]:
+    return {mid for mid, _name, status in meetings_repo.roster_on(db, cell_id, day)
+            if status == MemberStatus.TEMP_IN.value}
 
 
 def _snapshot(meeting: Meeting | None, lines: list[Attendance]) -> dict | None:

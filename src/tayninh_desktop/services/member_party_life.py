@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import (
@@ -24,7 +25,7 @@ from tayninh_desktop.domain.party_life import (
     TransferLetter,
 )
 from tayninh_desktop.services import dues, meetings, ratings, register, transfers
-from tayninh_desktop.storage import ratings_repo
+from tayninh_desktop.storage import away_repo, ratings_repo
 from tayninh_desktop.storage.db import Database
 
 
@@ -41,13 +42,16 @@ class YearTally:
 
 @dataclass(frozen=True)
 class AwayStint:
-    """The member's current (or last) time away: where, since, until, the arrangement agreed."""
+    """The member's current (or last) time away: where, since, until, the arrangement agreed; the latest leave's
+    request and the cell's proposal, abroad or not; the comments brought back on return."""
 
     place: str
     since: date
     until: date | None
     arrangement: str
     ongoing: bool
+    details: EventDetails = field(default_factory=EventDetails)
+    return_details: EventDetails = field(default_factory=EventDetails)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class MemberPartyLife:
     arrears: list[DuesEntry]
     ratings: list[Rating]
     discipline: list[DisciplineRecord]
+    discipline_until: dict[str, date | None]
     tasks: list[TaskAssignment]
     letters: list[TransferLetter]
     away: AwayStint | None
@@ -83,19 +88,21 @@ def _tally(pairs: list[tuple[str, str]]) -> YearTally:
     return YearTally(counts, months)
 
 
-def _away(events: list[MemberEvent]) -> AwayStint | None:
+def _away(events: list[MemberEvent], details: dict[str, EventDetails]) -> AwayStint | None:
     """The latest stint away, with its extensions (a later AWAY event before it ended moves the end date)."""
     stint: AwayStint | None = None
     for event in events:
         if event.kind is EventKind.AWAY:
             arrangement = " ".join(p for p in (event.doc_number, event.notes) if p)
+            leave = details.get(event.id, EventDetails())
             if stint and stint.ongoing:
                 stint = AwayStint(event.place or stint.place, stint.since, event.end_date,
-                                  arrangement or stint.arrangement, True)
+                                  arrangement or stint.arrangement, True, leave)
             else:
-                stint = AwayStint(event.place, event.event_date, event.end_date, arrangement, True)
+                stint = AwayStint(event.place, event.event_date, event.end_date, arrangement, True, leave)
         elif event.kind is EventKind.AWAY_ENDED and stint:
-            stint = AwayStint(stint.place, stint.since, event.event_date, stint.arrangement, False)
+            stint = AwayStint(stint.place, stint.since, event.event_date, stint.arrangement, False, stint.details,
+                              details.get(event.id, EventDetails()))
     return stint
 
 
@@ -105,12 +112,12 @@ def member_party_life(db: Database, member_id: str, year: int) -> MemberPartyLif
     attended = meetings.member_attendance(db, member_id, year)
     attendance = _tally([(a.state.value, m.meeting_date.strftime("%Y-%m")) for m, a in attended])
     entries = [e for e in dues.member_dues(db, member_id) if e.month.startswith(f"{year}-")]
-    away = _away(register.history(db, member_id))
+    away = _away(register.history(db, member_id), away_repo.details_of(db, member_id))
     return MemberPartyLife(
         member_id, member.full_name, member.status, member.phone, year, attendance,
         _tally([(e.state.value, e.month) for e in entries]), paid_amount(entries), dues.arrears(db, member_id),
         sorted(ratings.ratings_of(db, member_id), key=lambda r: -r.year), ratings.discipline_of(db, member_id),
-        ratings_repo.tasks_of(db, member_id), transfers.letters_of(db, member_id), away,
+        ratings.discipline_in_force(db, member_id), ratings_repo.tasks_of(db, member_id), transfers.letters_of(db, member_id), away,
         transfers.contacts_of(db, member_id) if away else [])
 
 

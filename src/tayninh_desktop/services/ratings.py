@@ -7,19 +7,26 @@ from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import add_months, check_year, format_vn_date, parse_vn_date
+from tayninh_desktop.domain.discipline import (
+    check_discipline,
+    default_until,
+    disciplined_in,
+    in_force_until,
+    level_allowed,
+)
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.domain.members import MemberStatus
-from tayninh_desktop.domain.messages_party_life import RATING_LABELS
+from tayninh_desktop.domain.members import MemberStatus, Standing
+from tayninh_desktop.domain.messages_party_life import DISCIPLINE_LABELS, RATING_LABELS
 from tayninh_desktop.domain.party_life import (
     DisciplineForm,
     DisciplineRecord,
+    DisciplineTrack,
     NotRatedReason,
     Rating,
     RatingLevel,
     TaskAssignment,
     check_rating,
-    discipline_end,
     quota_broken,
 )
 from tayninh_desktop.domain.rules import Rule
@@ -80,7 +87,22 @@ def _rating_issues(db: Database, member_id: str, year: int, level: str, score: i
             "name": member.full_name, "year": year, "level": RATING_LABELS[existing.level.value]}))
     if member.joined_on > date(year, 12, 31):
         issues.append(FieldIssue("year", "rating_not_member", {"name": member.full_name, "year": year}))
+    if ratings_repo.status_on(db, member_id, date(year, 12, 31)) == MemberStatus.TEMP_IN.value:
+        issues.append(FieldIssue("year", "rating_temporary_member", {"name": member.full_name, "year": year}))
+    issues += _discipline_cap(db, member, year, level_value, rule)
     return issues, Rating(new_id(), member_id, year, level_value, score, rule.doc_number, reason)
+
+
+def _discipline_cap(db: Database, member, year: int, level: RatingLevel, rule: Rule) -> list[FieldIssue]:
+    """A member disciplined in the year cannot be rated above the rule's ceiling (không hoàn thành nhiệm vụ)."""
+    ceiling = rule.get("disciplined_max_level")
+    record = disciplined_in(ratings_repo.discipline_of(db, member.id), year) if ceiling else None
+    if record is None or level_allowed(level, ceiling):
+        return []
+    return [FieldIssue("level", "rating_above_discipline", {
+        "name": member.full_name, "year": year, "form": DISCIPLINE_LABELS.get(record.form.value, record.form.value),
+        "decided": format_vn_date(record.decided_on), "ceiling": RATING_LABELS[ceiling],
+        "basis": rule.citation_marked})]
 
 
 def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: str, *, score: int | None = None,
@@ -140,13 +162,16 @@ class RatingLine:
 
 
 def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
-    """The cell's members at the end of the year, in list order, with their ratings for the year."""
+    """The cell's members at the end of the year, in list order, with their ratings for the year (members here
+    only in temporary party life are rated at their official cell and left out)."""
     check_year(year)
     end = date(year, 12, 31)
     roster = meetings_repo.roster_on(db, cell_id, end)
     recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)
     lines = []
     for member_id, name, status in roster:
+        if status == MemberStatus.TEMP_IN.value:
+            continue  # rated at the official cell, not counted here
         suggestion = None if member_id in recorded else suggested_not_rated(db, member_id, year)
         lines.append(RatingLine(member_id, name, status, recorded.get(member_id), suggestion))
     return lines
@@ -159,7 +184,7 @@ def quota_check(db: Database, year: int) -> QuotaCheck:
     rule = rules().on("rating_quota", date(year, 12, 31))
     excellent, good = counts.get(RatingLevel.EXCELLENT.value, 0), counts.get(RatingLevel.GOOD.value, 0)
     return QuotaCheck(year, excellent, good, rule["excellent_max_share_of_good"], quota_broken(excellent, good, rule),
-                      rule.citation)
+                      rule.citation_marked)
 
 
 def ratings_of(db: Database, member_id: str) -> list[Rating]:
@@ -171,17 +196,19 @@ def ratings_for_cell(db: Database, member_ids: list[str], year: int) -> dict[str
 
 
 def record_discipline(db: Database, actor: Actor, member_id: str, form: str, decided_on_text: str, *,
-                      in_force_until_text: str = "", doc_number: str = "", issuer: str = "", reason: str = "",
+                      announced_on_text: str = "", in_force_until_text: str = "", doc_number: str = "",
+                      issuer: str = "", reason: str = "", track: str = DisciplineTrack.PARTY.value,
                       today: date | None = None) -> tuple[str, Changes]:
-    """Record a discipline decision; the period in force defaults from the configured term of the form."""
+    """Record a discipline decision. Party discipline: its announcement date (it lapses 12 months later without a
+    new violation, expulsion excepted); a probationary member only khiển trách or cảnh cáo. State discipline
+    (hạ bậc lương, giáng chức, cách chức…): the period its decision sets (a default term otherwise)."""
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
     issues: list[FieldIssue] = []
-    try:
-        form_value = DisciplineForm(form)
-    except ValueError:
-        issues.append(FieldIssue("form", "bad_choice", {"value": form}))
+    form_value = _choice("form", form, DisciplineForm, issues)
+    track_value = _choice("track", track, DisciplineTrack, issues)
     decided = _date_field("decided_on", decided_on_text, issues, required=True)
+    announced = _date_field("announced_on", announced_on_text, issues)
     until = _date_field("in_force_until", in_force_until_text, issues)
     if decided and decided > today:
         issues.append(FieldIssue("decided_on", "date_in_future", {"value": format_vn_date(decided)}))
@@ -189,18 +216,36 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
                             {"reason": NOTES_MAX_LENGTH})
     if issues:
         raise ValidationError(issues)
-    until = until or discipline_end(form_value, decided, rules().on("discipline_term", decided))
+    record = DisciplineRecord(new_id(), member_id, form_value, decided, until, nfc(doc_number), nfc(issuer),
+                              nfc(reason), announced, track_value)
     with db.atomic():
         member = require_member(db, member_id)
+        standing = ratings_repo.standing_on(db, member_id, decided)
+        found = check_discipline(record, Standing(standing) if standing else None, today, rules())
         late = before_joining_issue("decided_on", decided, member.joined_on, member.full_name)
-        if late:
-            raise ValidationError([late])
-        record = DisciplineRecord(new_id(), member_id, form_value, decided, until, nfc(doc_number), nfc(issuer),
-                                  nfc(reason))
+        if found or late:
+            raise ValidationError(([late] if late else []) + found)
+        record = replace(record, in_force_until=default_until(record, rules()))
         ratings_repo.insert_discipline(db, record)
         audit.append(db, actor.name, "record_discipline", "member", member_id, None,
-                     {"form": form_value.value, "decided_on": decided.isoformat(), "doc_number": record.doc_number})
+                     {"form": form_value.value, "track": track_value.value, "decided_on": decided.isoformat(),
+                      "announced_on": announced.isoformat() if announced else None,
+                      "in_force_until": record.in_force_until.isoformat() if record.in_force_until else None,
+                      "doc_number": record.doc_number})
     return record.id, Changes(party_life=True, member_ids=(member_id,))
+
+
+def _choice(name: str, value: str, enum: type, issues: list[FieldIssue]):
+    try:
+        return enum(value)
+    except ValueError:
+        issues.append(FieldIssue(name, "bad_choice", {"value": value}))
+        return None
+
+
+def discipline_in_force(db: Database, member_id: str) -> dict[str, date | None]:
+    """When each of the member's discipline records stops being in force (new violations taken into account)."""
+    return in_force_until(ratings_repo.discipline_of(db, member_id))
 
 
 def _date_field(name: str, text: str, issues: list[FieldIssue], required: bool = False) -> date | None:

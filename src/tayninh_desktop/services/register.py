@@ -6,12 +6,14 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
 from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import event_rules
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
@@ -113,8 +115,9 @@ def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, st
 def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, event_date: date, *,
                  cell_id: str | None = None, end_date: date | None = None, place: str = "", doc_number: str = "",
                  doc_date: date | None = None, doc_issuer: str = "", notes: str = "",
-                 today: date | None = None) -> tuple[str, Changes]:
-    """Record one change of a member's situation with its document; refused if the history cannot allow it."""
+                 details: EventDetails | None = None, today: date | None = None) -> tuple[str, Changes]:
+    """Record one change of a member's situation with its document; refused if the history cannot allow it,
+    or if it breaks a rule in force on that event (a leave, a re-admission: ``services/event_rules``)."""
     actor.require(Permission.EDIT_REGISTER)
     today = today or date.today()
     if event_date > today:
@@ -128,19 +131,30 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
         event = MemberEvent(new_id(), member_id, kind, event_date, cell_id=cell_id, end_date=end_date,
                             place=nfc(place), doc_number=nfc(doc_number), doc_date=doc_date,
                             doc_issuer=nfc(doc_issuer), notes=nfc(notes), seq=events_repo.next_seq(db, member_id))
-        events = [*events_repo.events_of(db, member_id), event]
+        history = events_repo.events_of(db, member_id)
+        details = _clean_details(details)
+        event_rules.check(db, event, history, details)
+        events = [*history, event]
         full_on = member.full_member_on
         if kind is EventKind.FULL_MEMBERSHIP:
             full_on = event_date
             members_repo.update_data(db, member_id, replace(member.data, full_member_on=event_date))
         events_repo.insert_event(db, event)
+        event_rules.store(db, event, details)
         _refresh(db, member_id, events, full_on, today)
         audit.append(db, actor.name, f"event:{kind.value}", "member", member_id, {"status": member.status.value},
-                     {"event": _snapshot_event(event)})
+                     {"event": _snapshot_event(event), "details": _snapshot_event(details)})
     return event.id, Changes(members=True, history=True, member_ids=(member_id,))
 
 
-def _snapshot_event(event: MemberEvent) -> dict:
+def _clean_details(details: EventDetails | None) -> EventDetails:
+    if details is None:
+        return EventDetails()
+    return replace(details, cell_proposal=nfc(details.cell_proposal).strip(),
+                   return_comments=nfc(details.return_comments).strip(), comments_by=nfc(details.comments_by).strip())
+
+
+def _snapshot_event(event: MemberEvent | EventDetails) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(event).items()}
 
 

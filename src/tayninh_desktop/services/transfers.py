@@ -10,18 +10,19 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import AwayContact, LetterDirection, LetterOutcome, TransferLetter
-from tayninh_desktop.domain.rules import add_working_days
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
+from tayninh_desktop.services.work_calendar import add_working_days
 from tayninh_desktop.storage import audit, letters_repo
 from tayninh_desktop.storage.db import Database
 
 
 def presentation_deadline(issued_on: date) -> date:
-    """The day by which the member must present the letter (configured working days after issue)."""
+    """The day by which the member must present the letter: 30 working days after issue (294-QĐ/TW), working days
+    as the calendar counts them (Tết and Giỗ Tổ from the lunar calendar, holidays and days off as data)."""
     book = rules()
     return add_working_days(issued_on, book.on("transfer_deadline", issued_on)["working_days"], book)
 

@@ -5,24 +5,61 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from tayninh_desktop.domain.members import ACTIVE_STATUSES, MemberStatus
+from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.dates import YEAR_MIN
+from tayninh_desktop.domain.members import ACTIVE_STATUSES
 from tayninh_desktop.domain.party_life import month_label
+from tayninh_desktop.domain.rules import RuleBook
 from tayninh_desktop.domain.warnings import (
     EarlyWarning,
+    IncompleteFact,
     MissingMeetingFact,
     MonthsFact,
     WarningKind,
     away_warnings,
+    incomplete_warnings,
     letter_warnings,
     missing_meeting_warnings,
     months_warnings,
+    open_ground_warnings,
     probation_warnings,
     quota_warning,
     sort_warnings,
 )
+from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.party_life import cell_names, rules, today_or
-from tayninh_desktop.storage import dues_repo, meetings_repo, ratings_repo, units_repo, warnings_repo
+from tayninh_desktop.services.work_calendar import calendar_for
+from tayninh_desktop.storage import (
+    audit,
+    dues_repo,
+    meetings_repo,
+    ratings_repo,
+    settings_repo,
+    units_repo,
+    warnings_repo,
+)
 from tayninh_desktop.storage.db import Database
+
+THEMATIC_KEY = "thematic_absence_counts"
+REGULAR_KINDS = ("thuong_ky",)
+WITH_THEMATIC = ("thuong_ky", "chuyen_de")
+
+
+def thematic_absence_counts(db: Database) -> bool:
+    """Whether an unexcused absence from a thematic meeting counts its month toward the three-months ground
+    (a setting; the default is the regular-meeting reading: only regular monthly meetings count)."""
+    return bool(settings_repo.get(db, THEMATIC_KEY, False))
+
+
+def set_thematic_absence(db: Database, actor: Actor, counts: bool) -> Changes:
+    """Set whether thematic meetings count toward the three-months ground (an office choice, audited)."""
+    actor.require(Permission.EDIT_ORGANISATION)
+    with db.atomic():
+        before = thematic_absence_counts(db)
+        settings_repo.put(db, THEMATIC_KEY, bool(counts))
+        audit.append(db, actor.name, "set_thematic_absence", "settings", THEMATIC_KEY, {"counts": before},
+                     {"counts": bool(counts)})
+    return Changes(settings=True, party_life=True)
 
 
 def _months_facts(db: Database, by_member: dict[str, list[str]], names: dict[str, str],
@@ -32,6 +69,48 @@ def _months_facts(db: Database, by_member: dict[str, list[str]], names: dict[str
     info = {m: v for m, v in warnings_repo.member_names_cells(db, candidates).items() if v[3] in statuses}
     facts = [MonthsFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), tuple(by_member[m]))
              for m in candidates if m in info]
+    return sorted(facts, key=lambda f: info[f.member_id][2])
+
+
+def _by_year(by_member: dict[str, list[str]]) -> dict[int, dict[str, list[str]]]:
+    out: dict[int, dict[str, list[str]]] = {}
+    for member_id, months in by_member.items():
+        for month in months:
+            out.setdefault(int(month[:4]), {}).setdefault(member_id, []).append(month)
+    return out
+
+
+def _ground_warnings(db: Database, by_member: dict[str, list[str]], kind: WarningKind, names: dict[str, str],
+                     statuses: frozenset[str], book: RuleBook, today: date) -> list[EarlyWarning]:
+    """This year's months (near the threshold or at it), and the grounds reached in earlier years that no
+    decision has closed yet (they stay open after 31 December)."""
+    years = _by_year(by_member)
+    threshold = book.on("absence_threshold", today)
+    out = months_warnings(_months_facts(db, years.pop(today.year, {}), names, statuses, threshold["warn_at"]),
+                          kind, today.year, book, today)
+    for year, members in sorted(years.items(), reverse=True):
+        limit = book.on("absence_threshold", date(year, 12, 31))["months_per_year"]
+        facts = _months_facts(db, members, names, statuses, limit)
+        closed = warnings_repo.closing_decisions(db, [f.member_id for f in facts], date(year, 1, 1))
+        out += open_ground_warnings([f for f in facts if f.member_id not in closed], kind, year, book)
+    return out
+
+
+def _incomplete_facts(db: Database, names: dict[str, str], statuses: frozenset[str],
+                      book: RuleBook, today: date) -> list[IncompleteFact]:
+    """Members whose latest ratings are "không hoàn thành nhiệm vụ" the configured number of years running."""
+    needed = book.on("screening_flags", today)["incomplete_years"]
+    runs = {}
+    for member_id, years in ratings_repo.incomplete_years(db).items():
+        run = [years[-1]]
+        for year in reversed(years[:-1]):
+            if year != run[-1] - 1:
+                break
+            run.append(year)
+        if len(run) >= needed:
+            runs[member_id] = tuple(sorted(run))
+    info = {m: v for m, v in warnings_repo.member_names_cells(db, list(runs)).items() if v[3] in statuses}
+    facts = [IncompleteFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), runs[m]) for m in info]
     return sorted(facts, key=lambda f: info[f.member_id][2])
 
 
@@ -57,22 +136,19 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     today = today_or(today)
     book = rules()
     names = cell_names(db)
-    threshold = book.on("absence_threshold", today)
-    year_start, first_month, this_month = date(today.year, 1, 1), f"{today.year}-01", today.strftime("%Y-%m")
     active = frozenset(s.value for s in ACTIVE_STATUSES)
-    absences = meetings_repo.unexcused_months(db, year_start, today)
-    out = months_warnings(_months_facts(db, absences, names, active, threshold["warn_at"]), WarningKind.ABSENCES,
-                          today.year, book, today)
-    unpaid = dues_repo.unpaid_months(db, first_month, this_month)
-    if book.on("exempted_dues", today)["mode"] == "voluntary":
-        active_payers = active - {MemberStatus.EXEMPTED.value}
-    else:
-        active_payers = active
-    out += months_warnings(_months_facts(db, unpaid, names, active_payers, threshold["warn_at"]),
-                           WarningKind.UNPAID_DUES, today.year, book, today)
+    kinds = WITH_THEMATIC if thematic_absence_counts(db) else REGULAR_KINDS
+    absences = meetings_repo.unexcused_months(db, date(YEAR_MIN, 1, 1), today, kinds=kinds)
+    out = _ground_warnings(db, absences, WarningKind.ABSENCES, names, active, book, today)
+    # Everyone still on the register pays, members exempted from party activity included (HD 27-HD/BTCTW);
+    # deferred and exempted months are never "unpaid".
+    unpaid = dues_repo.unpaid_months(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"))
+    out += _ground_warnings(db, unpaid, WarningKind.UNPAID_DUES, names, active, book, today)
+    out += incomplete_warnings(_incomplete_facts(db, names, active, book, today), book, today)
     out += away_warnings(warnings_repo.away_facts(db, names), book, today)
     out += letter_warnings(warnings_repo.pending_letter_facts(db, today, names), book, today)
-    out += probation_warnings(warnings_repo.probation_facts(db, names), book, today)
+    out += probation_warnings(warnings_repo.probation_facts(db, names), book, today,
+                              calendar_for(today.year - 2, today.year + 1, book))
     out += missing_meeting_warnings(_missing_meetings(db, today, names))
     if cell_id:
         out = [w for w in out if w.cell_id == cell_id]

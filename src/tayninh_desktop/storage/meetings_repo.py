@@ -106,13 +106,16 @@ def cells_with_regular_meeting(db: Database, start: date, end: date) -> set[tupl
     return {(r[0], r[1]) for r in rows}
 
 
-def unexcused_months(db: Database, start: date, end: date, member_ids: list[str] | None = None) -> dict[str, list[str]]:
-    """Per member, the distinct months of [start, end] with an unexcused absence (read from the partial index)."""
+def unexcused_months(db: Database, start: date, end: date, member_ids: list[str] | None = None,
+                     kinds: tuple[str, ...] = ("thuong_ky", "chuyen_de", "bat_thuong")) -> dict[str, list[str]]:
+    """Per member, the distinct months of [start, end] with an unexcused absence from a meeting of ``kinds``
+    (read from the partial index)."""
     rows = db.execute(
         "SELECT a.member_id, substr(m.meeting_date, 1, 7) AS month FROM attendance a INDEXED BY attendance_absent"
         " JOIN meetings m ON m.id = a.meeting_id WHERE a.state = 'vang_khong_ly_do'"
-        " AND m.meeting_date BETWEEN ? AND ? GROUP BY a.member_id, month ORDER BY a.member_id, month",
-        [to_iso(start), to_iso(end)])
+        f" AND m.meeting_date BETWEEN ? AND ? AND m.kind IN ({', '.join('?' * len(kinds))})"
+        " GROUP BY a.member_id, month ORDER BY a.member_id, month",
+        [to_iso(start), to_iso(end), *kinds])
     out: dict[str, list[str]] = {}
     for member_id, month in rows:
         out.setdefault(member_id, []).append(month)

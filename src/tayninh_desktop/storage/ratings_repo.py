@@ -8,6 +8,7 @@ from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.party_life import (
     DisciplineForm,
     DisciplineRecord,
+    DisciplineTrack,
     NotRatedReason,
     Rating,
     RatingLevel,
@@ -18,9 +19,10 @@ from tayninh_desktop.storage.audit import now_iso
 _RATING_COLUMNS = "id, member_id, year, level, score, rule_code, not_rated_reason, notes"
 _INSERT_RATING = (f"INSERT INTO ratings ({_RATING_COLUMNS}, created_at, updated_at)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_DISCIPLINE_COLUMNS = "id, member_id, form, decided_on, in_force_until, doc_number, issuer, reason"
+_DISCIPLINE_COLUMNS = ("id, member_id, form, decided_on, in_force_until, doc_number, issuer, reason, announced_on,"
+                       " track")
 _INSERT_DISCIPLINE = (f"INSERT INTO discipline ({_DISCIPLINE_COLUMNS}, created_at, updated_at)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_TASK = ("INSERT INTO task_assignments (id, member_id, year, task, notes, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)")
 
@@ -75,12 +77,12 @@ def latest_rated_year(db: Database) -> int | None:
 
 def _discipline(row) -> DisciplineRecord:
     return DisciplineRecord(row[0], row[1], DisciplineForm(row[2]), from_iso(row[3]), from_iso(row[4]), row[5],
-                            row[6], row[7])
+                            row[6], row[7], from_iso(row[8]), DisciplineTrack(row[9]))
 
 
 def discipline_values(d: DisciplineRecord, stamp: str) -> list:
     return [d.id, d.member_id, d.form.value, to_iso(d.decided_on), to_iso(d.in_force_until), d.doc_number,
-            d.issuer, d.reason, stamp, stamp]
+            d.issuer, d.reason, to_iso(d.announced_on), d.track.value, stamp, stamp]
 
 
 def insert_discipline(db: Database, record: DisciplineRecord) -> None:
@@ -126,3 +128,30 @@ def tasks_of(db: Database, member_id: str) -> list[TaskAssignment]:
     rows = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ?"
                       " ORDER BY year DESC", [member_id])
     return [TaskAssignment(*r) for r in rows]
+
+
+def standing_on(db: Database, member_id: str, day) -> str | None:
+    """The member's standing (dự bị / chính thức) on ``day``, from the history's periods."""
+    row = db.execute("SELECT standing FROM member_periods WHERE member_id = ? AND valid_from <= ?"
+                     " AND (valid_to IS NULL OR valid_to > ?)", [member_id, to_iso(day), to_iso(day)]).fetchone()
+    return row[0] if row else None
+
+
+def discipline_of_many(db: Database, member_ids: list[str]) -> dict[str, list[DisciplineRecord]]:
+    out: dict[str, list[DisciplineRecord]] = {}
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start:start + 500]
+        rows = db.execute(f"SELECT {_DISCIPLINE_COLUMNS} FROM discipline"
+                          f" WHERE member_id IN ({','.join('?' * len(chunk))}) ORDER BY decided_on", chunk)
+        for r in rows:
+            out.setdefault(r[1], []).append(_discipline(r))
+    return out
+
+
+def incomplete_years(db: Database) -> dict[str, list[int]]:
+    """Per member, the years rated "không hoàn thành nhiệm vụ" (the partial read the warnings need)."""
+    rows = db.execute("SELECT member_id, year FROM ratings WHERE level = 'khong_hoan_thanh' ORDER BY member_id, year")
+    out: dict[str, list[int]] = {}
+    for member_id, year in rows:
+        out.setdefault(member_id, []).append(year)
+    return out

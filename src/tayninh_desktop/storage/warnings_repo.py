@@ -36,22 +36,27 @@ def away_facts(db: Database, cell_names: dict[str, str]) -> list[AwayFact]:
         if kind == "het_di_lam_an_xa":
             stints.pop(member_id, None)
         elif member_id in stints:
-            stints[member_id][4:7] = [stints[member_id][4], end, place]
+            stints[member_id][4:8] = [stints[member_id][4], end, place, day]
         else:
-            stints[member_id] = [member_id, name, cell_id, cell_names.get(cell_id or "", ""), day, end, place]
+            stints[member_id] = [member_id, name, cell_id, cell_names.get(cell_id or "", ""), day, end, place, day]
     out = []
-    for member_id, name, cell_id, cell_name, since, until, place in stints.values():
+    for member_id, name, cell_id, cell_name, since, until, place, leave_start in stints.values():
         contact = last_contact.get(member_id)
         out.append(AwayFact(member_id, name, cell_id, cell_name, from_iso(since), from_iso(until), place,
-                            from_iso(contact) if contact and contact >= since else None))
+                            from_iso(contact) if contact and contact >= since else None, from_iso(leave_start)))
     return out
 
 
 def pending_letter_facts(db: Database, before: date, cell_names: dict[str, str]) -> list[LetterFact]:
+    """Letters still awaiting their presentation past their deadline. An incoming letter is closed by the member's
+    transfer-in event (on or after the day it was issued), whatever its recorded outcome says."""
     rows = db.execute(
         "SELECT t.id, t.member_id, m.full_name, m.cell_id, t.letter_number, t.direction, t.issued_on, t.deadline"
         " FROM transfer_letters t INDEXED BY transfer_letters_pending JOIN members m ON m.id = t.member_id"
-        " WHERE t.outcome = 'cho' AND t.deadline < ? ORDER BY m.sort_key", [to_iso(before)]).fetchall()
+        " WHERE t.outcome = 'cho' AND t.deadline < ? AND NOT (t.direction = 'den' AND EXISTS ("
+        " SELECT 1 FROM member_events e WHERE e.member_id = t.member_id"
+        " AND e.kind IN ('chuyen_den', 'chuyen_den_tam_thoi') AND e.event_date >= t.issued_on))"
+        " ORDER BY m.sort_key", [to_iso(before)]).fetchall()
     return [LetterFact(r[0], r[1], r[2], r[3], cell_names.get(r[3] or "", ""), r[4], r[5], from_iso(r[6]),
                        from_iso(r[7])) for r in rows]
 
@@ -82,3 +87,18 @@ def cells_with_members(db: Database, statuses: tuple[str, ...]) -> set[str]:
         "SELECT u.id FROM units u WHERE EXISTS (SELECT 1 FROM members m INDEXED BY members_cell_sort"
         f" WHERE m.cell_id = u.id AND m.status IN ({','.join('?' * len(statuses))}))", list(statuses))
     return {r[0] for r in rows}
+
+
+def closing_decisions(db: Database, member_ids: list[str], after: date) -> dict[str, tuple[str, str]]:
+    """The decisions that close a reached removal ground (member → (date, document)): today a status event that
+    removed the member from the register after ``after``. The screening issue adds its own cases here."""
+    out: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start:start + 500]
+        rows = db.execute(
+            "SELECT member_id, MIN(event_date), doc_number FROM member_events WHERE kind IN ('xoa_ten', 'khai_tru',"
+            " 'ra_khoi_dang', 'dinh_cu_nuoc_ngoai', 'tu_tran', 'chuyen_di')"
+            f" AND event_date > ? AND member_id IN ({','.join('?' * len(chunk))}) GROUP BY member_id",
+            [to_iso(after), *chunk])
+        out.update({r[0]: (r[1], r[2]) for r in rows})
+    return out

@@ -49,9 +49,12 @@ MEETING_SAVED = "Đã lưu buổi sinh hoạt ngày {date}."
 QUALITY = "Tự đánh giá chất lượng ({basis})"
 QUALITY_TOTAL = "Tổng: {total}/{max} điểm — {level}"
 
-DUES_HELP = ("Mặc định: đã đóng theo mức của tháng trước. Dùng ↑ ↓, gõ: D = đã đóng, L = chưa đóng có lý do, "
-             "C = chưa đóng, M = không phải đóng (hoặc 1–4). Sửa số tiền ở cột «Số tiền» (Enter để sửa).")
-DUES_COLUMNS = ("STT", "Họ và tên", "Tình trạng", "Số tiền (đ)", "Đảng phí", "Đã ghi", "Lý do")
+DUES_HELP = ("Mặc định: đã đóng đúng mức tính theo diện đóng và quy định của tháng; đi làm ăn xa: hoãn; có quyết định "
+             "miễn: miễn đóng. Dùng ↑ ↓, gõ: D = đã đóng, L = chưa đóng có lý do, C = chưa đóng, M = miễn đóng, "
+             "H = hoãn (đi làm ăn xa) (hoặc 1–5). Sửa số tiền ở cột «Số tiền» (Enter); số tiền khác mức tính phải "
+             "ghi lý do ở cột «Lý do». Tháng hoãn, tháng miễn không tính vào ba tháng xóa tên.")
+DUES_COLUMNS = ("STT", "Họ và tên", "Tình trạng", "Diện đóng", "Mức tính (đ)", "Số tiền (đ)", "Đảng phí",
+                "Miễn / giảm", "Đã ghi", "Lý do")
 DUES_SUMMARY = "Đã thu {collected} · {paid} người đã đóng · {unpaid} người chưa đóng"
 DUES_LOAD = "Mở bảng"
 DUES_SAVED = "Đã lưu đảng phí tháng {month}."
@@ -113,8 +116,8 @@ ML_THRESHOLD = "  ⚠ {count} tháng — đủ {limit} tháng là căn cứ xem 
 ML_RATINGS = "Xếp loại chất lượng hằng năm"
 ML_RATINGS_COLUMNS = ("Năm", "Xếp loại", "Điểm", "Quy định áp dụng", "Ghi chú")
 ML_DISCIPLINE = "Kỷ luật"
-ML_DISCIPLINE_COLUMNS = ("Hình thức", "Ngày quyết định", "Hiệu lực đến", "Còn hiệu lực?", "Số quyết định",
-                         "Cấp quyết định", "Lý do")
+ML_DISCIPLINE_COLUMNS = ("Hình thức", "Loại", "Ngày quyết định", "Ngày công bố", "Hiệu lực đến", "Còn hiệu lực?",
+                         "Số quyết định", "Cấp quyết định", "Lý do")
 ML_IN_FORCE = "Còn hiệu lực"
 ML_EXPIRED = "Đã hết hiệu lực"
 ML_NO_END = "Không thời hạn"
@@ -132,6 +135,9 @@ ML_AWAY_NONE = "Đồng chí này không ở diện đi làm ăn xa."
 ML_AWAY_TEXT = ("<b>Nơi đến:</b> {place}<br><b>Từ ngày:</b> {since} · <b>Thỏa thuận với chi bộ đến:</b> {until}"
                 "{ended}<br><b>Thỏa thuận:</b> {arrangement}<br><b>Liên lạc:</b> {reach}<br>"
                 "<b>Lần liên lạc cuối:</b> {last}")
+ML_AWAY_LEAVE = ("<br><b>Đơn của đảng viên:</b> {requested} · <b>Đề nghị của chi bộ:</b> {proposal}{abroad}")
+ML_AWAY_ABROAD = " · <b>Ra nước ngoài</b>"
+ML_AWAY_RETURN = "<br><b>Nhận xét khi trở về:</b> {comments}{by}"
 ML_AWAY_ENDED = " (đã hết hạn)"
 ML_AWAY_BACK = " — đã trở về sinh hoạt"
 ML_NOT_GIVEN = "chưa ghi"
@@ -157,7 +163,7 @@ DLG_CONTACT = "Liên lạc với đảng viên đi làm ăn xa — {name}"
 DLG_HAS_ERRORS = "Còn trường chưa đúng — xem dòng đỏ dưới từng trường."
 DLG_DATE_HINT = "dd/mm/yyyy"
 DLG_SCORE_HINT = "để trống nếu không chấm điểm"
-DLG_UNTIL_HINT = "để trống: theo thời hạn quy định của hình thức"
+DLG_UNTIL_HINT = "kỷ luật chính quyền: hiệu lực đến ngày (theo quyết định); kỷ luật đảng: để trống"
 DLG_TEMPORARY = "Chuyển sinh hoạt tạm thời"
 DLG_NONE = "(không)"
 CONTACT_CHANNELS = ("Điện thoại", "Zalo", "Gặp trực tiếp", "Qua gia đình", "Thư / văn bản")

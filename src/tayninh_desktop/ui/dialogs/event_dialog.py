@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,15 +16,41 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.dates import parse_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
-from tayninh_desktop.services import organisation, register
+from tayninh_desktop.domain.messages_rules import EXIT_GROUNDS
+from tayninh_desktop.services import organisation, party_life, register
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
-DATE_INPUTS = ("event_date", "end_date", "doc_date")
+DATE_INPUTS = ("event_date", "end_date", "doc_date", "requested_on")
+EXIT_KINDS = (EventKind.STRUCK_OFF, EventKind.EXPELLED, EventKind.LEFT_ON_REQUEST, EventKind.SETTLED_ABROAD)
+
+
+def _extra_names(kind: EventKind) -> list[str]:
+    """The fields an event carries besides the common ones (the rules in force ask for them)."""
+    if kind is EventKind.AWAY:
+        return ["requested_on", "cell_proposal", "abroad"]
+    if kind is EventKind.AWAY_ENDED:
+        return ["return_comments", "comments_by"]
+    if kind in EXIT_KINDS or kind is EventKind.READMITTED:
+        return ["ground"]
+    return []
+
+
+def _hint(kind: EventKind, on: date) -> str:
+    book = party_life.rules()
+    if kind is EventKind.AWAY:
+        rule = book.on("away_leave", on)
+        return sr.AWAY_HINT.format(granted_by=rule["granted_by"], limit=rule["max_months"], basis=rule.citation_marked)
+    if kind is EventKind.READMITTED:
+        rule = book.on("readmission", on)
+        return sr.READMIT_HINT.format(months=rule["months_out"], basis=rule.citation_marked)
+    return sr.RETURN_HINT if kind is EventKind.AWAY_ENDED else ""
 
 
 class EventDialog(QDialog):
@@ -33,7 +60,7 @@ class EventDialog(QDialog):
         self.member_id = member_id
         self.kind = kind
         self.setWindowTitle(strings.EVENT_DIALOG_TITLE.format(event=strings.event_label(kind.value)))
-        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        self.inputs: dict[str, QLineEdit | QComboBox | QCheckBox] = {}
         form = QFormLayout()
         names = ["event_date"]
         if kind.needs_cell:
@@ -43,18 +70,13 @@ class EventDialog(QDialog):
         if kind in (EventKind.AWAY, EventKind.TRANSFER_OUT, EventKind.TRANSFER_OUT_TEMPORARY,
                     EventKind.TRANSFER_IN, EventKind.SETTLED_ABROAD):
             names.append("place")
-        names += ["doc_number", "doc_date", "doc_issuer", "notes"]
+        names += ["doc_number", "doc_date", "doc_issuer", *_extra_names(kind), "notes"]
         for name in names:
-            if name == "cell_id":
-                widget = QComboBox(objectName="input_cell_id")
-                for cell in organisation.cells(context.db):
-                    widget.addItem(cell.name, cell.id)
-            else:
-                widget = QLineEdit(objectName=f"input_{name}")
-                if name in DATE_INPUTS:
-                    widget.setPlaceholderText(strings.DATE_PLACEHOLDER)
+            widget = self._widget(name)
             self.inputs[name] = widget
-            form.addRow(strings.EVENT_FIELDS[name], widget)
+            label = sr.READMIT_GROUND if name == "ground" and kind is EventKind.READMITTED else (
+                strings.EVENT_FIELDS.get(name) or sr.EVENT_EXTRA_FIELDS[name])
+            form.addRow("" if name == "abroad" else label, widget)
         self.inputs["event_date"].setText(strings.date_text(date.today()))
         self.error = QLabel(objectName="event_error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -65,10 +87,42 @@ class EventDialog(QDialog):
         buttons.accepted.connect(self.record)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        hint = _hint(kind, date.today())
+        if hint:
+            help_label = QLabel(hint, objectName="event_hint", wordWrap=True)
+            help_label.setStyleSheet("color: #444;")
+            layout.addWidget(help_label)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.record)
+
+    def _widget(self, name: str):
+        if name == "cell_id":
+            widget = QComboBox(objectName="input_cell_id")
+            for cell in organisation.cells(self.context.db):
+                widget.addItem(cell.name, cell.id)
+            return widget
+        if name == "ground":
+            widget = QComboBox(objectName="input_ground")
+            widget.addItem(sr.GROUND_NONE, "")
+            for code, label in EXIT_GROUNDS.items():
+                widget.addItem(label, code)
+            return widget
+        if name == "abroad":
+            return QCheckBox(sr.EVENT_EXTRA_FIELDS["abroad"], objectName="input_abroad")
+        widget = QLineEdit(objectName=f"input_{name}")
+        if name in DATE_INPUTS:
+            widget.setPlaceholderText(strings.DATE_PLACEHOLDER)
+        return widget
+
+    def _details(self, dates: dict[str, date | None]) -> EventDetails:
+        ground = self.inputs.get("ground")
+        abroad = self.inputs.get("abroad")
+        return EventDetails(abroad=isinstance(abroad, QCheckBox) and abroad.isChecked(),
+                            requested_on=dates.get("requested_on"), cell_proposal=self._text("cell_proposal"),
+                            return_comments=self._text("return_comments"), comments_by=self._text("comments_by"),
+                            ground=ground.currentData() if isinstance(ground, QComboBox) else "")
 
     def _text(self, name: str) -> str:
         widget = self.inputs.get(name)
@@ -95,7 +149,8 @@ class EventDialog(QDialog):
                 self.context.db, self.context.actor, self.member_id, self.kind, dates["event_date"],
                 cell_id=cell.currentData() if isinstance(cell, QComboBox) else None, end_date=dates["end_date"],
                 place=self._text("place"), doc_number=self._text("doc_number"), doc_date=dates["doc_date"],
-                doc_issuer=self._text("doc_issuer"), notes=self._text("notes"), today=date.today())
+                doc_issuer=self._text("doc_issuer"), notes=self._text("notes"), details=self._details(dates),
+                today=date.today())
         except DomainError as error:
             self.error.setText(error.message)
             return False

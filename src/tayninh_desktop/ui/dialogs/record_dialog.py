@@ -80,6 +80,10 @@ class RecordDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
+        self.hint = QLabel(objectName="dialog_hint", wordWrap=True)
+        self.hint.setStyleSheet("color: #444;")
+        self.hint.hide()
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.ok.clicked.connect(self.try_submit)
@@ -105,6 +109,11 @@ class RecordDialog(QDialog):
         edit = QLineEdit(spec.value, objectName=f"input_{spec.name}", placeholderText=spec.hint)
         edit.returnPressed.connect(self.try_submit)
         return edit
+
+    def set_hint(self, text: str) -> None:
+        """A line above the fields saying which rule applies (its text in force)."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -139,6 +148,7 @@ class RecordDialog(QDialog):
                 label.setText("\n".join(messages))
                 label.show()
             self.status.setText("\n".join(unplaced) or s.DLG_HAS_ERRORS)
+            self.adjustSize()  # room for the messages under the fields
             first = next((n for n, label in self.errors.items() if label.isVisibleTo(self)), None)
             if first:
                 self.inputs[first].setFocus()

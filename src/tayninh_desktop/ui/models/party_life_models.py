@@ -25,12 +25,13 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.models.rows_model import ListTableModel
 
 _ROOT = QModelIndex()
 SEVERITY_COLORS = {Severity.REACHED: QColor("#fde2e1"), Severity.NEAR: QColor("#fff4d6"), Severity.NOTICE: None}
 STATE_COLORS = {"vang_khong_ly_do": QColor("#c62828"), "vang_co_ly_do": QColor("#8a6d00"), "mien": QColor("#777777"),
-                "chua_dong": QColor("#c62828"), "chua_dong_co_ly_do": QColor("#8a6d00"),
+                "chua_dong": QColor("#c62828"), "chua_dong_co_ly_do": QColor("#8a6d00"), "hoan_dong": QColor("#1e5aa8"),
                 "khong_hoan_thanh": QColor("#c62828")}
 
 
@@ -138,29 +139,40 @@ class AttendanceModel(_StateGrid):
 
 
 class DuesModel(_StateGrid):
+    """The dues grid: what the month computes to (category, amount, relief — "⚠" when the text's value is not
+    confirmed) beside what was paid; the amount and the reason are edited in place."""
+
     columns = s.DUES_COLUMNS
-    editable: ClassVar[dict[int, str]] = {3: "amount", 6: "reason"}
+    editable: ClassVar[dict[int, str]] = {5: "amount", 9: "reason"}
     keys: ClassVar[dict[str, str]] = {k: v.value for k, v in DUES_KEYS.items()}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         line: DuesLine = self.rows[index.row()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(index.row() + 1), line.full_name, strings.status_label(line.status.value),
-                    s.number(line.amount), s.dues_label(line.state.value), s.RECORDED if line.recorded else "",
-                    line.reason)[index.column()]
+            category = line.category_label + (sr.UNCONFIRMED_MARK if line.unconfirmed else "")
+            return (str(index.row() + 1), line.full_name, strings.status_label(line.status.value), category,
+                    "" if line.due is None else s.number(line.due), s.number(line.amount),
+                    s.dues_label(line.state.value), line.relief_label, s.RECORDED if line.recorded else "",
+                    line.reason)[column]
         if role == Qt.ItemDataRole.EditRole:
-            return line.amount if index.column() == 3 else line.reason if index.column() == 6 else None
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
-            return STATE_COLORS.get(line.state.value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return line.amount if column == 5 else line.reason if column == 9 else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and line.unconfirmed:
+            return sr.UNCONFIRMED_TIP
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 6:
+                return STATE_COLORS.get(line.state.value)
+            if column == 5 and line.due is not None and line.state is DuesState.PAID and line.amount != line.due:
+                return QColor("#8a6d00")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _with_state(self, line, value: str):
         state = DuesState(value)
-        amount = 0 if state is not DuesState.PAID else line.amount
+        amount = 0 if state is not DuesState.PAID else (line.amount or line.due or 0)
         return replace(line, state=state, amount=amount)
 
     def _convert(self, field: str, value):
@@ -171,6 +183,9 @@ class DuesModel(_StateGrid):
 
     def entries(self) -> dict[str, tuple[int, str, str]]:
         return {x.member_id: (x.amount, x.state.value, x.reason) for x in self.rows}
+
+    def member_id(self, row: int) -> str:
+        return self.rows[row].member_id if 0 <= row < len(self.rows) else ""
 
     def totals(self) -> tuple[int, int, int]:
         paid = [x for x in self.rows if x.state is DuesState.PAID]

@@ -1,4 +1,5 @@
-"""Dues: one cell's month in one keyboard grid, with the month's totals."""
+"""Dues: one cell's month in one keyboard grid, with the month's totals, the text in force (marked when a value is
+not confirmed), and the member's category and base, exemptions and reductions set from the selected row."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import month_label, parse_month
-from tayninh_desktop.services import dues
+from tayninh_desktop.services import dues, dues_terms
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.party_life_models import DuesModel
 from tayninh_desktop.ui.widgets.cell_sheet_page import CellSheetPage
 
@@ -22,12 +26,18 @@ class DuesPage(CellSheetPage):
         self.month.setText(today.strftime("%m/%Y"))
         self.month.setMaximumWidth(110)
         self.load_button = QPushButton(s.DUES_LOAD, objectName="dues_load")
+        self.terms_button = QPushButton(sr.DUES_TERMS, objectName="dues_terms")
+        self.relief_button = QPushButton(sr.DUES_RELIEF, objectName="dues_relief")
         super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
-                         help_text=s.DUES_HELP, summary_name="dues_totals", extra=(self.load_button,))
+                         help_text=s.DUES_HELP, summary_name="dues_totals",
+                         extra=(self.load_button, self.terms_button, self.relief_button))
         self.totals = self.summary
         self.load_button.clicked.connect(self.load)
         self.month.returnPressed.connect(self.load)
+        self.terms_button.clicked.connect(self.edit_terms)
+        self.relief_button.clicked.connect(self.grant_relief)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
+        self.rule_text = ""
         self.load()
 
     def load(self) -> None:
@@ -37,9 +47,13 @@ class DuesPage(CellSheetPage):
             return
         try:
             lines = dues.dues_sheet(self.context.db, cell_id, self.month.text())
+            rule = dues.rule_of_month(self.month.text())
         except DomainError as error:
             show_error(self, error)
             return
+        self.rule_text = sr.DUES_RULE_LINE.format(rule=rule.citation, mark=sr.UNCONFIRMED_MARK if rule.unconfirmed
+                                                  else "")
+        self.help_label.setText(f"<b>{self.rule_text}</b>. {s.DUES_HELP}")
         self.model.set_rows(lines)
         self.message.setText("")
         self._update_totals()
@@ -56,3 +70,72 @@ class DuesPage(CellSheetPage):
             self.load()
             self.message.setText(s.DUES_SAVED.format(month=month_label(parse_month(self.month.text()))))
         return result
+
+    # -- the selected member's category, base and reliefs ------------------------------------------------------
+    def _selected(self) -> tuple[str, str]:
+        row = self.grid.currentIndex().row()
+        member_id = self.model.member_id(row)
+        if not member_id:
+            self.message.setText(sr.DUES_PICK_MEMBER)
+        return member_id, self.model.rows[row].full_name if member_id else ""
+
+    def edit_terms(self) -> RecordDialog | None:
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        month = self.month.text()
+        choices = tuple((code, label + (sr.UNCONFIRMED_MARK if unconfirmed else ""))
+                        for code, label, unconfirmed in dues_terms.categories(month))
+        db, actor = self.context.db, self.context.actor
+        return self._open(sr.DLG_TERM.format(name=name), [
+            Field("from_month", month, hint=sr.MONTH_HINT), Field("category", choices[0][0], choices),
+            Field("base", hint=sr.BASE_HINT), Field("notes")],
+            lambda v: dues_terms.set_dues_term(db, actor, member_id, v["from_month"], v["category"],
+                                               _money(v["base"]), notes=v["notes"]))
+
+    def grant_relief(self) -> RecordDialog | None:
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        db, actor = self.context.db, self.context.actor
+        grounds = (("", "—"), *EXEMPTION_GROUND_LABELS.items())
+        return self._open(sr.DLG_RELIEF.format(name=name), [
+            Field("relief_kind", "giam", tuple(RELIEF_LABELS.items())), Field("first_month", self.month.text(),
+                                                                              hint=sr.MONTH_HINT),
+            Field("last_month", hint=sr.LAST_MONTH_HINT), Field("percent", hint=sr.PERCENT_HINT),
+            Field("exemption_ground", "", grounds), Field("decision_number"), Field("decision_date", hint="dd/mm/yyyy"),
+            Field("reason")],
+            lambda v: dues_terms.grant_relief(db, actor, member_id, v["relief_kind"], v["first_month"],
+                                              v["last_month"], percent=_number(v["percent"]),
+                                              ground=v["exemption_ground"],
+                                              decision_number=v["decision_number"],
+                                              decision_date=_day(v["decision_date"]), reason=v["reason"]))
+
+    def _open(self, title: str, fields: list[Field], submit) -> RecordDialog:
+        dialog = RecordDialog(self.context, title, fields, submit, self)
+        dialog.accepted.connect(self.load)
+        dialog.open()
+        return dialog
+
+
+def _money(text: str) -> int | None:
+    """A base as typed ("6.000.000"); a text that is not a number goes through as is, to be refused by name."""
+    digits = (text or "").replace(".", "").replace(",", "").replace("đ", "").strip()
+    if not digits:
+        return None
+    return int(digits) if digits.isdigit() else digits  # type: ignore[return-value]
+
+
+def _number(text: str):
+    digits = (text or "").replace("%", "").strip()
+    return int(digits) if digits.isdigit() else (digits or 0)
+
+
+def _day(text: str):
+    from tayninh_desktop.domain.dates import parse_vn_date
+    from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+
+    try:
+        return parse_vn_date(text)
+    except ValueError:
+        raise ValidationError([FieldIssue("decision_date", "bad_date", {"value": text})]) from None

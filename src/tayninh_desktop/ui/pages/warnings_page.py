@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,8 +28,14 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.warnings import compute_warnings_in, for_cell
+from tayninh_desktop.services.warnings import (
+    compute_warnings_in,
+    for_cell,
+    set_thematic_absence,
+    thematic_absence_counts,
+)
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
@@ -50,6 +57,9 @@ class WarningsPage(QWidget):
         self.summary = QLabel(objectName="warnings_summary")
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.refresh_button = QPushButton(s.REFRESH, objectName="warnings_refresh")
+        self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
+        self.thematic.setChecked(thematic_absence_counts(context.db))
+        self.thematic.toggled.connect(self._set_thematic)
         self.model = WarningTableModel(self)
         self.table = QTableView(objectName="warnings_table")
         self.table.setModel(self.model)
@@ -72,6 +82,7 @@ class WarningsPage(QWidget):
         bar.addWidget(self.cell_filter)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
+        bar.addWidget(self.thematic)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
@@ -159,6 +170,12 @@ class WarningsPage(QWidget):
             page.show_month(warning.cell_id, warning.month)
             return page
         return None
+
+    def _set_thematic(self, counts: bool) -> None:
+        if self.context.run_action(self, set_thematic_absence, counts) is None:
+            self.thematic.blockSignals(True)
+            self.thematic.setChecked(not counts)
+            self.thematic.blockSignals(False)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:

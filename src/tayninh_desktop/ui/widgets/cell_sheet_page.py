@@ -38,7 +38,7 @@ class CellSheetPage(QWidget):
         for widget in (QLabel(s.CELL), self.cell, QLabel(period_label), period, *extra):
             bar.addWidget(widget)
         bar.addStretch(1)
-        help_label = QLabel(help_text, wordWrap=True)
+        help_label = self.help_label = QLabel(help_text, wordWrap=True)
         help_label.setStyleSheet("color: #444;")
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)

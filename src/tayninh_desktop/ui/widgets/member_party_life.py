@@ -29,12 +29,14 @@ from tayninh_desktop.domain.messages_party_life import (
     NOT_RATED_LABELS,
     RATING_LABELS,
 )
+from tayninh_desktop.domain.messages_rules import DISCIPLINE_TRACK_LABELS
 from tayninh_desktop.domain.party_life import LetterOutcome, month_label
 from tayninh_desktop.services import member_party_life as mpl
 from tayninh_desktop.services import party_life, ratings, transfers
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
@@ -156,7 +158,8 @@ class MemberPartyLife(QWidget):
             + (f" ({NOT_RATED_LABELS.get(r.not_rated_reason.value, '')})" if r.not_rated_reason else ""),
             "" if r.score is None else str(r.score), r.rule_code, r.notes), r.id,
             WARN if r.level.value == "khong_hoan_thanh" else "") for r in info.ratings])
-        self.discipline_model.set_rows([self._discipline_row(d) for d in info.discipline])
+        self.discipline_model.set_rows([self._discipline_row(d, info.discipline_until.get(d.id, d.in_force_until))
+                                        for d in info.discipline])
         self.tasks_model.set_rows([DisplayRow((str(t.year), t.task, t.notes), t.id) for t in info.tasks])
         self.letters_model.set_rows([self._letter_row(t) for t in info.letters])
         self._show_away(info)
@@ -191,13 +194,15 @@ class MemberPartyLife(QWidget):
         self.arrears.setText(s.ML_ARREARS.format(count=len(info.arrears),
                                                  months=", ".join(month_label(e.month) for e in info.arrears)))
 
-    def _discipline_row(self, d) -> DisplayRow:
-        if d.in_force_until is None:
+    def _discipline_row(self, d, until) -> DisplayRow:
+        """One decision: in force from its announcement for 12 months (a new violation carries it on)."""
+        if until is None:
             state = s.ML_NO_END
         else:
-            state = s.ML_IN_FORCE if d.in_force_until >= self.today else s.ML_EXPIRED
-        return DisplayRow((DISCIPLINE_LABELS.get(d.form.value, d.form.value), _date(d.decided_on),
-                           _date(d.in_force_until), state, d.doc_number, d.issuer, d.reason), d.id,
+            state = s.ML_IN_FORCE if until > self.today else s.ML_EXPIRED
+        return DisplayRow((DISCIPLINE_LABELS.get(d.form.value, d.form.value),
+                           DISCIPLINE_TRACK_LABELS.get(d.track.value, ""), _date(d.decided_on), _date(d.announced_on),
+                           _date(until), state, d.doc_number, d.issuer, d.reason), d.id,
                           NEAR if state == s.ML_IN_FORCE else "")
 
     def _letter_row(self, t) -> DisplayRow:
@@ -225,10 +230,17 @@ class MemberPartyLife(QWidget):
         reach = " · ".join(p for p in (info.phone, latest) if p) or s.ML_NOT_GIVEN
         ended = s.ML_AWAY_BACK if not stint.ongoing else (
             s.ML_AWAY_ENDED if stint.until and stint.until < self.today else "")
+        leave, back = stint.details, stint.return_details
         self.away.setText(s.ML_AWAY_TEXT.format(
             place=stint.place or s.ML_NOT_GIVEN, since=_date(stint.since), until=_date(stint.until) or s.ML_NOT_GIVEN,
             ended=ended, arrangement=stint.arrangement or s.ML_NOT_GIVEN, reach=reach,
-            last=_date(info.last_contact) or s.ML_NOT_GIVEN))
+            last=_date(info.last_contact) or s.ML_NOT_GIVEN)
+            + s.ML_AWAY_LEAVE.format(requested=_date(leave.requested_on) or s.ML_NOT_GIVEN,
+                                     proposal=leave.cell_proposal or s.ML_NOT_GIVEN,
+                                     abroad=s.ML_AWAY_ABROAD if leave.abroad else "")
+            + (s.ML_AWAY_RETURN.format(comments=back.return_comments or s.ML_NOT_GIVEN,
+                                       by=f" ({back.comments_by})" if back.comments_by else "")
+               if not stint.ongoing else ""))
         self.contacts_model.set_rows([DisplayRow((_date(c.contacted_on), c.channel, c.contact, c.note), c.id)
                                       for c in info.contacts])
 
@@ -250,13 +262,19 @@ class MemberPartyLife(QWidget):
 
     def add_discipline(self) -> RecordDialog:
         db, actor, member_id, today = self.context.db, self.context.actor, self.member_id, self.today
-        return self._dialog(s.DLG_DISCIPLINE, [
+        rule = party_life.rules().on("party_discipline", self.today)
+        dialog = self._dialog(s.DLG_DISCIPLINE, [
+            Field("track", "dang", tuple(DISCIPLINE_TRACK_LABELS.items())),
             Field("form", "khien_trach", tuple(DISCIPLINE_LABELS.items())),
-            Field("decided_on", hint=s.DLG_DATE_HINT), Field("in_force_until", hint=s.DLG_UNTIL_HINT),
+            Field("decided_on", hint=s.DLG_DATE_HINT), Field("announced_on", hint=sr.ANNOUNCED_HINT),
+            Field("in_force_until", hint=s.DLG_UNTIL_HINT),
             Field("doc_number"), Field("issuer"), Field("reason")],
             lambda v: ratings.record_discipline(db, actor, member_id, v["form"], v["decided_on"],
+                                                announced_on_text=v["announced_on"], track=v["track"],
                                                 in_force_until_text=v["in_force_until"], doc_number=v["doc_number"],
                                                 issuer=v["issuer"], reason=v["reason"], today=today))
+        dialog.set_hint(sr.DISCIPLINE_HINT.format(basis=rule.citation))
+        return dialog
 
     def add_task(self) -> RecordDialog:
         db, actor, member_id = self.context.db, self.context.actor, self.member_id

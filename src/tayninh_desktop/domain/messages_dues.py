@@ -1,0 +1,45 @@
+"""Sentences and labels of dues: categories and bases, exemptions, reductions, deferrals, changed amounts."""
+
+FIELD_LABELS: dict[str, str] = {
+    "category": "Diện đóng đảng phí",
+    "base": "Mức lương / lương hưu làm căn cứ",
+    "from_month": "Từ tháng",
+    "first_month": "Từ tháng",
+    "last_month": "Đến tháng",
+    "percent": "Tỷ lệ giảm",
+    "decision_number": "Số quyết định",
+    "decision_date": "Ngày quyết định",
+    "relief_kind": "Miễn hoặc giảm",
+    "exemption_ground": "Diện miễn đóng",
+    "amount_reason": "Lý do thay đổi số tiền",
+}
+
+MESSAGES: dict[str, str] = {
+    "dues_bad_percent": "{field_label}: giảm {value} % không đúng quy định — chỉ được giảm {allowed} ({basis}).",
+    "dues_relief_too_long": "{field_label}: giảm {count} tháng, quá {limit} tháng cho phép ({basis}).",
+    "dues_relief_end_before_start": "{field_label}: tháng kết thúc ở trước tháng bắt đầu.",
+    "dues_relief_needs_decision": "{field_label}: giảm đảng phí phải có quyết định — ghi số quyết định.",
+    "dues_relief_overlap": "{field_label}: đảng viên {name} đã được {other} từ tháng {first} (quyết định {number});"
+                           " hai chế độ không được trùng tháng.",
+    "dues_term_exists": "{field_label}: đảng viên {name} đã có diện đóng ghi từ tháng {month}; sửa bản đó"
+                        " hoặc chọn tháng khác.",
+    "dues_term_needs_base": "{field_label}: diện «{category}» tính theo tỷ lệ — ghi {base_label}.",
+    "dues_unknown_category": "{field_label}: «{value}» không phải diện đóng của quy định tháng {month}.",
+    "dues_defer_not_away": "{field_label}: tháng {month} — đảng viên {name} không tạm miễn sinh hoạt đi làm ăn xa,"
+                           " không được hoãn đóng ({basis}).",
+    "dues_not_exempt": "{field_label}: tháng {month} — đảng viên {name} không có quyết định miễn đóng đảng phí"
+                       " ({basis}); đảng viên được miễn sinh hoạt vẫn đóng đảng phí.",
+    "dues_amount_changed": "{field_label}: tháng {month} — số tiền của đảng viên {name} ({amount}) khác mức tính"
+                           " theo quy định ({due}): ghi lý do thay đổi.",
+    "dues_relief_not_found": "Không tìm thấy quyết định miễn, giảm đảng phí (mã {relief_id}).",
+}
+
+RELIEF_LABELS = {"mien": "Miễn đóng", "giam": "Giảm"}
+EXEMPTION_GROUND_SHORT = {"tuoi_dang_50": "50 năm tuổi Đảng", "tro_cap_huu_tri_xa_hoi": "trợ cấp hưu trí XH",
+                          "ho_ngheo_can_ngheo": "hộ nghèo, cận nghèo", "benh_hiem_ngheo": "bệnh hiểm nghèo"}
+EXEMPTION_GROUND_LABELS = {
+    "tuoi_dang_50": "Từ 50 năm tuổi Đảng trở lên",
+    "tro_cap_huu_tri_xa_hoi": "Hưởng trợ cấp hưu trí xã hội",
+    "ho_ngheo_can_ngheo": "Hộ nghèo, hộ cận nghèo",
+    "benh_hiem_ngheo": "Mắc bệnh hiểm nghèo",
+}

@@ -1,0 +1,146 @@
+"""Demo data for the rules in force: dues categories and bases, exemptions and reductions, the months they give
+(deferred while away, exempted by decision), the details of leaves for working away and the grounds of exits.
+
+Called by ``demo_party_life`` inside the demo's transaction. The amounts come from the rule of each month
+(342-QĐ/TW before 02/2026, 01-QĐ/TW after), computed once per member and rule period, not per month.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind, compute_due
+from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.rules import RuleBook
+from tayninh_desktop.storage import dues_repo
+from tayninh_desktop.storage.audit import now_iso
+from tayninh_desktop.storage.db import Database
+
+SALARIED = ("Công chức", "Viên chức", "Giáo viên", "Công nhân", "Lực lượng vũ trang", "Bác sĩ", "Kỹ sư",
+            "Cán bộ ấp")
+DUES_REASONS = ("Hoàn cảnh khó khăn, xin nộp sau", "Đang điều trị bệnh")
+STRUCK_OFF_GROUNDS = ("bo_sinh_hoat", "khong_dong_dang_phi", "khong_tien_bo", "bo_sinh_hoat")
+EXIT_GROUNDS = {"ra_khoi_dang": ("xin_ra",), "dinh_cu_nuoc_ngoai": ("dinh_cu",), "khai_tru": ("tham_nhung", "khac"),
+                "xoa_ten": STRUCK_OFF_GROUNDS}
+
+
+def _category(rng: random.Random, occupation: str, birth: str, today: date) -> tuple[str, int | None]:
+    age = today.year - int(birth[:4])
+    if occupation == "Hưu trí" or (age >= 62 and rng.random() < 0.5):
+        return "huu_tri", rng.randrange(3_200_000, 9_000_000, 50_000)
+    if occupation in SALARIED:
+        return "bhxh", rng.randrange(4_200_000, 14_000_000, 10_000)
+    if age < 24 and rng.random() < 0.5:
+        return "hoc_sinh", None
+    return "ngoai_bhxh", None
+
+
+def terms_and_reliefs(db: Database, rng: random.Random, member_ids: list[str], first_month: str, today: date,
+                      book: RuleBook) -> tuple[dict[str, list[DuesTerm]], dict[str, list[DuesRelief]]]:
+    """A term per member (category and base from the first demo month), a few exemptions of members with 50
+    years in the Party (on application, from 02/2026) and reductions by decision; written in bulk."""
+    info = {r[0]: r[1:] for r in db.execute("SELECT id, occupation, birth_date, joined_on FROM members")}
+    stamp, terms, reliefs = now_iso(), {}, {}
+    term_rows, relief_rows = [], []
+    for member_id in member_ids:
+        occupation, birth, joined = info[member_id]
+        category, base = _category(rng, occupation, birth, today)
+        term = DuesTerm(new_id(), member_id, max(first_month, joined[:7]), category, base)
+        terms[member_id] = [term]
+        term_rows.append([term.id, member_id, term.from_month, category, base, "", stamp, stamp])
+        relief = _relief(rng, member_id, joined, today)
+        if relief is not None:
+            reliefs[member_id] = [relief]
+            relief_rows.append(dues_repo.relief_values(relief, stamp))
+    dues_repo.insert_terms_many(db, term_rows)
+    dues_repo.insert_reliefs_many(db, relief_rows)
+    return terms, reliefs
+
+
+def _relief(rng: random.Random, member_id: str, joined: str, today: date) -> DuesRelief | None:
+    party_years = today.year - int(joined[:4])
+    if today >= date(2026, 3, 1) and party_years >= 50 and rng.random() < 0.5:
+        return DuesRelief(new_id(), member_id, ReliefKind.EXEMPT, "2026-02", None, ground="tuoi_dang_50",
+                          decision_number=f"{rng.randint(1, 60)}-QĐ/ĐU", decision_date=date(2026, 2, 20),
+                          issuer="Đảng ủy xã", reason="Có đơn đề nghị miễn đóng đảng phí")
+    if today >= date(2026, 4, 1) and rng.random() < 0.01:
+        first = f"2026-{rng.randint(2, 3):02d}"
+        return DuesRelief(new_id(), member_id, ReliefKind.REDUCE, first, f"2026-{int(first[5:]) + 5:02d}",
+                          percent=rng.choice((30, 50, 70)), decision_number=f"{rng.randint(1, 60)}-QĐ/ĐU",
+                          decision_date=date(2026, 2, 25), issuer="Đảng ủy xã", reason="Hoàn cảnh khó khăn")
+    return None
+
+
+def dues_rows(rng: random.Random, by_member: dict, profiles: dict, months: list[str],
+              terms: dict[str, list[DuesTerm]], reliefs: dict[str, list[DuesRelief]], book: RuleBook) -> list[tuple]:
+    """Dues rows in key order (member, month): the member's cell on the 15th of each month, the amount the rule
+    of the month computes; deferred while away for work (some pay anyway), exempted by decision."""
+    rows = []
+    random_ = rng.random
+    for member_id in sorted(by_member):
+        periods = by_member[member_id]
+        p_unpaid = profiles[member_id][2]
+        member_reliefs = reliefs.get(member_id, [])
+        dues_by_period: dict[str, int] = {}
+        for month in months:
+            mid = month + "-15"
+            for cell_id, vf, vt, status in periods:
+                if vf <= mid < vt:
+                    break
+            else:
+                continue
+            period_key = "01" if month >= "2026-02" else "342"
+            if period_key not in dues_by_period:
+                figure = compute_due(month, terms.get(member_id, []), [], book)
+                dues_by_period[period_key] = figure.amount or 0
+            due = _with_relief(dues_by_period[period_key], member_reliefs, month)
+            rows.append(_row(member_id, month, cell_id, status, due, member_reliefs, p_unpaid, random_))
+    return rows
+
+
+def _with_relief(amount: int, reliefs: list[DuesRelief], month: str) -> int:
+    for relief in reliefs:
+        if relief.covers(month):
+            return 0 if relief.kind is ReliefKind.EXEMPT else round(amount * (100 - relief.percent) / 100)
+    return amount
+
+
+def _row(member_id, month, cell_id, status, due, reliefs, p_unpaid, random_) -> tuple:
+    if any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
+        return (member_id, month, cell_id, 0, "mien", "", 0, "")
+    roll = random_()
+    if status == "di_lam_an_xa" and roll < 0.7:
+        return (member_id, month, cell_id, 0, "hoan_dong", "", due, "")
+    if roll < p_unpaid:
+        return (member_id, month, cell_id, 0, "chua_dong", "", due, "")
+    if roll < p_unpaid + 0.004:
+        return (member_id, month, cell_id, 0, "chua_dong_co_ly_do", DUES_REASONS[int(roll * 997) % 2], due, "")
+    if roll > 0.997:
+        reason = "Đóng thêm tự nguyện"
+        return (member_id, month, cell_id, due + 5000, "da_dong", reason, due, reason)
+    return (member_id, month, cell_id, due, "da_dong", "", due, "")
+
+
+def leave_details(db: Database, rng: random.Random) -> None:
+    """The request and the cell's proposal of each leave for working away (abroad when the place is abroad), and
+    the comments of the employer or local authority on each return; the grounds of exits."""
+    stamp = now_iso()
+    leaves = db.execute("SELECT id, event_date, place FROM member_events WHERE kind = 'di_lam_an_xa'").fetchall()
+    db.conn.executemany(
+        "INSERT INTO away_leaves (event_id, abroad, requested_on, cell_proposal, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(event_id, int(place.startswith("Hàn Quốc")),
+          (date.fromisoformat(day) - timedelta(days=rng.randint(7, 25))).isoformat(),
+          f"Nghị quyết chi bộ ngày {(date.fromisoformat(day) - timedelta(days=5)):%d/%m/%Y}", stamp, stamp)
+         for event_id, day, place in leaves])
+    returns = db.execute("SELECT id FROM member_events WHERE kind = 'het_di_lam_an_xa'").fetchall()
+    db.conn.executemany(
+        "INSERT INTO away_returns (event_id, comments, comments_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+        [(r[0], "Chấp hành tốt nội quy lao động, giữ liên lạc với chi bộ", rng.choice(
+            ("Công ty TNHH Phước Đông", "UBND phường nơi tạm trú", "Ban quản lý khu công nghiệp")), stamp, stamp)
+         for r in returns])
+    exits = db.execute("SELECT id, kind FROM member_events WHERE kind IN ('xoa_ten', 'khai_tru', 'ra_khoi_dang',"
+                       " 'dinh_cu_nuoc_ngoai')").fetchall()
+    db.conn.executemany("INSERT INTO exit_grounds (event_id, ground, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                        [(event_id, rng.choice(EXIT_GROUNDS[kind]), stamp, stamp) for event_id, kind in exits])

@@ -1,0 +1,46 @@
+"""Vietnamese texts of the rules in force on screen: dues categories and reliefs, discipline in force, leaves for
+working away, exits and re-admission, the thematic-meeting setting, and the "unconfirmed" mark."""
+
+from __future__ import annotations
+
+UNCONFIRMED = "chưa xác nhận"
+UNCONFIRMED_MARK = " ⚠ chưa xác nhận"
+UNCONFIRMED_TIP = ("Giá trị này chưa đối chiếu được với văn bản gốc (đánh dấu trong tệp quy tắc). Kiểm tra với"
+                   " Ban Tổ chức trước khi dùng để in văn bản chính thức.")
+
+# The event dialog's extra fields.
+EVENT_EXTRA_FIELDS = {
+    "requested_on": "Ngày đơn của đảng viên",
+    "cell_proposal": "Đề nghị của chi bộ (số, ngày)",
+    "abroad": "Ra nước ngoài (lao động, học tập, việc riêng)",
+    "return_comments": "Nhận xét của chính quyền địa phương / nơi làm việc",
+    "comments_by": "Nơi nhận xét",
+    "ground": "Lý do ra khỏi Đảng",
+}
+READMIT_GROUND = "Lý do ra khỏi Đảng trước đây (nếu chưa ghi)"
+GROUND_NONE = "(chưa ghi)"
+AWAY_HINT = ("Tạm miễn sinh hoạt đi làm ăn xa: {granted_by} quyết định theo đơn của đảng viên và đề nghị của chi bộ,"
+             " thời hạn dưới {limit} tháng ({basis}). Ra nước ngoài từ 12 tháng trở lên thì chuyển sinh hoạt đảng.")
+READMIT_HINT = ("Kết nạp lại: ra khỏi Đảng ít nhất {months} tháng, chỉ một lần, không xét các trường hợp loại trừ"
+                " ({basis}).")
+RETURN_HINT = "Khi trở về, đảng viên nộp nhận xét của chính quyền địa phương hoặc nơi làm việc: ghi lại ở đây."
+
+# Dues page.
+DUES_RULE_LINE = "Mức đóng theo {rule}{mark}"
+DUES_TERMS = "Diện đóng, mức lương…"
+DUES_RELIEF = "Miễn / giảm…"
+DUES_PICK_MEMBER = "Chọn một đảng viên trong bảng trước."
+DLG_TERM = "Diện đóng đảng phí — {name}"
+DLG_RELIEF = "Miễn, giảm đảng phí — {name}"
+BASE_HINT = "đồng/tháng; để trống nếu diện không tính theo lương"
+MONTH_HINT = "mm/yyyy"
+PERCENT_HINT = "30, 50 hoặc 70 (%)"
+LAST_MONTH_HINT = "để trống nếu miễn không thời hạn"
+
+# Discipline dialog.
+DISCIPLINE_HINT = ("Kỷ luật đảng hết hiệu lực sau 12 tháng kể từ ngày công bố nếu không có vi phạm mới ({basis});"
+                   " khai trừ không áp dụng. Kỷ luật chính quyền: ghi thời hạn theo quyết định.")
+ANNOUNCED_HINT = "ngày chi bộ / cấp ủy công bố quyết định"
+
+# Warnings page: the thematic-meeting setting.
+THEMATIC_CHECK = "Tính cả vắng sinh hoạt chuyên đề vào ba tháng (mặc định: chỉ sinh hoạt thường kỳ)"
