@@ -110,6 +110,22 @@ class Choice(Flowable):
         c.rect(x + text_w + size * 0.6, size * 0.1, box, box)
 
 
+class CutLine(Flowable):
+    """A dashed line across the page with a pair of scissors' words: the part below is cut off."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, 14 * mm
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(0.6)
+        c.setDash(4, 3)
+        c.line(0, 7 * mm, self.width, 7 * mm)
+        c.restoreState()
+
+
 def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
     size = ctx.settings.body_size
     n = len(block.options)
@@ -123,16 +139,27 @@ def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
     return [result]
 
 
+DOT_RUN = "......"
+
+
+def _unjustified(style):
+    """A justified style left-aligned: a line before a run of dots (a blank to write on, which cannot
+    break) would otherwise be stretched with gaps many spaces wide."""
+    return style.clone(f"{style.name}-left", alignment=0) if style.alignment == 4 else style
+
+
 def paragraph(block: ParagraphBlock, ctx: RenderContext) -> list[Flowable]:
     style = styles_for(ctx.settings).by_name(block.style)
-    return [Paragraph(ctx.fill(block.text), style)]
+    text = ctx.fill(block.text)
+    return [Paragraph(text, _unjustified(style) if DOT_RUN in text else style)]
 
 
 def lines(block: LinesBlock, ctx: RenderContext) -> list[Flowable]:
     text = ctx.scope.get(block.field) if block.field and not ctx.blank else None
     if text:
         style = styles_for(ctx.settings).body
-        return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in str(text).split("\n") if part.strip()]
+        parts = text if isinstance(text, list | tuple) else str(text).split("\n")
+        return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in map(str, parts) if part.strip()]
     return [DottedLines(block.count)]
 
 
@@ -172,6 +199,11 @@ def _cell_text(ctx: RenderContext, template: str, scope: Scope) -> str:
 
 
 def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
+    shown = tuple(c for c in block.columns if not c.when or (not ctx.blank and ctx.scope.get(c.when)))
+    if len(shown) != len(block.columns):
+        from dataclasses import replace
+
+        block = replace(block, columns=shown)
     size = block.font_size or ctx.settings.table_size
     st = styles_for(ctx.settings, size)
     widths = _scaled_widths(block.columns, ctx.width)

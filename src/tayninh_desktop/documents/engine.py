@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
-from tayninh_desktop.documents.blocks import BUILDERS, DottedLines, RenderContext
+from tayninh_desktop.documents.blocks import BUILDERS, CutLine, DottedLines, RenderContext
 from tayninh_desktop.documents.charts import bar_chart
 from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.forms import (
@@ -48,7 +48,9 @@ from tayninh_desktop.domain.documents import (
 
 # Fields a blank form still prints: who issues it is known before the meeting.
 TAIL_LINES = 2   # handwriting lines that go over to a new page with the signature
-ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name")
+ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name", "authority",
+               "signer_title", "signing_for", "report_to", "issuer_name")
+REPORTING = "(để báo cáo)"
 
 
 def _header(form: FormDefinition, context: Mapping[str, Any], blank: bool) -> DocumentHeader:
@@ -78,9 +80,11 @@ def _signature(spec: SignerSpec | None, context: Mapping[str, Any], scope: Scope
     name = fill(spec.name, scope) if spec.name else ""
     if blank or name.startswith("...."):
         name = ""
+    # The authority and title are known even on a blank form; an empty one prints nothing, never dots.
     return Signature(
-        title=fill(spec.title, scope, markup=False), name=name,
-        on_behalf=fill(spec.on_behalf, scope, markup=False), signing_for=fill(spec.signing_for, scope, markup=False),
+        title=fill(spec.title, scope, markup=False, dotted=False), name=name,
+        on_behalf=fill(spec.on_behalf, scope, markup=False, dotted=False),
+        signing_for=fill(spec.signing_for, scope, markup=False, dotted=False),
     )
 
 
@@ -90,9 +94,22 @@ def _recipients(form: FormDefinition, context: Mapping[str, Any], scope: Scope) 
         return given
     if form.recipients is None:
         return None
-    return Recipients(
-        tuple(fill(item, scope) for item in form.recipients), archive=fill(form.archive, scope),
-    )
+    return Recipients(tuple(_not_to_itself([fill(item, scope) for item in form.recipients], scope)),
+                      archive=fill(form.archive, scope))
+
+
+def _not_to_itself(items, scope: Scope) -> list[str]:
+    """No paper is sent to its own issuer "để báo cáo": such a line is dropped."""
+    issuer = str(scope.get("issuer_name") or "").casefold()
+    return [item for item in items if not (issuer and REPORTING in item and item.casefold().startswith(issuer))]
+
+
+def recipient_lines(form: FormDefinition, context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The "Nơi nhận" lines of a filled form, as plain text (the document register keeps them)."""
+    recipients = _recipients(form, context, Scope(context))
+    if recipients is None:
+        return ()
+    return tuple(line.removeprefix("- ").rstrip(",.") for line in recipients.lines())
 
 
 def build_story(
@@ -119,6 +136,10 @@ def build_story(
     recipients = _recipients(form, context, scope)
     if signature or recipients:
         _keep_with_last(story, [closing_table(recipients, signature, settings, width)])
+    if form.after:   # a part to cut off and send back (the return slip of a giấy giới thiệu)
+        after: list[Flowable] = [CutLine()]
+        _add_blocks(after, form.after, ctx, frame_height(settings, form.orientation))
+        story.append(KeepTogether(after))
     return story
 
 
