@@ -55,6 +55,7 @@ def member_rows(count: int) -> list[dict]:
             "dossier_number": f"{i + 1:05d}",
             "service": "Hưu trí" if i % 4 == 0 else "",
             "role": "Bí thư" if i == 0 else ("Phó Bí thư" if i == 1 else ""),
+            "cell": "Chi bộ ấp Tân Trung" if i % 2 else "Chi bộ ấp Tân Lợi",
             "notes": "Miễn sinh hoạt" if i % 17 == 0 else "",
         })
     return rows
@@ -187,7 +188,8 @@ def crosscheck_values() -> dict:
             "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
 
 
-COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
+COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
+                   "danh_sach_dang_vien_dang_bo"}
 
 # The issuer's words, as services.documents_issuer makes them.
 CELL_ISSUER = {"issuer_name": "Chi bộ ấp Tân Trung", "report_to": "Đảng ủy xã Tân Ninh", "authority": "T/M CHI BỘ",

@@ -115,14 +115,14 @@ class CutLine(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, 14 * mm
+        return avail_width, 6 * mm
 
     def draw(self) -> None:
         c = self.canv
         c.saveState()
         c.setLineWidth(0.6)
         c.setDash(4, 3)
-        c.line(0, 7 * mm, self.width, 7 * mm)
+        c.line(0, 3 * mm, self.width, 3 * mm)
         c.restoreState()
 
 
@@ -199,11 +199,6 @@ def _cell_text(ctx: RenderContext, template: str, scope: Scope) -> str:
 
 
 def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
-    shown = tuple(c for c in block.columns if not c.when or (not ctx.blank and ctx.scope.get(c.when)))
-    if len(shown) != len(block.columns):
-        from dataclasses import replace
-
-        block = replace(block, columns=shown)
     size = block.font_size or ctx.settings.table_size
     st = styles_for(ctx.settings, size)
     widths = _scaled_widths(block.columns, ctx.width)

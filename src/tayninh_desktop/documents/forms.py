@@ -23,7 +23,7 @@ FORMS_DIR = Path(str(resources.files("tayninh_desktop.forms")))
 
 PARAGRAPH_STYLES = frozenset(
     {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic",
-     "center_small"}
+     "center_small", "signature_right", "small"}
 )
 
 
@@ -73,7 +73,6 @@ class Column:
     value: str = ""
     width: float = 20
     align: str = "left"
-    when: str = ""                # printed only when this context field has a value (the commune list's cell)
 
 
 @dataclass(frozen=True)
@@ -333,7 +332,6 @@ def _templates(block: Any) -> tuple[list[str], dict[str, list[str]]]:
     elif isinstance(block, TableBlock):
         top.append(_ref(block.rows))
         rows[block.rows] = [c.value for c in block.columns] + [c.header for c in block.columns]
-        top.extend(_ref(c.when) for c in block.columns if c.when)
     elif isinstance(block, SignaturesBlock):
         top.extend(t for s in block.signers for t in (s.title, s.name, s.on_behalf, s.signing_for, s.note))
     elif isinstance(block, ChartBlock):

@@ -48,7 +48,7 @@ DOCUMENT_TYPES: dict[str, str] = {
     "TB": "Thông báo",
     "CTr": "Chương trình",
     "DS": "Danh sách",
-    "GT": "Giấy giới thiệu",
+    "GGT": "Giấy giới thiệu",     # the symbol of letters on record and on paper (demo, letters: "…-GGT/ĐU")
     "PBQ": "Phiếu biểu quyết",
     "HS": "Hồ sơ",
 }

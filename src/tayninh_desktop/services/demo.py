@@ -192,12 +192,19 @@ class _MemberFactory:
         for kind, share in exits:
             if roll < share:
                 day = _random_date(rng, start, self.today - timedelta(days=1))
-                events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq),
+                # Mẫu 7 columns 10 and 12: where a member went, why a member died.
+                place = rng.choice(TRANSFER_PLACES) if kind is EventKind.TRANSFER_OUT else ""
+                notes = rng.choice(DEATH_CAUSES) if kind is EventKind.DIED else ""
+                events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq), place=place, notes=notes,
                                           doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU"))
                 break
             roll -= share
         return events
 
+
+TRANSFER_PLACES = ("Đảng ủy phường Hòa Thành", "Đảng ủy xã Trảng Bàng", "Đảng ủy phường Tân Ninh",
+                   "Đảng ủy xã Dương Minh Châu", "Đảng ủy phường Thủ Dầu Một, TP. Hồ Chí Minh")
+DEATH_CAUSES = ("Bệnh già", "Bệnh nặng", "Tai nạn giao thông", "Đột quỵ")
 
 DEMO_LIMITS = {"members": (1, 1_000_000), "cells": (1, 3000), "years": (1, 50)}
 

@@ -146,7 +146,8 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     kind = request.motion or VoteKind.RESOLUTION
     ctx.update(documents_votes.vote_context(db, subject, on, kind, request.tally))
     if request.questions:
-        ctx["questions"] = list(request.questions)
+        ctx["questions"] = [q[:1].lower() + q[1:] if q[:2].istitle() else q for q in request.questions]
+        ctx["question"] = "; ".join(ctx["questions"])
     if "meeting" in form.scope and subject is not None:
         ctx.update(documents_context.meeting_values(db, subject, on, lists["member_objects"], ctx["members"]))
         ctx.update(documents_votes.present_voters(db, subject, on, ctx))

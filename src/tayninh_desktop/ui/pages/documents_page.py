@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -103,13 +104,17 @@ class DocumentsPage(QWidget):
         self.blank = QCheckBox(s.BLANK, objectName="blank")
         self.questions = QPlainTextEdit(objectName="questions", placeholderText=s.QUESTIONS_PLACEHOLDER)
         self.questions.setMaximumHeight(self.questions.fontMetrics().lineSpacing() * 4)
+        self.summary = QLineEdit(objectName="summary", placeholderText=s.SUMMARY_PLACEHOLDER)
+        self.content = QPlainTextEdit(objectName="content", placeholderText=s.CONTENT_PLACEHOLDER)
+        self.content.setMaximumHeight(self.content.fontMetrics().lineSpacing() * 5)
         self.form_note = QLabel(objectName="form_note", wordWrap=True)
         # room for the whole description of the chosen form (the list shows its first sentence)
         self.form_note.setMinimumHeight(self.form_note.fontMetrics().lineSpacing() * 4)
         self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
-                              (s.LABEL_DATE, self.on), (s.LABEL_QUESTIONS, self.questions)):
+                              (s.LABEL_DATE, self.on), (s.LABEL_QUESTIONS, self.questions),
+                              (s.LABEL_SUMMARY, self.summary), (s.LABEL_CONTENT, self.content)):
             form.addRow(label, widget)
         self.buttons = {}
         left = QVBoxLayout()
@@ -251,7 +256,12 @@ class DocumentsPage(QWidget):
         return documents.PrintRequest(cell_id=self.unit.currentData(), member_id=member,
                                       member_ids=(member,) if member else (), year=self.year.value(),
                                       on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue,
-                                      questions=self.question_lines())
+                                      questions=self.question_lines(), summary=self.summary.text().strip(),
+                                      content=self.content_lines())
+
+    def content_lines(self) -> tuple[str, ...]:
+        """The paper's content as typed, one item a line (empty lines dropped)."""
+        return tuple(line.strip() for line in self.content.toPlainText().splitlines() if line.strip())
 
     def question_lines(self) -> tuple[str, ...]:
         """What the meeting votes on, one line each, as typed (empty lines dropped)."""
@@ -321,7 +331,8 @@ class DocumentsPage(QWidget):
 
         def issued(result) -> None:
             printed, changes = result
-            self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path))
+            self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path) if printed.symbol
+                                else s.NOT_NUMBERED.format(path=printed.path))
             self._show(printed.path)
             self.context.changed.emit(changes)
 
