@@ -190,7 +190,7 @@ def test_giay_gioi_thieu_from_the_transfer_letter_with_one_symbol(papers_ready, 
     assert letters_repo.get_letter(papers_ready, letter_id).letter_number == "01-GGT/ĐU"
     text = _text(result.path)
     assert "Kính gửi: Đảng ủy phường Hòa Thành" in text and "ngày 02 tháng 11 năm 2026" in text
-    assert "Số thẻ đảng viên: 87654300" in text and "số sổ danh sách đảng viên: 1" in text
+    assert "số thẻ đảng viên: 87654300" in text and "số sổ danh sách đảng viên: 1." in text
     assert "PHIẾU BÁO ĐÃ TIẾP NHẬN SINH HOẠT ĐẢNG" in text and "giấy giới thiệu sinh hoạt đảng số 01-GGT/ĐU" in text
     with pytest.raises(DomainError) as err:         # one letter, one number
         documents.print_form(papers_ready, actor, "giay_gioi_thieu_sinh_hoat_dang", tmp_path / "again.pdf",

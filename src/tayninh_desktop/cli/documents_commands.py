@@ -75,9 +75,8 @@ def _date(text: str | None) -> date | None:
 
 
 def cmd_print(args) -> int:
-    from tayninh_desktop.services import documents, organisation
-
     from tayninh_desktop.domain.votes import VoteKind
+    from tayninh_desktop.services import documents, organisation
 
     on = _date(args.date)
     content = _content(args.content)
@@ -143,9 +142,7 @@ def cmd_documents_reprint(args) -> int:
 
 
 def cmd_documents_register(args) -> int:
-    from tayninh_desktop.services import documents
-
-    from tayninh_desktop.services import organisation
+    from tayninh_desktop.services import documents, organisation
 
     db = open_db(args)
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None

@@ -40,6 +40,11 @@ class RenderContext:
     width: float
     blank: bool = False
     header: DocumentHeader | None = None
+    grow_block: Any = None        # the block given ``grow`` more lines or rows to fill the last page
+    grow: int = 0
+
+    def extra_for(self, block: Any) -> int:
+        return self.grow if block is self.grow_block else 0
 
     def fill(self, template: str, row: Any = None, *, markup: bool = True, dotted: bool = True) -> str:
         if isinstance(row, Scope):
@@ -160,7 +165,7 @@ def lines(block: LinesBlock, ctx: RenderContext) -> list[Flowable]:
         style = styles_for(ctx.settings).body
         parts = text if isinstance(text, list | tuple) else str(text).split("\n")
         return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in map(str, parts) if part.strip()]
-    return [DottedLines(block.count)]
+    return [DottedLines(block.count + ctx.extra_for(block))]
 
 
 def items(block: ItemsBlock, ctx: RenderContext) -> list[Flowable]:
@@ -216,7 +221,7 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
                 for c, w in zip(block.columns, widths, strict=True)
             ])
     else:
-        for index in range(1, block.blank_rows + 1):
+        for index in range(1, block.blank_rows + ctx.extra_for(block) + 1):
             data.append([str(index) if c.value == "{stt}" else "" for c in block.columns])
     heights = None
     if block.row_height_mm:
