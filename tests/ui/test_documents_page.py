@@ -217,7 +217,7 @@ def test_voting_slips_carry_the_questions_typed_on_the_page(page, tmp_path):
     out = tmp_path / "phieu.pdf"
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # slips wrap lines
-    assert "Thông qua Nghị quyết tháng 10 năm 2026" in text and "Kết nạp quần chúng Lê Văn Tám" in text
+    assert "Đồng ý thông qua Nghị quyết tháng 10 năm 2026" in text and "Đồng ý kết nạp quần chúng Lê Văn Tám" in text
 
 
 def test_the_committee_can_pick_any_member_for_a_letter(page, tmp_path):

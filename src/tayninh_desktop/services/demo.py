@@ -192,9 +192,10 @@ class _MemberFactory:
         for kind, share in exits:
             if roll < share:
                 day = _random_date(rng, start, self.today - timedelta(days=1))
-                # Mẫu 7 columns 10 and 12: where a member went, why a member died.
-                place = rng.choice(TRANSFER_PLACES) if kind is EventKind.TRANSFER_OUT else ""
-                notes = rng.choice(DEATH_CAUSES) if kind is EventKind.DIED else ""
+                # Mẫu 7 columns 10 and 12: where a member went, why a member died (picked by the date, so the
+                # demo's random stream, and every figure drawn from it, stays as it was).
+                place = TRANSFER_PLACES[day.toordinal() % len(TRANSFER_PLACES)] if kind is EventKind.TRANSFER_OUT else ""
+                notes = DEATH_CAUSES[day.toordinal() % len(DEATH_CAUSES)] if kind is EventKind.DIED else ""
                 events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq), place=place, notes=notes,
                                           doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU"))
                 break
