@@ -124,3 +124,16 @@ def test_no_justified_line_spreads_its_spaces(form_id, blank):
             if words > 1:
                 gap = space + extra / (words - 1)
                 assert gap <= 2 * space, f"{form_id}: a line with gaps of {gap / space:.1f} spaces: {para.text[:60]}"
+
+
+SOFTWARE_WORDS = ("«", "»", "lệnh", ".pdf", ".xlsx", "--", "tệp", "SHA", "phần mềm", "chương trình máy")
+
+
+@requires_poppler
+@pytest.mark.parametrize(("form_id", "blank"), CASES)
+def test_no_software_text_on_paper(rendered, form_id, blank):
+    from tests.documents.conftest import pdftotext
+
+    text = " ".join(pdftotext(rendered[(form_id, blank)]).split())
+    found = [word for word in SOFTWARE_WORDS if word in text]
+    assert not found, f"{form_id}: {found}"

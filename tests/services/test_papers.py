@@ -130,7 +130,8 @@ def test_numbering_across_a_term_and_two_issuers(papers_ready, cell_a, actor, ce
     documents_numbering.add_congress(papers_ready, actor, date(2020, 6, 20), today=ON)
 
     def issue(name, on, cell="CB01", form="nghi_quyet_chi_bo"):
-        request = documents.PrintRequest(cell_id=cells[cell].id if cell else None, on=on, content=CONTENT)
+        request = documents.PrintRequest(cell_id=cells[cell].id if cell else None, on=on, content=CONTENT,
+                                         summary="kết quả công tác tháng 01 năm 2026" if not cell else "")
         return documents.print_form(papers_ready, actor, form, tmp_path / f"{name}.pdf", request)[0].symbol
 
     assert issue("a", date(2025, 8, 10)) == "01-NQ/CB"           # the 2020–2025 term
@@ -147,6 +148,7 @@ def test_numbering_across_a_term_and_two_issuers(papers_ready, cell_a, actor, ce
                                      documents.PrintRequest())
     committee = _text(result.path)
     assert "01-BC/ĐU" in committee and "NQ/CB" not in committee and "Tỉnh ủy Tây Ninh" in committee
+    assert "Báo cáo kết quả công tác tháng 01 năm 2026" in committee
     assert "Sổ gồm 1 văn bản" in committee
     result, _ = documents.print_form(papers_ready, actor, "so_dang_ky_van_ban", tmp_path / "so1.pdf",
                                      documents.PrintRequest(cell_id=cells["CB01"].id))
@@ -207,3 +209,10 @@ def test_a_refused_issue_leaves_no_file_and_no_number(papers_ready, cell_a, acto
         documents.print_form(papers_ready, actor, "nghi_quyet_chi_bo", target,
                              documents.PrintRequest(cell_id=cells["CB01"].id, on=ON, content=CONTENT))
     assert list((tmp_path / "out").iterdir()) == [] and documents.register_listing(papers_ready) == []
+
+
+def test_a_numbered_paper_without_its_summary_is_refused(papers_ready, cell_a, actor, cells, tmp_path):
+    request = documents.PrintRequest(on=ON, content=CONTENT)
+    with pytest.raises(DomainError) as err:
+        documents.print_form(papers_ready, actor, "bao_cao", tmp_path / "bc.pdf", request)
+    assert err.value.code == "summary_missing" and not list(tmp_path.glob("*.pdf"))

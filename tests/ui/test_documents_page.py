@@ -259,3 +259,23 @@ def test_terms_are_entered_and_unconfirmed_rules_say_so(page):
 
     page.findChild(QTabWidget, "documents_tabs").setCurrentIndex(2)
     page.grab().save(str(SHOTS / "documents_settings.png"))
+
+
+def test_the_register_tab_shows_one_issuers_register(page, tmp_path):
+    from PySide6.QtWidgets import QTabWidget
+
+    cell = organisation.cells(page.context.db)[0]
+    request = documents.PrintRequest(cell_id=cell.id, on=date(2026, 10, 8), content=("Học tập chuyên đề.",))
+    documents.print_form(page.context.db, page.context.actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf", request)
+    _choose(page, "bao_cao_de_an_03")
+    page.issue(str(tmp_path / "bc.pdf"))
+    assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["01-BC/ĐU"]
+    page.register_unit.setCurrentIndex(page.register_unit.findData(cell.id))
+    assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["01-NQ/CB"]
+    page.findChild(QTabWidget, "documents_tabs").setCurrentIndex(1)
+    page.grab().save(str(SHOTS / "documents_register.png"))
+    page.print_register(str(tmp_path / "so.pdf"))
+    from tests.documents.conftest import pdftotext
+
+    text = pdftotext(tmp_path / "so.pdf")
+    assert "01-NQ/CB" in text and "BC/ĐU" not in text

@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "letter_already_numbered": ("Giấy giới thiệu này đã có số {number}: in lại từ sổ đăng ký văn bản"
                                 " (documents reprint) để giữ một số cho một giấy."),
     "tally_impossible": "Số phiếu không hợp lý: {yes} đồng ý, {no} không đồng ý, {returned} phiếu thu về, {voters} đảng viên có quyền biểu quyết.",
+    "summary_missing": ("«{form}» có số phải có trích yếu (Hướng dẫn 36-HD/VPTW): ghi trích yếu ở ô «Trích yếu»"
+                        " hoặc bằng --summary."),
     "content_unreadable": "Không đọc được tệp nội dung «{path}»: {reason}",
     "output_is_folder": "«{path}» là một thư mục: hãy chọn tên tệp PDF.",
     "output_folder_missing": "Thư mục «{path}» không có: hãy chọn thư mục có sẵn.",

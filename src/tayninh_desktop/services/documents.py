@@ -13,12 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from tayninh_desktop.documents import context_codec
-from tayninh_desktop.documents.engine import form_title, recipient_lines, render, render_bytes
+from tayninh_desktop.documents.engine import recipient_lines, render, render_bytes
+from tayninh_desktop.documents.fields import fill
 from tayninh_desktop.documents.forms import FormDefinition, all_forms, get_form
 from tayninh_desktop.documents.output import check_target, sha256_hex, stage
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import check_year, format_vn_date, month_text
 from tayninh_desktop.domain.documents import (
+    DOCUMENT_TYPES,
     DocumentHeader,
     DocumentSettings,
     IssuedDocument,
@@ -143,6 +145,8 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
         "meeting_title": f"sinh hoạt chi bộ tháng {month_text(on.month)} năm {on.year}", "meeting_kind": "thường kỳ",
         **lists,
     }
+    if "meeting" in form.scope:   # the monthly resolution's trích yếu
+        ctx["summary"] = f"lãnh đạo thực hiện nhiệm vụ tháng {month_text(on.month)} năm {on.year}"
     kind = request.motion or VoteKind.RESOLUTION
     ctx.update(documents_votes.vote_context(db, subject, on, kind, request.tally))
     if request.questions:
@@ -219,13 +223,14 @@ def _issue(db: Database, actor: Actor, form: FormDefinition, context: dict, requ
         with db.atomic():
             issuer = documents_issuer.resolve(db, form, request, on)
             documents_issuer.require_signer(issuer)
+            summary = _summary(form, context)
             number, term = documents_numbering.take_number(db, issuer.unit.id, form.type_code, on)
             context["header"] = replace(header, number=number)
             symbol = format_symbol(number, form.type_code, header.issuer_code)
             data, pages = render_bytes(form, context, settings=settings)
             recipients = recipient_lines(form, context)
             doc = IssuedDocument(id=new_id(), unit_id=issuer.unit.id, type_code=form.type_code, number=number,
-                                 year=on.year, symbol=symbol, issued_on=on, summary=_summary(form, context),
+                                 year=on.year, symbol=symbol, issued_on=on, summary=summary,
                                  signer=issuer.signer.name, form_id=form.id, pdf_sha256=sha256_hex(data),
                                  context_json=context_codec.dumps(context_codec.prune(form, context)),
                                  term_start=term.start, recipients="\n".join(recipients), copies=len(recipients))
@@ -244,8 +249,12 @@ def _issue(db: Database, actor: Actor, form: FormDefinition, context: dict, requ
 
 
 def _summary(form: FormDefinition, context: dict) -> str:
-    """The register's trích yếu: the type's name and what the paper is about, as printed."""
-    return form_title(form, context)
+    """The register's trích yếu: the type's name and what the paper is about, as printed (HD 36 makes the
+    trích yếu mandatory: a numbered paper without one is refused)."""
+    about = fill(form.summary, context, markup=False, dotted=False).strip(" ()") if form.summary else ""
+    if form.summary and not about:
+        raise DomainError("summary_missing", form=form.name)
+    return " ".join(p for p in (DOCUMENT_TYPES.get(form.type_code, form.name), about) if p)
 
 
 def reprint(db: Database, actor: Actor, document_id: str, out: Path,
@@ -285,10 +294,11 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     return PrintResult(result.path, result.pages, result.sha256)
 
 
-def register_ids(db: Database, *, year: int | None = None) -> list[str]:
-    """The ids of the document register, newest first (a table fetches their rows as it paints them)."""
+def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
+    """The ids of the document register (one issuer's with ``unit_id``), newest first (a table fetches their
+    rows as it paints them)."""
     check_year(year)
-    return documents_repo.ids(db, year=year)
+    return documents_repo.ids(db, year=year, unit_id=unit_id)
 
 
 def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:

@@ -68,12 +68,16 @@ def listing(db: Database, *, year: int | None = None, type_code: str | None = No
     return [_document(r) for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
 
 
-def ids(db: Database, *, year: int | None = None) -> list[str]:
-    """The ids of issued documents, newest first (the register page fetches rows as they are painted)."""
-    sql, params = "SELECT id FROM documents", []
+def ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
+    """The ids of issued documents (of one issuer when given), newest first (the register page fetches rows
+    as they are painted)."""
+    sql, params = "SELECT id FROM documents WHERE 1 = 1", []
     if year:
-        sql += " WHERE year = ?"
+        sql += " AND year = ?"
         params.append(year)
+    if unit_id:
+        sql += " AND unit_id = ?"
+        params.append(unit_id)
     return [r[0] for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
 
 

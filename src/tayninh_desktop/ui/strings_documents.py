@@ -47,6 +47,7 @@ PDF_FILTER = "Tệp PDF (*.pdf)"
 SAVE_TITLE = "Lưu văn bản"
 REGISTER_COUNT = "{count} văn bản"
 REGISTER_ALL_YEARS = "Tất cả các năm"
+REGISTER_OF = "Sổ của {unit}"
 
 REGISTER_COLUMNS = ("Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Người ký", "Mã kiểm tra")
 

@@ -151,6 +151,8 @@ class DocumentsPage(QWidget):
         for year in range(date.today().year, date.today().year - 6, -1):
             self.register_year.addItem(str(year), year)
         self.register_year.currentIndexChanged.connect(self._register_year_changed)
+        self.register_unit = QComboBox(objectName="register_unit")    # each issuer keeps its own register
+        self.register_unit.currentIndexChanged.connect(self._register_year_changed)
         self.table = QTableView(objectName="register_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,6 +167,7 @@ class DocumentsPage(QWidget):
         print_register = QPushButton(s.PRINT_REGISTER, objectName="print_register")
         print_register.clicked.connect(lambda: self.print_register())
         bar = QHBoxLayout()
+        bar.addWidget(self.register_unit)
         bar.addWidget(self.register_year)
         bar.addWidget(self.register_count, 1)
         bar.addWidget(reprint)
@@ -188,8 +191,19 @@ class DocumentsPage(QWidget):
             self.unit.addItem(label, None if home and index == 0 else unit_id)   # None: the whole committee
         self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
         self.unit.blockSignals(False)
+        self._fill_register_units(home, units)
         self._unit_changed()
         self.settings_tab.fill_units(units)
+
+    def _fill_register_units(self, home, units: list[tuple[str, str]]) -> None:
+        current = self.register_unit.currentData()
+        self.register_unit.blockSignals(True)
+        self.register_unit.clear()
+        for index, (label, unit_id) in enumerate(units):
+            self.register_unit.addItem(s.REGISTER_OF.format(unit=label), home.id if home and index == 0 else unit_id)
+        self.register_unit.setCurrentIndex(max(self.register_unit.findData(current), 0))
+        self.register_unit.blockSignals(False)
+        self.model.unit_id = self.register_unit.currentData()
 
     def _unit_changed(self) -> None:
         cell_id = self.unit.currentData()
@@ -357,6 +371,7 @@ class DocumentsPage(QWidget):
     # -- register and signers --------------------------------------------------------------------
     def _register_year_changed(self) -> None:
         self.model.year = self.register_year.currentData()
+        self.model.unit_id = self.register_unit.currentData()
         self.model.refresh()
         self._update_count()
 
@@ -382,7 +397,9 @@ class DocumentsPage(QWidget):
         if target is None:
             return
         db, actor, year = self.context.db, self.context.actor, self.model.year
-        self._run(lambda: documents.print_register(db, actor, target, year=year),
+        home = organisation.home_unit(db)
+        cell_id = self.model.unit_id if self.model.unit_id and (home is None or self.model.unit_id != home.id) else None
+        self._run(lambda: documents.print_register(db, actor, target, year=year, cell_id=cell_id),
                   lambda r: (self.status.setText(s.SAVED.format(path=r.path, pages=r.pages)), self._show(r.path)))
 
     def _show(self, path: Path) -> None:
