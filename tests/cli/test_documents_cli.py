@@ -77,3 +77,18 @@ def test_refusals_and_usage_errors(run, home_db, db_path, tmp_path):
     assert code == 1 and "--date: «31/02/2026»" in err   # a date that does not exist is refused input
     code, _, _ = run("print", "quyet_dinh", "--db", db_path)
     assert code == 2
+
+
+def test_signers_set_keeps_the_name_not_given(run, home_db, cells, db_path):
+    assert run("signers", "set", "--secretary", "Nguyễn Văn Bí", "--deputy", "Trần Thị Phó", "--db", db_path)[0] == 0
+    assert run("signers", "set", "--deputy", "Lê Văn Mới", "--db", db_path)[0] == 0
+    code, out, _ = run("signers", "list", "--db", db_path, "--json")
+    committee = json.loads(out)["units"][0]
+    assert (committee["secretary"], committee["deputy"]) == ("Nguyễn Văn Bí", "Lê Văn Mới")
+    code, out, _ = run("terms", "add", "--closed", "15/08/2025", "--db", db_path, "--json")
+    code, out, _ = run("terms", "add", "--closed", "15/08/2025", "--db", db_path, "--json")
+    assert code == 1 and json.loads(out)["error"] == "congress_exists"
+    code, out, _ = run("terms", "remove", "--closed", "16/08/2025", "--db", db_path, "--json")
+    assert code == 1 and json.loads(out)["error"] == "congress_not_found"
+    code, out, _ = run("terms", "list", "--db", db_path, "--json")
+    assert json.loads(out)["congresses"] == [{"closed_on": "2025-08-15", "label": ""}]

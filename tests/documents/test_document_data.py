@@ -14,9 +14,9 @@ from tayninh_desktop.documents.forms import all_forms, get_form, parse_form
 from tayninh_desktop.documents.output import sha256_hex, write_atomic
 from tayninh_desktop.domain.documents import (
     DocumentSettings,
-    Term,
     Recipients,
     Signature,
+    Term,
     format_symbol,
     next_number,
     term_on,

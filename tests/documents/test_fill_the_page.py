@@ -38,7 +38,7 @@ def _ink_rows(path: Path, page: int) -> tuple[list[int], int]:
     """The rows (top to bottom, 36 dpi) that hold any ink on a page, and the page's height in rows."""
     subprocess.run(["pdftoppm", "-gray", "-r", "36", "-f", str(page), "-l", str(page), "-png", str(path),
                     str(path.with_suffix(""))], check=True)
-    png = sorted(path.parent.glob(f"{path.stem}-*{page}.png"))[-1]
+    png = max(path.parent.glob(f"{path.stem}-*{page}.png"))
     image = Image.open(png).convert("L")
     pixels = image.load()
     rows = [y for y in range(image.height) if any(pixels[x, y] < 200 for x in range(image.width))]

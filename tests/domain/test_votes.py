@@ -8,7 +8,15 @@ import pytest
 
 from tayninh_desktop.domain import document_rules
 from tayninh_desktop.domain.members import MemberStatus, Standing
-from tayninh_desktop.domain.votes import RosterEntry, VoteBase, VoteKind, VoteRule, base_fields, tally, vote_base
+from tayninh_desktop.domain.votes import (
+    RosterEntry,
+    VoteBase,
+    VoteKind,
+    VoteRule,
+    base_fields,
+    tally,
+    vote_base,
+)
 
 ON = date(2026, 3, 5)
 TWO_THIRDS = VoteRule(2, 3)

@@ -3,6 +3,7 @@ vote base, numbering across a term and two issuers, lists a signer can trust, th
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import documents, documents_numbering, organisation, register, transfers
 from tayninh_desktop.storage import letters_repo
-from tests.conftest import make_papers_ready, member_form
+from tests.conftest import member_form
 from tests.documents.conftest import pdftotext
 
 ON = date(2026, 11, 20)
@@ -201,11 +202,10 @@ def test_giay_gioi_thieu_from_the_transfer_letter_with_one_symbol(papers_ready, 
 
 
 def test_a_refused_issue_leaves_no_file_and_no_number(papers_ready, cell_a, actor, cells, tmp_path):
-    make_papers_ready  # the fixture already recorded the term and the signers
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "nq.pdf"
     papers_ready.execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'x'); END")
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):      # the audit entry is refused: the whole issue is
         documents.print_form(papers_ready, actor, "nghi_quyet_chi_bo", target,
                              documents.PrintRequest(cell_id=cells["CB01"].id, on=ON, content=CONTENT))
     assert list((tmp_path / "out").iterdir()) == [] and documents.register_listing(papers_ready) == []

@@ -13,8 +13,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         dest="signers_command", metavar="LỆNH")
     p = signers.add_parser("set", parents=[common], help="ghi họ tên bí thư, phó bí thư của đảng ủy hoặc một chi bộ")
     p.add_argument("--unit", metavar="MÃ", help="mã chi bộ (mặc định: đảng ủy)")
-    p.add_argument("--secretary", metavar="HỌ TÊN", default="", help="họ tên bí thư")
-    p.add_argument("--deputy", metavar="HỌ TÊN", default="", help="họ tên phó bí thư")
+    p.add_argument("--secretary", metavar="HỌ TÊN", help="họ tên bí thư (không ghi: giữ như cũ; \"\": xóa)")
+    p.add_argument("--deputy", metavar="HỌ TÊN", help="họ tên phó bí thư (không ghi: giữ như cũ; \"\": xóa)")
     p.set_defaults(handler=cmd_signers_set)
     p = signers.add_parser("list", parents=[common], help="người ký của đảng ủy và các chi bộ")
     p.set_defaults(handler=cmd_signers_list)
@@ -43,7 +43,10 @@ def cmd_signers_set(args) -> int:
 
     db = open_db(args)
     unit_id = _unit_id(db, args.unit)
-    documents_context.set_signers(db, actor(args), unit_id, args.secretary, args.deputy)
+    old_secretary, old_deputy = documents_context.signers(db, unit_id)
+    documents_context.set_signers(db, actor(args), unit_id,
+                                  old_secretary if args.secretary is None else args.secretary,
+                                  old_deputy if args.deputy is None else args.deputy)
     secretary, deputy = documents_context.signers(db, unit_id)
     name = organisation.unit(db, unit_id).name
     emit(args, {"ok": True, "unit": name, "secretary": secretary, "deputy": deputy},
