@@ -66,6 +66,12 @@ def test_print_register_and_refused_inputs(run, home_db, cells, db_path, tmp_pat
     assert code == 1 and json.loads(out)["error"] == "output_is_folder"
     code, out, _ = run("terms", "add", "--closed", "31/02/2025", "--db", db_path, "--json")
     assert code == 1
+    code, out, err = run("print", "nghi_quyet_chi_bo", "--cell", "CB01", "--out", tmp_path / "y.pdf",
+                         "--summary", "x" * 400, "--db", db_path)
+    assert code == 1 and "Trích yếu: dài 400 ký tự" in err and not (tmp_path / "y.pdf").exists()
+    code, out, _ = run("print", "bien_ban_kiem_phieu", "--cell", "CB01", "--out", tmp_path / "z.pdf",
+                       "--yes", "-1", "--db", db_path, "--json")
+    assert code == 1 and json.loads(out)["error"] == "tally_impossible"
     code, out, _ = run("signers", "set", "--unit", "CB01", "--secretary", "x" * 200, "--db", db_path, "--json")
     assert code == 1 and "quá dài" in out
 

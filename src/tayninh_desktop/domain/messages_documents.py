@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
     "letter_already_numbered": ("Giấy giới thiệu này đã có số {number}: in lại từ sổ đăng ký văn bản"
                                 " (documents reprint) để giữ một số cho một giấy."),
     "tally_impossible": "Số phiếu không hợp lý: {yes} đồng ý, {no} không đồng ý, {returned} phiếu thu về, {voters} đảng viên có quyền biểu quyết.",
+    "too_many_lines": "{field_label}: {count} dòng, quá mức {max} dòng.",
     "summary_missing": ("«{form}» có số phải có trích yếu (Hướng dẫn 36-HD/VPTW): ghi trích yếu ở ô «Trích yếu»"
                         " hoặc bằng --summary."),
     "content_unreadable": "Không đọc được tệp nội dung «{path}»: {reason}",
@@ -52,6 +53,8 @@ FIELD_LABELS: dict[str, str] = {
     "signer": "Người ký",
     "form_id": "Mẫu",
     "period": "Kỳ báo cáo",
+    "content": "Nội dung",
+    "questions": "Nội dung biểu quyết",
     "closed_on": "Ngày bế mạc đại hội",
     "label": "Tên đại hội",
 }

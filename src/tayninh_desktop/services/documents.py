@@ -27,9 +27,10 @@ from tayninh_desktop.domain.documents import (
     check_period,
     format_symbol,
 )
-from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.org import Unit
+from tayninh_desktop.domain.validation import length_issues
 from tayninh_desktop.domain.votes import VoteKind
 from tayninh_desktop.services import (
     documents_context,
@@ -46,6 +47,8 @@ from tayninh_desktop.storage import audit, documents_repo
 from tayninh_desktop.storage.db import Database
 
 NUMBER_START_KEY = documents_numbering.NUMBER_START_KEY
+TEXT_LIMITS = {"summary": 300, "content": 2000, "questions": 300}   # a trích yếu, a paragraph, a motion
+CONTENT_LINES = 200
 SIGNERS_KEY = documents_context.SIGNERS_KEY
 
 
@@ -91,6 +94,13 @@ def checked_request(request: PrintRequest) -> PrintRequest:
     check_year(request.year)
     if request.case_id:
         raise DomainError("case_not_found", case=request.case_id)
+    longest = {"summary": request.summary, "content": max(request.content, key=len, default=""),
+               "questions": max(request.questions, key=len, default="")}
+    issues = length_issues(longest, TEXT_LIMITS)
+    if len(request.content) > CONTENT_LINES:
+        issues.append(FieldIssue("content", "too_many_lines", {"count": len(request.content), "max": CONTENT_LINES}))
+    if issues:
+        raise ValidationError(issues)
     return replace(request, period=check_period(request.period))
 
 

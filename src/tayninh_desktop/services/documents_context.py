@@ -22,7 +22,7 @@ from tayninh_desktop.domain.register_book import REGISTER_KINDS
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services import meetings
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.storage import audit, documents_repo, members_repo, settings_repo
+from tayninh_desktop.storage import audit, documents_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
 SIGNERS_KEY = "documents.signers"   # {unit_id: {"secretary": "…", "deputy": "…"}}
@@ -129,9 +129,12 @@ def member_record(db: Database, member: Member, on: date) -> dict:
     """A member's history and a year of attendance, for the annex of a meeting dossier."""
     from tayninh_desktop.services import party_life, register
 
-    cells = party_life.cell_names(db)
+    def cell_name(cell_id: str | None) -> str:   # as the cell was called on the paper's date
+        version = units_repo.version_on(db, cell_id, on) if cell_id else None
+        return version.name if version else (party_life.cell_names(db).get(cell_id or "", "") if cell_id else "")
+
     history = [{"date": format_vn_date(e.event_date), "event": EVENT_LABELS.get(e.kind.value, e.kind.value),
-                "cell": cells.get(e.cell_id or "", ""),
+                "cell": cell_name(e.cell_id),
                 "doc": " ".join(p for p in (e.doc_number, f"ngày {format_vn_date(e.doc_date)}" if e.doc_date else "",
                                             e.doc_issuer) if p), "notes": e.notes}
                for e in register.history(db, member.id)]

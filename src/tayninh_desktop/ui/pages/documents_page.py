@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -44,6 +42,7 @@ from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER
 from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.form_list import FormList
+from tayninh_desktop.ui.widgets.paper_inputs import PaperInputs, lines_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
@@ -102,19 +101,15 @@ class DocumentsPage(QWidget):
         self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.forms = FormList()
         self.blank = QCheckBox(s.BLANK, objectName="blank")
-        self.questions = QPlainTextEdit(objectName="questions", placeholderText=s.QUESTIONS_PLACEHOLDER)
-        self.questions.setMaximumHeight(self.questions.fontMetrics().lineSpacing() * 4)
-        self.summary = QLineEdit(objectName="summary", placeholderText=s.SUMMARY_PLACEHOLDER)
-        self.content = QPlainTextEdit(objectName="content", placeholderText=s.CONTENT_PLACEHOLDER)
-        self.content.setMaximumHeight(self.content.fontMetrics().lineSpacing() * 5)
+        self.inputs = PaperInputs()
+        self.questions, self.summary, self.content = self.inputs.questions, self.inputs.summary, self.inputs.content
         self.form_note = QLabel(objectName="form_note", wordWrap=True)
         # room for the whole description of the chosen form (the list shows its first sentence)
         self.form_note.setMinimumHeight(self.form_note.fontMetrics().lineSpacing() * 4)
         self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
-                              (s.LABEL_DATE, self.on), (s.LABEL_QUESTIONS, self.questions),
-                              (s.LABEL_SUMMARY, self.summary), (s.LABEL_CONTENT, self.content)):
+                              (s.LABEL_DATE, self.on), *self.inputs.rows()):
             form.addRow(label, widget)
         self.buttons = {}
         left = QVBoxLayout()
@@ -271,15 +266,11 @@ class DocumentsPage(QWidget):
                                       member_ids=(member,) if member else (), year=self.year.value(),
                                       on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue,
                                       questions=self.question_lines(), summary=self.summary.text().strip(),
-                                      content=self.content_lines())
-
-    def content_lines(self) -> tuple[str, ...]:
-        """The paper's content as typed, one item a line (empty lines dropped)."""
-        return tuple(line.strip() for line in self.content.toPlainText().splitlines() if line.strip())
+                                      content=lines_of(self.content))
 
     def question_lines(self) -> tuple[str, ...]:
         """What the meeting votes on, one line each, as typed (empty lines dropped)."""
-        return tuple(line.strip() for line in self.questions.toPlainText().splitlines() if line.strip())
+        return lines_of(self.questions)
 
     # -- rendering off the UI thread -------------------------------------------------------------
     def _run(self, work, on_done) -> None:
