@@ -50,6 +50,7 @@ class RosterEntry:
     member_id: str
     standing: Standing
     status: MemberStatus
+    cell_id: str | None = None
 
 
 @dataclass(frozen=True)

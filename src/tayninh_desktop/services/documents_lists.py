@@ -78,14 +78,8 @@ def _rows(db: Database, entries: list[RosterEntry], on: date, cell_names: dict[s
 
 
 def _cells_of(db: Database, entries: list[RosterEntry], on: date) -> dict[str, str]:
-    names: dict[str, str] = {}
-    out = {}
-    for entry in entries:
-        cell_id = roster_repo.cell_of_on(db, entry.member_id, on)
-        if cell_id and cell_id not in names:
-            names[cell_id] = documents_issuer.name_on(db, cell_id, on)
-        out[entry.member_id] = names.get(cell_id or "", "")
-    return out
+    names = {cell_id: documents_issuer.name_on(db, cell_id, on) for cell_id in {e.cell_id for e in entries} if cell_id}
+    return {e.member_id: names.get(e.cell_id or "", "") for e in entries}
 
 
 def member_list(db: Database, form: FormDefinition, cell: Unit | None, on: date, year: int | None) -> dict:

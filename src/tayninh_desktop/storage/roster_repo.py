@@ -18,13 +18,14 @@ def _entry(row) -> RosterEntry:
     standing = Standing(row[1]) if row[1] else Standing.FULL
     status = MemberStatus(row[2]) if row[2] else (
         MemberStatus.FULL if standing is Standing.FULL else MemberStatus.PROBATIONARY)
-    return RosterEntry(row[0], standing, status)
+    return RosterEntry(row[0], standing, status, row[3])
 
 
 def roster_on(db: Database, cell_id: str | None, on: date) -> list[RosterEntry]:
     """Members present in the cell (every cell when ``cell_id`` is None) on ``on``, in list order."""
     day = to_iso(on)
-    sql = (f"SELECT p.member_id, p.standing, p.status FROM member_periods p JOIN members m ON m.id = p.member_id"
+    sql = (f"SELECT p.member_id, p.standing, p.status, p.cell_id FROM member_periods p"
+           f" JOIN members m ON m.id = p.member_id"
            f" WHERE {_PRESENT_ON}")
     params: list = [day, day]
     if cell_id:
