@@ -130,3 +130,20 @@ def demo_copy(demo_db_path, tmp_path):
     path = tmp_path / "demo-copy.sqlite3"
     shutil.copy(demo_db_path, path)
     return path
+
+
+def make_papers_ready(db, actor) -> None:
+    """What numbering needs: the committee's term (its congress) and the signers of every unit."""
+    from tayninh_desktop.services import documents_context, documents_numbering, organisation
+
+    home = organisation.require_home(db)
+    documents_numbering.add_congress(db, actor, date(2025, 8, 15), "Đại hội lần thứ I", today=TODAY)
+    documents_context.set_signers(db, actor, home.id, "Nguyễn Văn Bí", "Trần Thị Phó")
+    for cell in organisation.cells(db):
+        documents_context.set_signers(db, actor, cell.id, f"Bí thư {cell.code}", "")
+
+
+@pytest.fixture
+def papers_ready(home_db, actor):
+    make_papers_ready(home_db, actor)
+    return home_db

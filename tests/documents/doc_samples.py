@@ -55,6 +55,7 @@ def member_rows(count: int) -> list[dict]:
             "dossier_number": f"{i + 1:05d}",
             "service": "Hưu trí" if i % 4 == 0 else "",
             "role": "Bí thư" if i == 0 else ("Phó Bí thư" if i == 1 else ""),
+            "cell": "Chi bộ ấp Tân Trung" if i % 2 else "Chi bộ ấp Tân Lợi",
             "notes": "Miễn sinh hoạt" if i % 17 == 0 else "",
         })
     return rows
@@ -96,7 +97,8 @@ def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> d
             "Phân công đồng chí Trần Văn Hùng giúp đỡ đảng viên Huỳnh Thị Phượng trong năm 2026.",
             "Vận động đảng viên đóng đảng phí đầy đủ, đúng hạn; hoàn thành trước ngày 25 hằng tháng.",
         ],
-        "questions": ["Đề nghị xóa tên đảng viên Đặng Văn Ưng", "Phân công đảng viên giúp đỡ đồng chí Huỳnh Thị Phượng"],
+        "questions": ["đề nghị xóa tên đồng chí Đặng Văn Ưng trong danh sách đảng viên",
+                      "đưa đồng chí Huỳnh Thị Phượng vào danh sách đảng viên cần được chi bộ giáo dục, giúp đỡ"],
         "question": "đề nghị xóa tên đảng viên Đặng Văn Ưng",
         "tellers": [
             {"name": "Bùi Đức Khải", "role": "Trưởng ban"},
@@ -136,9 +138,9 @@ def sample_context(header: DocumentHeader = CELL_HEADER, members: int = 12) -> d
         "results": "Toàn Đảng bộ có 1.245 đảng viên; kết nạp mới 18 đảng viên.\n"
                    "Xóa tên 2 đảng viên, giảm 50% so với năm trước.",
         "shortcomings": "Một số chi bộ sinh hoạt chưa đều, nội dung còn đơn điệu.",
-        "documents": [{"symbol": "12-NQ/ĐU", "issued_on": "05/02/2026", "type_name": "Nghị quyết chi bộ",
-                       "summary": "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026", "signer": "Nguyễn Thị Ánh Tuyết",
-                       "sha": "0f3a9c1b2d4e"}],
+        "documents": [{"symbol": "12-NQ/ĐU", "issued_on": "05/02/2026",
+                       "summary": "Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026", "signer": "Nguyễn Thị Ánh Tuyết",
+                       "recipients": "Các chi bộ trực thuộc\nLưu Văn phòng Đảng ủy", "copies": 2}],
         "document_count": 1,
         "next_tasks": "Tiếp tục rà soát, giúp đỡ đảng viên; hoàn thành đánh giá, xếp loại năm 2026.",
         "deputy_name": "Trần Văn Hùng",
@@ -186,12 +188,30 @@ def crosscheck_values() -> dict:
             "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
 
 
-COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
+COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
+                   "danh_sach_dang_vien_dang_bo"}
+
+# The issuer's words, as services.documents_issuer makes them.
+CELL_ISSUER = {"issuer_name": "Chi bộ ấp Tân Trung", "report_to": "Đảng ủy xã Tân Ninh", "authority": "T/M CHI BỘ",
+               "signer_title": "BÍ THƯ", "signing_for": "", "signer_name": "Nguyễn Thị Ánh Tuyết"}
+COMMITTEE_ISSUER = {"issuer_name": "Đảng ủy xã Tân Ninh", "report_to": "Tỉnh ủy Tây Ninh", "authority": "T/M ĐẢNG ỦY",
+                    "signer_title": "BÍ THƯ", "signing_for": "", "signer_name": "Nguyễn Thị Ánh Tuyết"}
+VOTE_BASE = {"vb_members": 32, "vb_full": 30, "vb_probationary": 2, "vb_exempted": 3, "vb_away": 2, "vb_voters": 27,
+             "vb_needed": 14, "vote_fraction": "quá nửa", "secret_fraction": "hai phần ba", "secret_needed": 18,
+             "present_voters": 25, "conclusion": "đạt hai phần ba", "list_full": 11, "list_probationary": 1,
+             "register_number": "125", "dues_month": "01", "dues_year": "2026", "left_count": 1,
+             "span_text": "từ ngày 01/01/2026 đến ngày 05/02/2026"}
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
     header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS else CELL_HEADER
     ctx = sample_context(header, members)
+    ctx.update(VOTE_BASE)
+    ctx.update(COMMITTEE_ISSUER if form_id in COMMITTEE_FORMS else CELL_ISSUER)
+    if form_id == "quyet_dinh":
+        ctx["authority"] = "T/M BAN THƯỜNG VỤ"
+    if form_id == "giay_gioi_thieu_sinh_hoat_dang":
+        ctx.update(signer_title="PHÓ BÍ THƯ", signing_for="K/T BÍ THƯ", signer_name="Trần Văn Hùng")
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
     if form_id == "bien_ban_doi_chieu_danh_sach":

@@ -14,11 +14,12 @@ from tayninh_desktop.documents.forms import all_forms, get_form, parse_form
 from tayninh_desktop.documents.output import sha256_hex, write_atomic
 from tayninh_desktop.domain.documents import (
     DocumentSettings,
-    NumberingRule,
     Recipients,
     Signature,
+    Term,
     format_symbol,
     next_number,
+    term_on,
 )
 from tayninh_desktop.domain.errors import DomainError
 from tests.documents.doc_samples import COMMITTEE_HEADER
@@ -52,11 +53,20 @@ def test_recipients_end_with_the_archive():
     ([], 1, 1), ([1, 2, 3], 1, 4), ([], 15, 15), ([3, 9], 5, 10), ([2], 10, 10),
 ])
 def test_next_number(used, start, expected):
-    assert next_number(NumberingRule("NQ", "ĐU", 2026, start), used) == expected
+    assert next_number(used, start) == expected
 
 
 def test_format_symbol():
-    assert format_symbol(3, "TTr", "CB") == "3-TTr/CB"
+    assert format_symbol(3, "TTr", "CB") == "03-TTr/CB"     # HD 36 point 1.3.1: numbers from 01
+    assert format_symbol(12, "NQ", "ĐU") == "12-NQ/ĐU"
+
+
+def test_the_term_runs_from_the_day_after_a_congress_closes_to_the_close_of_the_next():
+    closes = [date(2020, 6, 20), date(2025, 8, 15)]
+    assert term_on(closes, date(2020, 6, 20)) is None                      # before the first recorded term
+    assert term_on(closes, date(2020, 6, 21)) == Term(date(2020, 6, 21), date(2025, 8, 15))
+    assert term_on(closes, date(2025, 8, 15)) == Term(date(2020, 6, 21), date(2025, 8, 15))   # closing day: old term
+    assert term_on(closes, date(2025, 8, 16)) == Term(date(2025, 8, 16), None)
 
 
 def test_fill_values_filters_and_dots():

@@ -12,8 +12,8 @@ from tests.documents.doc_samples import context_for, member_rows
 
 def _slips_context(copies: int) -> dict:
     ctx = context_for("phieu_bieu_quyet")
-    ctx["questions"] = [{"question": "thông qua Nghị quyết tháng 02 năm 2026"},
-                        {"question": "trường hợp đảng viên có tên dưới đây", "member_name": "Đặng Văn Ưng"}]
+    ctx["questions"] = ["thông qua việc kết nạp quần chúng Võ Thị Hạnh vào Đảng",
+                        "đưa đồng chí Đặng Văn Ưng vào danh sách đảng viên cần được chi bộ giáo dục, giúp đỡ"]
     ctx["slip_copies"] = copies
     return ctx
 
@@ -31,9 +31,9 @@ def test_72_slips_take_9_pages_and_each_slip_names_cell_and_question(tmp_path):
     assert first.count("PHIẾU BIỂU QUYẾT") == 8
     assert first.count("CHI BỘ ẤP TÂN TRUNG") == 8
     assert first.count("Không đồng ý") == 8
-    assert "Đặng Văn Ưng" not in first          # the first 36 slips are about the resolution
-    last = pdftotext(result.path, 9, 9)
-    assert last.count("Đảng viên: Đặng Văn Ưng") == 8
+    assert first.count("Đồng ý thông qua việc kết nạp") == 8     # every slip states its motion
+    last = " ".join(pdftotext(result.path, 9, 9).split())
+    assert last.count("Đồng ý đưa đồng chí Đặng Văn Ưng vào danh sách") == 8
 
 
 @requires_poppler
@@ -41,7 +41,7 @@ def test_blank_slips_fill_one_page(tmp_path):
     result = render(get_form("phieu_bieu_quyet"), _slips_context(3), tmp_path / "blank.pdf", blank=True)
     assert result.pages == 1
     text = pdftotext(result.path)
-    assert text.count("PHIẾU BIỂU QUYẾT") == 8 and "Đảng viên:" not in text
+    assert text.count("PHIẾU BIỂU QUYẾT") == 8 and "Đặng" not in text
 
 
 @requires_poppler
@@ -78,7 +78,7 @@ def test_slips_header_comes_from_the_document_header(tmp_path):
 def test_a_short_table_with_its_heading_and_signature_stays_on_one_page(tmp_path):
     result = render(get_form("trich_ngang_dang_vien"), context_for("trich_ngang_dang_vien"), tmp_path / "tn.pdf")
     text = pdftotext(result.path)
-    assert result.pages == 1 and "QUÁ TRÌNH SINH HOẠT ĐẢNG" in text and "T/M CHI ỦY" in text
+    assert result.pages == 1 and "QUÁ TRÌNH SINH HOẠT ĐẢNG" in text and "T/M CHI BỘ" in text
 
 
 @requires_poppler

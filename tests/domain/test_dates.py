@@ -24,6 +24,16 @@ def test_formats():
     assert format_long_date(date(2026, 2, 5)) == "ngày 05 tháng 02 năm 2026"
 
 
+@pytest.mark.parametrize("day, text", [
+    (date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),      # a day below 10 takes a zero, March does not
+    (date(2026, 1, 15), "ngày 15 tháng 01 năm 2026"),    # January and February do
+    (date(2026, 12, 1), "ngày 01 tháng 12 năm 2026"),
+    (date(2026, 10, 20), "ngày 20 tháng 10 năm 2026"),
+])
+def test_document_dates_zero_only_where_a_digit_could_be_added(day, text):
+    assert format_long_date(day) == text
+
+
 def test_add_months_clips():
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 11, 15), 14) == date(2026, 1, 15)

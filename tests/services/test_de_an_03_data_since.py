@@ -75,7 +75,8 @@ def test_the_marker_can_be_set_and_reset_with_an_audit_entry(home_db, actor):
         reports_de_an_03.set_data_since(home_db, actor, date(2027, 1, 1), today=ON)
 
 
-def test_the_pdf_prints_dashes_and_the_footnote_and_no_reduction_for_missing_years(home_db, actor, tmp_path):
+def test_the_pdf_prints_dashes_and_the_footnote_and_no_reduction_for_missing_years(papers_ready, home_db, actor,
+                                                                                    tmp_path):
     home = organisation.require_home(home_db)
     reports_de_an_03.set_baseline(home_db, actor, home.id, {2019: 4, 2020: 2})
     result, _ = documents.print_form(home_db, actor, "bao_cao_de_an_03", tmp_path / "bc.pdf",

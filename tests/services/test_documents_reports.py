@@ -62,13 +62,13 @@ def test_report_counts_come_from_member_events(home_db, actor, cells, people):
     assert all(row["total"] == 0 for row in other["years"])
 
 
-def test_report_pdf_prints_table_chart_and_no_help_section(home_db, actor, cells, people, tmp_path):
+def test_report_pdf_prints_table_chart_and_no_help_section(papers_ready, home_db, actor, cells, people, tmp_path):
     home = organisation.require_home(home_db)
     reports_de_an_03.set_baseline(home_db, actor, home.id, {2018: 3, 2019: 4, 2020: 2})
     result, _ = documents.print_form(home_db, actor, "bao_cao_de_an_03", tmp_path / "bc.pdf",
                                      documents.PrintRequest(on=ON))
     text = " ".join(pdftotext(result.path).split())
-    assert "Số 1-BC/ĐU" in text and "xóa tên 1, xin ra khỏi Đảng 1, định cư ở nước ngoài 1" in text
+    assert "Số 01-BC/ĐU" in text and "xóa tên 1, xin ra khỏi Đảng 1, định cư ở nước ngoài 1" in text
     assert "Bình quân 2015–2020: 3" in text and "2026 (đến 20/11)" in text
     assert "GIÚP ĐỠ ĐẢNG VIÊN" not in text and "III. NHẬN XÉT, KIẾN NGHỊ" in text
     assert "Tỉnh ủy Tây Ninh (để báo cáo)" in text
@@ -84,16 +84,20 @@ def test_baseline_refuses_other_years_and_negative_numbers(home_db, actor):
         reports_de_an_03.set_baseline(home_db, actor, home.id, {2016: -1})
 
 
-def test_signers_print_in_the_signature_block(home_db, actor, cells, people, tmp_path):
+def test_signers_print_in_the_signature_block(papers_ready, home_db, actor, cells, people, tmp_path):
+    from tayninh_desktop.services import transfers
+
     home = organisation.require_home(home_db)
     documents_context.set_signers(home_db, actor, home.id, "Nguyễn  Thị Ánh Tuyết", "Trần Văn Hùng")
     assert documents_context.signers(home_db, home.id) == ("Nguyễn Thị Ánh Tuyết", "Trần Văn Hùng")
+    transfers.issue_letter(home_db, actor, people[0], "di", date(2026, 11, 2), counterpart="Đảng ủy phường Hòa Thành",
+                           today=ON)
     result, _ = documents.print_form(home_db, actor, "giay_gioi_thieu_sinh_hoat_dang", tmp_path / "gt.pdf",
                                      documents.PrintRequest(member_id=people[0], on=ON))
     text = " ".join(pdftotext(result.path).split())
     assert "K/T BÍ THƯ PHÓ BÍ THƯ Trần Văn Hùng" in text
     (doc,) = documents.register_listing(home_db)
-    assert doc.signer == "Nguyễn Thị Ánh Tuyết"
+    assert doc.signer == "Trần Văn Hùng"      # the deputy signs the giấy giới thiệu
 
 
 def test_mau_7_columns_come_from_events(home_db, actor, cells, people, tmp_path):
@@ -135,8 +139,9 @@ def test_dossier_is_one_pdf_with_contents_and_continuous_pages(home_db, actor, c
     annex = pages[starts["Phụ lục: trích ngang đảng viên Trần Văn Hùng"] - 1]
     assert "TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN" in annex and "DỰ THẢO" in pages[starts["Dự thảo Nghị quyết chi bộ"] - 1]
     slips = " ".join(pdftotext(result.path).split())
-    # one slip per member expected per question; the slip about a member names the member
-    assert slips.count("PHIẾU BIỂU QUYẾT") == 2 * 2 and slips.count("Đảng viên: Trần Văn Hùng") == 2
+    # one slip per member entitled to vote (two full members that day), each stating the motion
+    motion = "Đồng ý đưa đồng chí Trần Văn Hùng vào danh sách đảng viên cần được chi bộ giáo dục, giúp đỡ"
+    assert slips.count("PHIẾU BIỂU QUYẾT") == 2 and slips.count(motion) == 2
 
 
 def test_dossier_refuses_a_member_of_another_cell(home_db, actor, cells, people, tmp_path):

@@ -21,7 +21,7 @@ def page(demo_context, qtbot, monkeypatch):
     monkeypatch.setattr(TaskRunner, "synchronous", True)
     widget = DocumentsPage(demo_context)
     qtbot.addWidget(widget)
-    widget.resize(1280, 800)
+    widget.resize(1366, 768)
     widget.on.setDate(QDate(2026, 10, 8))
     return widget
 
@@ -86,9 +86,9 @@ def test_issue_numbers_the_document_and_the_register_shows_it(page, tmp_path, qt
     _choose(page, "bao_cao_de_an_03")
     page.issue(str(tmp_path / "bc.pdf"))
     assert (tmp_path / "bc.pdf").exists()
-    assert "1-BC/ĐU" in page.status.text()
+    assert "01-BC/ĐU" in page.status.text()
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 0)) == "1-BC/ĐU"
+    assert page.model.data(page.model.index(0, 0)) == "01-BC/ĐU"
     qtmodeltester.check(page.model, force_py=True)
     page.table.selectRow(0)
     page.reprint_selected(str(tmp_path / "again.pdf"))
@@ -96,6 +96,7 @@ def test_issue_numbers_the_document_and_the_register_shows_it(page, tmp_path, qt
 
 
 def test_save_as_writes_a_draft(page, tmp_path):
+    page.unit.setCurrentIndex(1)
     _choose(page, "danh_sach_dang_vien")
     page.save_as(str(tmp_path / "ds.pdf"))
     assert (tmp_path / "ds.pdf").read_bytes().startswith(b"%PDF")
@@ -132,7 +133,7 @@ def test_model_passes_qtmodeltester_empty_and_lazy(demo_context, qtmodeltester):
 
 def test_actions_that_cannot_apply_are_disabled_with_the_reason(page):
     assert not page.buttons["print"].isEnabled() and "Xem trước" in page.buttons["print"].toolTip()
-    _choose(page, "danh_sach_dang_vien")
+    _choose(page, "danh_sach_dang_vien_dang_bo")
     assert not page.buttons["issue"].isEnabled() and "không cấp số" in page.buttons["issue"].toolTip()
     _choose(page, "bao_cao_de_an_03")
     assert page.buttons["issue"].isEnabled()
@@ -157,7 +158,7 @@ def test_the_preview_folder_is_removed_with_the_page(demo_context, qtbot, monkey
     monkeypatch.setattr(TaskRunner, "synchronous", True)
     widget = DocumentsPage(demo_context)
     folder = widget._folder.path
-    _choose(widget, "danh_sach_dang_vien")
+    _choose(widget, "danh_sach_dang_vien_dang_bo")
     widget.show_preview()
     first = widget.preview.path
     widget.show_preview()
@@ -172,7 +173,7 @@ def test_the_preview_folder_goes_when_the_widget_is_destroyed(demo_context, qtbo
     monkeypatch.setattr(TaskRunner, "synchronous", True)
     widget = DocumentsPage(demo_context)
     folder = widget._folder.path
-    _choose(widget, "danh_sach_dang_vien")
+    _choose(widget, "danh_sach_dang_vien_dang_bo")
     widget.show_preview()
     widget.preview.clear()
     widget.deleteLater()
@@ -216,7 +217,7 @@ def test_voting_slips_carry_the_questions_typed_on_the_page(page, tmp_path):
     out = tmp_path / "phieu.pdf"
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # slips wrap lines
-    assert "Thông qua Nghị quyết tháng 10 năm 2026" in text and "Kết nạp quần chúng Lê Văn Tám" in text
+    assert "Đồng ý thông qua Nghị quyết tháng 10 năm 2026" in text and "Đồng ý kết nạp quần chúng Lê Văn Tám" in text
 
 
 def test_the_committee_can_pick_any_member_for_a_letter(page, tmp_path):
@@ -261,3 +262,48 @@ def test_office_forms_are_offered_and_a_broken_one_is_named(demo_context, qtbot,
     (folder / "go_sai.toml").unlink()
     page.unit.setCurrentIndex(0)
     assert not page.office_note.isVisibleTo(page)
+
+
+def test_terms_are_entered_and_unconfirmed_rules_say_so(page):
+    from tayninh_desktop.services import documents_numbering
+
+    db = page.context.db
+    terms = page.settings_tab.terms
+    before = len(documents_numbering.congresses(db))
+    terms.closed.setDate(QDate(2015, 7, 10))
+    terms.label.setText("Đại hội lần thứ XII")
+    assert terms.add()
+    assert len(documents_numbering.congresses(db)) == before + 1
+    assert any("10/07/2015" in terms.list.item(r).text() for r in range(terms.list.count()))
+    assert not terms.add()                      # the same day twice is refused, the box says why
+    terms.list.setCurrentRow(0)
+    terms.remove_selected()
+    assert len(documents_numbering.congresses(db)) == before
+    note = page.settings_tab.findChild(type(page.status), "rules_note").text()
+    assert "36-HD/VPTW" in note and "chưa đối chiếu văn bản gốc" in note
+    SHOTS.mkdir(exist_ok=True)
+    page.resize(1366, 768)
+    from PySide6.QtWidgets import QTabWidget
+
+    page.findChild(QTabWidget, "documents_tabs").setCurrentIndex(2)
+    page.grab().save(str(SHOTS / "documents_settings.png"))
+
+
+def test_the_register_tab_shows_one_issuers_register(page, tmp_path):
+    from PySide6.QtWidgets import QTabWidget
+
+    cell = organisation.cells(page.context.db)[0]
+    request = documents.PrintRequest(cell_id=cell.id, on=date(2026, 10, 8), content=("Học tập chuyên đề.",))
+    documents.print_form(page.context.db, page.context.actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf", request)
+    _choose(page, "bao_cao_de_an_03")
+    page.issue(str(tmp_path / "bc.pdf"))
+    assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["01-BC/ĐU"]
+    page.register_unit.setCurrentIndex(page.register_unit.findData(cell.id))
+    assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["01-NQ/CB"]
+    page.findChild(QTabWidget, "documents_tabs").setCurrentIndex(1)
+    page.grab().save(str(SHOTS / "documents_register.png"))
+    page.print_register(str(tmp_path / "so.pdf"))
+    from tests.documents.conftest import pdftotext
+
+    text = pdftotext(tmp_path / "so.pdf")
+    assert "01-NQ/CB" in text and "BC/ĐU" not in text

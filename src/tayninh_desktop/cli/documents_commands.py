@@ -33,7 +33,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--period", metavar="KỲ", help="kỳ báo cáo, ví dụ 2026-06")
     p.add_argument("--date", metavar="NGÀY", help="ngày của văn bản (dd/mm/yyyy; mặc định hôm nay)")
     p.add_argument("--blank", action="store_true", help="in mẫu trắng để viết tay")
-    p.add_argument("--draft", action="store_true", help="in bản nháp, không cấp số, không vào sổ")
+    p.add_argument("--draft", action="store_true",
+                   help="in dự thảo (có dấu «DỰ THẢO»), không cấp số, không vào sổ")
+    p.add_argument("--summary", metavar="TRÍCH YẾU", help="trích yếu nội dung văn bản")
+    p.add_argument("--content", metavar="TỆP.txt",
+                   help="tệp văn bản (UTF-8) ghi nội dung, mỗi dòng một ý; văn bản có số chỉ được cấp số khi có nội dung")
+    p.add_argument("--letter", metavar="MÃ", help="mã giấy giới thiệu đã ghi (giấy giới thiệu sinh hoạt đảng)")
+    p.add_argument("--motion", choices=("help_list", "removal"),
+                   help="nội dung bỏ phiếu về đảng viên được xem xét: help_list (đưa vào danh sách giáo dục,"
+                        " giúp đỡ) hoặc removal (đề nghị xóa tên)")
+    p.add_argument("--yes", type=int, metavar="SỐ", help="biên bản kiểm phiếu: số phiếu đồng ý")
+    p.add_argument("--no", type=int, metavar="SỐ", help="biên bản kiểm phiếu: số phiếu không đồng ý")
+    p.add_argument("--returned", type=int, metavar="SỐ", help="biên bản kiểm phiếu: số phiếu thu về")
     p.set_defaults(handler=cmd_print)
 
     docs = sub.add_parser("documents", help="sổ đăng ký văn bản").add_subparsers(dest="documents_command",
@@ -45,9 +56,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("document_id", metavar="MÃ")
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
     p.set_defaults(handler=cmd_documents_reprint)
-    p = docs.add_parser("register", parents=[common], help="in sổ đăng ký văn bản đi")
+    p = docs.add_parser("register", parents=[common], help="in sổ đăng ký văn bản đi (của đảng ủy, hoặc một chi bộ)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
     p.add_argument("--year", type=int, metavar="NĂM")
+    p.add_argument("--cell", metavar="MÃ", help="sổ của một chi bộ (mặc định: sổ của đảng ủy)")
     p.set_defaults(handler=cmd_documents_register)
 
 
@@ -73,24 +85,47 @@ def _date(text: str | None) -> date | None:
 
 
 def cmd_print(args) -> int:
+    from tayninh_desktop.domain.votes import VoteKind
     from tayninh_desktop.services import documents, organisation
 
     on = _date(args.date)
+    content = _content(args.content)
     db = open_db(args)
     organisation.require_home(db)
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
     members = tuple(args.member)
     dossier = bool(documents.get_form_info(args.form_id).parts)
+    tally = (args.yes or 0, args.no or 0, args.returned) if args.yes is not None or args.no is not None else None
     request = documents.PrintRequest(cell_id=cell_id, member_id=None if dossier or not members else members[0],
                                      member_ids=members, questions=tuple(args.question), year=args.year,
                                      period=args.period, on=on, blank=args.blank, issue=not args.draft,
-                                     case_id=args.case)
+                                     draft=args.draft, case_id=args.case, summary=args.summary or "",
+                                     content=content, letter_id=args.letter,
+                                     motion=VoteKind(args.motion) if args.motion else None, tally=tally)
     result, _ = documents.print_form(db, actor(args), args.form_id, Path(args.out), request)
     issued = f", số {result.symbol}" if result.symbol else ""
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,
-                "document_id": result.document_id, "symbol": result.symbol or None},
+                "document_id": result.document_id, "symbol": result.symbol or None,
+                "numbered": bool(result.symbol)},
          f"Đã in {result.path} ({result.pages} trang{issued}).")
     return 0
+
+
+def _content(path: str | None) -> tuple[str, ...]:
+    """The lines of a content file (UTF-8), refused naming the file when it cannot be read."""
+    if not path:
+        return ()
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.domain.messages_register import os_reason
+    from tayninh_desktop.domain.vn_text import nfc
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DomainError("content_unreadable", path=path, reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise DomainError("content_unreadable", path=path, reason="không phải văn bản UTF-8") from None
+    return tuple(line for line in (" ".join(nfc(raw).split()) for raw in text.splitlines()) if line)
 
 
 def cmd_documents_list(args) -> int:
@@ -117,10 +152,11 @@ def cmd_documents_reprint(args) -> int:
 
 
 def cmd_documents_register(args) -> int:
-    from tayninh_desktop.services import documents
+    from tayninh_desktop.services import documents, organisation
 
     db = open_db(args)
-    result = documents.print_register(db, actor(args), Path(args.out), year=args.year)
+    cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
+    result = documents.print_register(db, actor(args), Path(args.out), year=args.year, cell_id=cell_id)
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256},
          f"Đã in sổ đăng ký văn bản vào {result.path} ({result.pages} trang).")
     return 0

@@ -40,6 +40,11 @@ class RenderContext:
     width: float
     blank: bool = False
     header: DocumentHeader | None = None
+    grow_block: Any = None        # the block given ``grow`` more lines or rows to fill the last page
+    grow: int = 0
+
+    def extra_for(self, block: Any) -> int:
+        return self.grow if block is self.grow_block else 0
 
     def fill(self, template: str, row: Any = None, *, markup: bool = True, dotted: bool = True) -> str:
         if isinstance(row, Scope):
@@ -110,6 +115,22 @@ class Choice(Flowable):
         c.rect(x + text_w + size * 0.6, size * 0.1, box, box)
 
 
+class CutLine(Flowable):
+    """A dashed line across the page with a pair of scissors' words: the part below is cut off."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, 6 * mm
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(0.6)
+        c.setDash(4, 3)
+        c.line(0, 3 * mm, self.width, 3 * mm)
+        c.restoreState()
+
+
 def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
     size = ctx.settings.body_size
     n = len(block.options)
@@ -123,17 +144,28 @@ def choices(block: ChoicesBlock, ctx: RenderContext) -> list[Flowable]:
     return [result]
 
 
+DOT_RUN = "......"
+
+
+def _unjustified(style):
+    """A justified style left-aligned: a line before a run of dots (a blank to write on, which cannot
+    break) would otherwise be stretched with gaps many spaces wide."""
+    return style.clone(f"{style.name}-left", alignment=0) if style.alignment == 4 else style
+
+
 def paragraph(block: ParagraphBlock, ctx: RenderContext) -> list[Flowable]:
     style = styles_for(ctx.settings).by_name(block.style)
-    return [Paragraph(ctx.fill(block.text), style)]
+    text = ctx.fill(block.text)
+    return [Paragraph(text, _unjustified(style) if DOT_RUN in text else style)]
 
 
 def lines(block: LinesBlock, ctx: RenderContext) -> list[Flowable]:
     text = ctx.scope.get(block.field) if block.field and not ctx.blank else None
     if text:
         style = styles_for(ctx.settings).body
-        return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in str(text).split("\n") if part.strip()]
-    return [DottedLines(block.count)]
+        parts = text if isinstance(text, list | tuple) else str(text).split("\n")
+        return [Paragraph(ctx.fill("{v}", {"v": part}), style) for part in map(str, parts) if part.strip()]
+    return [DottedLines(block.count + ctx.extra_for(block))]
 
 
 def items(block: ItemsBlock, ctx: RenderContext) -> list[Flowable]:
@@ -189,7 +221,7 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
                 for c, w in zip(block.columns, widths, strict=True)
             ])
     else:
-        for index in range(1, block.blank_rows + 1):
+        for index in range(1, block.blank_rows + ctx.extra_for(block) + 1):
             data.append([str(index) if c.value == "{stt}" else "" for c in block.columns])
     heights = None
     if block.row_height_mm:

@@ -48,6 +48,24 @@ def _decode(value: Any) -> Any:
     return value
 
 
+KEPT = ("header", "signature", "recipients")
+
+
+def prune(form, context: dict) -> dict:
+    """Only what ``form`` prints: the fields its templates read, and in each table row only the columns
+    it shows (a list of one cell's members stores neither the commune nor the members' other fields)."""
+    from tayninh_desktop.documents.forms import referenced_fields
+
+    top, rows = referenced_fields(form)
+    out = {k: v for k, v in context.items() if k in top or k in KEPT}
+    for key, names in rows.items():
+        value = out.get(key)
+        if isinstance(value, list):
+            out[key] = [{k: v for k, v in item.items() if k in names} if isinstance(item, dict) else item
+                        for item in value]
+    return out
+
+
 def dumps(context: dict) -> str:
     """JSON text of a context (dates, headers, signatures and recipients survive the round trip)."""
     return json.dumps(_encode(context), ensure_ascii=False, sort_keys=True)

@@ -16,7 +16,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
-from tayninh_desktop.documents.blocks import BUILDERS, DottedLines, RenderContext
+from tayninh_desktop.documents import fill as page_fill
+from tayninh_desktop.documents.blocks import BUILDERS, CutLine, DottedLines, RenderContext
 from tayninh_desktop.documents.charts import bar_chart
 from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.forms import (
@@ -48,7 +49,10 @@ from tayninh_desktop.domain.documents import (
 
 # Fields a blank form still prints: who issues it is known before the meeting.
 TAIL_LINES = 2   # handwriting lines that go over to a new page with the signature
-ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name")
+ALWAYS_KEPT = ("header", "unit_name", "cell_name", "superior_name", "place_name", "committee_name", "authority",
+               "signer_title", "signing_for", "report_to", "issuer_name")
+REPORTING = "(để báo cáo)"
+GROW_ROUNDS = 3   # layouts spent filling the last page (each measures the room left again)
 
 
 def _header(form: FormDefinition, context: Mapping[str, Any], blank: bool) -> DocumentHeader:
@@ -78,9 +82,11 @@ def _signature(spec: SignerSpec | None, context: Mapping[str, Any], scope: Scope
     name = fill(spec.name, scope) if spec.name else ""
     if blank or name.startswith("...."):
         name = ""
+    # The authority and title are known even on a blank form; an empty one prints nothing, never dots.
     return Signature(
-        title=fill(spec.title, scope, markup=False), name=name,
-        on_behalf=fill(spec.on_behalf, scope, markup=False), signing_for=fill(spec.signing_for, scope, markup=False),
+        title=fill(spec.title, scope, markup=False, dotted=False), name=name,
+        on_behalf=fill(spec.on_behalf, scope, markup=False, dotted=False),
+        signing_for=fill(spec.signing_for, scope, markup=False, dotted=False),
     )
 
 
@@ -90,9 +96,22 @@ def _recipients(form: FormDefinition, context: Mapping[str, Any], scope: Scope) 
         return given
     if form.recipients is None:
         return None
-    return Recipients(
-        tuple(fill(item, scope) for item in form.recipients), archive=fill(form.archive, scope),
-    )
+    return Recipients(tuple(_not_to_itself([fill(item, scope) for item in form.recipients], scope)),
+                      archive=fill(form.archive, scope))
+
+
+def _not_to_itself(items, scope: Scope) -> list[str]:
+    """No paper is sent to its own issuer "để báo cáo": such a line is dropped."""
+    issuer = str(scope.get("issuer_name") or "").casefold()
+    return [item for item in items if not (issuer and REPORTING in item and item.casefold().startswith(issuer))]
+
+
+def recipient_lines(form: FormDefinition, context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The "Nơi nhận" lines of a filled form, as plain text (the document register keeps them)."""
+    recipients = _recipients(form, context, Scope(context))
+    if recipients is None:
+        return ()
+    return tuple(line.removeprefix("- ").rstrip(",.") for line in recipients.lines())
 
 
 def build_story(
@@ -101,12 +120,15 @@ def build_story(
     settings: DocumentSettings,
     *,
     blank: bool = False,
+    grow: tuple[Any, int] = (None, 0),
 ) -> list[Flowable]:
-    """The flowables of one form (without page template switches; see ``render`` and the dossier)."""
+    """The flowables of one form (without page template switches; see ``render`` and the dossier).
+    ``grow``: a block of the form and how many more lines or rows it prints (``documents.fill``)."""
     header = _header(form, context, blank)
     scope = _scope(form, context, blank)
     width = frame_width(settings, form.orientation)
-    ctx = RenderContext(scope=scope, settings=settings, width=width, blank=blank, header=header)
+    ctx = RenderContext(scope=scope, settings=settings, width=width, blank=blank, header=header,
+                        grow_block=grow[0], grow=grow[1])
     story: list[Flowable] = []
     if form.header == "party":
         summary = fill(form.summary, scope, markup=False) if form.summary else ""
@@ -119,6 +141,10 @@ def build_story(
     recipients = _recipients(form, context, scope)
     if signature or recipients:
         _keep_with_last(story, [closing_table(recipients, signature, settings, width)])
+    if form.after:   # a part to cut off and send back (the return slip of a giấy giới thiệu)
+        after: list[Flowable] = [CutLine()]
+        _add_blocks(after, form.after, ctx, frame_height(settings, form.orientation))
+        story.append(KeepTogether(after))
     return story
 
 
@@ -169,13 +195,33 @@ def render_bytes(
     settings: DocumentSettings | None = None,
     blank: bool = False,
 ) -> tuple[bytes, int]:
-    """The PDF of one form in memory, and its page count."""
+    """The PDF of one form in memory, and its page count; room left at the foot of the last page goes to
+    the form's last lines or blank rows (``documents.fill``), never to another page."""
     settings = settings or DocumentSettings()
+    grow = page_fill.growable(form, context, settings, blank)
+    best = first = _layout(form, context, settings, blank, (None, 0))
+    total = 0
+    for _ in range(GROW_ROUNDS):   # what one more line takes depends on where the pages break: measure again
+        add = page_fill.extra_units(grow, best[2], settings)
+        trial = _layout(form, context, settings, blank, (grow.block, total + add)) if add > 0 else None
+        while trial is not None and trial[1] > first[1]:
+            add //= 2
+            trial = _layout(form, context, settings, blank, (grow.block, total + add)) if add > 0 else None
+        if trial is None:
+            break
+        total, best = total + add, trial
+    return best[0], best[1]
+
+
+def _layout(form: FormDefinition, context: Mapping[str, Any], settings: DocumentSettings, blank: bool,
+            grow: tuple[Any, int]) -> tuple[bytes, int, page_fill.EndMark]:
     buffer = io.BytesIO()
     doc = make_doc(buffer, settings, title=form_title(form, context, blank=blank),
                    page_numbers=form.page_numbers, first=form.orientation)
-    doc.build(build_story(form, context, settings, blank=blank))
-    return buffer.getvalue(), doc.page
+    mark = page_fill.EndMark()
+    mark.watch(doc)
+    doc.build(build_story(form, context, settings, blank=blank, grow=grow))
+    return buffer.getvalue(), doc.page, mark
 
 
 def render(

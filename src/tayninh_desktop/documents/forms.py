@@ -23,7 +23,7 @@ FORMS_DIR = Path(str(resources.files("tayninh_desktop.forms")))
 
 PARAGRAPH_STYLES = frozenset(
     {"body", "plain", "center", "center_bold", "heading", "italic", "right_italic", "note", "center_italic",
-     "center_small"}
+     "center_small", "signature_right", "small"}
 )
 
 
@@ -196,6 +196,12 @@ class FormDefinition:
     source: str = ""                      # extra values a service computes ("meeting", "de_an_03")
     parts: tuple[str, ...] = ()           # a dossier: the forms bound after this one (cover and contents)
     blocks: tuple[Any, ...] = field(default_factory=tuple)
+    # Who issues the paper: "cell" (the cell, T/M CHI BỘ), "committee" (T/M ĐẢNG ỦY), "standing" (a decision of
+    # the standing committee, T/M BAN THƯỜNG VỤ) or "subject" (the cell chosen, else the committee).
+    issuer: str = "subject"
+    signer_role: str = "secretary"        # "secretary" (BÍ THƯ) or "deputy" (K/T BÍ THƯ, PHÓ BÍ THƯ)
+    content: tuple[str, ...] = ()         # fields whose value makes a numbered form a document, not a template
+    after: tuple[Any, ...] = ()           # blocks below the signature, past a cut line (a return slip)
 
 
 def _fail(form_id: str, reason: str) -> DomainError:
@@ -261,8 +267,13 @@ def parse_form(data: dict, form_id: str) -> FormDefinition:
         data["recipients"] = tuple(recipients.get("items", ()))
         if "archive" in recipients:
             data["archive"] = recipients["archive"]
-    for key in ("scope", "keep_in_blank", "parts"):
+    for key in ("scope", "keep_in_blank", "parts", "content"):
         data[key] = tuple(data.get(key, ()))
+    data["after"] = tuple(_block(b, form_id) for b in data.get("after", ()))
+    if data.get("issuer", "subject") not in ("cell", "committee", "standing", "subject"):
+        raise _fail(form_id, f"bad issuer {data.get('issuer')!r}")
+    if data.get("signer_role", "secretary") not in ("secretary", "deputy"):
+        raise _fail(form_id, f"bad signer_role {data.get('signer_role')!r}")
     try:
         data["orientation"] = Orientation(data.get("orientation", "portrait"))
     except ValueError:
@@ -298,3 +309,63 @@ def get_form(form_id: str) -> FormDefinition:
     if form is None:
         raise DomainError("form_not_found", form=form_id)
     return form
+
+
+def _ref(name: str) -> str:
+    """A template that reads one field (``{name}``)."""
+    return "{" + name + "}" if name else ""
+
+
+def _templates(block: Any) -> tuple[list[str], dict[str, list[str]]]:
+    """(templates read against the document, {row field: templates read against each of its rows})."""
+    top: list[str] = []
+    rows: dict[str, list[str]] = {}
+    if isinstance(block, ParagraphBlock):
+        top.append(block.text)
+    elif isinstance(block, LinesBlock) and block.field:
+        top.append(_ref(block.field))
+    elif isinstance(block, ItemsBlock):
+        top.append(_ref(block.field))
+        rows[block.field] = [block.template]
+    elif isinstance(block, ChoicesBlock):
+        top.extend(block.options)
+    elif isinstance(block, TableBlock):
+        top.append(_ref(block.rows))
+        rows[block.rows] = [c.value for c in block.columns] + [c.header for c in block.columns]
+    elif isinstance(block, SignaturesBlock):
+        top.extend(t for s in block.signers for t in (s.title, s.name, s.on_behalf, s.signing_for, s.note))
+    elif isinstance(block, ChartBlock):
+        top.extend([_ref(block.rows), block.title] + [_ref(f) for f, _ in block.lines])
+        rows[block.rows] = [_ref(block.category), _ref(block.value)]
+    elif isinstance(block, SlipsBlock | SectionBlock):
+        inner_top = [t for b in block.blocks for t in _templates(b)[0]]
+        if isinstance(block, SlipsBlock):
+            top.extend([_ref(block.items), _ref(block.copies)])
+            rows[block.items] = inner_top
+        else:
+            top.extend([_ref(block.when), block.otherwise])
+        top.extend(inner_top)
+        for b in block.blocks:
+            for key, values in _templates(b)[1].items():
+                rows.setdefault(key, []).extend(values)
+    return top, rows
+
+
+def referenced_fields(form: FormDefinition) -> tuple[set[str], dict[str, set[str]]]:
+    """The context fields a form prints: (top-level names, {list field: names read in its rows}).
+    A printed document's stored context keeps only these (``context_codec.prune``)."""
+    from tayninh_desktop.documents.fields import field_names
+
+    top = [form.title, form.summary, *(form.recipients or ()), form.archive]
+    if form.signature:
+        s = form.signature
+        top += [s.title, s.name, s.on_behalf, s.signing_for, s.note]
+    rows: dict[str, list[str]] = {}
+    for block in (*form.blocks, *form.after):
+        block_top, block_rows = _templates(block)
+        top += block_top
+        for key, values in block_rows.items():
+            rows.setdefault(key, []).extend(values)
+    # A row's template may also read the document's fields: they are kept at the top level too.
+    names = {n.split(".")[0] for t in top + [v for vs in rows.values() for v in vs] for n in field_names(t)}
+    return names, {k: {n.split(".")[0] for v in vs for n in field_names(v)} for k, vs in rows.items()}

@@ -23,6 +23,70 @@ class RenderResult:
     size: int
 
 
+def check_target(path: Path) -> None:
+    """Refuse, before anything is numbered or written, an output that cannot become a file: a folder,
+    or a file in a folder that does not exist."""
+    path = Path(path)
+    if path.is_dir():
+        raise DomainError("output_is_folder", path=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError("output_folder_missing", path=str(folder))
+
+
+@dataclass
+class StagedFile:
+    """A finished file written and fsynced under a temporary name beside its target, not yet in place.
+
+    A numbered document is staged inside the register's transaction and published (renamed into place)
+    only after the commit: a run killed before the commit leaves no file at the target, only a hidden
+    temporary that the register never knew; a refused commit discards it."""
+
+    path: Path
+    temporary: Path
+
+    def publish(self) -> None:
+        try:
+            os.replace(self.temporary, self.path)
+            _sync_folder(self.path.parent if str(self.path.parent) else Path("."))
+        except OSError as exc:
+            self.discard()
+            raise DomainError("file_write_failed", path=str(self.path), reason=os_reason(exc)) from exc
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temporary)
+
+
+def stage(path: Path, data: bytes) -> StagedFile:
+    """Write ``data`` under a temporary name in ``path``'s folder and fsync it (see ``StagedFile``)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise DomainError("file_write_failed", path=str(path), reason=os_reason(exc)) from exc
+    return StagedFile(path, Path(tmp))
+
+
+def _sync_folder(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
+        dir_fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
     A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""

@@ -29,6 +29,8 @@ class Styles:
     summary: ParagraphStyle
     signature: ParagraphStyle
     signature_note: ParagraphStyle
+    signature_right: ParagraphStyle
+    small: ParagraphStyle
     recipients_heading: ParagraphStyle
     recipients_item: ParagraphStyle
     cell: ParagraphStyle
@@ -71,6 +73,10 @@ def styles_for(settings: DocumentSettings, table_size: float | None = None) -> S
         summary=_style("summary", BOLD, s.summary_size, 1.2, TA_CENTER),
         signature=_style("signature", BOLD, s.signature_size, 1.2, TA_CENTER),
         signature_note=_style("signature_note", ITALIC, s.recipients_heading_size, 1.2, TA_CENTER),
+        # a signature in a slip to cut off: the right half of the line, room below to sign
+        signature_right=_style("signature_right", BOLD, s.recipients_heading_size + 1, 1.2, TA_CENTER,
+                               leftIndent=s.body_size * 16, spaceAfter=s.signature_space_mm),
+        small=_style("small", REGULAR, s.recipients_heading_size, 1.2, TA_JUSTIFY, spaceAfter=3),
         recipients_heading=_style("recipients_heading", BOLD_ITALIC, s.recipients_heading_size, 1.2, TA_LEFT),
         recipients_item=_style("recipients_item", REGULAR, s.recipients_item_size, 1.2, TA_LEFT),
         cell=_style("cell", REGULAR, tsize, 1.15, TA_LEFT),

@@ -46,9 +46,21 @@ def format_vn_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def day_text(day: int) -> str:
+    """A day of the month as a document writes it: a leading zero below 10 ("05", "15")."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """A month as a document writes it: months 1 and 2 take a leading zero ("01", "02"), the others do not
+    ("3", "12"), so that no digit can be added in front of them by hand (HD 36-HD/VPTW, point 1.4; see
+    resources/rules/documents.toml, section date_format)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
 def format_long_date(value: date) -> str:
-    """The form party documents use: "ngày 05 tháng 02 năm 2026"."""
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    """The form party documents use: "ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm 2026"."""
+    return f"ngày {day_text(value.day)} tháng {month_text(value.month)} năm {value.year}"
 
 
 def to_iso(value: date | None) -> str | None:

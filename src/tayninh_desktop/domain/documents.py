@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from tayninh_desktop.domain.dates import check_year, format_long_date
@@ -25,6 +25,12 @@ def nfc(text: str) -> str:
 class Orientation(StrEnum):
     PORTRAIT = "portrait"
     LANDSCAPE = "landscape"
+
+
+# On whose behalf a paper is signed, by the kind of its issuer (HD 36-HD/VPTW: "T/M" with a slash).
+AUTHORITY = {"cell": "T/M CHI BỘ", "committee": "T/M ĐẢNG ỦY", "standing": "T/M BAN THƯỜNG VỤ"}
+SIGNER_TITLES = {"secretary": "BÍ THƯ", "deputy": "PHÓ BÍ THƯ"}
+SIGNING_FOR_SECRETARY = "K/T BÍ THƯ"
 
 
 # Type codes of party documents (ký hiệu loại văn bản) and the type name printed as the title.
@@ -42,7 +48,7 @@ DOCUMENT_TYPES: dict[str, str] = {
     "TB": "Thông báo",
     "CTr": "Chương trình",
     "DS": "Danh sách",
-    "GT": "Giấy giới thiệu",
+    "GGT": "Giấy giới thiệu",     # the symbol of letters on record and on paper (demo, letters: "…-GGT/ĐU")
     "PBQ": "Phiếu biểu quyết",
     "HS": "Hồ sơ",
 }
@@ -93,8 +99,9 @@ class DocumentHeader:
     @property
     def symbol(self) -> str:
         """The ký hiệu: "12-NQ/ĐU" ("-NQ/ĐU" without a number yet)."""
-        prefix = str(self.number) if self.number is not None else ""
-        return f"{prefix}-{self.type_code}/{self.issuer_code}"
+        if self.number is None:   # room to write the number by hand
+            return f"{'.' * 6}-{self.type_code}/{self.issuer_code}"
+        return format_symbol(self.number, self.type_code, self.issuer_code)
 
     def number_line(self, settings: DocumentSettings, *, blank_width: int = 6) -> str:
         """The "Số …" line; a draft without number leaves room to write it by hand."""
@@ -140,24 +147,45 @@ class Recipients:
 
 
 @dataclass(frozen=True)
-class NumberingRule:
-    """Numbers run per type, issuer and year, starting at ``start`` (an office may continue a paper book)."""
+class Term:
+    """A committee's term (nhiệm kỳ cấp ủy, HD 36-HD/VPTW point 1.3.1): from the day after its congress
+    closed to the close of the next congress, inclusive (``end`` None: the term in progress)."""
 
-    type_code: str
-    issuer_code: str
-    year: int
-    start: int = 1
+    start: date
+    end: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
 
 
-def next_number(rule: NumberingRule, used: Iterable[int]) -> int:
-    """The next free number: one past the highest used, never below the rule's start."""
-    highest = max((n for n in used if n is not None), default=rule.start - 1)
-    return max(highest + 1, rule.start)
+def term_on(close_dates: Iterable[date], on: date) -> Term | None:
+    """The term a paper dated ``on`` belongs to, from the congresses' close dates (None: before the first
+    recorded congress, so its term is unknown). A paper dated on a closing day belongs to the old term."""
+    closes = sorted(set(close_dates))
+    before = [d for d in closes if d < on]
+    if not before:
+        return None
+    after = [d for d in closes if d >= on]
+    return Term(before[-1] + timedelta(days=1), after[0] if after else None)
+
+
+def next_number(used: Iterable[int], start: int = 1) -> int:
+    """The next free number of a series: one past the highest used, never below ``start``."""
+    highest = max((n for n in used if n is not None), default=start - 1)
+    return max(highest + 1, start)
+
+
+NUMBER_DIGITS = 2   # "từ số 01" (HD 36 point 1.3.1; documents.toml [numbering] digits)
+
+
+def format_number(number: int, digits: int = NUMBER_DIGITS) -> str:
+    """"01", "09", "12", "105"."""
+    return f"{number:0{digits}d}"
 
 
 def format_symbol(number: int, type_code: str, issuer_code: str) -> str:
-    """"12-NQ/ĐU"."""
-    return f"{number}-{type_code}/{issuer_code}"
+    """"01-NQ/CB", "12-NQ/ĐU"."""
+    return f"{format_number(number)}-{type_code}/{issuer_code}"
 
 
 @dataclass(frozen=True)
@@ -178,6 +206,9 @@ class IssuedDocument:
     context_json: str = "{}"
     created_at: str = ""
     updated_at: str = ""
+    term_start: date | None = None    # the first day of the committee's term the number belongs to
+    recipients: str = ""              # "Nơi nhận" as one line per recipient
+    copies: int = 0                   # số bản: one per recipient
 
 
 def check_period(text: str | None) -> str | None:

@@ -195,12 +195,20 @@ class _MemberFactory:
         for kind, share in exits:
             if roll < share:
                 day = _random_date(rng, start, self.today - timedelta(days=1))
-                events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq),
+                # Mẫu 7 columns 10 and 12: where a member went, why a member died (picked by the date, so the
+                # demo's random stream, and every figure drawn from it, stays as it was).
+                place = TRANSFER_PLACES[day.toordinal() % len(TRANSFER_PLACES)] if kind is EventKind.TRANSFER_OUT else ""
+                notes = DEATH_CAUSES[day.toordinal() % len(DEATH_CAUSES)] if kind is EventKind.DIED else ""
+                events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq), place=place, notes=notes,
                                           doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU"))
                 break
             roll -= share
         return events
 
+
+TRANSFER_PLACES = ("Đảng ủy phường Hòa Thành", "Đảng ủy xã Trảng Bàng", "Đảng ủy phường Tân Ninh",
+                   "Đảng ủy xã Dương Minh Châu", "Đảng ủy phường Thủ Dầu Một, TP. Hồ Chí Minh")
+DEATH_CAUSES = ("Bệnh già", "Bệnh nặng", "Tai nạn giao thông", "Đột quỵ")
 
 DEMO_LIMITS = {"members": (1, 1_000_000), "cells": (1, 3000), "years": (1, 50)}
 
@@ -249,6 +257,9 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
         from tayninh_desktop.services.demo_party_life import generate_party_life
 
         generate_party_life(db, today=today, years=years, seed=seed)
+        from tayninh_desktop.services.demo_papers import set_up as set_up_papers
+
+        set_up_papers(db, home, cell_ids, today, rng)
         audit.append(db, actor.name, "demo", "unit", home, None,
                      {"members": members, "cells": cell_count, "years": years, "seed": seed})
     return DemoResult(members=members, cells=cell_count, events=len(event_rows), home_unit_id=home)

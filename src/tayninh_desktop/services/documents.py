@@ -13,42 +13,45 @@ from datetime import date
 from pathlib import Path
 
 from tayninh_desktop.documents import context_codec
-from tayninh_desktop.documents.engine import render
+from tayninh_desktop.documents.engine import recipient_lines, render, render_bytes
+from tayninh_desktop.documents.fields import fill
 from tayninh_desktop.documents.forms import FormDefinition
 from tayninh_desktop.documents.office_forms import FormProblem
+from tayninh_desktop.documents.output import check_target, sha256_hex, stage
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.dates import check_year, format_vn_date
+from tayninh_desktop.domain.dates import check_year, format_vn_date, month_text
 from tayninh_desktop.domain.documents import (
+    DOCUMENT_TYPES,
     DocumentHeader,
     DocumentSettings,
     IssuedDocument,
-    NumberingRule,
     check_period,
     format_symbol,
-    next_number,
 )
-from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.domain.members import Member, MemberStatus
-from tayninh_desktop.domain.messages_register import STATUS_LABELS
-from tayninh_desktop.domain.org import Unit, UnitType
-from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
-from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form, office_folder
-from tayninh_desktop.storage import (
-    audit,
-    documents_repo,
-    events_repo,
-    members_repo,
-    settings_repo,
-    units_repo,
+from tayninh_desktop.domain.org import Unit
+from tayninh_desktop.domain.validation import length_issues
+from tayninh_desktop.domain.votes import VoteKind
+from tayninh_desktop.services import (
+    documents_context,
+    documents_issuer,
+    documents_letters,
+    documents_lists,
+    documents_numbering,
+    documents_votes,
+    organisation,
+    reports_de_an_03,
 )
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.form_catalogue import catalogue, get_form, office_folder
+from tayninh_desktop.storage import audit, documents_repo
 from tayninh_desktop.storage.db import Database
 
-NUMBER_START_KEY = "documents.number_start"   # {"NQ": 15, ...}: continue a paper book mid-year
+NUMBER_START_KEY = documents_numbering.NUMBER_START_KEY
+TEXT_LIMITS = {"summary": 300, "content": 2000, "questions": 300}   # a trích yếu, a paragraph, a motion
+CONTENT_LINES = 200
 SIGNERS_KEY = documents_context.SIGNERS_KEY
-ACTIVE = tuple(s.value for s in (MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.EXEMPTED,
-                                 MemberStatus.AWAY, MemberStatus.TEMP_OUT, MemberStatus.TEMP_IN))
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,12 @@ class PrintRequest:
     member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
     questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
     case_id: str | None = None            # a screening or removal case (no case can be printed yet)
+    draft: bool = False                   # print a numbered paper as a draft, marked "DỰ THẢO"
+    summary: str = ""                     # the trích yếu the office wrote
+    content: tuple[str, ...] = ()         # the paper's content, one item or paragraph a line
+    motion: VoteKind | None = None        # what the slips about the members discussed ask
+    tally: tuple[int, int, int | None] | None = None   # a counted ballot: yes, no, slips returned
+    letter_id: str | None = None          # the transfer letter a giấy giới thiệu prints
 
 
 def checked_request(request: PrintRequest) -> PrintRequest:
@@ -88,6 +97,13 @@ def checked_request(request: PrintRequest) -> PrintRequest:
     check_year(request.year)
     if request.case_id:
         raise DomainError("case_not_found", case=request.case_id)
+    longest = {"summary": request.summary, "content": max(request.content, key=len, default=""),
+               "questions": max(request.questions, key=len, default="")}
+    issues = length_issues(longest, TEXT_LIMITS)
+    if len(request.content) > CONTENT_LINES:
+        issues.append(FieldIssue("content", "too_many_lines", {"count": len(request.content), "max": CONTENT_LINES}))
+    if issues:
+        raise ValidationError(issues)
     return replace(request, period=check_period(request.period))
 
 
@@ -127,148 +143,143 @@ def get_form_info(form_id: str) -> FormInfo:
     return _info(get_form(form_id), catalogue().office_ids)
 
 
-def _member_row(member: Member) -> dict:
-    birth = str(member.birth_date.year) if member.birth_year_only else member.birth_date
-    return {
-        "id": member.id, "full_name": member.full_name, "birth_date": birth, "birth_year": member.birth_date.year,
-        "gender": member.gender.label, "ethnicity": member.ethnicity, "religion": member.religion,
-        "hometown": member.hometown, "current_address": member.current_address,
-        "education_general": member.education_general, "political_theory": member.political_theory,
-        "education_professional": member.education_professional, "occupation": member.occupation,
-        "joined_on": member.joined_on, "full_member_on": member.full_member_on, "card_number": member.card_number,
-        "dossier_number": member.dossier_number, "status": STATUS_LABELS.get(member.status.value, ""),
-        "standing": "dự bị" if member.status is MemberStatus.PROBATIONARY else "chính thức",
-        "notes": member.notes,
-    }
-
-
-def _members(db: Database, unit: Unit, on: date) -> list[Member]:
-    if unit.unit_type is UnitType.CELL:
-        return members_repo.get_many(db, events_repo.member_ids_in_cell_on(db, unit.id, on))
-    return members_repo.get_many(db, [s.id for s in members_repo.summaries(
-        db, members_repo.list_rowids(db, statuses=ACTIVE))])
-
-
 def _header(db: Database, unit: Unit, on: date, form: FormDefinition) -> DocumentHeader:
     lines = organisation.header_lines(db, unit.id, on)
     return DocumentHeader(superior_line=lines.superior_line, issuer_line=lines.issuer_line,
                           issuer_code=lines.issuer_code, place_name=lines.place_name, type_code=form.type_code, on=on)
 
 
-def _issuer(db: Database, form: FormDefinition, request: PrintRequest) -> tuple[Unit, Unit | None]:
-    """(the issuing unit, the cell the document is about)."""
-    home = organisation.require_home(db)
-    cell = organisation.unit(db, request.cell_id) if request.cell_id else None
-    if request.member_id and cell is None:
-        member = members_repo.get(db, request.member_id)
-        if member is None:
-            raise DomainError("member_not_found", member_id=request.member_id)
-        cell = organisation.unit(db, member.cell_id) if member.cell_id else None
-    cell_issued = "cell" in form.scope and "unit" not in form.scope
-    if cell_issued and cell is None:
-        raise DomainError("form_needs", form=form.name, what="chi bộ (--cell)")
-    return (cell if cell_issued and cell else home), cell
-
-
 def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
-    """Everything the form's fields can use, taken from the register on the document's date."""
+    """Everything the form's fields can use, taken from the register as it stood on the document's date."""
     form = get_form(form_id)
     request = checked_request(request)
-    on = request.on or date.today()
-    issuer, cell = _issuer(db, form, request)
+    request, letter = documents_letters.effective_request(db, form, request)
+    on = letter.issued_on if letter else (request.on or date.today())
+    issuer = documents_issuer.resolve(db, form, request, on)
     home = organisation.require_home(db)
-    subject = cell or home
-    members = _members(db, subject, on)
-    if form.source == "member_events":   # the Mẫu 7 keeps the members who left during the year
-        left = documents_context.left_in_year(db, subject, request.year or on.year, cell is not None)
-        members += members_repo.get_many(db, [i for i in left if i not in {m.id for m in members}])
-    rows = [_member_row(m) for m in members]
-    secretary, deputy = documents_context.signers(db, issuer.id)
-    home_lines = organisation.header_lines(db, home.id, on)
+    subject = issuer.cell if issuer.cell and (issuer.kind == "cell" or request.cell_id) else None
+    lists = documents_lists.member_list(db, form, subject, on, request.year)
+    names = {"committee_name": documents_issuer.name_on(db, home.id, on),
+             "unit_name": documents_issuer.name_on(db, (subject or home).id, on),
+             "cell_name": documents_issuer.name_on(db, issuer.cell.id, on) if issuer.cell else ""}
     ctx: dict = {
-        "header": _header(db, issuer, on, form),
-        "unit_name": subject.name, "cell_name": cell.name if cell else "", "committee_name": home.name,
-        "superior_name": _superior_name(db, home, on) or home_lines.superior_line,
-        "deciding_body": f"Ban Thường vụ {home.name}", "signer_name": secretary, "deputy_name": deputy,
-        "as_of": on, "meeting_date": on, "year": request.year or on.year, "month": f"{on.month:02d}",
-        "members": rows, "member_count": len(members), **_counts(members),
-        "meeting_title": f"sinh hoạt chi bộ tháng {on.month:02d} năm {on.year}", "meeting_kind": "thường kỳ",
+        "header": _header(db, issuer.unit, on, form), **names, **documents_issuer.context_fields(issuer),
+        "superior_name": documents_issuer.name_on(db, home.parent_id, on) if home.parent_id else "",
+        "deciding_body": f"Ban Thường vụ {names['committee_name']}",
+        "as_of": on, "meeting_date": on, "year": request.year or on.year, "month": month_text(on.month),
+        "meeting_title": f"sinh hoạt chi bộ tháng {month_text(on.month)} năm {on.year}", "meeting_kind": "thường kỳ",
+        **lists,
     }
+    if "meeting" in form.scope:   # the monthly resolution's trích yếu
+        ctx["summary"] = f"lãnh đạo thực hiện nhiệm vụ tháng {month_text(on.month)} năm {on.year}"
+    kind = request.motion or VoteKind.RESOLUTION
+    ctx.update(documents_votes.vote_context(db, subject, on, kind, request.tally))
     if request.questions:
-        ctx["questions"] = list(request.questions)
-    if "meeting" in form.scope and cell is not None:
-        ctx.update(documents_context.meeting_values(db, cell, on, members, rows))
-    ctx["slip_copies"] = ctx.get("present") or ctx["required"]   # one slip per member expected to vote
-    if form.source == "member_events":
-        documents_context.register_columns(db, rows)
+        ctx["questions"] = [q[:1].lower() + q[1:] if q[:2].istitle() else q for q in request.questions]
+        ctx["question"] = "; ".join(ctx["questions"])
+    if "meeting" in form.scope and subject is not None:
+        ctx.update(documents_context.meeting_values(db, subject, on, lists["member_objects"], ctx["members"]))
+        ctx.update(documents_votes.present_voters(db, subject, on, ctx))
+    ctx.pop("member_objects")
     if form.source == "de_an_03":
-        ctx.update(reports_de_an_03.report_context(db, home, cell, on, request.year, blank=request.blank))
-    if request.member_id:
-        member = members_repo.get(db, request.member_id)
-        if member is None:
-            raise DomainError("member_not_found", member_id=request.member_id)
-        ctx.update(_member_row(member))
-        ctx["summary"] = f"về đảng viên {member.full_name}"
+        ctx.update(reports_de_an_03.report_context(db, home, subject, on, request.year, blank=request.blank))
+    if issuer.member is not None:
+        ctx.update(documents_lists.member_row(issuer.member))
+        ctx["summary"] = f"về đảng viên {issuer.member.full_name}"
         if form.source == "member_record":
-            ctx.update(documents_context.member_record(db, member, on))
+            ctx.update(documents_context.member_record(db, issuer.member, on))
+    if letter is not None:
+        ctx.update(documents_letters.letter_context(db, letter, issuer.member, on))
     if request.period:
         ctx["summary"] = f"kết quả công tác kỳ {request.period}"
+    _add_content(form, ctx, request)
     return ctx
 
 
-def _superior_name(db: Database, home: Unit, on: date) -> str:
-    """The superior committee's name on the date ("Tỉnh ủy Tây Ninh"), as the recipients line says it."""
-    version = units_repo.version_on(db, home.id, on)
-    parent_id = version.parent_id if version else home.parent_id
-    parent = units_repo.version_on(db, parent_id, on) if parent_id else None
-    return parent.name if parent else ""
+def _add_content(form: FormDefinition, ctx: dict, request: PrintRequest) -> None:
+    """What the office wrote for the paper: its summary (trích yếu) and its content (one item a line)."""
+    if request.summary:
+        ctx["summary"] = request.summary
+    if request.content and form.content:
+        ctx[form.content[0]] = list(request.content)
 
 
-def _counts(members: list[Member]) -> dict[str, int]:
-    exempted = sum(m.status is MemberStatus.EXEMPTED for m in members)
-    away = sum(m.status in (MemberStatus.AWAY, MemberStatus.TEMP_OUT) for m in members)
-    return {"total_members": len(members), "exempted": exempted,
-            "full_members": sum(m.status is not MemberStatus.PROBATIONARY for m in members),
-            "probationary_members": sum(m.status is MemberStatus.PROBATIONARY for m in members),
-            "required": len(members) - exempted - away}
+def has_content(form: FormDefinition, context: dict) -> bool:
+    """Whether a numbered form is a document (its content is there) or an empty template."""
+    return not form.content or any(context.get(name) for name in form.content)
 
 
 def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: PrintRequest,
                *, settings: DocumentSettings | None = None) -> tuple[PrintResult, Changes]:
-    """Print a form to ``out``. A filled, numbered form is issued: it takes the next number of its type,
-    issuer and year and enters the document register with its PDF's hash, all in one transaction."""
+    """Print a form to ``out``. A filled, numbered form is issued: it takes the next number of its type and
+    issuer in the committee's term and enters the register, all in one transaction, and the PDF is moved
+    into place only after the commit. A blank form, a draft (marked "DỰ THẢO") and an empty template
+    (no content yet) take no number. A refused print leaves no file."""
     actor.require(Permission.READ)
     form = get_form(form_id)
     request = checked_request(request)
+    check_target(out)
     if form.parts:
         from tayninh_desktop.services.documents_dossier import print_dossier
 
         result = print_dossier(db, form, out, request, build_context, settings)
         return PrintResult(result.path, result.pages, result.sha256), Changes()
+    if form.source == "document_register":
+        return print_register(db, actor, out, year=request.year, cell_id=request.cell_id,
+                              settings=settings, blank=request.blank), Changes()
+    request, _ = documents_letters.effective_request(db, form, request)
     context = build_context(db, form_id, request)
-    if request.blank or not form.numbered or not request.issue:
+    document = form.numbered and not request.blank and has_content(form, context)
+    if not document or not request.issue or request.draft:
+        if document:   # a numbered paper printed without its number is a draft, and says so
+            context["header"] = replace(context["header"], number=None, draft=True)
         result = render(form, context, out, settings=settings, blank=request.blank)
         return PrintResult(result.path, result.pages, result.sha256), Changes()
     actor.require(Permission.EDIT_REGISTER)
+    return _issue(db, actor, form, context, request, out, settings)
+
+
+def _issue(db: Database, actor: Actor, form: FormDefinition, context: dict, request: PrintRequest, out: Path,
+           settings: DocumentSettings | None) -> tuple[PrintResult, Changes]:
     header: DocumentHeader = context["header"]
     on = header.on or date.today()
-    with db.atomic():
-        issuer, _ = _issuer(db, form, request)
-        start = int((settings_repo.get(db, NUMBER_START_KEY, {}) or {}).get(form.type_code, 1))
-        rule = NumberingRule(form.type_code, header.issuer_code, on.year, start)
-        number = next_number(rule, documents_repo.used_numbers(db, issuer.id, form.type_code, on.year))
-        context["header"] = replace(header, number=number)
-        symbol = format_symbol(number, form.type_code, header.issuer_code)
-        result = render(form, context, out, settings=settings)
-        doc = IssuedDocument(id=new_id(), unit_id=issuer.id, type_code=form.type_code, number=number, year=on.year,
-                             symbol=symbol, issued_on=on, summary=str(context.get("summary", form.name)),
-                             signer=str(context.get("signer_name", "")), form_id=form.id,
-                             pdf_sha256=result.sha256, context_json=context_codec.dumps(context))
-        documents_repo.insert(db, doc, header.issuer_code)
-        audit.append(db, actor.name, "issue_document", "document", doc.id, None,
-                     {"symbol": symbol, "form": form.id, "date": on.isoformat(), "sha256": result.sha256})
-    return (PrintResult(result.path, result.pages, result.sha256, doc.id, symbol),
-            Changes(documents=True, note=symbol))
+    staged = None
+    try:
+        with db.atomic():
+            issuer = documents_issuer.resolve(db, form, request, on)
+            documents_issuer.require_signer(issuer)
+            summary = _summary(form, context)
+            number, term = documents_numbering.take_number(db, issuer.unit.id, form.type_code, on)
+            context["header"] = replace(header, number=number)
+            symbol = format_symbol(number, form.type_code, header.issuer_code)
+            data, pages = render_bytes(form, context, settings=settings)
+            recipients = recipient_lines(form, context)
+            doc = IssuedDocument(id=new_id(), unit_id=issuer.unit.id, type_code=form.type_code, number=number,
+                                 year=on.year, symbol=symbol, issued_on=on, summary=summary,
+                                 signer=issuer.signer.name, form_id=form.id, pdf_sha256=sha256_hex(data),
+                                 context_json=context_codec.dumps(context_codec.prune(form, context)),
+                                 term_start=term.start, recipients="\n".join(recipients), copies=len(recipients))
+            documents_repo.insert(db, doc, header.issuer_code)
+            documents_letters.record_issue(db, context, doc)
+            audit.append(db, actor.name, "issue_document", "document", doc.id, None,
+                         {"symbol": symbol, "form": form.id, "date": on.isoformat(), "sha256": doc.pdf_sha256})
+            staged = stage(out, data)   # fsynced beside the target before the commit, renamed after it
+        staged.publish()
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    return (PrintResult(Path(out), pages, doc.pdf_sha256, doc.id, symbol),
+            Changes(documents=True, party_life="letter_id" in context, note=symbol))
+
+
+def _summary(form: FormDefinition, context: dict) -> str:
+    """The register's trích yếu: the type's name and what the paper is about, as printed (HD 36 makes the
+    trích yếu mandatory: a numbered paper without one is refused)."""
+    about = fill(form.summary, context, markup=False, dotted=False).strip(" ()") if form.summary else ""
+    if form.summary and not about:
+        raise DomainError("summary_missing", form=form.name)
+    return " ".join(p for p in (DOCUMENT_TYPES.get(form.type_code, form.name), about) if p)
 
 
 def reprint(db: Database, actor: Actor, document_id: str, out: Path,
@@ -283,34 +294,36 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
 
 
 def register_listing(db: Database, *, year: int | None = None, type_code: str | None = None) -> list[IssuedDocument]:
-    """The document register, newest first."""
+    """The document register (every issuer), newest first."""
     check_year(year)
     return documents_repo.listing(db, year=year, type_code=type_code)
 
 
-def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = None,
-                   settings: DocumentSettings | None = None) -> PrintResult:
-    """Print the document register (sổ đăng ký văn bản đi) of a year."""
+def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = None, cell_id: str | None = None,
+                   settings: DocumentSettings | None = None, blank: bool = False) -> PrintResult:
+    """Print one issuer's register of documents sent (sổ đăng ký văn bản đi): the committee's, or a cell's
+    with ``cell_id``; its own documents only, oldest first, with recipients and copies."""
     actor.require(Permission.READ)
     check_year(year)
+    check_target(out)
     on = date.today()
     form = get_form("so_dang_ky_van_ban")
-    home = organisation.require_home(db)
-    year = year or on.year
-    docs = sorted(documents_repo.listing(db, year=year), key=lambda d: (d.issued_on, d.type_code, d.number))
-    rows = [{"symbol": d.symbol, "issued_on": format_vn_date(d.issued_on), "type_name": get_form(d.form_id).name
-             if d.form_id in all_forms() else d.type_code, "summary": d.summary, "signer": d.signer,
-             "sha": d.pdf_sha256[:12]} for d in docs]
-    context = {"header": _header(db, home, on, form), "documents": rows, "year": year or on.year,
-               "unit_name": home.name, "document_count": len(rows)}
-    result = render(form, context, out, settings=settings)
+    unit = organisation.unit(db, cell_id) if cell_id else organisation.require_home(db)
+    docs = documents_numbering.register_of(db, unit.id, year=year)
+    rows = [{"symbol": d.symbol, "issued_on": format_vn_date(d.issued_on), "summary": d.summary, "signer": d.signer,
+             "recipients": d.recipients, "copies": d.copies or ""} for d in docs]
+    name = documents_issuer.name_on(db, unit.id, on)
+    context = {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
+               "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
+    result = render(form, context, out, settings=settings, blank=blank)
     return PrintResult(result.path, result.pages, result.sha256)
 
 
-def register_ids(db: Database, *, year: int | None = None) -> list[str]:
-    """The ids of the document register, newest first (a table fetches their rows as it paints them)."""
+def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
+    """The ids of the document register (one issuer's with ``unit_id``), newest first (a table fetches their
+    rows as it paints them)."""
     check_year(year)
-    return documents_repo.ids(db, year=year)
+    return documents_repo.ids(db, year=year, unit_id=unit_id)
 
 
 def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:

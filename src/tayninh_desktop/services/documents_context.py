@@ -13,7 +13,7 @@ from tayninh_desktop.domain import register_book
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-from tayninh_desktop.domain.members import Member, MemberStatus
+from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.messages_party_life import MEETING_KIND_LABELS
 from tayninh_desktop.domain.messages_register import EVENT_LABELS
 from tayninh_desktop.domain.org import Unit
@@ -22,7 +22,7 @@ from tayninh_desktop.domain.register_book import REGISTER_KINDS
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services import meetings
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.storage import audit, documents_repo, members_repo, settings_repo
+from tayninh_desktop.storage import audit, documents_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
 SIGNERS_KEY = "documents.signers"   # {unit_id: {"secretary": "…", "deputy": "…"}}
@@ -67,23 +67,20 @@ def _chair_name(db: Database, chair: str) -> str:
     return chair
 
 
-def _role(member: Member, names: tuple[str, str]) -> str:
+def _role(member: Member, names: tuple[str, str], note: str) -> str:
+    """The attendance sheet's "Chức vụ / ghi chú": the secretaries, else the member's situation that day."""
     if member.full_name == names[0]:
-        return "Bí thư"
+        return "; ".join(p for p in ("Bí thư", note) if p)
     if member.full_name == names[1]:
-        return "Phó Bí thư"
-    if member.status is MemberStatus.EXEMPTED:
-        return "Miễn sinh hoạt"
-    if member.status in (MemberStatus.AWAY, MemberStatus.TEMP_OUT):
-        return "Đi làm ăn xa" if member.status is MemberStatus.AWAY else "Sinh hoạt tạm thời nơi khác"
-    return "Dự bị" if member.status is MemberStatus.PROBATIONARY else ""
+        return "; ".join(p for p in ("Phó Bí thư", note) if p)
+    return note
 
 
 def meeting_values(db: Database, cell: Unit, on: date, members: list[Member], rows: list[dict]) -> dict:
     """Chair, secretary, attendance of the cell's meeting on ``on``; fills the rows' role and reason."""
     names = signers(db, cell.id)
     for member, row in zip(members, rows, strict=True):
-        row["role"] = _role(member, names)
+        row["role"] = _role(member, names, str(row.get("status_note", "")))
     meeting = recorded_meeting(db, cell.id, on)
     if meeting is None:
         return {"chair": names[0], "chair_role": "Bí thư chi bộ" if names[0] else "", "meeting_recorded": False}
@@ -132,9 +129,12 @@ def member_record(db: Database, member: Member, on: date) -> dict:
     """A member's history and a year of attendance, for the annex of a meeting dossier."""
     from tayninh_desktop.services import party_life, register
 
-    cells = party_life.cell_names(db)
+    def cell_name(cell_id: str | None) -> str:   # as the cell was called on the paper's date
+        version = units_repo.version_on(db, cell_id, on) if cell_id else None
+        return version.name if version else (party_life.cell_names(db).get(cell_id or "", "") if cell_id else "")
+
     history = [{"date": format_vn_date(e.event_date), "event": EVENT_LABELS.get(e.kind.value, e.kind.value),
-                "cell": cells.get(e.cell_id or "", ""),
+                "cell": cell_name(e.cell_id),
                 "doc": " ".join(p for p in (e.doc_number, f"ngày {format_vn_date(e.doc_date)}" if e.doc_date else "",
                                             e.doc_issuer) if p), "notes": e.notes}
                for e in register.history(db, member.id)]

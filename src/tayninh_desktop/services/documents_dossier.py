@@ -1,9 +1,11 @@
 """The dossier of a cell meeting: every paper the meeting needs, in one PDF, from the register.
 
 The parts are the dossier form's ``parts`` (forms/ho_so_hop_chi_bo.toml): the agenda, the
-attendance sheet, the minutes, the draft resolution, the voting slips (one per member expected,
-per question), one vote-count record per question, and a record of each member under discussion.
-Chair and attendance come from the meeting recorded in party life when there is one that day.
+attendance sheet, the minutes, the draft resolution, the voting slips (one per member entitled to
+vote, per question, each stating the motion), one vote-count record per question, and a record of
+each member under discussion. The monthly resolution is voted by show of hands: a meeting with
+nothing to decide by secret ballot has no slips and no vote count. Chair and attendance come from
+the meeting recorded in party life when there is one that day.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from tayninh_desktop.documents.forms import FormDefinition
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.domain.votes import VoteKind
+from tayninh_desktop.services import documents_votes
 from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.storage import events_repo, members_repo
 from tayninh_desktop.storage.db import Database
@@ -24,7 +28,7 @@ from tayninh_desktop.storage.db import Database
 ANNEX_FORM = "trich_ngang_dang_vien"
 VOTE_COUNT_FORM = "bien_ban_kiem_phieu"
 SLIPS_FORM = "phieu_bieu_quyet"
-MEMBER_QUESTION = "trường hợp đảng viên có tên dưới đây"
+SECRET_PARTS = (SLIPS_FORM, VOTE_COUNT_FORM)
 PART_TITLES = {
     "chuong_trinh_hop_chi_bo": "Chương trình kỳ họp",
     "danh_sach_hop_chi_bo": "Danh sách đảng viên dự họp (có cột ký tên)",
@@ -46,22 +50,21 @@ def _agenda(ctx: dict, names: list[str], questions: list[str]) -> list[str]:
     if names:
         items.append(f"Xem xét trường hợp đảng viên: {', '.join(names)} (trích ngang kèm theo hồ sơ).")
     items.append("Đảng viên thảo luận, đóng góp ý kiến.")
-    items.append("Biểu quyết: " + "; ".join(questions) + ".")
+    items.append(f"Biểu quyết giơ tay thông qua Nghị quyết {ctx['meeting_title']}.")
+    if questions:
+        items.append("Bỏ phiếu kín: " + "; ".join(questions) + "; kiểm phiếu, công bố kết quả.")
     items.append("Chủ trì kết luận; thông qua biên bản và nghị quyết; bế mạc.")
     return items
 
 
-def _questions(ctx: dict, names: list[str], given: tuple[str, ...]) -> list[str]:
-    if given:
-        return list(given)
-    return [f"thông qua Nghị quyết {ctx['meeting_title']}"] + [f"trường hợp đảng viên {name}" for name in names]
+def _lower_first(text: str) -> str:
+    """"Kết nạp …" → "kết nạp …" (the slip reads "Đồng ý kết nạp …"); an acronym stays."""
+    return text[:1].lower() + text[1:] if text[:2].istitle() else text
 
 
-def _slip_items(questions: list[str], names: list[str], given: tuple[str, ...]) -> list[dict]:
-    """The slips' questions; a question about one member names the member on the slip."""
-    if given:
-        return [{"question": q} for q in questions]
-    return [{"question": questions[0]}] + [{"question": MEMBER_QUESTION, "member_name": name} for name in names]
+def _questions(names: list[str], given: tuple[str, ...], kind: VoteKind) -> list[str]:
+    """What the meeting decides by secret ballot: the typed questions, then one motion per member discussed."""
+    return [_lower_first(q) for q in given] + [documents_votes.motion(kind, name) for name in names]
 
 
 def _discussed(db: Database, ctx: dict, cell_id: str, on: date, member_ids: tuple[str, ...]) -> list:
@@ -83,16 +86,18 @@ def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -
     if not request.cell_id:
         raise DomainError("dossier_needs_cell")
     on = request.on or date.today()
-    request = replace(request, on=on, member_id=None)
+    request = replace(request, on=on, member_id=None, motion=request.motion or VoteKind.HELP_LIST)
     base = build_context(db, cover.id, request)
     discussed = _discussed(db, base, request.cell_id, on, request.member_ids)
     names = [m.full_name for m in discussed]
-    questions = _questions(base, names, request.questions)
+    questions = _questions(names, request.questions, request.motion or VoteKind.HELP_LIST)
     extra = {"questions": questions, "summary": f"lãnh đạo thực hiện nhiệm vụ tháng {base['month']} năm {on.year}", "agenda": _agenda(base, names, questions),
              "discussed_names": ", ".join(names) or "không", "printed_on": format_vn_date(date.today())}
     parts: list[DossierPart] = []
     for form_id in cover.parts:
         form = get_form(form_id)
+        if form_id in SECRET_PARTS and not questions:   # show of hands only: no ballots
+            continue
         if form_id == ANNEX_FORM:
             for member in discussed:
                 ctx = build_context(db, form_id, replace(request, member_id=member.id))
@@ -106,7 +111,7 @@ def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -
                                          PART_TITLES[form_id].format(question=question)))
             continue
         if form_id == SLIPS_FORM:
-            ctx["questions"] = _slip_items(questions, names, request.questions)
+            ctx["questions"] = questions
         if form.numbered:   # a resolution is adopted at the meeting: the dossier carries its draft
             ctx["header"] = replace(ctx["header"], number=None, draft=True)
         title = PART_TITLES.get(form_id, form.name).format(count=len(questions) * int(ctx.get("slip_copies") or 1))

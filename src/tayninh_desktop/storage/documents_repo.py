@@ -13,20 +13,25 @@ from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.events_repo import EVENT_COLUMNS, event_from_row
 
 COLUMNS = ["id", "unit_id", "type_code", "number", "year", "symbol", "issued_on", "summary", "signer", "form_id",
-           "pdf_sha256", "context_json", "created_at", "updated_at"]
+           "pdf_sha256", "context_json", "created_at", "updated_at", "term_start", "recipients", "copies"]
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM documents"
 
 
 def _document(row) -> IssuedDocument:
     v = dict(zip(COLUMNS, row))
     v["issued_on"] = from_iso(v["issued_on"])
+    v["term_start"] = from_iso(v["term_start"])
     return IssuedDocument(**v)
 
 
-def used_numbers(db: Database, unit_id: str, type_code: str, year: int) -> list[int]:
-    rows = db.execute("SELECT number FROM documents WHERE unit_id = ? AND type_code = ? AND year = ?",
-                      [unit_id, type_code, year])
-    return [r[0] for r in rows]
+def used_numbers(db: Database, unit_id: str, type_code: str, start: date, end: date | None) -> list[int]:
+    """The numbers of ``type_code`` the unit issued from ``start`` to ``end`` (inclusive; None: open)."""
+    sql = "SELECT number FROM documents WHERE unit_id = ? AND type_code = ? AND issued_on >= ?"
+    params: list = [unit_id, type_code, to_iso(start)]
+    if end is not None:
+        sql += " AND issued_on <= ?"
+        params.append(to_iso(end))
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def insert(db: Database, doc: IssuedDocument, issuer_code: str) -> None:
@@ -34,7 +39,8 @@ def insert(db: Database, doc: IssuedDocument, issuer_code: str) -> None:
     db.execute(
         f"INSERT INTO documents ({', '.join(COLUMNS)}, issuer_code) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
         [doc.id, doc.unit_id, doc.type_code, doc.number, doc.year, doc.symbol, to_iso(doc.issued_on), doc.summary,
-         doc.signer, doc.form_id, doc.pdf_sha256, doc.context_json, stamp, stamp, issuer_code])
+         doc.signer, doc.form_id, doc.pdf_sha256, doc.context_json, stamp, stamp, to_iso(doc.term_start),
+         doc.recipients, doc.copies, issuer_code])
 
 
 def set_hash(db: Database, document_id: str, sha256: str) -> None:
@@ -46,9 +52,13 @@ def get(db: Database, document_id: str) -> IssuedDocument | None:
     return _document(row) if row else None
 
 
-def listing(db: Database, *, year: int | None = None, type_code: str | None = None) -> list[IssuedDocument]:
-    """Issued documents, newest first."""
+def listing(db: Database, *, year: int | None = None, type_code: str | None = None,
+            unit_id: str | None = None) -> list[IssuedDocument]:
+    """Issued documents (of one issuer when ``unit_id`` is given), newest first."""
     sql, params = _SELECT + " WHERE 1 = 1", []
+    if unit_id:
+        sql += " AND unit_id = ?"
+        params.append(unit_id)
     if year:
         sql += " AND year = ?"
         params.append(year)
@@ -58,12 +68,16 @@ def listing(db: Database, *, year: int | None = None, type_code: str | None = No
     return [_document(r) for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
 
 
-def ids(db: Database, *, year: int | None = None) -> list[str]:
-    """The ids of issued documents, newest first (the register page fetches rows as they are painted)."""
-    sql, params = "SELECT id FROM documents", []
+def ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
+    """The ids of issued documents (of one issuer when given), newest first (the register page fetches rows
+    as they are painted)."""
+    sql, params = "SELECT id FROM documents WHERE 1 = 1", []
     if year:
-        sql += " WHERE year = ?"
+        sql += " AND year = ?"
         params.append(year)
+    if unit_id:
+        sql += " AND unit_id = ?"
+        params.append(unit_id)
     return [r[0] for r in db.execute(sql + " ORDER BY issued_on DESC, number DESC", params)]
 
 

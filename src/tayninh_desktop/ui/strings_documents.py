@@ -13,6 +13,10 @@ LABEL_MEMBER = "Đảng viên"
 LABEL_YEAR = "Năm"
 LABEL_DATE = "Ngày văn bản"
 LABEL_QUESTIONS = "Nội dung biểu quyết"
+LABEL_SUMMARY = "Trích yếu"
+LABEL_CONTENT = "Nội dung"
+SUMMARY_PLACEHOLDER = "Để trống: trích yếu theo mẫu"
+CONTENT_PLACEHOLDER = "Mỗi dòng một ý (nghị quyết, tờ trình, quyết định…); văn bản có số chỉ được cấp số khi có nội dung"
 QUESTIONS_PLACEHOLDER = "Mỗi dòng một nội dung (phiếu biểu quyết, biên bản kiểm phiếu, hồ sơ kỳ họp)"
 COMMITTEE_ITEM = "{name} (toàn đảng bộ)"
 NO_MEMBER = "— không chọn —"
@@ -33,6 +37,8 @@ RENDERING = "Đang dựng văn bản…"
 RENDERED = "{pages} trang."
 SAVED = "Đã lưu {path} ({pages} trang)."
 ISSUED = "Đã cấp số {symbol} và lưu {path}."
+NOT_NUMBERED = ("Văn bản chưa có nội dung (giấy giới thiệu: chưa ghi giấy đi ở trang Sinh hoạt đảng) nên chưa cấp số:"
+                " đã lưu mẫu {path} để viết tay.")
 PRINTED = "Đã gửi {pages} trang tới máy in."
 NOTHING_TO_PRINT = "Chưa có văn bản: bấm «Xem trước» trước khi in."
 PREVIEW_EMPTY = "Chọn một mẫu và bấm «Xem trước»."
@@ -43,6 +49,7 @@ PDF_FILTER = "Tệp PDF (*.pdf)"
 SAVE_TITLE = "Lưu văn bản"
 REGISTER_COUNT = "{count} văn bản"
 REGISTER_ALL_YEARS = "Tất cả các năm"
+REGISTER_OF = "Sổ của {unit}"
 
 REGISTER_COLUMNS = ("Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Người ký", "Mã kiểm tra")
 
@@ -73,3 +80,24 @@ NO_NUMBER = "Mẫu này không cấp số văn bản (in hoặc lưu là đủ).
 NO_FORM_CHOSEN = "Chọn một mẫu trong danh sách."
 BLANK_NO_ISSUE = "Mẫu trắng để viết tay: không cấp số."
 PRINT_NEEDS_PREVIEW = "Bấm «Xem trước» trước: lệnh in gửi đúng văn bản đang xem."
+
+TERMS_HEADING = "Nhiệm kỳ cấp ủy: số văn bản ghi từ 01 cho mỗi loại trong một nhiệm kỳ (Hướng dẫn 36-HD/VPTW, điểm 1.3.1)"
+TERMS_CLOSED = "Ngày bế mạc đại hội"
+TERMS_LABEL = "Tên đại hội (không bắt buộc)"
+TERMS_ADD = "Ghi đại hội"
+TERMS_REMOVE = "Xóa đại hội đã chọn"
+TERMS_SAVED = "Đã ghi đại hội bế mạc ngày {date}."
+TERMS_REMOVED = "Đã xóa đại hội bế mạc ngày {date}."
+TERMS_NONE = "Chưa ghi đại hội nào: chưa cấp số văn bản được."
+TERMS_ITEM = "Bế mạc {date}{label}: nhiệm kỳ từ {start}{end}"
+TERMS_ITEM_END = " đến {end}"
+TERMS_ITEM_NOW = " đến nay"
+RULES_HEADING = "Căn cứ của số văn bản, ngày tháng và số biểu quyết"
+RULE_SECTIONS = {
+    "vote_help_list": "Biểu quyết đưa vào danh sách giáo dục, giúp đỡ",
+    "vote_removal": "Biểu quyết đề nghị xóa tên",
+    "vote_resolution": "Biểu quyết nghị quyết hằng tháng",
+    "numbering": "Số văn bản",
+    "date_format": "Ngày, tháng ban hành",
+}
+RULE_UNCONFIRMED = " — <b>chưa đối chiếu văn bản gốc</b>"

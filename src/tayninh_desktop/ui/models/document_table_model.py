@@ -19,12 +19,13 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.year: int | None = None
+        self.unit_id: str | None = None     # one issuer's register (None: every issuer)
         self.ids: list[str] = []
         self._cache: dict[str, object] = {}
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.ids = documents.register_ids(self.db, year=self.year)
+        self.ids = documents.register_ids(self.db, year=self.year, unit_id=self.unit_id)
         self._cache.clear()
         self.endResetModel()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -43,6 +42,7 @@ from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER
 from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.form_list import FormList
+from tayninh_desktop.ui.widgets.paper_inputs import PaperInputs, lines_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
@@ -104,15 +104,15 @@ class DocumentsPage(QWidget):
         self.office_note = QLabel(objectName="office_note", wordWrap=True, visible=False)
         self.office_note.setStyleSheet("color: #B00020")
         self.blank = QCheckBox(s.BLANK, objectName="blank")
-        self.questions = QPlainTextEdit(objectName="questions", placeholderText=s.QUESTIONS_PLACEHOLDER)
-        self.questions.setMaximumHeight(self.questions.fontMetrics().lineSpacing() * 4)
+        self.inputs = PaperInputs()
+        self.questions, self.summary, self.content = self.inputs.questions, self.inputs.summary, self.inputs.content
         self.form_note = QLabel(objectName="form_note", wordWrap=True)
         # room for the whole description of the chosen form (the list shows its first sentence)
         self.form_note.setMinimumHeight(self.form_note.fontMetrics().lineSpacing() * 4)
         self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
-                              (s.LABEL_DATE, self.on), (s.LABEL_QUESTIONS, self.questions)):
+                              (s.LABEL_DATE, self.on), *self.inputs.rows()):
             form.addRow(label, widget)
         self.buttons = {}
         left = QVBoxLayout()
@@ -150,6 +150,8 @@ class DocumentsPage(QWidget):
         for year in range(date.today().year, date.today().year - 6, -1):
             self.register_year.addItem(str(year), year)
         self.register_year.currentIndexChanged.connect(self._register_year_changed)
+        self.register_unit = QComboBox(objectName="register_unit")    # each issuer keeps its own register
+        self.register_unit.currentIndexChanged.connect(self._register_year_changed)
         self.table = QTableView(objectName="register_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -164,6 +166,7 @@ class DocumentsPage(QWidget):
         print_register = QPushButton(s.PRINT_REGISTER, objectName="print_register")
         print_register.clicked.connect(lambda: self.print_register())
         bar = QHBoxLayout()
+        bar.addWidget(self.register_unit)
         bar.addWidget(self.register_year)
         bar.addWidget(self.register_count, 1)
         bar.addWidget(reprint)
@@ -187,8 +190,19 @@ class DocumentsPage(QWidget):
             self.unit.addItem(label, None if home and index == 0 else unit_id)   # None: the whole committee
         self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
         self.unit.blockSignals(False)
+        self._fill_register_units(home, units)
         self._unit_changed()
         self.settings_tab.fill_units(units)
+
+    def _fill_register_units(self, home, units: list[tuple[str, str]]) -> None:
+        current = self.register_unit.currentData()
+        self.register_unit.blockSignals(True)
+        self.register_unit.clear()
+        for index, (label, unit_id) in enumerate(units):
+            self.register_unit.addItem(s.REGISTER_OF.format(unit=label), home.id if home and index == 0 else unit_id)
+        self.register_unit.setCurrentIndex(max(self.register_unit.findData(current), 0))
+        self.register_unit.blockSignals(False)
+        self.model.unit_id = self.register_unit.currentData()
 
     def _unit_changed(self) -> None:
         cell_id = self.unit.currentData()
@@ -259,11 +273,12 @@ class DocumentsPage(QWidget):
         return documents.PrintRequest(cell_id=self.unit.currentData(), member_id=member,
                                       member_ids=(member,) if member else (), year=self.year.value(),
                                       on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue,
-                                      questions=self.question_lines())
+                                      questions=self.question_lines(), summary=self.summary.text().strip(),
+                                      content=lines_of(self.content))
 
     def question_lines(self) -> tuple[str, ...]:
         """What the meeting votes on, one line each, as typed (empty lines dropped)."""
-        return tuple(line.strip() for line in self.questions.toPlainText().splitlines() if line.strip())
+        return lines_of(self.questions)
 
     # -- rendering off the UI thread -------------------------------------------------------------
     def _run(self, work, on_done) -> None:
@@ -329,7 +344,8 @@ class DocumentsPage(QWidget):
 
         def issued(result) -> None:
             printed, changes = result
-            self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path))
+            self.status.setText(s.ISSUED.format(symbol=printed.symbol, path=printed.path) if printed.symbol
+                                else s.NOT_NUMBERED.format(path=printed.path))
             self._show(printed.path)
             self.context.changed.emit(changes)
 
@@ -354,6 +370,7 @@ class DocumentsPage(QWidget):
     # -- register and signers --------------------------------------------------------------------
     def _register_year_changed(self) -> None:
         self.model.year = self.register_year.currentData()
+        self.model.unit_id = self.register_unit.currentData()
         self.model.refresh()
         self._update_count()
 
@@ -379,7 +396,9 @@ class DocumentsPage(QWidget):
         if target is None:
             return
         db, actor, year = self.context.db, self.context.actor, self.model.year
-        self._run(lambda: documents.print_register(db, actor, target, year=year),
+        home = organisation.home_unit(db)
+        cell_id = self.model.unit_id if self.model.unit_id and (home is None or self.model.unit_id != home.id) else None
+        self._run(lambda: documents.print_register(db, actor, target, year=year, cell_id=cell_id),
                   lambda r: (self.status.setText(s.SAVED.format(path=r.path, pages=r.pages)), self._show(r.path)))
 
     def _show(self, path: Path) -> None:

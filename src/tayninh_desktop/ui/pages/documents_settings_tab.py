@@ -25,6 +25,7 @@ from tayninh_desktop.domain.documents_report import BASELINE_YEARS
 from tayninh_desktop.services import documents_context, reports_de_an_03
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.widgets.papers_settings import TermsBox, rules_note
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -60,17 +61,27 @@ class DocumentSettingsTab(QWidget):
         save_baseline = QPushButton(s.BASELINE_SAVE, objectName="save_baseline")
         save_baseline.clicked.connect(lambda: self.save_baseline())
         self.signer_unit.currentIndexChanged.connect(self.load)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{s.SIGNERS_HEADING}</b>"))
-        layout.addLayout(form)
-        layout.addLayout(_left(save))
-        layout.addSpacing(16)
-        layout.addWidget(QLabel(f"<b>{s.BASELINE_HEADING}</b>", wordWrap=True))
-        layout.addLayout(row)
-        layout.addLayout(_left(save_baseline))
-        layout.addSpacing(16)
-        layout.addLayout(self._data_since_box())
-        layout.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(f"<b>{s.SIGNERS_HEADING}</b>"))
+        left.addLayout(form)
+        left.addLayout(_left(save))
+        left.addSpacing(16)
+        self.terms = TermsBox(context, report)
+        left.addWidget(self.terms)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(f"<b>{s.BASELINE_HEADING}</b>", wordWrap=True))
+        right.addLayout(row)
+        right.addLayout(_left(save_baseline))
+        right.addSpacing(16)
+        right.addLayout(self._data_since_box())
+        right.addSpacing(16)
+        right.addWidget(rules_note(date.today()))
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addSpacing(24)
+        layout.addLayout(right, 1)
         self.load_data_since()
 
     def _data_since_box(self) -> QVBoxLayout:
