@@ -45,11 +45,14 @@ def test_print_an_office_form_and_refuse_a_broken_one(tmp_path, db_path):
                 "--superior-name", "Tỉnh ủy Tây Ninh", data_dir=data).returncode == 0
     assert _run("cells", "add", "--db", str(db_path), "--code", "CB01", "--name", "Chi bộ ấp Cầu Xe",
                 data_dir=data).returncode == 0
+    assert _run("signers", "set", "--db", str(db_path), "--unit", "CB01", "--secretary", "Nguyễn Văn An",
+                data_dir=data).returncode == 0
+    assert _run("terms", "add", "--db", str(db_path), "--closed", "15/08/2025", data_dir=data).returncode == 0
     out = tmp_path / "gm.pdf"
     printed = _run("print", "giay_moi_hop", "--cell", "CB01", "--db", str(db_path), "--out", str(out), "--json",
-                   data_dir=data)
-    assert printed.returncode == 0, printed.stderr
-    assert json.loads(printed.stdout)["symbol"].startswith("1-GM/") and out.read_bytes().startswith(b"%PDF")
+                   "--summary", "Mời họp chi bộ mở rộng", data_dir=data)
+    assert printed.returncode == 0, printed.stdout + printed.stderr
+    assert json.loads(printed.stdout)["symbol"].startswith("01-GM/") and out.read_bytes().startswith(b"%PDF")
     refused = _run("print", "hong", "--cell", "CB01", "--db", str(db_path), "--out", str(tmp_path / "h.pdf"),
                    data_dir=data)
     assert refused.returncode == 1

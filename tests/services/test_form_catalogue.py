@@ -47,11 +47,12 @@ def test_a_file_added_changed_or_removed_shows_at_the_next_listing(office):
     assert documents.office_form_problems() == ()
 
 
-def test_an_office_form_prints_and_is_numbered(office, home_db, actor, cells, tmp_path, today):
+def test_an_office_form_prints_and_is_numbered(office, cells, papers_ready, actor, tmp_path, today):
+    home_db = papers_ready
     (office / "giay_moi_hop.toml").write_text(INVITATION, encoding="utf-8")
-    request = documents.PrintRequest(cell_id=cells["CB01"].id, on=today)
+    request = documents.PrintRequest(cell_id=cells["CB01"].id, on=today, summary="Mời họp chi bộ mở rộng")
     result, _ = documents.print_form(home_db, actor, "giay_moi_hop", tmp_path / "gm.pdf", request)
-    assert result.pages == 1 and result.symbol.startswith("1-GM/")
+    assert result.pages == 1 and result.symbol.startswith("01-GM/")
     from pypdf import PdfReader
 
     text = PdfReader(str(result.path)).pages[0].extract_text()

@@ -34,7 +34,7 @@ def cell_a(papers_ready, actor, cells):
     ids["Huỳnh Văn Hải"] = _add(db, actor, cell, "Huỳnh Văn Hải", 10, full=False, joined="10/03/2026")
     register.record_event(db, actor, ids["Võ Văn Em"], EventKind.EXEMPTED, date(2026, 5, 1), today=ON)
     register.record_event(db, actor, ids["Đỗ Thị Giang"], EventKind.AWAY, date(2026, 6, 1), end_date=date(2027, 3, 1),
-                          place="Bình Dương", today=ON)
+                          place="Bình Dương", doc_number="12-QĐ/ĐU", doc_date=date(2026, 5, 28), today=ON)
     return ids
 
 

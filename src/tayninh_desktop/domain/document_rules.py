@@ -23,7 +23,7 @@ DOCUMENTS_FILE = "documents.toml"
 def document_rules() -> RuleBook:
     """The shipped rule book of documents and votes (read once)."""
     text = resources.files(RULES_PACKAGE).joinpath(DOCUMENTS_FILE).read_text(encoding="utf-8")
-    return parse_rule_book(tomllib.loads(text))
+    return parse_rule_book(tomllib.loads(text), DOCUMENTS_FILE)
 
 
 def vote_rule(kind: VoteKind, on: date) -> VoteRule:
@@ -50,6 +50,6 @@ def summaries(on: date) -> list[RuleSummary]:
     out = []
     for section in book.sections:
         record: Rule = book.on(section, on)
-        out.append(RuleSummary(section, record.basis, record.citation, bool(record.values.get("unconfirmed")),
+        out.append(RuleSummary(section, record.basis, record.citation, record.unconfirmed,
                                record.note))
     return out

@@ -41,6 +41,12 @@ SECTIONS: dict[str, dict[str, object]] = {
     # calendar.toml
     "fixed_holidays": {"days": TEXTS},
     "year_days": {"year": INT, "days_off": DAYS, "workdays": DAYS},
+    # documents.toml
+    "vote_help_list": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    "vote_removal": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    "vote_resolution": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    "numbering": {"first_number": INT, "digits": INT},
+    "date_format": {"zero_day_below": INT, "zero_months": INTS},
 }
 
 # Sections holding one dated series per key.
@@ -54,6 +60,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "dues_rule": ("reduction_max_months",),
     "fixed_holidays": ("days",),
     "year_days": ("year",),
+    "vote_help_list": ("numerator", "denominator", "strict", "secret"),
+    "vote_removal": ("numerator", "denominator", "strict", "secret"),
+    "vote_resolution": ("numerator", "denominator", "strict", "secret"),
 }
 
 
