@@ -118,3 +118,73 @@ def test_save_button_belongs_to_the_form_tab(context, qtbot, make_form):
     assert not dialog.save_button.isVisibleTo(dialog)
     dialog.tabs.setCurrentIndex(0)
     assert dialog.save_button.isVisibleTo(dialog)
+
+
+class _Statements:
+    """Every SQL statement the register's connection runs while the block runs (sqlite3's trace callback)."""
+
+    def __init__(self, db) -> None:
+        self.conn = db.conn
+        self.seen: list[str] = []
+
+    def __enter__(self) -> list[str]:
+        self.conn.set_trace_callback(self.seen.append)
+        return self.seen
+
+    def __exit__(self, *_exc) -> None:
+        self.conn.set_trace_callback(None)
+
+    @staticmethod
+    def ordered_lists(statements: list[str]) -> list[str]:
+        return [s for s in statements if s.startswith("SELECT rowid FROM members") and "ORDER BY" in s]
+
+
+def test_opening_the_page_runs_the_ordered_list_query_once(demo_context, qtbot):
+    """The whole register in list order costs ~50 ms at 100,000 members: the page asks for it once, not at
+    each of enabling sorting, setting the sort indicator, filling the status filter and refreshing."""
+    with _Statements(demo_context.db) as statements:
+        page = RegisterPage(demo_context)
+    qtbot.addWidget(page)
+    assert len(_Statements.ordered_lists(statements)) == 1, statements
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.AscendingOrder)
+    assert page.model.rowCount() == len(register.list_rowids(demo_context.db, statuses=page.model.statuses))
+    assert page.status_filter.currentIndex() == 0 and page.cell_filter.currentIndex() == 0
+
+
+def test_a_keystroke_asks_the_index_only(demo_context, qtbot):
+    """Searching asks the full-text index which rows match: no new ordered list, no recount of the register."""
+    page = RegisterPage(demo_context)
+    qtbot.addWidget(page)
+    total_text = page.count_label.text().split("/")[-1]
+    target = page.model.data(page.model.index(3, 1))
+    with _Statements(demo_context.db) as statements:
+        page.search.setText(target)
+        page.apply_search()
+    assert not _Statements.ordered_lists(statements) and not [s for s in statements if "COUNT(" in s], statements
+    assert [s for s in statements if "MATCH" in s]
+    assert page.count_label.text().split("/")[-1] == total_text
+    assert target in [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
+
+
+def test_a_line_keeps_its_texts_until_the_register_changes(demo_context, make_form):
+    """A repaint reads each cell again: the line's texts are made once and kept, also through a search."""
+    model = MemberTableModel(demo_context.db)
+    model.refresh()
+    first_rowid = model.rowids[0]
+    first = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    with _Statements(demo_context.db) as statements:
+        again = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert not statements and all(a is b for a, b in zip(first[1:], again[1:]))
+    model.set_filter(search=first[1])
+    row = model.rowids.index(first_rowid)
+    with _Statements(demo_context.db) as statements:
+        found = [model.data(model.index(row, c)) for c in range(model.columnCount())]
+    assert not statements and all(a is b for a, b in zip(first[1:], found[1:])) and found[0] == str(row + 1)
+    member_id = model.member_id(0)
+    form = make_form(full_name="Võ Tấn Ước", birth_date="18/05/1960", cccd="072060999991", card_number="99999991")
+    register.update_member(demo_context.db, demo_context.actor, member_id, form, today=date.today())
+    model.set_filter(search="")
+    model.refresh()
+    row = next(r for r in range(model.rowCount()) if model.member_id(r) == member_id)
+    assert model.data(model.index(row, 1)) == "Võ Tấn Ước" and model.data(model.index(row, 3)) == "18/05/1960"

@@ -17,7 +17,7 @@ from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
 from tayninh_desktop.storage import audit, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
-from tayninh_desktop.storage.members_repo import MemberSummary
+from tayninh_desktop.storage.members_repo import MemberListRow, MemberSummary
 
 
 def _snapshot(member: Member | MemberData) -> dict:
@@ -218,6 +218,12 @@ def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
 def search_rowids(db: Database, search: str) -> set[int] | None:
     """The members matching a search typed in the register (None when nothing is typed)."""
     return members_repo.match_rowids(db, search)
+
+
+def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,
+              statuses: tuple[str, ...] | None = None) -> list[MemberListRow]:
+    """The members that match, in list order, as stored texts: for printing a whole list (`members list`)."""
+    return members_repo.list_rows(db, search=search, cell_id=cell_id, statuses=statuses)
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
