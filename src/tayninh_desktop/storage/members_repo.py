@@ -183,7 +183,7 @@ def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
     order_sql = {"sort_key": "sort_key", "birth_date": "birth_date", "joined_on": "joined_on",
                  "full_member_on": "full_member_on", "status": "status", "cell": "cell_id",
                  "cccd": "cccd", "card_number": "card_number"}.get(order, "sort_key")
-    sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}"
+    sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}, rowid {direction}"  # namesakes: entry order
     return [r[0] for r in db.execute(sql, params)]
 
 
@@ -242,7 +242,7 @@ def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,
         "SELECT members.id, members.full_name, members.gender, members.birth_date, COALESCE(c.name, ''),"
         " members.status, members.joined_on, NULLIF(members.full_member_on, ''), members.cccd, members.card_number"
         f" FROM members LEFT JOIN ({_LATEST_NAMES}) c ON c.unit_id = members.cell_id{where}"
-        " ORDER BY members.sort_key", params)
+        " ORDER BY members.sort_key, members.rowid", params)
     return list(map(MemberListRow._make, cursor))
 
 
