@@ -188,3 +188,21 @@ def test_a_line_keeps_its_texts_until_the_register_changes(demo_context, make_fo
     model.refresh()
     row = next(r for r in range(model.rowCount()) if model.member_id(r) == member_id)
     assert model.data(model.index(row, 1)) == "Võ Tấn Ước" and model.data(model.index(row, 3)) == "18/05/1960"
+
+
+def test_cell_filter_lists_the_cells_and_follows_a_new_one(context, cells, qtbot, qtmodeltester):
+    from tayninh_desktop.ui import strings
+
+    page = RegisterPage(context)
+    qtbot.addWidget(page)
+    combo = page.cell_filter
+    qtmodeltester.check(combo.model(), force_py=True)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names == [strings.FILTER_ALL_CELLS, *(c.name for c in organisation.cells(context.db))]
+    combo.setCurrentIndex(2)
+    chosen = combo.currentData()
+    assert chosen == organisation.cells(context.db)[1].id
+    context.run_action(page, organisation.create_unit, code="CB09", name="Chi bộ ấp Bàu Tre")
+    assert "Chi bộ ấp Bàu Tre" in [combo.itemText(i) for i in range(combo.count())]
+    assert combo.currentData() == chosen and page.model.cell_id == chosen  # still the clerk's cell
+    assert context.cells() is context.cells()  # read once until the organisation changes again

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.members import MemberStatus
-from tayninh_desktop.services import organisation, register
+from tayninh_desktop.services import register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER, MemberTableModel
+from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 
 SEARCH_DELAY_MS = 120
 
@@ -36,7 +37,7 @@ class RegisterPage(QWidget):
 
         self.search = QLineEdit(placeholderText=strings.SEARCH_PLACEHOLDER, objectName="search")
         self.search.setClearButtonEnabled(True)
-        self.cell_filter = QComboBox(objectName="cell_filter")
+        self.cell_filter = CellFilter(strings.FILTER_ALL_CELLS, objectName="cell_filter")
         self.status_filter = QComboBox(objectName="status_filter")
         self.count_label = QLabel(objectName="count")
         self.new_button = QPushButton(strings.NEW_MEMBER, objectName="new_member")
@@ -94,15 +95,7 @@ class RegisterPage(QWidget):
         header.setStretchLastSection(True)
 
     def _fill_filters(self) -> None:
-        current_cell = self.cell_filter.currentData()
-        self.cell_filter.blockSignals(True)
-        self.cell_filter.clear()
-        self.cell_filter.addItem(strings.FILTER_ALL_CELLS, None)
-        for cell in organisation.cells(self.context.db):
-            self.cell_filter.addItem(cell.name, cell.id)
-        index = self.cell_filter.findData(current_cell)
-        self.cell_filter.setCurrentIndex(max(index, 0))
-        self.cell_filter.blockSignals(False)
+        self.cell_filter.set_cells(self.context.cells())
         if self.status_filter.count() == 0:
             self.status_filter.blockSignals(True)  # the first item would re-query the register
             self.status_filter.addItem(strings.FILTER_STATUS_ACTIVE, ACTIVE_FILTER)

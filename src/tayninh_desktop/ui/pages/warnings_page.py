@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity, WarningKind
-from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.warnings import compute_warnings_in, for_cell
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 
 START_DELAY_MS = 300
 SAMPLE_ROWS = 200       # rows measured for the widths of the cell and member columns
@@ -48,7 +47,7 @@ class WarningsPage(QWidget):
         self.computing = False
         self._stale = False
         self._sized = False  # the columns get their widths from the first rows shown, then keep the clerk's
-        self.cell_filter = QComboBox(objectName="warnings_cell")
+        self.cell_filter = CellFilter(s.ALL_CELLS, objectName="warnings_cell")
         self.cell_filter.setMinimumWidth(320)
         self.summary = QLabel(objectName="warnings_summary")
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold;")
@@ -98,12 +97,7 @@ class WarningsPage(QWidget):
         return self.warnings is not None and not self.computing
 
     def _fill_cells(self) -> None:
-        self.cell_filter.blockSignals(True)
-        self.cell_filter.clear()
-        self.cell_filter.addItem(s.ALL_CELLS, None)
-        for cell in organisation.cells(self.context.db):
-            self.cell_filter.addItem(cell.name, cell.id)
-        self.cell_filter.blockSignals(False)
+        self.cell_filter.set_cells(self.context.cells())
 
     def refresh(self) -> None:
         """Compute the committee's warnings on the worker; a change during the work computes again after it."""
