@@ -11,7 +11,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import OUT, demo_db, timed
+from common import CPU_TIMES, OUT, demo_db, timed
 
 BARE_WARNINGS = [
     """SELECT a.member_id, COUNT(DISTINCT substr(m.meeting_date, 1, 7)) AS n FROM attendance a
@@ -71,6 +71,7 @@ print(json.dumps({"ok": True, "count": len(members), "members": members}, ensure
 def _process(command: list[str], repeat: int) -> list[float]:
     run = lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     run()
+    CPU_TIMES.clear()
     return timed(run, repeat)
 
 

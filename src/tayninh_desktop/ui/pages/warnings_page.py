@@ -10,6 +10,7 @@ the list already computed.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.domain.warnings import EarlyWarning, Severity, WarningKind
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.warnings import compute_warnings_in, for_cell
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui.context import UiContext
-from tayninh_desktop.ui.models.party_life_models import WarningTableModel
+from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+
+if TYPE_CHECKING:
+    from tayninh_desktop.domain.warnings import EarlyWarning
 
 START_DELAY_MS = 300
 SAMPLE_ROWS = 200       # rows measured for the widths of the cell and member columns
@@ -108,7 +110,7 @@ class WarningsPage(QWidget):
         self.refresh_button.setEnabled(False)
         self.summary.setText(s.WARNINGS_COMPUTING if self.warnings is None else s.WARNINGS_RECOMPUTING)
         db, path, today = self.context.db, self.context.db_path, self.today
-        self.runner.run(lambda: compute_warnings_in(db, path, today=today), self._computed, self._failed)
+        self.runner.run(lambda: _compute(db, path, today), self._computed, self._failed)
 
     def _computed(self, warnings: list[EarlyWarning]) -> None:
         self.computing = False
@@ -127,6 +129,9 @@ class WarningsPage(QWidget):
         """Show the computed warnings of the chosen cell (or all), with their counts."""
         if self.warnings is None:
             return
+        from tayninh_desktop.domain.warnings import Severity  # loaded by the computation already
+        from tayninh_desktop.services.warnings import for_cell
+
         warnings = for_cell(self.warnings, self.cell_filter.currentData())
         self.model.set_rows(warnings)
         if warnings and not self._sized:
@@ -150,6 +155,8 @@ class WarningsPage(QWidget):
         padding = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
         header = self.table.horizontalHeader()
         sample = range(min(self.model.rowCount(), SAMPLE_ROWS))
+        from tayninh_desktop.domain.warnings import WarningKind
+
         vocabularies = (s.SEVERITY_LABELS.values(), [s.warning_label(k.value) for k in WarningKind])
         for column in range(4):
             texts = [self.model.headerData(column, Qt.Orientation.Horizontal)]
@@ -181,3 +188,10 @@ class WarningsPage(QWidget):
             self.show_cell()
         if changes.party_life or changes.members or changes.history or changes.organisation:
             self.refresh()
+
+
+def _compute(db, path: str, today: date | None) -> list[EarlyWarning]:
+    """On the worker: the warnings' modules load here, after the window is shown, not with the first screen."""
+    from tayninh_desktop.services.warnings import compute_warnings_in
+
+    return compute_warnings_in(db, path, today=today)
