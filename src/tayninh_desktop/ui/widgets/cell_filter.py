@@ -47,10 +47,10 @@ class CellFilter(QComboBox):
     def __init__(self, first_label: str, *, objectName: str = "") -> None:
         super().__init__(objectName=objectName)
         self.cells_model = CellListModel(first_label, self)
-        view = QListView()
-        view.setUniformItemSizes(True)  # the popup does not measure thousands of rows
-        self.setView(view)
         self.setModel(self.cells_model)
+        view = self.view()
+        if isinstance(view, QListView):
+            view.setUniformItemSizes(True)  # the popup does not measure thousands of rows
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(WIDTH_IN_CHARACTERS)
 
