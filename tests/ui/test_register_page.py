@@ -206,3 +206,17 @@ def test_cell_filter_lists_the_cells_and_follows_a_new_one(context, cells, qtbot
     assert "Chi bộ ấp Bàu Tre" in [combo.itemText(i) for i in range(combo.count())]
     assert combo.currentData() == chosen and page.model.cell_id == chosen  # still the clerk's cell
     assert context.cells() is context.cells()  # read once until the organisation changes again
+
+
+def test_search_keeps_list_order_for_few_and_many_matches(demo_context):
+    """A few matches are placed by their position in the list, many are filtered from it: same order."""
+    model = MemberTableModel(demo_context.db)
+    model.refresh()
+    base = list(model.rowids)
+    for text in (model.data(model.index(7, 1)), "nguyen", "thi"):
+        model.set_filter(search=text)
+        matches = register.search_rowids(demo_context.db, text)
+        assert model.rowids == [r for r in base if r in matches] and model.rowids, text
+    few = model.data(model.index(0, 1))
+    model.set_filter(search=few)
+    assert len(model.rowids) * 16 < len(base)  # the positional branch ran
