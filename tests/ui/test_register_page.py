@@ -136,7 +136,9 @@ class _Statements:
 
     @staticmethod
     def ordered_lists(statements: list[str]) -> list[str]:
-        return [s for s in statements if s.startswith("SELECT rowid FROM members") and "ORDER BY" in s]
+        """The queries of the whole list in order (the first page, with its LIMIT, is not one)."""
+        return [s for s in statements if s.startswith("SELECT rowid FROM members") and "ORDER BY" in s
+                and "LIMIT" not in s]
 
 
 def test_opening_the_page_runs_the_ordered_list_query_once(demo_context, qtbot):
@@ -145,7 +147,8 @@ def test_opening_the_page_runs_the_ordered_list_query_once(demo_context, qtbot):
     with _Statements(demo_context.db) as statements:
         page = RegisterPage(demo_context)
     qtbot.addWidget(page)
-    assert len(_Statements.ordered_lists(statements)) == 1, statements
+    assert len(_Statements.ordered_lists(statements)) == 1, statements  # the worker's, run inline in tests
+    assert len([s for s in statements if "LIMIT" in s]) == 1  # the first page
     header = page.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.AscendingOrder)
     assert page.model.rowCount() == len(register.list_rowids(demo_context.db, statuses=page.model.statuses))
@@ -220,3 +223,40 @@ def test_search_keeps_list_order_for_few_and_many_matches(demo_context):
     few = model.data(model.index(0, 1))
     model.set_filter(search=few)
     assert len(model.rowids) * 16 < len(base)  # the positional branch ran
+
+
+def _threaded_runner():
+    from tayninh_desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    runner.synchronous = False  # a real worker thread (the suite runs tasks inline by default)
+    return runner
+
+
+def test_first_page_at_once_the_whole_list_from_the_worker(demo_context, qtbot):
+    model = MemberTableModel(demo_context.db)
+    model.statuses = ("chinh_thuc", "du_bi")
+    whole = register.list_rowids(demo_context.db, statuses=model.statuses)
+    model.refresh_soon(_threaded_runner(), demo_context.db.path_text)
+    assert model.rowCount() == len(whole) and len(model.rowids) <= 200 < len(whole)
+    assert model.member_id(0) == register.summaries(demo_context.db, whole[:1])[0].id
+    qtbot.waitUntil(lambda: model.rowids == whole, timeout=5000)
+    assert model.rowCount() == len(whole)
+
+
+def test_reading_past_the_first_page_before_the_worker_delivers(demo_context, qtbot):
+    import threading
+
+    runner, release = _threaded_runner(), threading.Event()
+    late = []
+    runner.run(lambda: release.wait(5), lambda _r: late.append(True), lambda _e: None)  # the worker is busy
+    model = MemberTableModel(demo_context.db)
+    model.refresh_soon(runner, demo_context.db.path_text)
+    whole = register.list_rowids(demo_context.db)
+    assert model.member_id(250) == register.summaries(demo_context.db, [whole[250]])[0].id  # read at once
+    assert model.rowids == whole
+    model.set_filter(search=model.data(model.index(3, 1)))
+    searched = list(model.rowids)
+    release.set()
+    qtbot.waitUntil(lambda: bool(late) and not runner._live, timeout=5000)  # both tasks delivered
+    assert model.rowids == searched  # the list the worker read later does not undo the search

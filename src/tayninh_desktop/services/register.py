@@ -210,9 +210,30 @@ def members_in_cell_on(db: Database, cell_id: str, on: date) -> list[Member]:
 
 def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
                 statuses: tuple[str, ...] | None = None, order: str = "sort_key",
-                descending: bool = False) -> list[int]:
+                descending: bool = False, limit: int | None = None) -> list[int]:
     return members_repo.list_rowids(db, search=search, cell_id=cell_id, statuses=statuses, order=order,
-                                    descending=descending)
+                                    descending=descending, limit=limit)
+
+
+def list_rowids_in(db: Database, db_path: str = "", **filters) -> list[int]:
+    """``list_rowids`` through a connection of its own when the register is a file: the window's worker reads
+    the ordered list of the whole register while the window goes on (and may write) on its own."""
+    if not db_path:
+        return list_rowids(db, **filters)
+    from pathlib import Path
+
+    from tayninh_desktop.storage.db import connect
+
+    own = connect(Path(db_path))
+    try:
+        return list_rowids(own, **filters)
+    finally:
+        own.conn.close()
+
+
+def count_rowids(db: Database, *, cell_id: str | None = None, statuses: tuple[str, ...] | None = None) -> int:
+    """How many members the list of these filters holds."""
+    return members_repo.count_matching(db, cell_id=cell_id, statuses=statuses)
 
 
 def search_rowids(db: Database, search: str) -> set[int] | None:

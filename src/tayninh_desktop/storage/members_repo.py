@@ -175,16 +175,30 @@ def _filters(search: str, cell_id: str | None, statuses: tuple[str, ...] | None)
 
 
 def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
-                statuses: tuple[str, ...] | None = None, order: str = "sort_key", descending: bool = False) -> list[int]:
-    """The rowids of the members that match, in list order: the lazy table keeps only these."""
+                statuses: tuple[str, ...] | None = None, order: str = "sort_key", descending: bool = False,
+                limit: int | None = None) -> list[int]:
+    """The rowids of the members that match, in list order: the lazy table keeps only these (the first
+    ``limit`` of them when given: the first page, before the whole list)."""
     where, params = _filters(search, cell_id, statuses)
-    sql = "SELECT rowid FROM members" + where
+    # The first page in name order walks the name index and stops after ``limit`` rows; left to itself,
+    # SQLite sorts every member of the statuses first (~12 ms at 100,000 members instead of ~0.2 ms).
+    walk = limit is not None and order == "sort_key" and not descending and not cell_id and not fts_query(search)
+    sql = "SELECT rowid FROM members" + (" INDEXED BY members_sort" if walk else "") + where
     direction = "DESC" if descending else "ASC"
     order_sql = {"sort_key": "sort_key", "birth_date": "birth_date", "joined_on": "joined_on",
                  "full_member_on": "full_member_on", "status": "status", "cell": "cell_id",
                  "cccd": "cccd", "card_number": "card_number"}.get(order, "sort_key")
     sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}, rowid {direction}"  # namesakes: entry order
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return [r[0] for r in db.execute(sql, params)]
+
+
+def count_matching(db: Database, *, search: str = "", cell_id: str | None = None,
+                   statuses: tuple[str, ...] | None = None) -> int:
+    """How many members ``list_rowids`` would give."""
+    where, params = _filters(search, cell_id, statuses)
+    return db.execute("SELECT COUNT(*) FROM members" + where, params).fetchone()[0]
 
 
 def match_rowids(db: Database, search: str) -> set[int] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from itertools import compress
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.services import register
@@ -56,6 +56,8 @@ class MemberTableModel(QAbstractTableModel):
         self._base: list[int] | None = None
         self._position: dict[int, int] | None = None  # rowid → place in _base, made at the first search
         self._cache: dict[int, _Line] = {}
+        self._count: int | None = None  # while only the first page is here: how many rows the list has
+        self._generation = 0  # a whole list arriving from the worker is kept only if nothing re-queried since
         self.search = ""
         self.cell_id: str | None = None
         self.statuses: tuple[str, ...] | None = None
@@ -80,13 +82,56 @@ class MemberTableModel(QAbstractTableModel):
         self._base = None
         self._apply()
 
+    def refresh_soon(self, runner, db_path: str = "") -> None:
+        """Re-query in two steps: the first page and the count now, the ordered rowids of the whole list on the
+        worker (``runner``, through its own connection to ``db_path``). The table is usable in between:
+        reading past the first page, searching or filtering before the list arrives queries it at once."""
+        if self.search:
+            self.refresh()
+            return
+        self.beginResetModel()
+        self._cache.clear()
+        self._position, self._base = None, None
+        self._generation += 1
+        filters = self._filters()
+        self.rowids = register.list_rowids(self.db, **filters, limit=CHUNK)
+        self._count = register.count_rowids(self.db, cell_id=self.cell_id, statuses=self.statuses)
+        self.endResetModel()
+        generation = self._generation
+        runner.run(lambda: register.list_rowids_in(self.db, db_path, **filters),
+                   lambda rowids: self._arrived(generation, rowids), lambda _error: None)
+
+    def _filters(self) -> dict:
+        return {"cell_id": self.cell_id, "statuses": self.statuses, "order": self.order,
+                "descending": self.descending}
+
+    def _arrived(self, generation: int, rowids: list[int]) -> None:
+        """The whole list from the worker: kept unless the model re-queried meanwhile."""
+        if generation != self._generation or self._count is None:
+            return
+        same = len(rowids) == self._count and rowids[:len(self.rowids)] == self.rowids
+        if not same:
+            self.beginResetModel()
+        self._base = self.rowids = rowids
+        self._count = None
+        if not same:
+            self.endResetModel()
+
+    def _complete(self) -> None:
+        """The whole list now, on this thread (read past the first page before the worker delivered it)."""
+        self._generation += 1
+        self._base = self.rowids = register.list_rowids(self.db, **self._filters())
+        if len(self._base) != self._count:
+            QTimer.singleShot(0, lambda: (self.beginResetModel(), self.endResetModel()))
+        self._count = None
+
     def _apply(self) -> None:
         self.beginResetModel()
         if self._base is None:
             self._cache.clear()
-            self._position = None
-            self._base = register.list_rowids(self.db, cell_id=self.cell_id, statuses=self.statuses,
-                                              order=self.order, descending=self.descending)
+            self._position, self._count = None, None
+            self._generation += 1
+            self._base = register.list_rowids(self.db, **self._filters())
         matches = register.search_rowids(self.db, self.search)
         self.rowids = self._base if matches is None else self._in_order(matches)
         self.endResetModel()
@@ -113,6 +158,8 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def _line(self, row: int) -> _Line | None:
+        if self._count is not None and len(self.rowids) <= row < self._count:
+            self._complete()
         if row < 0 or row >= len(self.rowids):
             return None
         rowid = self.rowids[row]
@@ -129,7 +176,7 @@ class MemberTableModel(QAbstractTableModel):
 
     # -- Qt model --------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rowids)
+        return 0 if parent.isValid() else len(self.rowids) if self._count is None else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(strings.COLUMNS)
