@@ -98,6 +98,8 @@ def format_row(row: Row, ours: dict, bare: dict) -> list[str]:
     now = ms(statistics.median(o)) + (f", p95 {ms(p95(o))}" if row.samples == "rounds" else "")
     base = ms(statistics.median(b)) + (f", p95 {ms(p95(b))}" if row.samples == "rounds" else "")
     cpu = f"{ms(statistics.median(ours['cpu']))} / {ms(statistics.median(bare['cpu']))}"
+    if row.samples == "rounds":
+        cpu += f" (p95 {ms(p95(ours['cpu']))} / {ms(p95(bare['cpu']))})"
     return [row.path, f"{row.bare_label} {base}", now, f"{ratio:.2f}×", row.target, met,
             f"{ours['peak_mb']:,.0f} / {bare['peak_mb']:,.0f} MB", cpu]
 
