@@ -66,8 +66,8 @@ class WarningsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        # Sized from the labels and a sample of the rows when the rows change (_size_columns): fitting every
-        # row, as ResizeToContents does on every refresh, took ~90 ms on the window's thread at 4,000 warnings.
+        # Sized once, from the labels and a sample of the first rows shown (_size_columns): fitting every row,
+        # as ResizeToContents did on every refresh, took ~100 ms of the window's thread at 4,000 warnings.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         title = QLabel(s.WARNINGS_TITLE)
@@ -150,13 +150,13 @@ class WarningsPage(QWidget):
     def _size_columns(self) -> None:
         """Widths of the first four columns: every severity and kind label, the cell and member names of the
         first SAMPLE_ROWS rows; the evidence takes the rest of the width. Once: then they are the clerk's."""
+        from tayninh_desktop.domain.warnings import WarningKind
+
         self._sized = True
         metrics = self.table.fontMetrics()
         padding = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
         header = self.table.horizontalHeader()
         sample = range(min(self.model.rowCount(), SAMPLE_ROWS))
-        from tayninh_desktop.domain.warnings import WarningKind
-
         vocabularies = (s.SEVERITY_LABELS.values(), [s.warning_label(k.value) for k in WarningKind])
         for column in range(4):
             texts = [self.model.headerData(column, Qt.Orientation.Horizontal)]
