@@ -1,4 +1,8 @@
-"""Start the window: open (or create) the register, first-run screen if needed, then the main window."""
+"""Start the window: open (or create) the register, first-run screen if needed, then the main window.
+
+Start-up is measured (bench/bench_all.py, process start → register usable): only what the first screen needs
+is imported here; the first-run screen (and the demo generator behind it) loads only on a first run.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,24 @@ from tayninh_desktop.config import current_user_name, default_db_path
 STARTUP_PROBE_ENV = "TAYNINH_DESKTOP_STARTUP_PROBE"
 
 
-def run(db_path: Path | None = None) -> int:
+def _import_layers_before_qt() -> None:
+    """Import what the first screen needs from below the window before Qt: once PySide6 is imported it reads
+    the source of every module imported after it (for its ``__feature__`` switches), ~20 ms of start-up for
+    sqlite-utils and these layers."""
+    import tayninh_desktop.services.changes
+    import tayninh_desktop.services.organisation
+    import tayninh_desktop.services.register
+    import tayninh_desktop.storage.db
+    import tayninh_desktop.ui.strings
+    import tayninh_desktop.ui.strings_documents
+    import tayninh_desktop.ui.strings_import
+    import tayninh_desktop.ui.strings_party_life  # noqa: F401
+
+
+def start(db_path: Path | None = None):
+    """Open the register and show the main window (after the first-run screen on a new register): the window,
+    or the exit code when there is none to show (the register refused, the first run cancelled)."""
+    _import_layers_before_qt()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tayninh_desktop.config import data_dir
@@ -22,15 +43,12 @@ def run(db_path: Path | None = None) -> int:
     from tayninh_desktop.domain.errors import DomainError
     from tayninh_desktop.services import organisation
     from tayninh_desktop.storage.db import open_database
-    from tayninh_desktop.ui import error_hook, strings
+    from tayninh_desktop.ui import app_font, error_hook, strings
     from tayninh_desktop.ui.context import UiContext
-    from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
     from tayninh_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")
-    from tayninh_desktop.ui import app_font
-
     app_font.install(app)
     error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
@@ -40,10 +58,23 @@ def run(db_path: Path | None = None) -> int:
     except DomainError as error:
         QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
         return 1
-    if organisation.home_unit(db) is None and FirstRunDialog(db, actor).exec() != FirstRunDialog.DialogCode.Accepted:
-        return 0
+    if organisation.home_unit(db) is None:
+        from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
+
+        if FirstRunDialog(db, actor).exec() != FirstRunDialog.DialogCode.Accepted:
+            return 0
     window = MainWindow(UiContext(db, actor, str(path)))
     window.show()
+    return window
+
+
+def run(db_path: Path | None = None) -> int:
+    window = start(db_path)  # kept referenced while the event loop runs
+    if isinstance(window, int):
+        return window
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
     if os.environ.get(STARTUP_PROBE_ENV):
         app.processEvents()
         print(f"shown {time.time():.3f}", flush=True)

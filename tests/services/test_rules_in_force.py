@@ -12,7 +12,8 @@ from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.warnings import Severity, WarningKind
 from tayninh_desktop.services import dues, dues_terms, meetings, ratings, register, transfers
-from tayninh_desktop.services.warnings import compute_warnings, set_thematic_absence
+from tayninh_desktop.services.settings_party_life import set_thematic_absence
+from tayninh_desktop.services.warnings import compute_warnings
 from tayninh_desktop.services.work_calendar import add_working_days, calendar_for
 from tests.services.test_party_life_meetings import build_party, dump
 

@@ -141,6 +141,31 @@ def test_warnings_page_opens_the_member(demo_context, qtbot):
     assert all(page.model.warning(r).cell_id == cell_id for r in range(page.model.rowCount()))
 
 
+def test_warnings_table_is_sized_from_labels_and_a_sample(demo_context, qtbot):
+    """Fitting every row on each refresh cost ~90 ms of the window's thread at 4,000 warnings: the widths
+    come from the labels and the first rows shown, once, and stay where the clerk drags them."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from tayninh_desktop.domain.warnings import WarningKind
+    from tayninh_desktop.ui import strings_party_life as s
+    from tayninh_desktop.ui.pages.warnings_page import NAME_COLUMN_MAX
+
+    page = WarningsPage(demo_context, today=TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.ready, timeout=10000)
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    assert [header.sectionResizeMode(c) for c in range(4)] == [QHeaderView.ResizeMode.Interactive] * 4
+    labels = (s.SEVERITY_LABELS.values(), [s.warning_label(k.value) for k in WarningKind])
+    for column, texts in enumerate(labels):
+        assert max(metrics.horizontalAdvance(t) for t in texts) < header.sectionSize(column)
+    names = [page.model.data(page.model.index(r, 3)) for r in range(min(50, page.model.rowCount()))]
+    assert min(max(metrics.horizontalAdvance(n) for n in names), NAME_COLUMN_MAX) <= header.sectionSize(3)
+    header.resizeSection(2, 123)
+    page.cell_filter.setCurrentIndex(1)
+    page.refresh()
+    assert header.sectionSize(2) == 123  # another cell, a new computation: the clerk's width stays
+
+
 def test_pages_are_in_the_main_window(demo_context, qtbot):
     from tayninh_desktop.ui.main_window import MainWindow
 

@@ -107,7 +107,7 @@ def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
 
 
 def test_the_thematic_setting_on_the_warnings_page(context, party, qtbot):
-    from tayninh_desktop.services.warnings import thematic_absence_counts
+    from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 
     page = WarningsPage(context, today=TODAY)
     qtbot.addWidget(page)

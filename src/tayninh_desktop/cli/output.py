@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 
 from tayninh_desktop.config import current_user_name, default_db_path
@@ -76,6 +77,34 @@ def emit(args, payload: dict, text: str | list[str]) -> None:
         print(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         print(text if isinstance(text, str) else "\n".join(text))
+
+
+STREAM_CHUNK = 2000
+
+
+def emit_json_list(head: dict, key: str, items: Iterable[dict]) -> None:
+    """Print ``head`` with ``key`` holding ``items`` as one JSON object, the same text ``emit`` prints, written a
+    chunk of items at a time: a list of 100,000 members never exists as one 30 MB string."""
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    out = sys.stdout
+    out.write(encode(head)[:-1] + (", " if head else "") + encode(key) + ": [")
+    separator = ""
+    for chunk in _chunks(items):
+        out.write(separator + encode(chunk)[1:-1])
+        separator = ", "
+    out.write("]}\n")
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Print lines as they come, a chunk at a time."""
+    for chunk in _chunks(lines):
+        sys.stdout.write("\n".join(chunk) + "\n")
+
+
+def _chunks(items: Iterable) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, STREAM_CHUNK)):
+        yield chunk
 
 
 def refuse(args, error: DomainError) -> int:

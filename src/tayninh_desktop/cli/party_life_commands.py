@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 
-from tayninh_desktop.cli.output import Usage, actor, emit, open_db
+from tayninh_desktop.cli.output import Usage, actor, emit, emit_json_list, open_db
 from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_party_life import (
@@ -99,13 +99,16 @@ def cmd_warnings(args) -> int:
     cell = _cell(db, args.cell) if args.cell else None
     today = _day(args.today, "event_date") if args.today else None
     warnings = compute_warnings(db, cell_id=cell.id if cell else None, today=today)
+    if args.json:
+        emit_json_list({"ok": True, "count": len(warnings)}, "warnings", map(warning_as_dict, warnings))
+        return 0
     lines = []
     for w in warnings:
         who = w.member_name or w.cell_name or "Đảng bộ"
         where = f" — {w.cell_name}" if w.member_name and w.cell_name else ""
         lines.append(f"[{WARNING_LABELS[w.kind.value]}] {who}{where}: {w.evidence}")
     lines.append(f"Tổng số: {len(warnings)} cảnh báo.")
-    emit(args, {"ok": True, "count": len(warnings), "warnings": [warning_as_dict(w) for w in warnings]}, lines)
+    emit(args, {}, lines)
     return 0
 
 

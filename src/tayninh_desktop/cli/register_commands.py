@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from datetime import date
 
-from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db
+from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, emit_json_list, open_db, write_lines
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import UnitType
@@ -97,6 +98,10 @@ def cmd_demo(args) -> int:
     return 0
 
 
+LIST_JSON_KEYS = ("id", "full_name", "gender", "birth_date", "cell", "status", "joined_on", "full_member_on",
+                  "cccd", "card_number")
+
+
 def cmd_members_list(args) -> int:
     from tayninh_desktop.domain.members import ACTIVE_STATUSES
     from tayninh_desktop.services import organisation, register
@@ -105,17 +110,18 @@ def cmd_members_list(args) -> int:
     organisation.require_home(db)
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
     statuses = None if args.all else tuple(sorted(ACTIVE_STATUSES))
-    rows = register.summaries(db, register.list_rowids(db, search=args.search, cell_id=cell_id, statuses=statuses))
-    payload = {"ok": True, "count": len(rows), "members": [
-        {"id": r.id, "full_name": r.full_name, "gender": r.gender.value, "birth_date": r.birth_date.isoformat(),
-         "cell": r.cell_name, "status": r.status.value, "joined_on": r.joined_on.isoformat(),
-         "full_member_on": r.full_member_on.isoformat() if r.full_member_on else None, "cccd": r.cccd,
-         "card_number": r.card_number} for r in rows]}
-    lines = [f"{i:>5}. {r.full_name:<32} {format_vn_date(r.birth_date):<10}  {r.cell_name:<32}"
-             f" {STATUS_LABELS[r.status.value]}" for i, r in enumerate(rows, start=1)]
-    lines.append(f"Tổng số: {len(rows)} đảng viên.")
-    emit(args, payload, lines)
+    rows = register.list_rows(db, search=args.search, cell_id=cell_id, statuses=statuses)
+    if args.json:
+        emit_json_list({"ok": True, "count": len(rows)}, "members", (dict(zip(LIST_JSON_KEYS, r)) for r in rows))
+        return 0
+    write_lines(f"{i:>5}. {r.full_name:<32} {_vn_date(r.birth_date):<10}  {r.cell_name:<32} {STATUS_LABELS[r.status]}"
+                for i, r in enumerate(rows, start=1))
+    print(f"Tổng số: {len(rows)} đảng viên.")
     return 0
+
+
+def _vn_date(iso: str | None) -> str:
+    return format_vn_date(date.fromisoformat(iso)) if iso else ""
 
 
 def cmd_cells_list(args) -> int:

@@ -267,7 +267,7 @@ def cmd_rules_show(args) -> int:
 
 
 def cmd_rules_thematic(args) -> int:
-    from tayninh_desktop.services.warnings import set_thematic_absence
+    from tayninh_desktop.services.settings_party_life import set_thematic_absence
 
     db = open_db(args)
     set_thematic_absence(db, actor(args), args.value == "on")

@@ -22,15 +22,18 @@ class KeepTail(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._width = avail_width
+        # The table alone first, in the room there is: a LongTable stops measuring its rows once they pass
+        # the page, where measuring the whole (as _listWrapOn does) measured every remaining row on every page.
+        _, table_height = self.table.wrapOn(self.canv, avail_width, avail_height)
+        if table_height > avail_height:
+            self._height = table_height
+            return avail_width, 0xFFFFFF
         width, self._height = _listWrapOn([self.table, *self.tail], avail_width, self.canv)
         # What fits is drawn in one piece (draw); what does not reports a height that forces a split.
         return width, self._height if self._height <= avail_height else 0xFFFFFF
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         whole = [self.table, *self.tail]
-        _, self._height = _listWrapOn(whole, avail_width, self.canv)
-        if self._height <= avail_height:
-            return whole
         _, table_height = self.table.wrap(avail_width, avail_height)
         if table_height > avail_height:   # the table breaks anyway: carry the tail with its rest
             parts = self.table.split(avail_width, avail_height)
@@ -38,6 +41,9 @@ class KeepTail(Flowable):
                 at_top = getattr(getattr(self, "_frame", None), "_atTop", True)
                 return whole if at_top else [FrameBreak(), KeepTail(self.table, self.tail, self.rows)]
             return [parts[0], KeepTail(parts[1], self.tail, self.rows)]
+        _, self._height = _listWrapOn(whole, avail_width, self.canv)
+        if self._height <= avail_height:
+            return whole
         heights = getattr(self.table, "_rowHeights", [])
         body = len(heights) - getattr(self.table, "repeatRows", 0)
         if body <= self.rows:

@@ -19,7 +19,7 @@ from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
 from tayninh_desktop.storage import audit, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
-from tayninh_desktop.storage.members_repo import MemberSummary
+from tayninh_desktop.storage.members_repo import MemberListRow, MemberSummary
 
 
 def _snapshot(member: Member | MemberData) -> dict:
@@ -224,14 +224,41 @@ def members_in_cell_on(db: Database, cell_id: str, on: date) -> list[Member]:
 
 def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
                 statuses: tuple[str, ...] | None = None, order: str = "sort_key",
-                descending: bool = False) -> list[int]:
+                descending: bool = False, limit: int | None = None) -> list[int]:
     return members_repo.list_rowids(db, search=search, cell_id=cell_id, statuses=statuses, order=order,
-                                    descending=descending)
+                                    descending=descending, limit=limit)
+
+
+def list_rowids_in(db: Database, db_path: str = "", **filters) -> list[int]:
+    """``list_rowids`` through a connection of its own when the register is a file: the window's worker reads
+    the ordered list of the whole register while the window goes on (and may write) on its own."""
+    if not db_path:
+        return list_rowids(db, **filters)
+    from pathlib import Path
+
+    from tayninh_desktop.storage.db import connect
+
+    own = connect(Path(db_path))
+    try:
+        return list_rowids(own, **filters)
+    finally:
+        own.conn.close()
+
+
+def count_rowids(db: Database, *, cell_id: str | None = None, statuses: tuple[str, ...] | None = None) -> int:
+    """How many members the list of these filters holds."""
+    return members_repo.count_matching(db, cell_id=cell_id, statuses=statuses)
 
 
 def search_rowids(db: Database, search: str) -> set[int] | None:
     """The members matching a search typed in the register (None when nothing is typed)."""
     return members_repo.match_rowids(db, search)
+
+
+def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,
+              statuses: tuple[str, ...] | None = None) -> list[MemberListRow]:
+    """The members that match, in list order, as stored texts: for printing a whole list (`members list`)."""
+    return members_repo.list_rows(db, search=search, cell_id=cell_id, statuses=statuses)
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -156,30 +157,48 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
-def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
-                statuses: tuple[str, ...] | None = None, order: str = "sort_key", descending: bool = False) -> list[int]:
-    """The rowids of the members that match, in list order: the lazy table keeps only these."""
+def _filters(search: str, cell_id: str | None, statuses: tuple[str, ...] | None) -> tuple[str, list]:
+    """The WHERE clause (or "") of the list queries over ``members``, and its parameters."""
     where: list[str] = []
     params: list = []
     query = fts_query(search)
     if query:
-        where.append("rowid IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)")
+        where.append("members.rowid IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)")
         params.append(query)
     if cell_id:
-        where.append("cell_id = ?")
+        where.append("members.cell_id = ?")
         params.append(cell_id)
     if statuses:
-        where.append(f"status IN ({','.join('?' * len(statuses))})")
+        where.append(f"members.status IN ({','.join('?' * len(statuses))})")
         params += list(statuses)
-    sql = "SELECT rowid FROM members"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
+                statuses: tuple[str, ...] | None = None, order: str = "sort_key", descending: bool = False,
+                limit: int | None = None) -> list[int]:
+    """The rowids of the members that match, in list order: the lazy table keeps only these (the first
+    ``limit`` of them when given: the first page, before the whole list)."""
+    where, params = _filters(search, cell_id, statuses)
+    # The first page in name order walks the name index and stops after ``limit`` rows; left to itself,
+    # SQLite sorts every member of the statuses first (~12 ms at 100,000 members instead of ~0.2 ms).
+    walk = limit is not None and order == "sort_key" and not descending and not cell_id and not fts_query(search)
+    sql = "SELECT rowid FROM members" + (" INDEXED BY members_sort" if walk else "") + where
     direction = "DESC" if descending else "ASC"
     order_sql = {"sort_key": "sort_key", "birth_date": "birth_date", "joined_on": "joined_on",
                  "full_member_on": "full_member_on", "status": "status", "cell": "cell_id",
                  "cccd": "cccd", "card_number": "card_number"}.get(order, "sort_key")
-    sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}"
+    sql += f" ORDER BY {order_sql} {direction}, sort_key {direction}, rowid {direction}"  # namesakes: entry order
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return [r[0] for r in db.execute(sql, params)]
+
+
+def count_matching(db: Database, *, search: str = "", cell_id: str | None = None,
+                   statuses: tuple[str, ...] | None = None) -> int:
+    """How many members ``list_rowids`` would give."""
+    where, params = _filters(search, cell_id, statuses)
+    return db.execute("SELECT COUNT(*) FROM members" + where, params).fetchone()[0]
 
 
 def match_rowids(db: Database, search: str) -> set[int] | None:
@@ -207,6 +226,38 @@ def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
         for r in rows
     }
     return [by_rowid[i] for i in rowids if i in by_rowid]
+
+
+class MemberListRow(NamedTuple):
+    """One member as `members list` prints it: the stored texts (ISO dates, codes), nothing parsed; a tuple,
+    so 100,000 of them cost no more than the rows SQLite hands over."""
+
+    id: str
+    full_name: str
+    gender: str
+    birth_date: str
+    cell_name: str
+    status: str
+    joined_on: str
+    full_member_on: str | None
+    cccd: str
+    card_number: str
+
+
+# Each cell's latest name (SQLite takes the bare column from the row holding the MAX).
+_LATEST_NAMES = "SELECT unit_id, name, MAX(valid_from) FROM unit_versions GROUP BY unit_id"
+
+
+def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,
+              statuses: tuple[str, ...] | None = None) -> list[MemberListRow]:
+    """The members that match, in list order, as the bulk paths print them (one query, no objects built)."""
+    where, params = _filters(search, cell_id, statuses)
+    cursor = db.conn.execute(
+        "SELECT members.id, members.full_name, members.gender, members.birth_date, COALESCE(c.name, ''),"
+        " members.status, members.joined_on, NULLIF(members.full_member_on, ''), members.cccd, members.card_number"
+        f" FROM members LEFT JOIN ({_LATEST_NAMES}) c ON c.unit_id = members.cell_id{where}"
+        " ORDER BY members.sort_key, members.rowid", params)
+    return list(map(MemberListRow._make, cursor))
 
 
 def count(db: Database) -> int:

@@ -27,6 +27,21 @@ class UiContext(QObject):
         self.db = db
         self.actor = actor
         self.db_path = db_path
+        self._cells: list | None = None
+        self.changed.connect(self._forget)  # connected first, so it runs before any page refreshes
+
+    def cells(self) -> list:
+        """The committee's open cells in alphabetical order, read once and kept until the organisation changes:
+        every page's cell filter shows them, and there are thousands at a province's size."""
+        if self._cells is None:
+            from tayninh_desktop.services import organisation
+
+            self._cells = organisation.cells(self.db)
+        return self._cells
+
+    def _forget(self, changes: Changes) -> None:
+        if changes.organisation:
+            self._cells = None
 
     def run_action(self, parent: QWidget | None, action: Callable[..., Any], *args, **kwargs) -> Any:
         """Run a service action; on refusal show why and return None; broadcast its Changes."""

@@ -1,4 +1,5 @@
-"""Table models of the party-life pages: warnings, the attendance grid, the dues grid, the ratings grid.
+"""Table models of the party-life pages: the attendance grid, the dues grid, the ratings grid (the warnings
+table is in ``warning_table_model.py``).
 
 The grids hold one cell's members (tens to a few hundred rows), so they keep their rows in memory;
 the state column is set with one key per state (see ``widgets/key_grid.py``), the reason and the
@@ -22,14 +23,13 @@ from tayninh_desktop.domain.party_life import (
     DuesState,
     RatingLevel,
 )
-from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.models.rows_model import ListTableModel
+from tayninh_desktop.ui.models.warning_table_model import WarningTableModel  # noqa: F401 - its former home
 
 _ROOT = QModelIndex()
-SEVERITY_COLORS = {Severity.REACHED: QColor("#fde2e1"), Severity.NEAR: QColor("#fff4d6"), Severity.NOTICE: None}
 STATE_COLORS = {"vang_khong_ly_do": QColor("#c62828"), "vang_co_ly_do": QColor("#8a6d00"), "mien": QColor("#777777"),
                 "chua_dong": QColor("#c62828"), "chua_dong_co_ly_do": QColor("#8a6d00"), "hoan_dong": QColor("#1e5aa8"),
                 "khong_hoan_thanh": QColor("#c62828")}
@@ -38,27 +38,6 @@ STATE_COLORS = {"vang_khong_ly_do": QColor("#c62828"), "vang_co_ly_do": QColor("
 class _ListModel(ListTableModel):
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-
-class WarningTableModel(_ListModel):
-    columns = s.WARNINGS_COLUMNS
-
-    def warning(self, row: int) -> EarlyWarning | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        w: EarlyWarning = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            who = w.member_name or (s.MONTH + " " + f"{w.month[5:7]}/{w.month[:4]}" if w.month else s.COMMITTEE)
-            return (s.SEVERITY_LABELS[w.severity.value], s.warning_label(w.kind.value), w.cell_name or s.COMMITTEE,
-                    who, w.evidence)[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return SEVERITY_COLORS[w.severity]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return w.evidence
-        return None
 
 
 @dataclass(frozen=True)

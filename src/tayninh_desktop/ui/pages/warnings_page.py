@@ -10,12 +10,12 @@ the list already computed.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,22 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.domain.warnings import EarlyWarning, Severity
-from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.warnings import (
-    compute_warnings_in,
-    for_cell,
-    set_thematic_absence,
-    thematic_absence_counts,
-)
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
-from tayninh_desktop.ui.models.party_life_models import WarningTableModel
+from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+
+if TYPE_CHECKING:
+    from tayninh_desktop.domain.warnings import EarlyWarning
 
 START_DELAY_MS = 300
+SAMPLE_ROWS = 200       # rows measured for the widths of the cell and member columns
+NAME_COLUMN_MAX = 300   # px: a longer cell name wraps onto the row's second line
 
 
 class WarningsPage(QWidget):
@@ -52,12 +50,15 @@ class WarningsPage(QWidget):
         self.warnings: list[EarlyWarning] | None = None  # the committee's, None until first computed
         self.computing = False
         self._stale = False
-        self.cell_filter = QComboBox(objectName="warnings_cell")
+        self._sized = False  # the columns get their widths from the first rows shown, then keep the clerk's
+        self.cell_filter = CellFilter(s.ALL_CELLS, objectName="warnings_cell")
         self.cell_filter.setMinimumWidth(320)
         self.summary = QLabel(objectName="warnings_summary")
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.refresh_button = QPushButton(s.REFRESH, objectName="warnings_refresh")
         self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
+        from tayninh_desktop.services.settings_party_life import thematic_absence_counts
+
         self.thematic.setChecked(thematic_absence_counts(context.db))
         self.thematic.toggled.connect(self._set_thematic)
         self.model = WarningTableModel(self)
@@ -72,8 +73,9 @@ class WarningsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once, from the labels and a sample of the first rows shown (_size_columns): fitting every row,
+        # as ResizeToContents did on every refresh, took ~100 ms of the window's thread at 4,000 warnings.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         title = QLabel(s.WARNINGS_TITLE)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -105,12 +107,7 @@ class WarningsPage(QWidget):
         return self.warnings is not None and not self.computing
 
     def _fill_cells(self) -> None:
-        self.cell_filter.blockSignals(True)
-        self.cell_filter.clear()
-        self.cell_filter.addItem(s.ALL_CELLS, None)
-        for cell in organisation.cells(self.context.db):
-            self.cell_filter.addItem(cell.name, cell.id)
-        self.cell_filter.blockSignals(False)
+        self.cell_filter.set_cells(self.context.cells())
 
     def refresh(self) -> None:
         """Compute the committee's warnings on the worker; a change during the work computes again after it."""
@@ -121,7 +118,7 @@ class WarningsPage(QWidget):
         self.refresh_button.setEnabled(False)
         self.summary.setText(s.WARNINGS_COMPUTING if self.warnings is None else s.WARNINGS_RECOMPUTING)
         db, path, today = self.context.db, self.context.db_path, self.today
-        self.runner.run(lambda: compute_warnings_in(db, path, today=today), self._computed, self._failed)
+        self.runner.run(lambda: _compute(db, path, today), self._computed, self._failed)
 
     def _computed(self, warnings: list[EarlyWarning]) -> None:
         self.computing = False
@@ -140,8 +137,13 @@ class WarningsPage(QWidget):
         """Show the computed warnings of the chosen cell (or all), with their counts."""
         if self.warnings is None:
             return
+        from tayninh_desktop.domain.warnings import Severity  # loaded by the computation already
+        from tayninh_desktop.services.warnings import for_cell
+
         warnings = for_cell(self.warnings, self.cell_filter.currentData())
         self.model.set_rows(warnings)
+        if warnings and not self._sized:
+            self._size_columns()
         if self.computing:
             return
         if not warnings:
@@ -152,6 +154,23 @@ class WarningsPage(QWidget):
                                                        reached=s.number(count[Severity.REACHED]),
                                                        near=s.number(count[Severity.NEAR]),
                                                        notice=s.number(count[Severity.NOTICE])))
+
+    def _size_columns(self) -> None:
+        """Widths of the first four columns: every severity and kind label, the cell and member names of the
+        first SAMPLE_ROWS rows; the evidence takes the rest of the width. Once: then they are the clerk's."""
+        from tayninh_desktop.domain.warnings import WarningKind
+
+        self._sized = True
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
+        header = self.table.horizontalHeader()
+        sample = range(min(self.model.rowCount(), SAMPLE_ROWS))
+        vocabularies = (s.SEVERITY_LABELS.values(), [s.warning_label(k.value) for k in WarningKind])
+        for column in range(4):
+            texts = [self.model.headerData(column, Qt.Orientation.Horizontal)]
+            texts += vocabularies[column] if column < 2 else [self.model.data(self.model.index(r, column)) for r in sample]
+            width = max(metrics.horizontalAdvance(text) for text in texts) + padding
+            header.resizeSection(column, width if column < 2 else min(width, NAME_COLUMN_MAX))
 
     def open_warning(self, row: int):
         """Open the member the warning is about, or the cell's meetings for the month it names."""
@@ -172,6 +191,8 @@ class WarningsPage(QWidget):
         return None
 
     def _set_thematic(self, counts: bool) -> None:
+        from tayninh_desktop.services.settings_party_life import set_thematic_absence
+
         if self.context.run_action(self, set_thematic_absence, counts) is None:
             self.thematic.blockSignals(True)
             self.thematic.setChecked(not counts)
@@ -183,3 +204,10 @@ class WarningsPage(QWidget):
             self.show_cell()
         if changes.party_life or changes.members or changes.history or changes.organisation:
             self.refresh()
+
+
+def _compute(db, path: str, today: date | None) -> list[EarlyWarning]:
+    """On the worker: the warnings' modules load here, after the window is shown, not with the first screen."""
+    from tayninh_desktop.services.warnings import compute_warnings_in
+
+    return compute_warnings_in(db, path, today=today)

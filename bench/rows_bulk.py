@@ -1,0 +1,170 @@
+"""The bulk rows of bench_all.py: warnings, `members list --json`, the import dry run, the list PDF.
+Each function runs in a child process of bench_all.py and returns wall times in ms."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from common import CPU_TIMES, OUT, demo_db, timed
+
+BARE_WARNINGS = [
+    """SELECT a.member_id, COUNT(DISTINCT substr(m.meeting_date, 1, 7)) AS n FROM attendance a
+       JOIN meetings m ON m.id = a.meeting_id WHERE a.state = 'vang_khong_ly_do' AND m.meeting_date BETWEEN ? AND ?
+       GROUP BY a.member_id HAVING n >= 2""",
+    """SELECT member_id, COUNT(*) AS n FROM dues WHERE state = 'chua_dong' AND month BETWEEN ? AND ?
+       GROUP BY member_id HAVING n >= 2""",
+]
+
+
+def warnings_ours(db: Path, repeat: int) -> list[float]:
+    """services.warnings.compute_warnings for the whole committee, today."""
+    from tayninh_desktop.services.warnings import compute_warnings
+    from tayninh_desktop.storage.db import open_database
+
+    register = open_database(db)
+    compute_warnings(register)  # warm the page cache, as the bare side is warmed
+    return timed(lambda: compute_warnings(register), repeat)
+
+
+def warnings_bare(db: Path, repeat: int) -> list[float]:
+    """The core of the warnings by hand: unexcused-absence months and unpaid months per member, ≥ 2, this year."""
+    import sqlite3
+
+    raw = sqlite3.connect(db)
+    today = date.today()
+    days, months = (f"{today.year}-01-01", today.isoformat()), (f"{today.year}-01", today.strftime("%Y-%m"))
+
+    def run():
+        raw.execute(BARE_WARNINGS[0], days).fetchall()
+        raw.execute(BARE_WARNINGS[1], months).fetchall()
+
+    run()
+    return timed(run, repeat)
+
+
+# sqlite3 + json in a new process: the same members, columns and order as `members list --json`.
+BARE_LIST_SCRIPT = r"""
+import json, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+active = ("chinh_thuc", "chuyen_tam_thoi_di", "di_lam_an_xa", "du_bi", "mien_sinh_hoat", "sinh_hoat_tam_thoi")
+cells = dict(conn.execute("SELECT unit_id, name FROM unit_versions ORDER BY valid_from"))
+keys = ("id", "full_name", "gender", "birth_date", "cell", "status", "joined_on", "full_member_on", "cccd",
+        "card_number")
+rows = conn.execute("SELECT id, full_name, gender, birth_date, cell_id, status, joined_on, full_member_on, cccd,"
+                    f" card_number FROM members WHERE status IN ({','.join('?' * len(active))}) ORDER BY sort_key",
+                    active).fetchall()
+members = []
+for r in rows:
+    member = dict(zip(keys, r))
+    member["cell"] = cells.get(r[4], "")
+    members.append(member)
+print(json.dumps({"ok": True, "count": len(members), "members": members}, ensure_ascii=False))
+"""
+
+
+def _process(command: list[str], repeat: int) -> list[float]:
+    run = lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    run()
+    CPU_TIMES.clear()
+    return timed(run, repeat)
+
+
+def list_json_ours(db: Path, repeat: int) -> list[float]:
+    """`tayninh-desktop members list --json` in a new process (output to /dev/null)."""
+    return _process([sys.executable, "-m", "tayninh_desktop", "members", "list", "--json", "--db", str(db)], repeat)
+
+
+def list_json_bare(db: Path, repeat: int) -> list[float]:
+    return _process([sys.executable, "-c", BARE_LIST_SCRIPT, str(db)], repeat)
+
+
+IMPORT_MEMBERS = 10_000
+
+
+def _import_files() -> tuple[Path, Path]:
+    """The flat xlsx export of the 10,000-member demo, and an empty register with the same cells."""
+    from bench_import import ACTOR, empty_register
+
+    from tayninh_desktop.services import exporting
+    from tayninh_desktop.storage.db import open_database
+
+    source = demo_db(IMPORT_MEMBERS)
+    xlsx = OUT / f"export-{IMPORT_MEMBERS}-flat.xlsx"
+    if not xlsx.exists():
+        db = open_database(source)
+        exporting.export_members(db, ACTOR, xlsx, layout="flat")
+        db.conn.close()
+    return xlsx, empty_register(source, OUT / "bench-all-import.sqlite3")
+
+
+def import_ours(_db: Path, repeat: int) -> list[float]:
+    """`members import FILE --dry-run` as the command runs it (read, check, match), 10,000 rows."""
+    from bench_import import ACTOR
+
+    from tayninh_desktop.services import importing
+    from tayninh_desktop.storage.db import open_database
+
+    xlsx, empty = _import_files()
+    db = open_database(empty)
+    return timed(lambda: importing.import_file(db, ACTOR, xlsx, dry_run=True), repeat)
+
+
+def import_bare(_db: Path, repeat: int) -> list[float]:
+    """openpyxl in read-only mode reading every cell of the same file."""
+    from bench_import import bare_openpyxl
+
+    xlsx, _empty = _import_files()
+    return timed(lambda: bare_openpyxl(xlsx), repeat)
+
+
+PDF_MEMBERS = 1000
+
+
+def pdf_ours(_db: Path, repeat: int) -> list[float]:
+    """The member list (danh sách đảng viên) of the 1,000-member demo through the print service."""
+    from tayninh_desktop.domain.actors import Actor
+    from tayninh_desktop.services import documents
+    from tayninh_desktop.storage.db import open_database
+
+    db = open_database(demo_db(PDF_MEMBERS))
+    request = documents.PrintRequest(on=date.today(), issue=False)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "list.pdf"
+        documents.print_form(db, Actor("bench"), "danh_sach_dang_vien", target, request)  # warm-up
+        return timed(lambda: documents.print_form(db, Actor("bench"), "danh_sach_dang_vien", target, request),
+                     repeat)
+
+
+def pdf_bare(_db: Path, repeat: int) -> list[float]:
+    """reportlab alone: a LongTable of the same strings, same embedded font and widths, into memory."""
+    from bench_documents import LIST_KEYS, bare_table
+
+    from tayninh_desktop.services import documents
+    from tayninh_desktop.storage.db import open_database
+
+    db = open_database(demo_db(PDF_MEMBERS))
+    request = documents.PrintRequest(on=date.today(), issue=False)
+    rows = documents.build_context(db, "danh_sach_dang_vien", request)["members"]
+    bare_table("danh_sach_dang_vien", rows, LIST_KEYS, io.BytesIO())
+    return timed(lambda: bare_table("danh_sach_dang_vien", rows, LIST_KEYS, io.BytesIO()), repeat)
+
+
+def demo_build(members: int) -> dict:
+    """`tayninh-desktop demo --members N` into a temporary file: seconds, peak MB, file MB."""
+    from common import build_demo
+
+    with tempfile.TemporaryDirectory(dir=OUT) as folder:
+        path = Path(folder) / "demo.sqlite3"
+        figures = build_demo(path, members)
+        figures["file_mb"] = path.stat().st_size / 1e6
+    return figures
+
+
+def file_mb(db: Path) -> float:
+    return sum(os.path.getsize(p) for p in (db, Path(f"{db}-wal")) if p.exists()) / 1e6

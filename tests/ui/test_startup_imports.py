@@ -1,0 +1,44 @@
+"""The first screen loads only what it shows: start-up is measured (bench/bench_all.py, ≤ 350 ms to the register
+usable on 100,000 members), and the libraries of printing, spreadsheets, encryption and the PDF preview,
+the warnings' computation and the first-run screen each cost tens of milliseconds to import."""
+
+import os
+import subprocess
+import sys
+
+SCRIPT = r"""
+import os, sys
+from pathlib import Path
+from tayninh_desktop.app import start
+window = start(Path(sys.argv[1]))
+from PySide6.QtWidgets import QApplication
+app = QApplication.instance()
+app.processEvents()
+page = window.show_page("register")
+page.model.data(page.model.index(0, 1))
+app.processEvents()
+print(type(window).__name__, page.model.rowCount())
+print(" ".join(sorted(sys.modules)))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+DEFERRED_LIBRARIES = ("reportlab", "openpyxl", "xlrd", "cryptography", "pypdfium2", "PIL")
+DEFERRED_MODULES = ("tayninh_desktop.domain.warnings", "tayninh_desktop.services.warnings",
+                    "tayninh_desktop.services.demo", "tayninh_desktop.ui.dialogs.first_run",
+                    "tayninh_desktop.ui.pages.documents_page", "tayninh_desktop.ui.pages.lists_page",
+                    "tayninh_desktop.ui.pages.meetings_page", "tayninh_desktop.documents.engine")
+
+
+def test_first_screen_defers_what_it_does_not_show(home_db, db_path, tmp_path):
+    home_db.conn.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TAYNINH_DESKTOP_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path)], capture_output=True, text=True, env=env,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    shown, modules = result.stdout.splitlines()[:2]
+    assert shown == "MainWindow 0"
+    loaded = set(modules.split())
+    assert "tayninh_desktop.ui.pages.register_page" in loaded and "PySide6.QtWidgets" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in DEFERRED_LIBRARIES]
+    assert not [m for m in DEFERRED_MODULES if m in loaded]
