@@ -1,0 +1,191 @@
+"""Finding and telling: the screening of the register for members who may be eligible for the support, the
+record that each was told of the policy, and the policy presented at a cell meeting.
+
+The survey behind Kế hoạch 90-KH/TU missed the real beneficiaries and members did not know the policy; so
+the screening lists, besides the members whose circumstances fit the plan, those with a loan of an eligible
+programme whose circumstances are not recorded, and those not surveyed at all, each with what is missing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from tayninh_desktop.domain import assistance_forms as forms
+from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.assistance import (
+    Discharged,
+    Household,
+    HouseholdClass,
+    Outreach,
+    ScreenBasis,
+)
+from tayninh_desktop.domain.assistance_calc import ScreenFacts, screen
+from tayninh_desktop.domain.assistance_reference import SupportPlan
+from tayninh_desktop.domain.dates import format_vn_date, from_iso
+from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.domain.messages_support import HOUSEHOLD_LABELS, MISSING_LABELS
+from tayninh_desktop.services import support_reference
+from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.lookups import require_member
+from tayninh_desktop.services.organisation import require_home
+from tayninh_desktop.services.party_life import cell_names
+from tayninh_desktop.storage import audit, support_repo, support_screen_repo
+from tayninh_desktop.storage.db import Database
+
+# Members the committee answers for: on its register, whatever their activity (members only in temporary
+# party life here belong to another committee's register).
+SCREENED_STATUSES = tuple(s.value for s in (MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.EXEMPTED,
+                                            MemberStatus.AWAY, MemberStatus.TEMP_OUT))
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenLine:
+    """One member of the screening list."""
+
+    member_id: str
+    full_name: str
+    cell_id: str
+    cell_name: str
+    status: str
+    basis: ScreenBasis
+    categories: tuple[str, ...]
+    missing: tuple[str, ...]     # sentences: what is still to be found out
+    loans: int
+    told_on: date | None
+
+    @property
+    def told(self) -> bool:
+        return self.told_on is not None
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    day: date
+    plan: SupportPlan
+    lines: list[ScreenLine]
+
+    def counts(self) -> dict[str, int]:
+        by_basis = Counter(line.basis.value for line in self.lines)
+        return {"screened": len(self.lines), "told": sum(line.told for line in self.lines),
+                **{basis.value: by_basis.get(basis.value, 0) for basis in ScreenBasis}}
+
+
+def _facts(row: tuple, year: int) -> ScreenFacts:
+    classification = row[4]
+    household = None if classification is None else Household(
+        member_id=row[0], year=year, classification=HouseholdClass(classification), certificate_number=row[6] or "",
+        discharged=Discharged(row[5] or ""), income_per_person=row[7], rural=bool(row[8]))
+    return ScreenFacts(household, row[9], from_iso(row[10]))
+
+
+def _missing(codes: tuple[str, ...], year: int, earlier: tuple[int, str, str] | None) -> tuple[str, ...]:
+    out = []
+    for code in codes:
+        text = MISSING_LABELS[code].format(year=year)
+        if code == "hoan_canh" and earlier:
+            text += f" (năm {earlier[0]}: {HOUSEHOLD_LABELS[earlier[1]].lower()})"
+        out.append(text)
+    return tuple(out)
+
+
+def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: str | None = None) -> ScreenResult:
+    """The members who may be eligible on ``on`` (today), in list order, with the basis, what is missing and
+    whether they were told of the policy."""
+    actor.require(Permission.HOUSEHOLD_DATA)
+    day = on or date.today()
+    plan = support_reference.plan_on(db, day, "on")
+    ref = support_reference.book(db)
+    poverty = ref.poverty_line_on(day)
+    rows = support_screen_repo.screen_rows(db, day, SCREENED_STATUSES, tuple(sorted(ref.production_codes())),
+                                           cell_id)
+    earlier = support_screen_repo.earlier_households(db, day.year)
+    names = cell_names(db)
+    lines: list[ScreenLine] = []
+    for row in rows:
+        facts = _facts(row, day.year)
+        hint = bool(poverty and facts.household and facts.household.income_per_person is not None
+                    and facts.household.income_per_person <= poverty.average_max(facts.household.rural))
+        verdict = screen(plan, facts, hint)
+        if verdict.basis is None:
+            continue
+        lines.append(ScreenLine(row[0], row[1], row[2], names.get(row[2], ""), row[3], verdict.basis,
+                                tuple(c.value for c in verdict.categories),
+                                _missing(verdict.missing, day.year, earlier.get(row[0])), row[9], facts.told_on))
+    return ScreenResult(day, plan, lines)
+
+
+@dataclass(frozen=True)
+class CellCount:
+    """Per cell: members who may be eligible and were not told, and members not yet surveyed (nor told)."""
+
+    cell_id: str
+    cell_name: str
+    untold_eligible: int
+    untold_unknown: int
+
+
+def untold_by_cell(result: ScreenResult) -> list[CellCount]:
+    """The home page's figures: per cell, possibly eligible members not told (by category or loan) and members
+    whose circumstances are unknown and who were not told either."""
+    eligible: Counter = Counter()
+    unknown: Counter = Counter()
+    names: dict[str, str] = {}
+    for line in result.lines:
+        names[line.cell_id] = line.cell_name
+        if line.told:
+            continue
+        (unknown if line.basis is ScreenBasis.UNKNOWN else eligible)[line.cell_id] += 1
+    return sorted((CellCount(cid, names[cid], eligible[cid], unknown[cid]) for cid in names
+                   if eligible[cid] or unknown[cid]), key=lambda c: (-c.untold_eligible, c.cell_name))
+
+
+def untold_counts(db: Database, actor: Actor, on: date | None = None) -> list[CellCount]:
+    return untold_by_cell(run_screen(db, actor, on))
+
+
+def untold_counts_in(path: str, actor: Actor, on: date | None = None) -> list[CellCount]:
+    """The same, on a connection of its own (the home page computes it on the worker thread)."""
+    from tayninh_desktop.storage.db import connect
+
+    db = connect(path)
+    try:
+        return untold_counts(db, actor, on)
+    finally:
+        db.conn.close()
+
+
+# -- telling ------------------------------------------------------------------------------------------------
+
+def outreach_of(db: Database, actor: Actor, member_id: str) -> list[Outreach]:
+    actor.require(Permission.READ)
+    return support_repo.outreach_of(db, member_id)
+
+
+def record_told(db: Database, actor: Actor, member_id: str, form: dict, *, today: date | None = None
+                ) -> tuple[str, Changes]:
+    """Record that a member was told of the support policy: on which day, by whom, how."""
+    actor.require(Permission.EDIT_REGISTER)
+    today = today or date.today()
+    values = forms.outreach(form, today)
+    with db.atomic():
+        member = require_member(db, member_id)
+        if values["told_on"] < member.joined_on:
+            raise ValidationError([FieldIssue("told_on", "told_before_joining", {
+                "value": format_vn_date(values["told_on"]), "name": member.full_name,
+                "joined": format_vn_date(member.joined_on)})])
+        for other in support_repo.outreach_of(db, member.id):
+            if other.told_on == values["told_on"] and other.how.casefold() == values["how"].casefold():
+                raise ValidationError([FieldIssue("told_on", "told_duplicate", {
+                    "name": member.full_name, "value": format_vn_date(other.told_on), "how": other.how})])
+        record = Outreach(member_id=member.id, id=new_id(), told_by=values["told_by"] or actor.name,
+                          told_on=values["told_on"], how=values["how"], notes=values["notes"])
+        support_repo.insert_outreach_many(db, [support_repo.outreach_values(record, require_home(db).id,
+                                                                            audit.now_iso())])
+        audit.append(db, actor.name, "record_told", "support_outreach", record.id, None, {
+            "member_id": member.id, "told_on": record.told_on.isoformat(), "told_by": record.told_by,
+            "how": record.how})
+    return record.id, Changes(support=True, member_ids=(member.id,))
