@@ -8,7 +8,10 @@ import pytest
 
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.services import fund, fund_reconcile, support_applications
-from tests.services.support_fixtures import dump, household, interest, loan, people  # noqa: F401
+from tests.services import support_fixtures
+from tests.services.support_fixtures import dump, interest, loan
+
+people = support_fixtures.people
 
 ITEMS = {"la_dang_vien": (True, "Xác nhận của chi bộ ngày 02/10/2026"),
          "thuoc_doi_tuong": (True, "Giấy chứng nhận hộ cận nghèo 15/GCN-UBND"),
@@ -80,9 +83,9 @@ def test_an_application_for_a_member_outside_the_categories(home_db, actor, peop
     with pytest.raises(ValidationError) as caught:
         submit(home_db, actor, people["nam"], nam_loan, today)
     assert caught.value.by_field()["submitted_on"] == [
-        "Ngày nộp hồ sơ: ngày 01/10/2026, đảng viên Phạm Văn Nam không thuộc đối tượng của KH-2026 (quân nhân, công"
+        ("Ngày nộp hồ sơ: ngày 01/10/2026, đảng viên Phạm Văn Nam không thuộc đối tượng của KH-2026 (quân nhân, công"
         " an xuất ngũ về địa phương, hộ nghèo, hộ cận nghèo, hộ có mức sống trung bình); hoàn cảnh năm 2026:"
-        " không thuộc các diện trên."]
+        " không thuộc các diện trên.")]
     assert dump(home_db) == before
 
 
@@ -95,8 +98,8 @@ def test_an_application_without_circumstances_recorded(home_db, actor, people, t
 
 @pytest.mark.parametrize(("extra", "field", "fragment"), [
     ({"period_to": "15/10/2026"}, "period_to", "kỳ đề nghị kết thúc ngày 15/10/2026, sau ngày nộp hồ sơ"),
-    ({"period_from": "01/12/2025"}, "period_to", "kỳ 01/12/2025–30/09/2026 không nằm trọn trong thời gian của"
-                                                 " 90-KH/TU (18/07/2022–31/12/2025)"),
+    ({"period_from": "01/12/2025"}, "period_to", ("kỳ 01/12/2025–30/09/2026 không nằm trọn trong thời gian của"
+                                                 " 90-KH/TU (18/07/2022–31/12/2025)")),
     ({"period_from": "01/08/2026"}, "period_to", "chưa có lần trả lãi nào trong kỳ 01/08/2026–30/09/2026"),
 ])
 def test_bad_applications_are_refused(home_db, actor, people, today, extra, field, fragment):
@@ -134,8 +137,8 @@ def test_checklist_needs_every_item_with_evidence(home_db, actor, people, today)
     with pytest.raises(ValidationError) as caught:
         support_applications.check(home_db, actor, application_id, items, checked_on="05/10/2026", today=today)
     assert caught.value.by_field()["checklist"] == [
-        "Danh mục kiểm tra: mục «Đã trả lãi trong kỳ đề nghị (biên lai hoặc sao kê của ngân hàng)» đạt nhưng chưa"
-        " ghi giấy tờ chứng minh.",
+        ("Danh mục kiểm tra: mục «Đã trả lãi trong kỳ đề nghị (biên lai hoặc sao kê của ngân hàng)» đạt nhưng chưa"
+        " ghi giấy tờ chứng minh."),
         "Danh mục kiểm tra: mục «Có đơn đề nghị của đảng viên, có ý kiến của chi bộ» chưa được đánh dấu đạt."]
     assert dump(home_db) == before
 
@@ -167,8 +170,8 @@ def test_a_payment_above_the_approved_amount(home_db, actor, people, today):
         fund.pay(home_db, actor, application_id, {"paid_on": "15/10/2026", "payment_amount": "2.500.000"},
                  today=today)
     assert caught.value.by_field()["payment_amount"] == [
-        "Số tiền chi: 2.500.000 đ vượt số được duyệt còn lại của hồ sơ HS 001/2026 (2.079.000 đ; đã duyệt"
-        " 2.079.000 đ, đã chi 0 đ)."]
+        ("Số tiền chi: 2.500.000 đ vượt số được duyệt còn lại của hồ sơ HS 001/2026 (2.079.000 đ; đã duyệt"
+        " 2.079.000 đ, đã chi 0 đ).")]
     assert dump(home_db) == before
 
 

@@ -7,7 +7,10 @@ import pytest
 from tayninh_desktop.domain.actors import Actor, Role
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.services import support_household
-from tests.services.support_fixtures import dump, household, interest, loan, people  # noqa: F401
+from tests.services import support_fixtures
+from tests.services.support_fixtures import dump, household, interest, loan
+
+people = support_fixtures.people
 
 
 def test_household_per_year_with_certificate(home_db, actor, people, today):
@@ -75,12 +78,12 @@ def test_a_monthly_rate_typed_as_a_yearly_one(home_db, actor, people, today):
     ("loan_amount", "50,5", "Số tiền vay: «50,5» không phải số tiền hợp lệ (số đồng nguyên, ví dụ 5.000.000)."),
     ("loan_amount", "0", "Số tiền vay: số tiền phải lớn hơn 0."),
     ("term_months", "0", "Thời hạn vay (tháng): «0» không phải số hợp lệ (từ 1 đến 240)."),
-    ("start_date", "31/02/2025", "Ngày vay: «31/02/2025» không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm,"
-                                 " ví dụ 05/02/1960."),
-    ("programme", "vay_tieu_dung", "Chương trình vay: «vay_tieu_dung» không phải chương trình cho vay của NHCSXH"
-                                   " có trong danh mục."),
-    ("contract_number", "KU-0001", "Số khế ước / sổ vay vốn: số KU-0001 đã có ở khoản vay của đảng viên"
-                                   " Nguyễn Thị Hoa."),
+    ("start_date", "31/02/2025", ("Ngày vay: «31/02/2025» không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm,"
+                                 " ví dụ 05/02/1960.")),
+    ("programme", "vay_tieu_dung", ("Chương trình vay: «vay_tieu_dung» không phải chương trình cho vay của NHCSXH"
+                                   " có trong danh mục.")),
+    ("contract_number", "KU-0001", ("Số khế ước / sổ vay vốn: số KU-0001 đã có ở khoản vay của đảng viên"
+                                   " Nguyễn Thị Hoa.")),
 ])
 def test_bad_loans_are_refused_naming_the_field(home_db, actor, people, today, field, value, expected):
     before = dump(home_db)

@@ -9,7 +9,10 @@ import pytest
 from tayninh_desktop.domain.actors import Actor, Role
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.services import meetings, support_presentation, support_screening
-from tests.services.support_fixtures import dump, people  # noqa: F401
+from tests.services import support_fixtures
+from tests.services.support_fixtures import dump
+
+people = support_fixtures.people
 
 
 def by_name(result):
