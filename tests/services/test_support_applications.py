@@ -278,3 +278,40 @@ def test_reconciliation(home_db, actor, people, today):
     fund.pay(home_db, actor, application_id, {"paid_on": "15/10/2026"}, today=today)
     report = fund_reconcile.reconcile(home_db, actor, today, counted=3_000_000)
     assert report.pending == () and report.difference == 79_000 and not report.agrees
+
+
+def test_report_for_a_period_and_its_return_figures(home_db, actor, people, today):
+    from tayninh_desktop.services import support_report, support_screening
+
+    application_id = approved(home_db, actor, people, today)
+    contribute(home_db, actor, today)
+    fund.pay(home_db, actor, application_id, {"paid_on": "15/10/2026"}, today=today)
+    support_screening.record_told(home_db, actor, people["mai"], {"told_on": "20/11/2026", "how": "Gặp"}, today=today)
+    start, end = support_report.parse_period("2026")
+    figures = support_report.return_figures(home_db, actor, start, end)
+    assert figures["totals"] == {"screened": 4, "told": 1, "told_in_period": 1, "applied": 1, "approved": 1, "paid": 1,
+                                 "rejected": 0, "approved_amount": 2_079_000, "paid_amount": 2_079_000}
+    assert figures["fund"] == {"opening": 0, "contributions": 5_000_000, "disbursements": 2_079_000,
+                               "closing": 2_921_000}
+    by_cell = {c["cell"]: (c["screened"], c["applied"]) for c in figures["cells"]}
+    assert by_cell == {"Chi bộ ấp Cầu Xe": (3, 1), "Chi bộ ấp Suối Dộp": (1, 0)}
+    assert figures["plan"] == "KH-2026" and figures["plan_unconfirmed"] is True
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026", ("2026-01-01", "2026-12-31")), ("02/2026", ("2026-02-01", "2026-02-28")),
+    ("2026-12", ("2026-12-01", "2026-12-31")), ("H2/2026", ("2026-07-01", "2026-12-31")),
+])
+def test_report_periods(text, expected):
+    from tayninh_desktop.services import support_report
+
+    start, end = support_report.parse_period(text)
+    assert (start.isoformat(), end.isoformat()) == expected
+
+
+def test_bad_report_period():
+    from tayninh_desktop.services import support_report
+
+    with pytest.raises(ValidationError) as caught:
+        support_report.parse_period("13/2026")
+    assert "«13/2026» không phải kỳ báo cáo" in caught.value.message
