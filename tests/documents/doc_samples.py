@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.documents import DocumentHeader, Recipients, Signature
+from tests.documents.support_samples import SUPPORT_FORMS, support_values
 
 ISSUED_ON = date(2026, 2, 5)
 
@@ -187,6 +188,7 @@ def crosscheck_values() -> dict:
 
 
 COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban"}
+COMMITTEE_FORMS |= SUPPORT_FORMS
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
@@ -198,6 +200,7 @@ def context_for(form_id: str, members: int = 12) -> dict:
         ctx.update(crosscheck_values())
     if form_id == "nghi_quyet_chi_bo":
         ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
+    ctx.update(support_values(form_id))
     return ctx
 
 

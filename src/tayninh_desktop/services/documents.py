@@ -188,6 +188,10 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
         documents_context.register_columns(db, rows)
     if form.source == "de_an_03":
         ctx.update(reports_de_an_03.report_context(db, home, cell, on, request.year, blank=request.blank))
+    if form.source.startswith("support_") and not request.blank:   # the support programme's papers
+        from tayninh_desktop.services import support_documents
+
+        ctx.update(support_documents.form_values(db, form.source, request, on))
     if request.member_id:
         member = members_repo.get(db, request.member_id)
         if member is None:
@@ -224,6 +228,8 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     issuer and year and enters the document register with its PDF's hash, all in one transaction."""
     actor.require(Permission.READ)
     form = get_form(form_id)
+    if form.source.startswith("support_"):   # names members in hardship: household data
+        actor.require(Permission.HOUSEHOLD_DATA)
     request = checked_request(request)
     if form.parts:
         from tayninh_desktop.services.documents_dossier import print_dossier
