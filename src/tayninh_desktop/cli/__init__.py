@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.documents_commands",
     "tayninh_desktop.cli.party_life_commands",
     "tayninh_desktop.cli.import_commands",
+    "tayninh_desktop.cli.support_commands",
+    "tayninh_desktop.cli.support_application_commands",
+    "tayninh_desktop.cli.fund_commands",
 )
 
 
