@@ -47,7 +47,7 @@ def test_application_from_submission_to_payment(home_db, actor, people, today):
     assert application.state.value == "da_duyet" and application.category == "can_ngheo"
     assert application.interest_paid == 2_970_000 and application.support_amount == 2_079_000
     assert application.computation == ("70 % × 2.970.000 đ lãi đã trả = 2.079.000 đ → 2.079.000 đ"
-                                       " (làm tròn xuống đến đồng (bỏ phần lẻ dưới 1 đồng))")
+                                       " (làm tròn xuống đến đồng, bỏ phần lẻ dưới 1 đồng)")
     assert [e.item for e in application.checklist] == list(ITEMS)
     contribute(home_db, actor, today)
     fund.pay(home_db, actor, application_id, {"paid_on": "15/10/2026"}, today=today)

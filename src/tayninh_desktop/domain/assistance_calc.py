@@ -16,8 +16,8 @@ from tayninh_desktop.domain.assistance_reference import SupportPlan
 from tayninh_desktop.domain.vn_money import RATE_SCALE, format_money, format_percent
 
 PERCENT_SCALE = 100 * RATE_SCALE      # shares and rates are hundredths of a percent
-ROUNDING_TEXT = {"xuong": "làm tròn xuống đến đồng (bỏ phần lẻ dưới 1 đồng)",
-                 "gan_nhat": "làm tròn đến đồng gần nhất (từ 0,5 đồng trở lên làm tròn lên)"}
+ROUNDING_TEXT = {"xuong": "làm tròn xuống đến đồng, bỏ phần lẻ dưới 1 đồng",
+                 "gan_nhat": "làm tròn đến đồng gần nhất, từ 0,5 đồng trở lên làm tròn lên"}
 
 
 @dataclass(frozen=True)

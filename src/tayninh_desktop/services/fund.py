@@ -189,3 +189,23 @@ def statement(db: Database, actor: Actor, start: date | None = None, end: date |
     money_in = sum(line.entry.amount for line in lines if line.entry.direction > 0)
     money_out = sum(line.entry.amount for line in lines if line.entry.direction < 0)
     return Statement(start, end, opening, tuple(lines), money_in, money_out, running)
+
+
+def paid_to(db: Database, actor: Actor, application_id: str) -> int:
+    """Money paid for an application: its disbursements less their reversals."""
+    actor.require(Permission.READ)
+    return fund_repo.paid_to(db, application_id)
+
+
+def entry_subject(db: Database, actor: Actor, entry: FundEntry) -> str:
+    """Who an entry is about, as the ledger shows it: the contributor, or the application and its member."""
+    actor.require(Permission.READ)
+    if entry.kind is FundKind.CONTRIBUTION or not entry.application_id:
+        return entry.contributor
+    application = applications_repo.get(db, entry.application_id)
+    if application is None:
+        return ""
+    from tayninh_desktop.storage import members_repo
+
+    member = members_repo.get(db, application.member_id)
+    return f"{application.label} — {member.full_name if member else ''}"

@@ -246,3 +246,8 @@ def loan_label(db: Database, loan: Loan) -> str:
     return (f"{name}{contract} — {format_money(loan.amount)}, {format_rate(loan.rate_bp)},"
             f" vay {format_vn_date(loan.start_date)}")
 
+
+
+def member_names(db: Database, member_ids) -> dict[str, str]:
+    """Full names of members by id (the support page's tables name the member of each row)."""
+    return {m.id: m.full_name for m in members_repo.get_many(db, sorted(set(member_ids)))}

@@ -86,4 +86,4 @@ def set_section(db: Database, actor: Actor, section: str, records: list[dict] | 
         settings_repo.put(db, SETTINGS_KEY, stored)
         audit.append(db, actor.name, "set_support_reference", "settings", f"{SETTINGS_KEY}.{section}",
                      {"records": before}, {"records": records})
-    return Changes(settings=True)
+    return Changes(settings=True, support=True)

@@ -51,7 +51,7 @@ class ScreenLine:
     cell_id: str
     cell_name: str
     status: str
-    basis: ScreenBasis
+    basis: ScreenBasis | None      # None: circumstances known and outside the plan (listed only for ``everyone``)
     categories: tuple[str, ...]
     missing: tuple[str, ...]     # sentences: what is still to be found out
     loans: int
@@ -69,8 +69,9 @@ class ScreenResult:
     lines: list[ScreenLine]
 
     def counts(self) -> dict[str, int]:
-        by_basis = Counter(line.basis.value for line in self.lines)
-        return {"screened": len(self.lines), "told": sum(line.told for line in self.lines),
+        listed = [line for line in self.lines if line.basis is not None]
+        by_basis = Counter(line.basis.value for line in listed)
+        return {"screened": len(listed), "told": sum(line.told for line in listed),
                 **{basis.value: by_basis.get(basis.value, 0) for basis in ScreenBasis}}
 
 
@@ -92,9 +93,10 @@ def _missing(codes: tuple[str, ...], year: int, earlier: tuple[int, str, str] | 
     return tuple(out)
 
 
-def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: str | None = None) -> ScreenResult:
+def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: str | None = None,
+               everyone: bool = False) -> ScreenResult:
     """The members who may be eligible on ``on`` (today), in list order, with the basis, what is missing and
-    whether they were told of the policy."""
+    whether they were told of the policy (``everyone``: the other members too, without a basis)."""
     actor.require(Permission.HOUSEHOLD_DATA)
     day = on or date.today()
     plan = support_reference.plan_on(db, day, "on")
@@ -110,7 +112,7 @@ def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: s
         hint = bool(poverty and facts.household and facts.household.income_per_person is not None
                     and facts.household.income_per_person <= poverty.average_max(facts.household.rural))
         verdict = screen(plan, facts, hint)
-        if verdict.basis is None:
+        if verdict.basis is None and not everyone:
             continue
         lines.append(ScreenLine(row[0], row[1], row[2], names.get(row[2], ""), row[3], verdict.basis,
                                 tuple(c.value for c in verdict.categories),
@@ -136,7 +138,7 @@ def untold_by_cell(result: ScreenResult) -> list[CellCount]:
     names: dict[str, str] = {}
     for line in result.lines:
         names[line.cell_id] = line.cell_name
-        if line.told:
+        if line.told or line.basis is None:
             continue
         (unknown if line.basis is ScreenBasis.UNKNOWN else eligible)[line.cell_id] += 1
     return sorted((CellCount(cid, names[cid], eligible[cid], unknown[cid]) for cid in names
@@ -147,15 +149,20 @@ def untold_counts(db: Database, actor: Actor, on: date | None = None) -> list[Ce
     return untold_by_cell(run_screen(db, actor, on))
 
 
-def untold_counts_in(path: str, actor: Actor, on: date | None = None) -> list[CellCount]:
-    """The same, on a connection of its own (the home page computes it on the worker thread)."""
+def untold_counts_in(db: Database, db_path: str, actor: Actor, on: date | None = None) -> list[CellCount]:
+    """The same, through a connection of its own when the register is a file (the home page computes it on
+    the worker thread, as the warnings)."""
+    if not db_path:
+        return untold_counts(db, actor, on)
+    from pathlib import Path
+
     from tayninh_desktop.storage.db import connect
 
-    db = connect(path)
+    own = connect(Path(db_path))
     try:
-        return untold_counts(db, actor, on)
+        return untold_counts(own, actor, on)
     finally:
-        db.conn.close()
+        own.conn.close()
 
 
 # -- telling ------------------------------------------------------------------------------------------------
