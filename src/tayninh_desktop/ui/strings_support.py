@@ -147,6 +147,7 @@ DLG_REVERSE = "Đảo bút toán số {seq}: {what} {amount}"
 HOME_SUPPORT = ("<b>Hỗ trợ đảng viên khó khăn:</b> {eligible} đảng viên có thể thuộc diện hỗ trợ <b>chưa được thông"
                 " tin</b> chính sách{cells}; {unknown} đảng viên chưa rõ hoàn cảnh, chưa được thông tin.")
 HOME_SUPPORT_CELLS = " ({cells})"
+HOME_SUPPORT_LINK = " <a href='support'>Xem danh sách</a>"
 HOME_SUPPORT_NONE = "<b>Hỗ trợ đảng viên khó khăn:</b> mọi đảng viên có thể thuộc diện đã được thông tin chính sách."
 HOME_SUPPORT_COMPUTING = "Hỗ trợ đảng viên khó khăn: đang rà soát…"
 

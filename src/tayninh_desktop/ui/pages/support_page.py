@@ -63,13 +63,13 @@ class SupportPage(QWidget):
         from tayninh_desktop.ui.pages.support_report_tab import ReportTab
         from tayninh_desktop.ui.pages.support_screen_tab import ScreenTab
 
-        self.screen = ScreenTab(self.context, self.runner, self.today)
+        self.screening = ScreenTab(self.context, self.runner, self.today)
         self.loans = LoansTab(self.context, self.runner, self.today)
         self.applications = ApplicationsTab(self.context, self.runner, self.today)
         self.fund = FundTab(self.context, self.runner, self.today)
         self.report = ReportTab(self.context, self.runner, self.today)
         self.reference = ReferenceTab(self.context, self.runner)
-        for tab, text in ((self.screen, s.TAB_SCREEN), (self.loans, s.TAB_LOANS),
+        for tab, text in ((self.screening, s.TAB_SCREEN), (self.loans, s.TAB_LOANS),
                           (self.applications, s.TAB_APPLICATIONS), (self.fund, s.TAB_FUND),
                           (self.report, s.TAB_REPORT), (self.reference, s.TAB_REFERENCE)):
             self.tabs.addTab(tab, text)

@@ -31,6 +31,7 @@ class SupportHomeLine(QLabel):
         self.counts: list[CellCount] | None = None
         self.cell_id: str | None = None
         self.setWordWrap(True)
+        self.linkActivated.connect(self.open_support)
         self.setStyleSheet("padding: 4px; background: #fff8e1; border: 1px solid #f0d58c;")
         try:
             context.actor.require(Permission.HOUSEHOLD_DATA)
@@ -68,7 +69,20 @@ class SupportHomeLine(QLabel):
         cells = "" if cell_id or not top else s.HOME_SUPPORT_CELLS.format(
             cells=", ".join(f"{c.cell_name}: {c.untold_eligible}" for c in top)
             + (", …" if len([c for c in counts if c.untold_eligible]) > SHOWN_CELLS else ""))
-        self.setText(s.HOME_SUPPORT.format(eligible=eligible, unknown=unknown, cells=cells))
+        self.setText(s.HOME_SUPPORT.format(eligible=eligible, unknown=unknown, cells=cells) + s.HOME_SUPPORT_LINK)
+
+    def open_support(self, _link: str = ""):
+        """Open the support page on the members not yet told (of the cell chosen here)."""
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return None
+        page = window.show_page("support")
+        screen = getattr(page, "screening", None)
+        if screen is not None:
+            page.show_tab(0)
+            screen.untold.setChecked(True)
+            screen.cell.setCurrentIndex(max(screen.cell.findData(self.cell_id), 0))
+        return page
 
     def on_changes(self, changes: Changes) -> None:
         if changes.support or changes.members or changes.history or changes.party_life or changes.settings:
