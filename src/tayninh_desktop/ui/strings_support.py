@@ -108,8 +108,9 @@ ALL_FIELDS = "toàn bộ"
 OPEN_END = "nay"
 REFERENCE_EDITOR_TITLE = "Sửa: {section}"
 REFERENCE_EDITOR_HELP = ("Sửa trực tiếp trong bảng. Ngày dạng dd/mm/yyyy; tiền là số đồng; lãi suất, tỷ lệ như 6,6."
-                         " Cột «Chưa xác nhận»: để trống khi đã đối chiếu văn bản gốc; ghi «toàn bộ» hoặc tên các"
-                         " trường chưa xác nhận. Thêm dòng khi có văn bản mới (đặt ngày hết hiệu lực cho dòng cũ).")
+                         " Cột «Chưa xác nhận»: để trống khi đã đối chiếu văn bản gốc; ghi «toàn bộ», hoặc tên các"
+                         " cột chưa xác nhận cách nhau bằng dấu chấm phẩy. Khi có văn bản mới: thêm dòng, đặt ngày"
+                         " hết hiệu lực cho dòng cũ.")
 ADD_ROW = "Thêm dòng"
 REMOVE_ROW = "Xóa dòng"
 SAVED = "Đã lưu."

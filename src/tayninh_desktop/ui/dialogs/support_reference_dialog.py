@@ -35,7 +35,7 @@ COLUMNS = {
     "poverty_lines": ("name", "doc_number", "doc_date", "basis", "valid_from", "valid_to", "rural_line", "urban_line",
                       "rural_average_max", "urban_average_max", "unconfirmed", "note"),
 }
-LABELS = {"code": "Mã", "name": "Tên", "doc_number": "Số hiệu", "doc_date": "Ngày văn bản", "issuer": "Cơ quan ban hành",
+LABELS = {"code": "Mã", "checklist": "Danh mục hồ sơ", "sources": "Nguồn", "name": "Tên", "doc_number": "Số hiệu", "doc_date": "Ngày văn bản", "issuer": "Cơ quan ban hành",
           "basis": "Căn cứ", "valid_from": "Hiệu lực từ", "valid_to": "Hết hiệu lực từ", "categories": "Đối tượng (mã)",
           "share": "Tỷ lệ hỗ trợ (%)", "rounding": "Làm tròn (xuong/gan_nhat)",
           "max_principal": "Vốn vay tối đa được tính (đ)", "max_per_member_year": "Tối đa/người/năm (đ)",
@@ -54,7 +54,7 @@ def display(key: str, record: dict) -> str:
     if key == "unconfirmed":
         if not value:
             return ""
-        return ", ".join(record.get("unconfirmed_fields") or []) or s.ALL_FIELDS
+        return "; ".join(LABELS.get(f, f) for f in record.get("unconfirmed_fields") or []) or s.ALL_FIELDS
     if value is None:
         return ""
     if key in DATES:
@@ -73,8 +73,9 @@ def read(key: str, text: str, raw: dict) -> None:
     text = " ".join(text.split())
     if key == "unconfirmed":
         raw["unconfirmed"] = bool(text)
-        fields = [] if not text or text == s.ALL_FIELDS else [f.strip() for f in text.split(",") if f.strip()]
-        raw["unconfirmed_fields"] = fields
+        by_label = {label.casefold(): code for code, label in LABELS.items()}
+        parts = [] if not text or text.casefold() == s.ALL_FIELDS else [f.strip() for f in text.split(";") if f.strip()]
+        raw["unconfirmed_fields"] = [by_label.get(part.casefold(), part) for part in parts]
         return
     if not text:
         raw.pop(key, None)

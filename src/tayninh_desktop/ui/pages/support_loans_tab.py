@@ -23,7 +23,7 @@ from tayninh_desktop.services import support_household, support_import, support_
 from tayninh_desktop.ui import strings_support as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.dialogs.record_dialog import Field
-from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.models.rows_model import DisplayRow
 from tayninh_desktop.ui.pages.support_screen_tab import application_dialog, loan_dialog
 from tayninh_desktop.ui.pages.support_tab import SupportTab
 
@@ -140,14 +140,14 @@ class StatementDialog(QDialog):
         c = plan.counts
         self.summary = QLabel(s.IMPORT_SUMMARY.format(file=plan.path.name, sheet=plan.sheet, **c), wordWrap=True)
         self.summary.setStyleSheet("font-weight: bold;")
-        model = RowsModel(s.IMPORT_COLUMNS, self)
+        view, model = tab.make_table(s.IMPORT_COLUMNS, "support_statement_rows", stretch=5, right=(0, 4),
+                                     widths=(50, 90, 200, 95, 110))
+        view.setParent(self)
         model.set_rows([DisplayRow((str(x.row), ROW_STATUS_LABELS[x.status], x.member_name,
                                     format_vn_date(x.paid_on) if x.paid_on else "",
                                     format_money(x.amount) if x.amount else "", x.message),
                                    background=REFUSED_BACKGROUND if x.status == "refused" else "")
                         for x in plan.lines])
-        view, _ = tab.make_table(s.IMPORT_COLUMNS, "support_statement_rows", stretch=5)
-        view.setModel(model)
         self.apply_button = QPushButton(s.IMPORT_APPLY, objectName="statement_apply")
         self.apply_button.setEnabled(c["added"] > 0)
         report = QPushButton(s.IMPORT_REPORT, objectName="statement_report")
