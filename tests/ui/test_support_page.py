@@ -232,7 +232,10 @@ def test_home_line_counts_and_opens_the_page(context, people, qtbot):
     window = MainWindow(context)
     qtbot.addWidget(window)
     home = window.show_page("warnings")
-    home.support_line.refresh()
+    home.support_line.refresh()                      # not shown yet: waits
+    assert home.support_line.counts is None
+    window.show()                                    # shown: computes
+    assert home.support_line.counts is not None
     assert home.support_line.text().startswith("<b>Hỗ trợ đảng viên khó khăn:</b> 3 đảng viên có thể thuộc diện")
     assert "Chi bộ ấp Cầu Xe: 2" in home.support_line.text() and "1 đảng viên chưa rõ hoàn cảnh" in \
         home.support_line.text()

@@ -59,7 +59,7 @@ def _today_text(text: str | None) -> str:
 
 
 def cmd_statement(args) -> int:
-    from tayninh_desktop.services import fund, support_documents
+    from tayninh_desktop.services import fund, support_printing
 
     db = open_db(args)
     who = actor(args)
@@ -69,7 +69,7 @@ def cmd_statement(args) -> int:
         from datetime import date
 
         first = result.lines[0].entry.entry_date if result.lines else date.today()
-        support_documents.print_statement(db, who, start or first, end or date.today(), args.out)
+        support_printing.print_statement(db, who, start or first, end or date.today(), args.out)
     payload = {"ok": True, "from": start.isoformat() if start else None, "to": end.isoformat() if end else None,
                "opening": result.opening, "money_in": result.money_in, "money_out": result.money_out,
                "closing": result.closing, "balance": result.closing, "entries": [
@@ -105,7 +105,7 @@ def cmd_balance(args) -> int:
 
 
 def cmd_contribute(args) -> int:
-    from tayninh_desktop.services import fund, support_documents
+    from tayninh_desktop.services import fund, support_printing
 
     db = open_db(args)
     who = actor(args)
@@ -114,7 +114,7 @@ def cmd_contribute(args) -> int:
         "contribution_amount": args.amount, "receipt_number": args.receipt, "outreach_notes": args.note})
     entry = fund.get_entry(db, who, entry_id)
     if args.out:
-        support_documents.print_receipt(db, who, entry_id, args.out)
+        support_printing.print_receipt(db, who, entry_id, args.out)
     emit(args, {"ok": True, "entry_id": entry_id, "seq": entry.seq, "balance": fund.balance(db, who)},
          f"Đã ghi đóng góp {format_money(entry.amount)} của {entry.contributor} (phiếu thu {entry.receipt_number},"
          f" bút toán số {entry.seq}); số dư quỹ {format_money(fund.balance(db, who))}.")
@@ -137,12 +137,12 @@ def cmd_reverse(args) -> int:
 
 
 def cmd_receipt(args) -> int:
-    from tayninh_desktop.services import fund, support_documents
+    from tayninh_desktop.services import fund, support_printing
 
     db = open_db(args)
     who = actor(args)
     entry = fund.get_entry(db, who, args.entry)
-    result = support_documents.print_receipt(db, who, entry.id, args.out)
+    result = support_printing.print_receipt(db, who, entry.id, args.out)
     emit(args, {"ok": True, "path": str(result.path)}, f"Đã in phiếu thu {entry.receipt_number}: {result.path}")
     return 0
 
@@ -151,7 +151,7 @@ def cmd_reconcile(args) -> int:
     from datetime import date
 
     from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-    from tayninh_desktop.services import fund_reconcile, support_documents
+    from tayninh_desktop.services import fund_reconcile, support_printing
 
     db = open_db(args)
     who = actor(args)
@@ -162,7 +162,7 @@ def cmd_reconcile(args) -> int:
         raise ValidationError([FieldIssue("counted", "bad_money", {"value": args.counted})]) from None
     result = fund_reconcile.reconcile(db, who, on, counted)
     if args.out:
-        support_documents.print_reconciliation(db, who, on, args.out, counted)
+        support_printing.print_reconciliation(db, who, on, args.out, counted)
     text = [(f"Đến ngày {format_vn_date(on)}: {result.entries} bút toán; thu {format_money(result.contributions)},"
             f" chi {format_money(result.disbursements)}, số dư {format_money(result.balance)}.")]
     if counted is not None:

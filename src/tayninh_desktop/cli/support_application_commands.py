@@ -200,7 +200,7 @@ def cmd_applications(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from tayninh_desktop.services import support_documents, support_report
+    from tayninh_desktop.services import support_printing, support_report
 
     db = open_db(args)
     who = actor(args)
@@ -208,7 +208,7 @@ def cmd_report(args) -> int:
     figures = support_report.return_figures(db, who, start, end)
     symbol = ""
     if args.out:
-        result, _ = support_documents.print_report(db, who, start, end, args.out)
+        result, _ = support_printing.print_report(db, who, start, end, args.out)
         symbol = result.symbol
     t = figures["totals"]
     text = [f"Kỳ {format_vn_date(start)}–{format_vn_date(end)} ({figures['plan']}"
@@ -225,19 +225,19 @@ def cmd_report(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from tayninh_desktop.services import support_documents
+    from tayninh_desktop.services import support_printing
 
     db = open_db(args)
     who = actor(args)
     if args.paper == "application":
         if not args.application:
             raise Usage("in đơn đề nghị cần --application HỒ_SƠ")
-        result = support_documents.print_application(db, who, find_application(db, who, args.application).id,
+        result = support_printing.print_application(db, who, find_application(db, who, args.application).id,
                                                      args.out)
     else:
         start, end = _period(args)
-        printer = support_documents.print_approval_list if args.paper == "approvals" \
-            else support_documents.print_payment_list
+        printer = support_printing.print_approval_list if args.paper == "approvals" \
+            else support_printing.print_payment_list
         result = printer(db, who, start, end, args.out)
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256},
          f"Đã in {result.pages} trang: {result.path}")

@@ -3,8 +3,8 @@ column to sign), the fund's receipt, statement and reconciliation, and the progr
 
 They are forms in forms/ rendered by the one engine through ``services.documents``; this module computes their
 values (``form_values``, called by ``documents.build_context`` for forms whose source starts with "support_")
-and offers one print action per paper. A paper about one application, entry or period names it through
-``_subject`` around the print (a context variable: ``PrintRequest`` has no field for it).
+and the print actions (``support_printing``) name the paper's subject, one application, entry or period,
+through ``subject`` around the print (a context variable: ``PrintRequest`` has no field for it).
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.assistance import Application, ApplicationState, FundKind
 from tayninh_desktop.domain.assistance_calc import ROUNDING_TEXT
 from tayninh_desktop.domain.dates import format_vn_date
@@ -39,7 +38,7 @@ from tayninh_desktop.services import (
     support_reference,
     support_report,
 )
-from tayninh_desktop.services.documents import PrintRequest, PrintResult, print_form
+from tayninh_desktop.services.documents import PrintRequest
 from tayninh_desktop.storage import applications_repo, fund_repo, members_repo, support_repo
 from tayninh_desktop.storage.db import Database
 
@@ -64,7 +63,7 @@ def _current() -> Subject:
 
 
 @contextmanager
-def _subject(**values) -> Iterator[None]:
+def subject(**values) -> Iterator[None]:
     token = _SUBJECT.set(Subject(**values))
     try:
         yield
@@ -344,71 +343,3 @@ def form_values(db: Database, source: str, request: PrintRequest, on: date) -> d
                 "support_reconciliation": lambda: _reconciliation_values(db, on),
                 "support_report": lambda: _report_values(db, request, on)}
     return {**prepared, **builders[source]()} if source in builders else {}
-
-
-# -- print actions -----------------------------------------------------------------------------------------
-
-def _print(db: Database, actor: Actor, form_id: str, out: Path, request: PrintRequest, settings=None,
-           **subject) -> PrintResult:
-    actor.require(Permission.HOUSEHOLD_DATA)
-    with _subject(**subject):
-        result, _ = print_form(db, actor, form_id, Path(out), request, settings=settings)
-    return result
-
-
-def print_application(db: Database, actor: Actor, application_id: str, out: Path, settings=None) -> PrintResult:
-    """The application of one member, filled from the application, the loan and the interest paid."""
-    application = support_applications.get(db, actor, application_id)
-    return _print(db, actor, "don_de_nghi_ho_tro_lai_suat", out,
-                  PrintRequest(member_id=application.member_id, on=application.submitted_on, issue=False), settings,
-                  application_id=application_id)
-
-
-def print_approval_list(db: Database, actor: Actor, start: date, end: date, out: Path, settings=None) -> PrintResult:
-    return _print(db, actor, "danh_sach_duyet_ho_tro_lai_suat", out, PrintRequest(on=min(end, date.today())),
-                  settings, start=start, end=end)
-
-
-def print_payment_list(db: Database, actor: Actor, start: date, end: date, out: Path, settings=None) -> PrintResult:
-    return _print(db, actor, "danh_sach_chi_tra_ho_tro_lai_suat", out, PrintRequest(on=min(end, date.today())),
-                  settings, start=start, end=end)
-
-
-def print_receipt(db: Database, actor: Actor, entry_id: str, out: Path, settings=None) -> PrintResult:
-    """The receipt of a contribution (its own number, not the document register's)."""
-    entry = fund.get_entry(db, actor, entry_id)
-    if entry.kind is not FundKind.CONTRIBUTION:
-        from tayninh_desktop.domain.errors import DomainError
-
-        raise DomainError("entry_not_found", entry_id=entry_id)
-    with _subject(entry_id=entry.id):
-        result, _ = print_form(db, actor, "phieu_thu_quy_ho_tro", Path(out), PrintRequest(on=entry.entry_date),
-                               settings=settings)
-    return result
-
-
-def print_statement(db: Database, actor: Actor, start: date, end: date, out: Path, settings=None) -> PrintResult:
-    actor.require(Permission.READ)
-    with _subject(start=start, end=end):
-        result, _ = print_form(db, actor, "so_quy_ho_tro", Path(out), PrintRequest(on=min(end, date.today())),
-                               settings=settings)
-    return result
-
-
-def print_reconciliation(db: Database, actor: Actor, on: date, out: Path, counted: int | None = None,
-                         settings=None) -> PrintResult:
-    actor.require(Permission.READ)
-    with _subject(end=on, counted=counted):
-        result, _ = print_form(db, actor, "bien_ban_doi_chieu_quy_ho_tro", Path(out), PrintRequest(on=on),
-                               settings=settings)
-    return result
-
-
-def print_report(db: Database, actor: Actor, start: date, end: date, out: Path, *, issue: bool = True,
-                 settings=None) -> tuple[PrintResult, object]:
-    """The programme's report for a period; issued (numbered in the document register) unless ``issue`` is off."""
-    actor.require(Permission.HOUSEHOLD_DATA)
-    with _subject(start=start, end=end):
-        return print_form(db, actor, "bao_cao_ho_tro_dang_vien", Path(out),
-                          PrintRequest(on=min(end, date.today()), year=end.year, issue=issue), settings=settings)
-

@@ -14,8 +14,8 @@ from tayninh_desktop.domain.vn_money import format_money, group_digits
 from tayninh_desktop.services import (
     fund,
     support_applications,
-    support_documents,
     support_household,
+    support_printing,
     support_report,
 )
 from tayninh_desktop.ui import strings_support as s
@@ -153,7 +153,7 @@ class ApplicationsTab(SupportTab):
             return
         db, actor = self.context.db, self.context.actor
         self.print_to_file(f"don-de-nghi-{a.number:03d}-{a.submitted_on.year}.pdf",
-                           lambda target: support_documents.print_application(db, actor, a.id, target), path)
+                           lambda target: support_printing.print_application(db, actor, a.id, target), path)
 
     def print_list(self, which: str, path: str | None = None) -> None:
         from tayninh_desktop.domain.errors import DomainError
@@ -165,7 +165,7 @@ class ApplicationsTab(SupportTab):
             show_error(self, error)
             return
         db, actor = self.context.db, self.context.actor
-        printer = support_documents.print_approval_list if which == "approvals" else support_documents.print_payment_list
+        printer = support_printing.print_approval_list if which == "approvals" else support_printing.print_payment_list
         name = "danh-sach-duyet" if which == "approvals" else "danh-sach-chi-tra"
         self.print_to_file(f"{name}-{start:%Y%m%d}-{end:%Y%m%d}.pdf",
                            lambda target: printer(db, actor, start, end, target), path)

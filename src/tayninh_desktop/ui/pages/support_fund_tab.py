@@ -12,7 +12,7 @@ from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_support import CONTRIBUTOR_KIND_LABELS, FUND_KIND_LABELS
 from tayninh_desktop.domain.vn_money import format_money, group_digits, parse_money
-from tayninh_desktop.services import fund, support_documents
+from tayninh_desktop.services import fund, support_printing
 from tayninh_desktop.ui import strings_support as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.dialogs.record_dialog import Field
@@ -133,7 +133,7 @@ class FundTab(SupportTab):
             return
         db, actor = self.context.db, self.context.actor
         name = "phieu-thu-" + "".join(ch if ch.isalnum() else "-" for ch in entry.receipt_number) + ".pdf"
-        self.print_to_file(name, lambda target: support_documents.print_receipt(db, actor, entry.id, target), path)
+        self.print_to_file(name, lambda target: support_printing.print_receipt(db, actor, entry.id, target), path)
 
     def print_statement(self, path: str | None = None) -> None:
         try:
@@ -144,7 +144,7 @@ class FundTab(SupportTab):
         start, end = start or date(self.today.year, 1, 1), end or self.today
         db, actor = self.context.db, self.context.actor
         self.print_to_file(f"so-quy-{start:%Y%m%d}-{end:%Y%m%d}.pdf",
-                           lambda target: support_documents.print_statement(db, actor, start, end, target), path)
+                           lambda target: support_printing.print_statement(db, actor, start, end, target), path)
 
     def print_reconciliation(self, path: str | None = None, counted: str | None = None) -> None:
         if counted is None:
@@ -160,5 +160,5 @@ class FundTab(SupportTab):
             show_error(self, ValidationError([FieldIssue("counted", "bad_money", {"value": counted})]))
             return
         db, actor, on = self.context.db, self.context.actor, self.today
-        self.print_to_file(f"doi-chieu-quy-{on:%Y%m%d}.pdf", lambda target: support_documents.print_reconciliation(
+        self.print_to_file(f"doi-chieu-quy-{on:%Y%m%d}.pdf", lambda target: support_printing.print_reconciliation(
             db, actor, on, target, amount), path)

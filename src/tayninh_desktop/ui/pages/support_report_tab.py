@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.vn_money import format_money, group_digits
-from tayninh_desktop.services import support_documents, support_report
+from tayninh_desktop.services import support_printing, support_report
 from tayninh_desktop.ui import strings_support as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow
@@ -69,4 +69,4 @@ class ReportTab(SupportTab):
         end = min(end, self.today)
         db, actor = self.context.db, self.context.actor
         self.print_to_file(f"bao-cao-ho-tro-{start:%Y%m%d}-{end:%Y%m%d}.pdf",
-                           lambda target: support_documents.print_report(db, actor, start, end, target), path)
+                           lambda target: support_printing.print_report(db, actor, start, end, target), path)

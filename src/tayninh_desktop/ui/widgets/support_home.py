@@ -30,6 +30,7 @@ class SupportHomeLine(QLabel):
         self.context, self.runner, self.today = context, runner, today
         self.counts: list[CellCount] | None = None
         self.cell_id: str | None = None
+        self._stale = False
         self.setWordWrap(True)
         self.linkActivated.connect(self.open_support)
         self.setStyleSheet("padding: 4px; background: #fff8e1; border: 1px solid #f0d58c;")
@@ -43,8 +44,18 @@ class SupportHomeLine(QLabel):
         QTimer.singleShot(START_DELAY_MS, self.refresh)
 
     def refresh(self) -> None:
+        """Compute on the worker; a hidden line (its window closed or not shown yet) waits until it is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         db, path, actor, today = self.context.db, self.context.db_path, self.context.actor, self.today
         self.runner.run(lambda: untold_counts_in(db, path, actor, today), self._computed, self._failed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _computed(self, counts: list[CellCount]) -> None:
         self.counts = counts
