@@ -128,3 +128,14 @@ def test_correcting_a_loan_keeps_its_payments(home_db, actor, people, today):
     assert len(support_household.payments_of(home_db, actor, loan_.id)) == 3
     actions = [r[0] for r in home_db.execute("SELECT action FROM audit_log WHERE entity = 'support_loans'")]
     assert actions == ["record_loan", "record_loan", "record_loan"]
+
+
+def test_a_loan_recorded_by_mistake_is_deleted_but_not_one_in_use(home_db, actor, people, today):
+    spare = loan(home_db, actor, people["mai"], today, contract_number="KU-0077")
+    support_household.delete_loan(home_db, actor, spare)
+    assert support_household.loans_of(home_db, actor, people["mai"]) == []
+    before = dump(home_db)
+    with pytest.raises(DomainError) as caught:
+        support_household.delete_loan(home_db, actor, people["hoa_loan"])
+    assert caught.value.message.startswith("Khoản vay KU-0001 đã có 3 lần trả lãi và 0 hồ sơ đề nghị: không xóa")
+    assert dump(home_db) == before

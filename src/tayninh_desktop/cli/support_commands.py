@@ -87,6 +87,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--amount", required=True, metavar="ĐỒNG")
     p.add_argument("--reference", default="", metavar="SỐ", help="số biên lai, chứng từ")
     p.set_defaults(handler=cmd_loan_interest)
+    p = loans.add_parser("delete", parents=[common], help="xóa khoản vay ghi nhầm (chưa có lần trả lãi, hồ sơ)")
+    p.add_argument("loan", metavar="KHOẢN_VAY", help="mã hoặc số khế ước")
+    p.set_defaults(handler=cmd_loan_delete)
     p = loans.add_parser("import", parents=[common], help="nhập lãi đã trả từ tệp sao kê Excel của ngân hàng")
     p.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .xls")
     p.add_argument("--dry-run", action="store_true", help="chạy thử: chỉ báo cáo từng dòng")
@@ -251,6 +254,16 @@ def cmd_loan_interest(args) -> int:
     payment_id, _ = support_household.record_payment(db, actor(args), loan.id, {
         "paid_on": args.on, "interest_amount": args.amount, "reference": args.reference})
     emit(args, {"ok": True, "payment_id": payment_id}, f"Đã ghi lãi đã trả ngày {args.on}: {args.amount} đ.")
+    return 0
+
+
+def cmd_loan_delete(args) -> int:
+    from tayninh_desktop.services import support_household
+
+    db = open_db(args)
+    loan = _loan(db, actor(args), args.loan)
+    support_household.delete_loan(db, actor(args), loan.id)
+    emit(args, {"ok": True}, f"Đã xóa khoản vay {loan.contract_number or loan.id}.")
     return 0
 
 

@@ -73,6 +73,8 @@ MESSAGES: dict[str, str] = {
     "rate_hint": " Có phải {suggestion} %/năm?",
     "unknown_programme": "{field_label}: «{value}» không phải chương trình cho vay của NHCSXH có trong danh mục.",
     "loan_not_found": "Không tìm thấy khoản vay (mã {loan_id}).",
+    "loan_in_use": "Khoản vay {contract} đã có {payments} lần trả lãi và {applications} hồ sơ đề nghị: không xóa;"
+                   " hãy sửa khoản vay nếu ghi sai.",
     "loan_not_of_member": "{field_label}: khoản vay {contract} không phải của đảng viên {name}.",
     "duplicate_contract": "{field_label}: số {value} đã có ở khoản vay của đảng viên {name}.",
     "loan_start_after_payment": "{field_label}: ngày vay {start} sau lần trả lãi đầu tiên ({first}) — kiểm tra lại"

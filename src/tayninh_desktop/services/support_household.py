@@ -181,6 +181,22 @@ def record_loan(db: Database, actor: Actor, member_id: str, form: dict, *, loan_
     return loan.id, Changes(support=True, member_ids=(member.id,))
 
 
+def delete_loan(db: Database, actor: Actor, loan_id: str) -> Changes:
+    """Remove a loan recorded by mistake: only one without interest payments or applications (those would lose
+    what they stand on; correct the loan instead)."""
+    actor.require(Permission.HOUSEHOLD_DATA)
+    actor.require(Permission.EDIT_REGISTER)
+    with db.atomic():
+        loan = get_loan(db, actor, loan_id)
+        payments, applications = support_repo.payments_of(db, loan.id), applications_repo.of_loan(db, loan.id)
+        if payments or applications:
+            raise DomainError("loan_in_use", contract=loan.contract_number or format_vn_date(loan.start_date),
+                              payments=len(payments), applications=len(applications))
+        support_repo.delete_loan(db, loan.id)
+        audit.append(db, actor.name, "delete_loan", "support_loans", loan.id, _snapshot(loan), None)
+    return Changes(support=True, member_ids=(loan.member_id,))
+
+
 # -- interest paid ------------------------------------------------------------------------------------------
 
 def payments_of(db: Database, actor: Actor, loan_id: str) -> list[InterestPayment]:

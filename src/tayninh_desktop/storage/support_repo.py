@@ -114,6 +114,10 @@ def update_loan(db: Database, loan: Loan) -> None:
                " updated_at = ? WHERE id = ?", [*values[1:], to_iso(loan.end_date), now_iso(), loan.id])
 
 
+def delete_loan(db: Database, loan_id: str) -> None:
+    db.execute("DELETE FROM support_loans WHERE id = ?", [loan_id])
+
+
 def loan(db: Database, loan_id: str) -> Loan | None:
     row = db.execute(f"SELECT {', '.join(LOAN_COLUMNS)} FROM support_loans WHERE id = ?", [loan_id]).fetchone()
     return _loan(row) if row else None

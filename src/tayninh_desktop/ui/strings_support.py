@@ -45,6 +45,8 @@ PAYMENTS_OF = "Lãi đã trả của khoản vay đang chọn:"
 ACT_INTEREST = "Ghi lãi đã trả…"
 ACT_EDIT_LOAN = "Sửa khoản vay…"
 ACT_IMPORT = "Nhập sao kê Excel của ngân hàng…"
+ACT_DELETE_LOAN = "Xóa (ghi nhầm)"
+CONFIRM_DELETE_LOAN = "Xóa khoản vay ghi nhầm: {loan}?"
 CHOOSE_LOAN = "Chọn một khoản vay trước."
 MONTHS = "{n} tháng"
 

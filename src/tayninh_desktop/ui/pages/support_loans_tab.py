@@ -21,7 +21,7 @@ from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
 from tayninh_desktop.domain.vn_money import format_money, format_rate, group_digits
 from tayninh_desktop.services import support_household, support_import, support_reference
 from tayninh_desktop.ui import strings_support as s
-from tayninh_desktop.ui.context import show_error
+from tayninh_desktop.ui.context import confirm, show_error
 from tayninh_desktop.ui.dialogs.record_dialog import Field
 from tayninh_desktop.ui.models.rows_model import DisplayRow
 from tayninh_desktop.ui.pages.support_screen_tab import application_dialog, loan_dialog
@@ -42,7 +42,9 @@ class LoansTab(SupportTab):
         self.payments.setMaximumHeight(170)
         actions, self.actions = self.buttons(("support_interest", s.ACT_INTEREST, self.add_interest),
                                              ("support_loan_edit", s.ACT_EDIT_LOAN, self.edit_loan),
-                                             ("support_loan_apply", s.ACT_APPLY, self.apply), ("|", "", None),
+                                             ("support_loan_apply", s.ACT_APPLY, self.apply),
+                                             ("support_loan_delete", s.ACT_DELETE_LOAN, self.delete_loan),
+                                             ("|", "", None),
                                              ("support_import", s.ACT_IMPORT, self.import_statement))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -106,6 +108,13 @@ class LoansTab(SupportTab):
         loan = self.chosen()
         return None if loan is None else loan_dialog(self, loan.member_id, self.names.get(loan.member_id, ""), loan,
                                                      self.today)
+
+    def delete_loan(self) -> bool:
+        loan = self.chosen()
+        if loan is None or not confirm(self, s.CONFIRM_DELETE_LOAN.format(
+                loan=support_household.loan_label(self.context.db, loan))):
+            return False
+        return self.context.run_action(self, support_household.delete_loan, loan.id) is not None
 
     def apply(self):
         loan = self.chosen()
