@@ -120,3 +120,24 @@ def test_every_support_command_has_vietnamese_help(capsys):
         with pytest.raises(SystemExit):
             main(args)
         assert "Cách dùng:" in capsys.readouterr().out
+
+
+def test_print_the_application_and_the_lists(db_arg, tmp_path, capsys):
+    from tests.documents.conftest import pdftotext
+
+    run(capsys, "support", "apply", "072160200000", *db_arg, "--loan", "KU-0001", "--from", "01/01/2026", "--to",
+        "30/09/2026", "--on", "01/10/2026")
+    items = [f"--item={code}=Bản chính" for code in ("la_dang_vien", "thuoc_doi_tuong", "khoan_vay", "da_tra_lai",
+                                                     "don_de_nghi")]
+    run(capsys, "support", "check", "001/2026", *db_arg, "--on", "05/10/2026", *items)
+    run(capsys, "support", "approve", "001/2026", *db_arg, "--on", "10/10/2026", "--by", "Nguyễn Văn Bảy",
+        "--decision", "45-QĐ/ĐU")
+    for paper, extra, expected in (("application", ["--application", "001/2026"], "ĐƠN ĐỀ NGHỊ"),
+                                   ("approvals", ["--period", "2026"], "2.079.000"),
+                                   ("payments", ["--period", "H2/2026"], "Ký nhận")):
+        out = tmp_path / f"{paper}.pdf"
+        code, payload = run(capsys, "support", "print", paper, *db_arg, *extra, "--out", str(out), "--json")
+        assert code == 0 and payload["pages"] >= 1
+        assert expected in " ".join(pdftotext(out).split())
+    code, payload = run(capsys, "support", "print", "application", *db_arg, "--out", str(tmp_path / "x.pdf"), "--json")
+    assert code == 2

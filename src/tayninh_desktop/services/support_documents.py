@@ -160,7 +160,8 @@ def _application_row(db: Database, a: Application, on: date) -> dict:
             "loan_amount": group_digits(loan.amount),
             "period": f"{format_vn_date(a.period_from)}–\n{format_vn_date(a.period_to)}",
             "interest_paid": group_digits(a.interest_paid), "support_amount": group_digits(a.support_amount or 0),
-            "decision": f"{a.label}; {a.decision_number} ngày {format_vn_date(a.approved_on)}", "label": a.label}
+            "decision": f"{a.label}; {a.decision_number} ngày {format_vn_date(a.approved_on)}"
+                        + (f"; {a.approved_by}" if a.approved_by else ""), "label": a.label}
 
 
 def _approval_values(db: Database, request: PrintRequest, on: date) -> dict:

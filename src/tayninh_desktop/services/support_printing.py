@@ -17,9 +17,9 @@ from tayninh_desktop.storage.db import Database
 
 
 def _print(db: Database, actor: Actor, form_id: str, out: Path, request: PrintRequest, settings=None,
-           **subject) -> PrintResult:
+           **about) -> PrintResult:
     actor.require(Permission.HOUSEHOLD_DATA)
-    with subject(**subject):
+    with subject(**about):
         result, _ = print_form(db, actor, form_id, Path(out), request, settings=settings)
     return result
 
