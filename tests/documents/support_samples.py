@@ -21,7 +21,7 @@ _APPLICATION = {
 }
 _ROW = {"full_name": "Huỳnh Thị Phượng", "cell_name": "Chi bộ ấp Tân Trung", "category": "Hộ cận nghèo",
         "loan": "Cho vay hộ cận nghèo, số KU-0001", "loan_amount": "50.000.000", "period": "01/01/2026–\n30/09/2026",
-        "interest_paid": "2.970.000", "support_amount": "2.079.000", "decision": "HS 001/2026; 45-QĐ/ĐU ngày 10/10/2026",
+        "interest_paid": "2.970.000", "support_amount": "2.079.000", "decision": "45-QĐ/ĐU\nngày 10/10/2026",
         "label": "HS 001/2026"}
 _VALUES = {
     "don_de_nghi_ho_tro_lai_suat": _APPLICATION,
@@ -66,7 +66,8 @@ _VALUES = {
                       {"no": "", "cell": "Cộng toàn đảng bộ", "screened": 12, "told": 9, "untold": 3,
                        "told_share": "75%", "applied": 3, "approved": 2, "paid": 1, "rejected": 1,
                        "approved_amount": "3.279.000", "paid_amount": "2.079.000"}],
-        "chart_rows": [{"label": "Tân Trung", "told_percent": 75}], "told_percent_all": 75,
+        "chart_rows": [{"label": "Tân Trung", "value": 75}], "told_percent_all": 75,
+        "chart_title": "Tỷ lệ đảng viên có thể thuộc diện đã được thông tin chính sách (%)",
         "screened": 12, "told": 9, "told_in_period": 7, "untold": 3, "told_share": "75%",
         "fund_opening": "0 đ", "fund_in": "5.000.000 đ", "fund_out": "2.079.000 đ", "fund_closing": "2.921.000 đ"},
 }

@@ -160,8 +160,8 @@ def _application_row(db: Database, a: Application, on: date) -> dict:
             "loan_amount": group_digits(loan.amount),
             "period": f"{format_vn_date(a.period_from)}–\n{format_vn_date(a.period_to)}",
             "interest_paid": group_digits(a.interest_paid), "support_amount": group_digits(a.support_amount or 0),
-            "decision": f"{a.label}; {a.decision_number} ngày {format_vn_date(a.approved_on)}"
-                        + (f"; {a.approved_by}" if a.approved_by else ""), "label": a.label}
+            "decision": f"{a.decision_number}\nngày {format_vn_date(a.approved_on)}" if a.approved_on else "",
+            "label": a.label}
 
 
 def _approval_values(db: Database, request: PrintRequest, on: date) -> dict:
@@ -293,23 +293,52 @@ def period_words(start: date, end: date) -> str:
     return f"từ ngày {format_vn_date(start)} đến ngày {format_vn_date(end)}"
 
 
+CHART_CELLS = 10          # more bars than this and their names no longer fit under them
+
+
+def short_cell_name(name: str, limit: int = 12) -> str:
+    """"Chi bộ ấp Bàu Sen" → "Bàu Sen"; cut at a word, with "…", to fit under a bar."""
+    name = name.removeprefix("Chi bộ ")
+    for prefix in ("ấp ", "khu phố ", "Trường ", "Cơ quan "):   # one kind word, not a hamlet's own "Trường"
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    if len(name) <= limit:
+        return name
+    words, out = name.split(), ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit - 1:
+            break
+        out = f"{out} {word}".strip()
+    return (out or name[:limit - 1]) + "…"
+
+
+def _chart_rows(report) -> tuple[list[dict], str, bool]:
+    """The bars: the share told in every cell; with more cells than fit, the number not yet told in the ten cells
+    where most are waiting (the third value: whether the bars are shares, so the committee's line applies)."""
+    cells = [c for c in report.cells if c.values["screened"]]
+    if len(cells) <= CHART_CELLS:
+        return ([{"label": short_cell_name(c.cell_name), "value": _share(c.values["told"], c.values["screened"])[1]}
+                 for c in cells], "Tỷ lệ đảng viên có thể thuộc diện đã được thông tin chính sách (%)", True)
+    waiting = sorted(cells, key=lambda c: -(c.values["screened"] - c.values["told"]))[:CHART_CELLS]
+    return ([{"label": short_cell_name(c.cell_name), "value": c.values["screened"] - c.values["told"]}
+             for c in waiting], f"Số đảng viên chưa được thông tin chính sách: {CHART_CELLS} chi bộ còn nhiều nhất",
+            False)
+
+
 def _report_values(db: Database, request: PrintRequest, on: date) -> dict:
     start, end = _period(request, on)
     report = support_report.build_report(db, SYSTEM, start, end)
-    cells, chart = [], []
+    cells = []
     named = [(str(n), c.cell_name, c.values) for n, c in enumerate(report.cells, 1)]
     for no, name, v in named + [("", "Cộng toàn đảng bộ", report.totals)]:
-        text, percent = _share(v["told"], v["screened"])
+        text, _ = _share(v["told"], v["screened"])
         cells.append({"no": no, "cell": name, **{k: v[k] for k in ("screened", "told", "applied", "approved", "paid",
                                                           "rejected")},
                       "untold": v["screened"] - v["told"], "told_share": text,
                       "approved_amount": group_digits(v["approved_amount"]),
                       "paid_amount": group_digits(v["paid_amount"])})
-    for c in report.cells:
-        text, percent = _share(c.values["told"], c.values["screened"])
-        if c.values["screened"]:
-            label = c.cell_name.removeprefix("Chi bộ ").removeprefix("ấp ").removeprefix("khu phố ")
-            chart.append({"label": label if len(report.cells) <= 8 else label[:10], "told_percent": percent})
+    chart, chart_title, shares = _chart_rows(report)
     t = report.totals
     total_text, total_percent = _share(t["told"], t["screened"])
     plan = report.plan
@@ -319,7 +348,7 @@ def _report_values(db: Database, request: PrintRequest, on: date) -> dict:
             "period_text": words, "end_text": format_vn_date(end), "plan_citation": citation,
             "plan_note": (f"Ghi chú: {plan.code} có giá trị chưa xác nhận với văn bản gốc ({plan.note})"
                           if plan.unconfirmed else ""),
-            "cell_rows": cells, "chart_rows": chart, "told_percent_all": total_percent,
+            "cell_rows": cells, "chart_rows": chart, "chart_title": chart_title, "told_percent_all": total_percent if shares else None,
             "screened": t["screened"], "told": t["told"], "told_in_period": t["told_in_period"],
             "untold": t["screened"] - t["told"], "told_share": total_text,
             "fund_opening": format_money(report.fund["opening"]), "fund_in": format_money(report.fund["contributions"]),
