@@ -53,12 +53,12 @@ def test_the_shipped_reference_data_parses_and_round_trips():
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda raw: raw["plan"][0].pop("basis"), "Kế hoạch hỗ trợ, dòng 1, trường «basis»: chưa có."),
-    (lambda raw: raw["plan"][0].update(share="170"), "Kế hoạch hỗ trợ, dòng 1, trường «share»: «170» phải là số từ"
-                                                     " 0 đến 100 (vd. 6,6)."),
-    (lambda raw: raw["programmes"][0].update(tien_lai="1"), "Chương trình cho vay NHCSXH, dòng 1, trường «tien_lai»:"
-                                                            " trường không có trong mẫu dữ liệu."),
-    (lambda raw: raw["plan"][1].update(valid_from="2025-06-01"), "Kế hoạch hỗ trợ: thời gian hiệu lực của 90-KH/TU và"
-                                                                 " (chưa có số) chồng nhau (ngày 01/06/2025)."),
+    (lambda raw: raw["plan"][0].update(share="170"), ("Kế hoạch hỗ trợ, dòng 1, trường «share»: «170» phải là số từ"
+                                                     " 0 đến 100 (vd. 6,6).")),
+    (lambda raw: raw["programmes"][0].update(tien_lai="1"), ("Chương trình cho vay NHCSXH, dòng 1, trường «tien_lai»:"
+                                                            " trường không có trong mẫu dữ liệu.")),
+    (lambda raw: raw["plan"][1].update(valid_from="2025-06-01"), ("Kế hoạch hỗ trợ: thời gian hiệu lực của 90-KH/TU và"
+                                                                 " (chưa có số) chồng nhau (ngày 01/06/2025).")),
 ])
 def test_bad_reference_data_is_refused_naming_section_row_field(change, message):
     raw = book_to_raw(parse_reference(SHIPPED))
