@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tayninh_desktop.domain import assistance_forms as forms
 from tayninh_desktop.domain.actors import Actor, Permission
@@ -42,9 +43,8 @@ SCREENED_STATUSES = tuple(s.value for s in (MemberStatus.PROBATIONARY, MemberSta
                                             MemberStatus.AWAY, MemberStatus.TEMP_OUT))
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenLine:
-    """One member of the screening list."""
+class ScreenLine(NamedTuple):
+    """One member of the screening list (a named tuple: the list may hold 100,000)."""
 
     member_id: str
     full_name: str
@@ -75,12 +75,13 @@ class ScreenResult:
                 **{basis.value: by_basis.get(basis.value, 0) for basis in ScreenBasis}}
 
 
-def _facts(row: tuple, year: int) -> ScreenFacts:
-    classification = row[4]
+def _facts(key: tuple, year: int) -> ScreenFacts:
+    """The facts of a row, from its key (classification, discharged, has certificate, has loan)."""
+    classification, discharged, certified, loans = key[:4]
     household = None if classification is None else Household(
-        member_id=row[0], year=year, classification=HouseholdClass(classification), certificate_number=row[6] or "",
-        discharged=Discharged(row[5] or ""), income_per_person=row[7], rural=bool(row[8]))
-    return ScreenFacts(household, row[9], from_iso(row[10]))
+        member_id="", year=year, classification=HouseholdClass(classification),
+        certificate_number="x" if certified else "", discharged=Discharged(discharged))
+    return ScreenFacts(household, int(loans), None)
 
 
 def _missing(codes: tuple[str, ...], year: int, earlier: tuple[int, str, str] | None) -> tuple[str, ...]:
@@ -93,6 +94,33 @@ def _missing(codes: tuple[str, ...], year: int, earlier: tuple[int, str, str] | 
     return tuple(out)
 
 
+class _Verdicts:
+    """The verdicts and sentences of a screening, computed once per kind of member: a register has few kinds
+    (most members: nothing recorded, no loan) and 100,000 members."""
+
+    def __init__(self, plan: SupportPlan, year: int, poverty) -> None:
+        self.plan, self.year, self.poverty = plan, year, poverty
+        self.verdicts: dict[tuple, tuple] = {}
+        self.texts: dict[tuple, tuple[str, ...]] = {}
+
+    def of(self, row: tuple, earlier: tuple[int, str, str] | None) -> tuple:
+        """(basis, categories, missing sentences) of a screening row."""
+        income = row[7]
+        hint = self.poverty is not None and income is not None and income <= self.poverty.average_max(bool(row[8]))
+        key = (row[4], row[5] or "", bool(row[6]), bool(row[9]), hint)
+        found = self.verdicts.get(key)
+        if found is None:
+            verdict = screen(self.plan, _facts(key, self.year), hint)
+            found = self.verdicts[key] = (verdict.basis, tuple(c.value for c in verdict.categories), verdict.missing)
+        basis, categories, codes = found
+        if earlier is not None and "hoan_canh" in codes:
+            return basis, categories, _missing(codes, self.year, earlier)
+        texts = self.texts.get(codes)
+        if texts is None:
+            texts = self.texts[codes] = _missing(codes, self.year, None)
+        return basis, categories, texts
+
+
 def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: str | None = None,
                everyone: bool = False) -> ScreenResult:
     """The members who may be eligible on ``on`` (today), in list order, with the basis, what is missing and
@@ -101,22 +129,18 @@ def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: s
     day = on or date.today()
     plan = support_reference.plan_on(db, day, "on")
     ref = support_reference.book(db)
-    poverty = ref.poverty_line_on(day)
     rows = support_screen_repo.screen_rows(db, day, SCREENED_STATUSES, tuple(sorted(ref.production_codes())),
                                            cell_id)
     earlier = support_screen_repo.earlier_households(db, day.year)
     names = cell_names(db)
+    verdicts = _Verdicts(plan, day.year, ref.poverty_line_on(day))
     lines: list[ScreenLine] = []
     for row in rows:
-        facts = _facts(row, day.year)
-        hint = bool(poverty and facts.household and facts.household.income_per_person is not None
-                    and facts.household.income_per_person <= poverty.average_max(facts.household.rural))
-        verdict = screen(plan, facts, hint)
-        if verdict.basis is None and not everyone:
+        basis, categories, missing = verdicts.of(row, earlier.get(row[0]))
+        if basis is None and not everyone:
             continue
-        lines.append(ScreenLine(row[0], row[1], row[2], names.get(row[2], ""), row[3], verdict.basis,
-                                tuple(c.value for c in verdict.categories),
-                                _missing(verdict.missing, day.year, earlier.get(row[0])), row[9], facts.told_on))
+        lines.append(ScreenLine(row[0], row[1], row[2], names.get(row[2], ""), row[3], basis, categories, missing,
+                                row[9], from_iso(row[10]) if row[10] else None))
     return ScreenResult(day, plan, lines)
 
 
