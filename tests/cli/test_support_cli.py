@@ -141,3 +141,38 @@ def test_print_the_application_and_the_lists(db_arg, tmp_path, capsys):
         assert expected in " ".join(pdftotext(out).split())
     code, payload = run(capsys, "support", "print", "application", *db_arg, "--out", str(tmp_path / "x.pdf"), "--json")
     assert code == 2
+
+
+def test_loan_edit_keeps_what_is_not_given(db_arg, capsys):
+    code, _ = run(capsys, "support", "loans", "edit", "KU-0001", *db_arg, "--amount", "60.000.000")
+    assert code == 0
+    code, payload = run(capsys, "support", "loans", "list", *db_arg, "--member", "072160200000", "--json")
+    loan = payload["loans"][0]
+    assert (loan["amount"], loan["rate_bp"], loan["term_months"]) == (60_000_000, 792, 36)
+    code, payload = run(capsys, "support", "loans", "edit", "KU-0001", *db_arg, "--start", "01/02/2026", "--json")
+    assert code == 1 and "sau lần trả lãi đầu tiên (15/01/2026)" in payload["fields"]["start_date"][0]
+
+
+def test_reference_set_from_a_file_and_reset(db_arg, tmp_path, capsys):
+    from tayninh_desktop.services import support_reference
+
+    path = tmp_path / "chuong-trinh.toml"
+    shipped = (support_reference.resources.files(support_reference.REFERENCE_PACKAGE)
+               .joinpath(support_reference.REFERENCE_FILE).read_text(encoding="utf-8"))
+    programmes = shipped[shipped.index("[[programmes]]"):shipped.index("# ------", shipped.index("[[programmes]]"))]
+    path.write_text(programmes.replace('rate = "6,6"\nproduction = true', 'rate = "6,5"\nproduction = true', 1),
+                    encoding="utf-8")
+    code, payload = run(capsys, "support", "reference", "set", "programmes", str(path), *db_arg, "--json")
+    assert code == 0 and payload["records"] == 8
+    code, out = run(capsys, "support", "programmes", *db_arg)
+    assert "Cho vay hộ nghèo: 6,5 %/năm" in out
+    path.write_text(programmes.replace('rate = "6,6"', 'rate = "66,6,6"', 1), encoding="utf-8")
+    code, payload = run(capsys, "support", "reference", "set", "programmes", str(path), *db_arg, "--json")
+    assert code == 1 and "dòng 1, trường «rate»" in payload["message"]
+    (tmp_path / "hong.toml").write_text("[[programmes]\n", encoding="utf-8")
+    code, payload = run(capsys, "support", "reference", "set", "programmes", str(tmp_path / "hong.toml"), *db_arg,
+                        "--json")
+    assert code == 1 and payload["message"].startswith("Tệp hong.toml: không đọc được dữ liệu tham chiếu")
+    code, _ = run(capsys, "support", "reference", "reset", "programmes", *db_arg)
+    code, out = run(capsys, "support", "programmes", *db_arg)
+    assert code == 0 and "Cho vay hộ nghèo: 6,6 %/năm" in out

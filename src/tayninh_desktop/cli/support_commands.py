@@ -78,6 +78,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--contract", default="", metavar="SỐ", help="số khế ước / sổ vay vốn")
     p.add_argument("--purpose", default="", metavar="MỤC_ĐÍCH")
     p.set_defaults(handler=cmd_loan_add)
+    p = loans.add_parser("edit", parents=[common], help="sửa khoản vay ghi sai (chỉ các trường ghi trong lệnh)")
+    p.add_argument("loan", metavar="KHOẢN_VAY", help="mã hoặc số khế ước")
+    for option, meta in (("--programme", "MÃ"), ("--amount", "ĐỒNG"), ("--rate", "%/NĂM"), ("--start", "NGÀY"),
+                         ("--term", "THÁNG"), ("--contract", "SỐ"), ("--purpose", "MỤC_ĐÍCH")):
+        p.add_argument(option, metavar=meta)
+    p.set_defaults(handler=cmd_loan_edit)
     p = loans.add_parser("list", parents=[common], help="các khoản vay (của một đảng viên hoặc tất cả)")
     p.add_argument("--member", metavar="ĐẢNG_VIÊN")
     p.set_defaults(handler=cmd_loan_list)
@@ -96,6 +102,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--report", metavar="TỆP.xlsx", help="lưu báo cáo từng dòng (bản sao tệp với cột kết quả)")
     p.add_argument("--accept-valid", action="store_true", help="chỉ nhập các dòng hợp lệ")
     p.set_defaults(handler=cmd_loan_import)
+
+    reference = support.add_parser("reference", help="sửa căn cứ và định mức (kế hoạch, chương trình vay, chuẩn"
+                                                     " nghèo)").add_subparsers(dest="reference_command", metavar="LỆNH")
+    p = reference.add_parser("set", parents=[common],
+                             help="thay một phần bằng các bản ghi trong tệp TOML (cùng dạng resources/reference/"
+                                  "support.toml); kiểm tra trước khi lưu")
+    p.add_argument("section", choices=["plan", "programmes", "poverty_lines"], metavar="PHẦN",
+                   help="plan, programmes hoặc poverty_lines")
+    p.add_argument("file", metavar="TỆP.toml")
+    p.set_defaults(handler=cmd_reference_set)
+    p = reference.add_parser("reset", parents=[common], help="dùng lại giá trị mặc định cho một phần")
+    p.add_argument("section", choices=["plan", "programmes", "poverty_lines"], metavar="PHẦN")
+    p.set_defaults(handler=cmd_reference_reset)
 
     p = support.add_parser("programmes", parents=[common],
                            help="căn cứ và định mức: kế hoạch hỗ trợ, chương trình vay, chuẩn nghèo (có đánh dấu"
@@ -224,6 +243,23 @@ def cmd_loan_add(args) -> int:
     return 0
 
 
+def cmd_loan_edit(args) -> int:
+    from tayninh_desktop.domain.vn_money import group_digits, rate_number
+    from tayninh_desktop.services import support_household
+
+    db = open_db(args)
+    loan = _loan(db, actor(args), args.loan)
+    form = {"programme": args.programme or loan.programme,
+            "contract_number": loan.contract_number if args.contract is None else args.contract,
+            "loan_amount": args.amount or group_digits(loan.amount), "rate": args.rate or rate_number(loan.rate_bp),
+            "start_date": args.start or format_vn_date(loan.start_date), "term_months": args.term or str(loan.term_months),
+            "purpose": loan.purpose if args.purpose is None else args.purpose, "loan_notes": loan.notes}
+    support_household.record_loan(db, actor(args), loan.member_id, form, loan_id=loan.id)
+    loan = support_household.get_loan(db, actor(args), loan.id)
+    emit(args, {"ok": True, "loan_id": loan.id}, f"Đã sửa khoản vay: {support_household.loan_label(db, loan)}.")
+    return 0
+
+
 def cmd_loan_list(args) -> int:
     from tayninh_desktop.services import support_household
     from tayninh_desktop.storage import members_repo
@@ -291,6 +327,39 @@ def cmd_loan_import(args) -> int:
     emit(args, payload, text)
     if not applied and not args.dry_run:
         return REFUSED
+    return 0
+
+
+def cmd_reference_set(args) -> int:
+    import tomllib
+    from pathlib import Path
+
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import support_reference
+
+    path = Path(args.file)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DomainError("reference_file_unreadable", file=path.name, reason=str(exc)) from None
+    records = data.get(args.section)
+    if not isinstance(records, list):
+        records = []
+    db = open_db(args)
+    raw = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()} for r in records
+           if isinstance(r, dict)]
+    support_reference.set_section(db, actor(args), args.section, raw)
+    emit(args, {"ok": True, "section": args.section, "records": len(raw)},
+         f"Đã lưu {len(raw)} bản ghi cho phần «{args.section}» (văn phòng sửa; mặc định vẫn giữ để khôi phục).")
+    return 0
+
+
+def cmd_reference_reset(args) -> int:
+    from tayninh_desktop.services import support_reference
+
+    db = open_db(args)
+    support_reference.set_section(db, actor(args), args.section, None)
+    emit(args, {"ok": True, "section": args.section}, f"Đã dùng lại giá trị mặc định cho phần «{args.section}».")
     return 0
 
 

@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "reference_invalid": "{field_label}, dòng {row}, trường «{key}»: {reason}.",
     "reference_overlap": "{field_label}: thời gian hiệu lực của {first} và {second} chồng nhau (ngày {day}).",
     "reference_empty": "{field_label}: cần ít nhất một bản ghi.",
+    "reference_file_unreadable": "Tệp {file}: không đọc được dữ liệu tham chiếu ({reason}).",
     "reference_unknown_section": "Phần «{value}» không có trong dữ liệu tham chiếu hỗ trợ đảng viên.",
     "no_plan_on": "{field_label}: ngày {date} không có kế hoạch hỗ trợ nào đang áp dụng.",
     "household_exists": "{field_label}: đảng viên {name} đã có hoàn cảnh gia đình năm {year}; sửa bản ghi đó.",
