@@ -9,12 +9,14 @@ import pytest
 from tayninh_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, missing_glyphs
 from tayninh_desktop.documents.forms import all_forms
 from tests.documents.conftest import pdffonts, pdftotext, pypdf_text, requires_poppler
+from tests.documents.support_samples import SUPPORT_EXPECTED
 
 FORM_IDS = sorted(all_forms())
 CASES = [(form_id, blank) for form_id in FORM_IDS for blank in (False, True)]
 NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TTr/CB", "quyet_dinh": "Số 12-QĐ/ĐU",
                    "cong_van": "Số 12-CV/ĐU", "bao_cao": "Số 12-BC/ĐU",
                    "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GGT/ĐU", "bao_cao_de_an_03": "Số 12-BC/ĐU"}
+NUMBERED_HEADER["bao_cao_ho_tro_dang_vien"] = "Số 12-BC/ĐU"
 # Strings each filled form must print exactly (beyond the header).
 EXPECTED = {
     "bien_ban_doi_chieu_danh_sach": ["BIÊN BẢN", "đối chiếu danh sách đảng viên Chi bộ ấp Tân Trung",
@@ -43,6 +45,7 @@ EXPECTED = {
     "ho_so_hop_chi_bo": ["HỒ SƠ KỲ HỌP CHI BỘ", "MỤC LỤC", "9–10", "Đặng Văn Ưng"],
     "trich_ngang_dang_vien": ["TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN", "QUÁ TRÌNH SINH HOẠT ĐẢNG", "Công nhận đảng viên chính thức",
                               "vắng không có lý do 1 (tháng 01)"],
+    **SUPPORT_EXPECTED,
 }
 CELL_FORMS = {"chuong_trinh_hop_chi_bo", "ho_so_hop_chi_bo", "trich_ngang_dang_vien", "danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
               "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}

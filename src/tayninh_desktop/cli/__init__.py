@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.import_commands",
     "tayninh_desktop.cli.rules_commands",
     "tayninh_desktop.cli.papers_commands",
+    "tayninh_desktop.cli.support_commands",
+    "tayninh_desktop.cli.support_application_commands",
+    "tayninh_desktop.cli.fund_commands",
 )
 
 

@@ -18,11 +18,15 @@ class Permission(StrEnum):
     EDIT_REGISTER = "edit_register"
     EDIT_ORGANISATION = "edit_organisation"
     READ = "read"
+    # The support programme's household circumstances and loans (sensitive personal data: finances): the
+    # office may see and record them; a read-only account may not. Until accounts exist, the office role is
+    # today's clerk and administrator roles.
+    HOUSEHOLD_DATA = "household_data"
 
 
 ROLE_PERMISSIONS = {
     Role.ADMIN: frozenset(Permission),
-    Role.CLERK: frozenset({Permission.EDIT_REGISTER, Permission.READ}),
+    Role.CLERK: frozenset({Permission.EDIT_REGISTER, Permission.READ, Permission.HOUSEHOLD_DATA}),
     Role.VIEWER: frozenset({Permission.READ}),
 }
 

@@ -183,6 +183,10 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     ctx.pop("member_objects")
     if form.source == "de_an_03":
         ctx.update(reports_de_an_03.report_context(db, home, subject, on, request.year, blank=request.blank))
+    if form.source.startswith("support_") and not request.blank:   # the support programme's papers
+        from tayninh_desktop.services import support_documents
+
+        ctx.update(support_documents.form_values(db, form.source, request, on))
     if issuer.member is not None:
         ctx.update(documents_lists.member_row(issuer.member))
         ctx["summary"] = f"về đảng viên {issuer.member.full_name}"
@@ -217,6 +221,8 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     (no content yet) take no number. A refused print leaves no file."""
     actor.require(Permission.READ)
     form = get_form(form_id)
+    if form.source.startswith("support_"):   # names members in hardship: household data
+        actor.require(Permission.HOUSEHOLD_DATA)
     request = checked_request(request)
     check_target(out)
     if form.parts:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life
+from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life, strings_support
 from tayninh_desktop.ui.context import UiContext
 
 
@@ -58,6 +58,12 @@ def _documents_page(context: UiContext) -> QWidget:
     return DocumentsPage(context)
 
 
+def _support_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.support_page import SupportPage
+
+    return SupportPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -69,4 +75,5 @@ def pages() -> list[PageSpec]:
         PageSpec("organisation", strings.NAV_ORGANISATION, _organisation_page),
         PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
+        PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
     ]

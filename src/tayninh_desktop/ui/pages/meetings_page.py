@@ -55,6 +55,9 @@ class MeetingsPage(QWidget):
         self.secretary = QLineEdit(objectName="meeting_secretary", placeholderText=s.MEETING_SECRETARY_HINT)
         self.rubric_button = QPushButton(s.RUBRIC_EDIT, objectName="rubric_edit")
         self.summary_text = QLineEdit(objectName="meeting_summary")
+        from tayninh_desktop.ui.widgets import support_meeting  # the support policy as an agenda item
+
+        self.support_item = support_meeting.presentation_box(context, self.today)
         self.load_button = QPushButton(s.MEETING_LOAD, objectName="meeting_load")
         self.model = AttendanceModel(self)
         self.grid = KeyGrid()
@@ -105,6 +108,7 @@ class MeetingsPage(QWidget):
         form.addRow(s.MEETING_CHAIR, self.chair)
         form.addRow(s.MEETING_SECRETARY, self.secretary)
         form.addRow(s.MEETING_SUMMARY, self.summary_text)
+        form.addRow("", self.support_item)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
@@ -211,6 +215,9 @@ class MeetingsPage(QWidget):
             if code in self.scores:
                 self.scores[code].setValue(value)
         self.model.set_rows(meetings.attendance_lines(self.context.db, meeting_id))
+        from tayninh_desktop.ui.widgets import support_meeting
+
+        self.support_item.setChecked(support_meeting.was_presented(self.context, meeting_id))
         self.message.setText("")
         self._update_counts()
         self.grid.start()
@@ -222,6 +229,7 @@ class MeetingsPage(QWidget):
         self.chair.clear()
         self.secretary.clear()
         self.summary_text.clear()
+        self.support_item.setChecked(False)
         self.kind.setCurrentIndex(0)
         self.load_roster()
         self.date.setFocus()
@@ -261,16 +269,19 @@ class MeetingsPage(QWidget):
         form = {"meeting_date": self.date.text(), "kind": self.kind.currentData(), "chair": self.chair.text(),
                 "secretary": self.secretary.text(), "summary": self.summary_text.text()}
         scores = {code: spin.value() for code, spin in self.scores.items()}
-        result, error = self.context.attempt(meetings.record_meeting, self.cell.currentData(), form,
-                                             attendance=self.model.given(), scores=scores,
-                                             meeting_id=self.meeting_id, today=self.today)
+        from tayninh_desktop.ui.widgets import support_meeting
+
+        result, error = support_meeting.save_meeting(self.context, self.support_item, self.meeting_id,
+                                                     self.cell.currentData(), form, attendance=self.model.given(),
+                                                     scores=scores, today=self.today)
         if error is not None:  # said on the page, next to the form, and nothing was saved
             self.message.setText(error.message)
             self.message.setStyleSheet(ERROR_STYLE)
             return None
         self.meeting_id = result[0]
         self.message.setStyleSheet("")
-        self.message.setText(s.MEETING_SAVED.format(date=self.date.text()))
+        self.message.setText(" ".join(filter(None, (s.MEETING_SAVED.format(date=self.date.text()),
+                                                     support_meeting.told_message(self.context, self.meeting_id)))))
         return result
 
     def on_changes(self, changes: Changes) -> None:

@@ -89,6 +89,10 @@ class WarningsPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        from tayninh_desktop.ui.widgets.support_home import SupportHomeLine  # the support programme's line
+
+        self.support_line = SupportHomeLine(context, self.runner, today)
+        layout.addWidget(self.support_line)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(s.WARNINGS_HINT))
         self._fill_cells()
@@ -135,6 +139,7 @@ class WarningsPage(QWidget):
 
     def show_cell(self) -> None:
         """Show the computed warnings of the chosen cell (or all), with their counts."""
+        self.support_line.show_cell(self.cell_filter.currentData())
         if self.warnings is None:
             return
         from tayninh_desktop.domain.warnings import Severity  # loaded by the computation already
