@@ -102,10 +102,13 @@ def test_reversal_of_a_reversal_exits_1(db_arg, capsys):
         "Bút toán: bút toán số 2 là bút toán đảo; không đảo một bút toán đảo — ghi lại bút toán đúng nếu cần."]
 
 
-def test_report_json_and_pdf(db_arg, tmp_path, capsys):
+def test_report_json_and_pdf(db_arg, home_db, actor, tmp_path, capsys):
+    from tests.conftest import make_papers_ready
+
+    make_papers_ready(home_db, actor)
     code, payload = run(capsys, "support", "report", *db_arg, "--period", "2026", "--out",
                         str(tmp_path / "bao-cao.pdf"), "--json")
-    assert code == 0 and payload["symbol"] == "1-BC/ĐU" and payload["totals"]["screened"] == 4
+    assert code == 0 and payload["symbol"] == "01-BC/ĐU" and payload["totals"]["screened"] == 4
     assert (tmp_path / "bao-cao.pdf").stat().st_size > 10_000
 
 
