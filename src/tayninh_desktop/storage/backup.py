@@ -8,27 +8,47 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+# Written into the header of every backup copy (PRAGMA user_version), so that opening a backup as a
+# register is refused: opening would upgrade and write to the copy that must stay as it was.
+BACKUP_MARK = 0x54424B31
+
 
 def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` with SQLite's backup API, then verify the copy.
 
-    The copy is written under a temporary name, checked with ``PRAGMA integrity_check``, fsynced
-    and only then renamed, so a power cut leaves either no backup or a whole one.
+    The copy is written under a temporary name, checked with ``PRAGMA integrity_check``, marked as a
+    backup, fsynced and only then renamed, so a power cut leaves either no backup or a whole one.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(target.name + ".tmp")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     if temp.exists():
         temp.unlink()
-    dest = sqlite3.connect(str(temp))
     try:
-        db.conn.backup(dest)
-        ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
-        if ok != "ok":
-            raise OSError(f"backup integrity check failed: {ok}")
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    with temp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temp, target)
+        dest = sqlite3.connect(str(temp))
+        try:
+            db.conn.backup(dest)
+            ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+            if ok != "ok":
+                raise OSError(f"backup integrity check failed: {ok}")
+            dest.execute("PRAGMA journal_mode=DELETE")
+            dest.execute(f"PRAGMA user_version={BACKUP_MARK}")
+            dest.commit()
+        finally:
+            dest.close()
+        with temp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
     return target
+
+
+def _fsync_folder(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

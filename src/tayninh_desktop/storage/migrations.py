@@ -160,3 +160,7 @@ from tayninh_desktop.storage import schema_party_life  # noqa: F401
 from tayninh_desktop.storage import schema_documents  # noqa: F401
 from tayninh_desktop.storage import schema_meeting_secretary  # noqa: F401
 # isort: on
+# Issue 9 (safety): the keyed audit chain and row hashes (m014).
+# isort: off
+from tayninh_desktop.storage import schema_integrity  # noqa: F401
+# isort: on

@@ -1,0 +1,67 @@
+"""Sentences of safety: the register file, the check, backups, protected outputs, clean text."""
+
+from __future__ import annotations
+
+FIELD_LABELS: dict[str, str] = {
+    "passphrase": "Mật khẩu bản sao lưu",
+    "keep": "Số bản sao lưu tự động giữ lại",
+}
+
+# Object kinds of the schema, as the check names them.
+SCHEMA_KINDS = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger", "view": "view"}
+
+# What a scope of rows is, as the check names it.
+SCOPE_KINDS = {"member": "đảng viên", "meeting": "buổi sinh hoạt", "unit": "tổ chức đảng",
+               "document": "văn bản", "setting": "thiết lập"}
+
+MESSAGES: dict[str, str] = {
+    # the register file
+    "db_empty": ("Tệp «{path}» trống (0 byte): không phải sổ đảng viên, có thể là bản sao bị hỏng. "
+                 "Chương trình không sửa tệp này. Hãy phục hồi từ bản sao lưu (lệnh backup restore)."),
+    "db_damaged": ("Sổ «{path}» bị hỏng (SQLite không đọc được cấu trúc tệp). Chương trình không sửa tệp này. "
+                   "Hãy phục hồi từ bản sao lưu (lệnh backup restore)."),
+    "db_is_backup": ("Tệp «{path}» là một bản sao lưu, không mở trực tiếp để làm việc (mở sẽ nâng cấp và sửa "
+                     "bản sao lưu). Dùng lệnh «backup verify» để kiểm tra hoặc «backup restore» để phục hồi."),
+    "db_read_only": ("Sổ «{path}» đang mở ở chế độ chỉ đọc (ổ đĩa hoặc thẻ nhớ khóa ghi, hoặc không có quyền ghi): "
+                     "xem, tìm và in được, nhưng không ghi được thay đổi."),
+    "db_read_only_old": ("Sổ «{path}» do phiên bản cũ hơn tạo và đang ở chế độ chỉ đọc (khóa ghi): cần nâng cấp "
+                         "trước khi dùng. Hãy chép sổ vào máy (nơi ghi được) rồi mở lại."),
+    "db_locked_by": ("Sổ «{path}» đang được ghi bởi chương trình khác: {who}. Đã chờ nhưng chưa xong; "
+                     "hãy thử lại sau ít phút."),
+    "db_key_missing": ("Không kiểm được nhật ký: khóa của sổ không có trên máy này ({keys}). Sổ được ghi trên "
+                       "máy khác; hãy phục hồi từ bản sao lưu có mật khẩu (mang theo khóa) để kiểm tra đầy đủ."),
+    # check: categories
+    "check_not_register": "Tệp «{path}» không phải sổ đảng viên của chương trình này.",
+    "check_damaged": "Sổ bị hỏng hoặc bị sửa ngoài chương trình: hãy phục hồi từ bản sao lưu (lệnh backup restore).",
+    # check: the schema
+    "schema_missing": "Cấu trúc: thiếu {kind} «{name}» (bị xóa).",
+    "schema_unknown": "Cấu trúc: có {kind} «{name}» không do chương trình tạo.",
+    "schema_changed": "Cấu trúc: {kind} «{name}» bị sửa định nghĩa.",
+    "schema_pending": "Sổ thuộc phiên bản cũ hơn; lần mở tới chương trình sẽ nâng cấp ({names}).",
+    # check: the log
+    "chain_link": "Nhật ký: dòng {seq} không nối với dòng trước (có dòng bị xóa hoặc chèn trước nó).",
+    "entry_changed": "Nhật ký: dòng {seq} bị sửa (chữ ký không khớp).",
+    "rows_changed": "Nhật ký: các mã băm dữ liệu của dòng {seq} bị sửa.",
+    "plain_after_keyed": "Nhật ký: dòng {seq} không có chữ ký khóa, sau các dòng đã ký (bị viết lại).",
+    "rows_orphan": "Nhật ký: có mã băm dữ liệu của dòng {seq} không tồn tại.",
+    "deleted_tail": "Nhật ký: các dòng cuối bị xóa (sổ đã có đến dòng {recorded_seq}, nay chỉ còn đến dòng {seq}).",
+    "head_ahead": ("Nhật ký: máy này đã ghi nhận sổ đến dòng {recorded_seq}, nhưng sổ chỉ còn đến dòng {seq} "
+                   "(dòng cuối bị xóa, hoặc một bản cũ được chép đè)."),
+    "head_mismatch": "Nhật ký: dòng {seq} khác với dòng mà máy này đã ghi nhận (nhật ký bị viết lại).",
+    "head_conflict": ("Nhật ký: máy này đã ghi nhận sổ đến dòng {seq}, nhưng sổ từng chỉ còn đến dòng "
+                      "{recorded_seq} (bị thay bằng bản cũ hoặc bị xóa dòng)."),
+    "unverifiable": "Nhật ký: {count} dòng không kiểm được vì khóa không có trên máy này ({keys}).",
+    # check: the rows
+    "row_changed": "Dữ liệu: bảng {tables}, {kind} {label}: khác với lần ghi cuối trong nhật ký (dòng {seq}, {action}).",
+    "row_not_audited": "Dữ liệu: bảng {tables}, {kind} {label}: có trong sổ nhưng không có trong nhật ký (thêm ngoài chương trình).",
+    "row_deleted": "Dữ liệu: bảng {tables}, {kind} {label}: bị xóa ngoài chương trình (lần ghi cuối: dòng {seq}, {action}).",
+    "fts_missing": "Chỉ mục tìm kiếm: {count} đảng viên không có trong chỉ mục.",
+    "fts_extra": "Chỉ mục tìm kiếm: {count} mục không còn đảng viên tương ứng.",
+    # outputs
+    "output_is_register": ("Không ghi ra «{path}»: đó là sổ đảng viên{what}. Ghi đè sẽ mất sổ; "
+                           "hãy chọn tên tệp khác."),
+    "output_is_input": "Không ghi ra «{path}»: đó là tệp đang đọc vào trong lệnh này. Hãy chọn tên tệp khác.",
+    "output_is_backup": "Không ghi ra «{path}»: đó là một bản sao lưu. Hãy chọn tên tệp khác.",
+    "output_in_backups": ("Không ghi ra «{path}»: thư mục này dành cho bản sao lưu của sổ. "
+                          "Hãy chọn thư mục khác."),
+}
