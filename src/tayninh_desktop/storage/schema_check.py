@@ -10,7 +10,7 @@ from functools import lru_cache
 from tayninh_desktop.storage import migrations as schema
 
 # SQLite's own bookkeeping, created on demand (ANALYZE, AUTOINCREMENT): not part of a migration.
-_IGNORED_PREFIXES = ("sqlite_stat", "sqlite_sequence")
+_IGNORED_PREFIXES = ("sqlite_stat", "sqlite_sequence", "sqlite_autoindex")   # the last go with their table
 
 
 @dataclass(frozen=True)
