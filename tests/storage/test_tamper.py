@@ -103,7 +103,7 @@ def test_a_member_row_edited_outside_the_program_is_named(copy, sql, table):
 def test_attendance_changed_names_the_meeting(copy):
     meeting_id, day = one(copy, "SELECT id, meeting_date FROM meetings LIMIT 1")
     edit(copy, "UPDATE attendance SET state = 'co_mat' WHERE meeting_id = ?", params=(meeting_id,))
-    report, found = findings(copy)
+    _report, found = findings(copy)
     (problem,) = found
     assert problem.code == "row_changed" and problem.data["tables"] == "attendance" and day in problem.message
 
@@ -192,7 +192,7 @@ def test_a_row_and_its_recorded_hash_changed_together_are_caught(copy):
 def test_deleting_the_last_entries_is_caught(copy):
     edit(copy, "DELETE FROM audit_rows WHERE seq = (SELECT max(seq) FROM audit_log)",
          "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
-    report, found = findings(copy)
+    _report, found = findings(copy)
     assert {"deleted_tail", "head_ahead", "row_not_audited"} <= codes(found)
 
 
@@ -203,7 +203,7 @@ def test_deleting_the_last_entries_and_hiding_it_is_still_caught(copy):
          "UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM audit_log) WHERE name = 'audit_log'",
          "DELETE FROM unit_versions WHERE unit_id = (SELECT id FROM units WHERE code = 'CBX')",
          "DELETE FROM units WHERE code = 'CBX'")
-    report, found = findings(copy)
+    _report, found = findings(copy)
     assert codes(found) == {"head_ahead"}
     assert "máy này đã ghi nhận sổ đến dòng" in found[0].message
 
@@ -221,7 +221,7 @@ def test_an_older_copy_put_back_under_the_same_name_is_caught(copy, tmp_path):
     organisation.create_unit(db, Actor("van-thu"), code="CBY", name="Chi bộ mới hơn")
     db.conn.close()
     shutil.copy(older, copy)
-    report, found = findings(copy)
+    _report, found = findings(copy)
     assert codes(found) == {"head_ahead"}
     # writing to the old copy does not wipe the evidence
     db = open_database(copy)
