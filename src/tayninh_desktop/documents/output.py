@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_register import os_reason
 
@@ -25,8 +26,10 @@ class RenderResult:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
-    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""
+    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed"); so is
+    a register, its -wal/-shm or a backup at ``path`` (``domain.output_targets``)."""
     path = Path(path)
+    output_targets.check(path)
     try:
         _write_atomic(path, data)
     except OSError as exc:

@@ -65,3 +65,32 @@ MESSAGES: dict[str, str] = {
     "output_in_backups": ("Không ghi ra «{path}»: thư mục này dành cho bản sao lưu của sổ. "
                           "Hãy chọn thư mục khác."),
 }
+
+MESSAGES.update({
+    # backups
+    "backup_weak_passphrase": "Mật khẩu bản sao lưu phải có ít nhất {min} ký tự.",
+    "backup_needs_passphrase": ("Tệp «{file}» là bản sao lưu được mã hóa: cần mật khẩu đã đặt khi sao lưu "
+                                "(--passphrase-file hoặc nhập khi được hỏi)."),
+    "backup_outside_needs_passphrase": ("Thư mục «{folder}» nằm ngoài thư mục dữ liệu (USB, thẻ nhớ…): bản sao lưu "
+                                        "ở đó phải được mã hóa bằng mật khẩu (--passphrase-file hoặc nhập khi "
+                                        "được hỏi)."),
+    "backup_wrong_passphrase": "Mật khẩu không đúng: không giải mã được bản sao lưu «{file}».",
+    "backup_unreadable": "Tệp «{file}» không phải bản sao lưu đọc được (hỏng hoặc không phải của chương trình).",
+    "backup_not_found": "Không tìm thấy bản sao lưu «{file}».",
+    "backup_head_mismatch": ("Bản sao lưu «{file}»: nhật ký trong bản sao (đến dòng {seq}) không khớp với lúc "
+                             "sao lưu (đến dòng {recorded_seq}): bản sao đã bị sửa hoặc cắt bớt."),
+    "backup_count_mismatch": ("Bản sao lưu «{file}»: bảng {table} có {count} dòng, lúc sao lưu có {recorded} dòng."),
+    "backup_no_manifest": ("Bản sao lưu «{file}» không có tệp mô tả đi kèm ({manifest}): không đối chiếu được "
+                           "số dòng và đầu nhật ký lúc sao lưu."),
+    "backup_restore_refused": ("Không phục hồi từ «{file}»: bản sao lưu không đạt kiểm tra ({reason}). "
+                               "Sổ hiện tại giữ nguyên."),
+    "backup_restore_read_only": "Sổ đang mở chỉ đọc: không phục hồi được vào sổ này.",
+    "backup_bad_keep": "{field_label}: phải từ {low} đến {high}.",
+})
+
+MESSAGES["backup_passphrase_mismatch"] = "Hai lần nhập mật khẩu không giống nhau; chưa sao lưu."
+
+# Tables as a backup's counts name them.
+COUNT_LABELS = {"units": "Tổ chức đảng", "members": "Đảng viên", "member_events": "Sự kiện lý lịch",
+                "meetings": "Buổi sinh hoạt", "attendance": "Dòng điểm danh", "dues": "Dòng đảng phí",
+                "ratings": "Xếp loại", "documents": "Văn bản đã ban hành", "audit_log": "Dòng nhật ký"}

@@ -15,6 +15,7 @@ from pathlib import Path
 from tayninh_desktop.documents import context_codec
 from tayninh_desktop.documents.engine import render
 from tayninh_desktop.documents.forms import FormDefinition, all_forms, get_form
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import check_year, format_vn_date
 from tayninh_desktop.domain.documents import (
@@ -223,6 +224,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     """Print a form to ``out``. A filled, numbered form is issued: it takes the next number of its type,
     issuer and year and enters the document register with its PDF's hash, all in one transaction."""
     actor.require(Permission.READ)
+    output_targets.check(out)   # refused before a number is taken: never over the register or a backup
     form = get_form(form_id)
     request = checked_request(request)
     if form.parts:
@@ -260,6 +262,7 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
             *, settings: DocumentSettings | None = None) -> PrintResult:
     """Print an issued document again from its recorded values (same number, same date)."""
     actor.require(Permission.READ)
+    output_targets.check(out)
     doc = documents_repo.get(db, document_id)
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
@@ -277,6 +280,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
                    settings: DocumentSettings | None = None) -> PrintResult:
     """Print the document register (sổ đăng ký văn bản đi) of a year."""
     actor.require(Permission.READ)
+    output_targets.check(out)
     check_year(year)
     on = date.today()
     form = get_form("so_dang_ky_van_ban")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.ids import new_id
@@ -157,9 +158,10 @@ def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
     """Save the dry run as an xlsx copy of the input with a result column (the user fixes and re-imports)."""
     from tayninh_desktop.spreadsheets.report_writer import ResultLine, write_import_report
 
+    source = plan.source
+    output_targets.check(out_path, inputs=(source.path,))
     lines = [ResultLine(o.first_row, o.status.value, ROW_STATUS_LABELS[o.status.value], outcome_detail(o))
              for o in plan.outcomes]
-    source = plan.source
     return write_import_report(source.path, source.kind, source.sheet, source.layout.rows,
                                source.header.first_row + 1, lines, Path(out_path))
 

@@ -6,14 +6,17 @@ import os
 import tempfile
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_register import os_reason
 
 
 def save_atomic(book, path: Path) -> Path:
     """Save an openpyxl workbook so that a crash never leaves half a file under the real name.
-    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""
+    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed"); so is
+    a register, its -wal/-shm or a backup at ``path`` (``domain.output_targets``)."""
     path = Path(path)
+    output_targets.check(path)
     try:
         return _save_atomic(book, path)
     except OSError as exc:

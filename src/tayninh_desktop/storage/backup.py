@@ -52,3 +52,49 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def private_copy(source: Path, folder: Path) -> Path:
+    """Copy a backup file alone (never a -wal or -journal lying beside it) into ``folder``: the copy is
+    what gets opened, so the backup itself is never upgraded, merged or written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "ban-sao.sqlite3"
+    with source.open("rb") as src, target.open("wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+    return target
+
+
+def restore_into(db: Database, source: Path) -> None:
+    """Replace the live register's content with ``source`` through SQLite's backup API (page by page,
+    under the register's own lock, through its WAL), then leave no WAL behind."""
+    if db.conn.in_transaction:
+        raise RuntimeError("restore_into inside a transaction")
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        src.backup(db.conn)
+    finally:
+        src.close()
+    db.conn.execute("PRAGMA user_version=0")
+    db.conn.execute("PRAGMA journal_mode=WAL")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def write_json_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """A backup's file (a manifest, an encrypted backup): temporary name, fsync, rename, folder fsync."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)

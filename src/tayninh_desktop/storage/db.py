@@ -297,3 +297,14 @@ def open_memory() -> Database:
     key = secrets.token_bytes(32)
     db.chain_secret = (keystore.key_id(key), key)
     return db
+
+
+def after_restore(db: Database) -> None:
+    """The register's content was just replaced (``backup.restore_into``): bring an older copy up to date,
+    track writes again, sign with the restored log's key, and start its head afresh."""
+    schema.MIGRATIONS.apply(db)
+    row_hashes.remove_tracking(db.conn)
+    row_hashes.install_tracking(db.conn)
+    db.chain_secret = None
+    if db.path_text:
+        keystore.forget_head(db.path_text)

@@ -34,3 +34,13 @@ def fts_mismatch(db: Database) -> tuple[int, int]:
             raise DomainError("db_locked", path=getattr(db, "path_text", "") or "?") from exc
         raise
     return missing, extra
+
+
+COUNTED_TABLES = ("units", "members", "member_events", "meetings", "attendance", "dues", "ratings", "documents",
+                  "audit_log")
+
+
+def table_counts(db: Database, tables: tuple[str, ...] = COUNTED_TABLES) -> dict[str, int]:
+    """Rows of each table present (a backup and its register compared by these)."""
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t in present}
