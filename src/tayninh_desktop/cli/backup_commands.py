@@ -87,7 +87,7 @@ def _check_lines(result) -> list[str]:
     lines = [f"Bản sao lưu «{result.file}»" + (" (mã hóa)" if result.encrypted else "")
              + (f", lập lúc {result.manifest.get('made', '?').replace('T', ' ')}" if result.manifest else "") + ".",
              _counts_line(result.counts)]
-    lines += [f"  - {f.message}" for f in [*result.problems, *result.report.findings()]]
+    lines += [f"  - {f.message}" for f in [*result.notes, *result.problems, *result.report.findings()]]
     lines += [f"  - {text}" for text in result.report.integrity]
     return lines
 
@@ -105,10 +105,16 @@ def cmd_verify(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from tayninh_desktop.domain.errors import DomainError
     from tayninh_desktop.services.backup_restore import preview_restore, restore_backup
 
     secret = _passphrase(args) if _encrypted(args.file) else None
-    db = open_db(args)
+    try:
+        db = open_db(args)
+    except DomainError as error:
+        if error.code not in ("db_empty", "db_damaged"):
+            raise
+        return _restore_over_damaged(args, secret, error)
     preview = preview_restore(db, args.file, passphrase=secret)
     lines = _check_lines(preview.check) + ["Những gì sẽ thay đổi (sổ hiện tại → bản sao lưu):"]
     tables = [t for t in COUNT_LABELS if t in preview.current or t in preview.check.counts]
@@ -127,6 +133,23 @@ def cmd_restore(args) -> int:
     result = restore_backup(db, actor(args), args.file, passphrase=secret)
     lines.append(f"Đã phục hồi sổ {db_path(args)} từ {args.file}. Sổ trước khi phục hồi được giữ tại {result.kept}.")
     emit(args, {**payload, "applied": True, "kept": str(result.kept), "after": result.after}, lines)
+    return 0
+
+
+def _restore_over_damaged(args, secret, error) -> int:
+    from tayninh_desktop.services.backup_restore import restore_over_damaged, verify_backup
+
+    lines = [error.message]
+    if not args.yes:
+        result = verify_backup(args.file, passphrase=secret)
+        lines += _check_lines(result)
+        lines.append("Chưa phục hồi. Chạy lại với --yes: sổ hỏng được giữ lại dưới tên khác, bản sao lưu được "
+                     "phục hồi thành sổ mới.")
+        emit(args, {"ok": True, "applied": False, "damaged": error.code, "backup": result.counts}, lines)
+        return 0
+    result = restore_over_damaged(db_path(args), actor(args), args.file, passphrase=secret)
+    lines.append(f"Đã phục hồi sổ {db_path(args)} từ {args.file}. Tệp sổ hỏng được giữ tại {result.kept}.")
+    emit(args, {"ok": True, "applied": True, "kept": str(result.kept), "after": result.after}, lines)
     return 0
 
 

@@ -28,7 +28,7 @@ from tayninh_desktop.services.backup import create_backup
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.integrity import CheckReport, Finding, check
 from tayninh_desktop.storage import audit, integrity, keystore
-from tayninh_desktop.storage.backup import private_copy, restore_into
+from tayninh_desktop.storage.backup import checkpoint, private_copy, restore_into
 from tayninh_desktop.storage.db import Database, DatabaseError, after_restore, open_for_check
 
 
@@ -43,6 +43,7 @@ class BackupCheck:
     counts: dict[str, int]
     last_action: dict | None
     problems: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)   # said, but not a reason to refuse (no manifest)
 
     @property
     def ok(self) -> bool:
@@ -131,6 +132,9 @@ def verify_backup(path: Path | str, *, passphrase: str | None = None) -> BackupC
         try:
             report = check(db)
             counts = integrity.table_counts(db)
+            if info is None:
+                note = _finding("backup_no_manifest", file=path.name, manifest=path.name + ".json")
+                return BackupCheck(path.name, encrypted, info, report, counts, last_action(db), [], [note])
             problems = _against_manifest(db, path, info, counts)
             return BackupCheck(path.name, encrypted, info, report, counts, last_action(db), problems)
         except DatabaseError as exc:
@@ -141,9 +145,7 @@ def _finding(code: str, **data) -> Finding:
     return Finding(code, data, render(code, data))
 
 
-def _against_manifest(db: Database, path: Path, info: dict | None, counts: dict[str, int]) -> list[Finding]:
-    if info is None:
-        return [_finding("backup_no_manifest", file=path.name, manifest=path.name + ".json")]
+def _against_manifest(db: Database, path: Path, info: dict, counts: dict[str, int]) -> list[Finding]:
     out = []
     recorded = info.get("head") or {}
     now = audit.head(db) or {}
@@ -185,5 +187,39 @@ def restore_backup(db: Database, actor: Actor, path: Path | str, *, passphrase: 
     audit.append(db, actor.name, "restore_backup", "register", None, None,
                  {"file": path.name, "made": (result.manifest or {}).get("made"), "kept": kept.name,
                   "restored_head": (result.manifest or {}).get("head")})
+    checkpoint(db)   # the restored register whole in its file, its WAL empty
     return RestoreResult(kept, before, integrity.table_counts(db), Changes(
         organisation=True, members=True, history=True, party_life=True, documents=True, settings=True))
+
+
+def restore_over_damaged(path: Path | str, actor: Actor, backup: Path | str, *, passphrase: str | None = None,
+                         now: datetime | None = None) -> RestoreResult:
+    """The register at ``path`` cannot be opened (empty, damaged): it is set aside under a new name (kept,
+    never deleted) and the backup is restored into a new register at ``path``."""
+    from tayninh_desktop.storage.db import open_database
+
+    actor.require(Permission.EDIT_ORGANISATION)
+    path, backup = Path(path), Path(backup)
+    result = verify_backup(backup, passphrase=passphrase)
+    if not (result.ok or result.only_unverifiable):
+        reason = "; ".join(f.message for f in [*result.problems, *result.report.findings()][:3]) or "?"
+        raise DomainError("backup_restore_refused", file=backup.name, reason=reason)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.hong-{stamp}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            part.rename(Path(f"{aside}{suffix}"))
+    db = open_database(path, create=True)
+    try:
+        with opened_backup(backup, passphrase) as (source, _info, _encrypted):
+            copy = Path(source.path_text)
+            source.conn.close()
+            restore_into(db, copy)
+        after_restore(db)
+        audit.append(db, actor.name, "restore_backup", "register", None, None,
+                     {"file": backup.name, "made": (result.manifest or {}).get("made"), "kept": aside.name,
+                      "restored_head": (result.manifest or {}).get("head")})
+        return RestoreResult(aside, {}, integrity.table_counts(db), Changes(organisation=True, members=True))
+    finally:
+        db.conn.close()

@@ -80,6 +80,11 @@ def restore_into(db: Database, source: Path) -> None:
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def checkpoint(db: Database) -> None:
+    """Move everything from the WAL into the register file and empty the WAL."""
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def write_json_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
