@@ -97,5 +97,5 @@ def test_an_output_in_the_backups_folder_is_refused(setup, capsys):
 
 def test_an_ordinary_output_is_written(setup, capsys, tmp_path):
     db, _, _ = setup
-    code, payload = run(capsys, "members", "export", tmp_path / "so.xlsx", "--db", db)
+    code, _ = run(capsys, "members", "export", tmp_path / "so.xlsx", "--db", db)
     assert code == 0 and (tmp_path / "so.xlsx").exists()

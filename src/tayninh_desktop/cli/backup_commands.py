@@ -178,6 +178,6 @@ def cmd_settings(args) -> int:
         current = backup.settings(db)
     yes = {True: "có", False: "không"}
     emit(args, {"ok": True, **current},
-         [f"Giữ lại {current['keep']} bản sao lưu tự động; sao lưu khi đóng chương trình: {yes[current['on_exit']]};"
-          f" mỗi ngày: {yes[current['daily']]}."])
+         [(f"Giữ lại {current['keep']} bản sao lưu tự động; sao lưu khi đóng chương trình: "
+           f"{yes[current['on_exit']]}; mỗi ngày: {yes[current['daily']]}.")])
     return 0
