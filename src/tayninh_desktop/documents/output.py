@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tayninh_desktop.domain import output_targets
+from tayninh_desktop.domain import output_targets, temp_journal
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_register import os_reason
 
@@ -39,6 +39,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def _write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+    temp_journal.begin(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -49,6 +50,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        temp_journal.end(Path(tmp))
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
         dir_fd = os.open(folder, os.O_DIRECTORY)
         try:

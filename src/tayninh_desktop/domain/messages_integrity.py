@@ -94,3 +94,5 @@ MESSAGES["backup_passphrase_mismatch"] = "Hai lần nhập mật khẩu không g
 COUNT_LABELS = {"units": "Tổ chức đảng", "members": "Đảng viên", "member_events": "Sự kiện lý lịch",
                 "meetings": "Buổi sinh hoạt", "attendance": "Dòng điểm danh", "dues": "Dòng đảng phí",
                 "ratings": "Xếp loại", "documents": "Văn bản đã ban hành", "audit_log": "Dòng nhật ký"}
+MESSAGES["db_exists"] = ("Đã có tệp «{path}» (được tạo trong lúc lệnh chạy): không ghi đè. "
+                         "Sổ vừa tạo bị hủy; hãy chọn tên tệp khác.")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tayninh_desktop import __version__
 from tayninh_desktop.config import data_dir
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
@@ -84,9 +83,18 @@ def is_inside_data_folder(db: Database, folder: Path) -> bool:
     return any(folder == home or home in folder.parents for home in homes)
 
 
+def _app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tayninh-desktop")
+    except PackageNotFoundError:
+        return "?"
+
+
 def manifest(db: Database, kind: str, made: datetime) -> dict:
     keys = sorted({r[0] for r in db.execute("SELECT DISTINCT key_id FROM audit_log WHERE key_id <> ''")})
-    return {"format": 1, "kind": kind, "made": made.isoformat(timespec="seconds"), "app_version": __version__,
+    return {"format": 1, "kind": kind, "made": made.isoformat(timespec="seconds"), "app_version": _app_version(),
             "migrations": [m.name for m in schema.MIGRATIONS.applied(db)], "head": audit.head(db),
             "key_ids": keys, "counts": integrity.table_counts(db)}
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tayninh_desktop.domain import output_targets
+from tayninh_desktop.domain import output_targets, temp_journal
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_register import os_reason
 
@@ -26,6 +26,7 @@ def save_atomic(book, path: Path) -> Path:
 def _save_atomic(book, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
+    temp_journal.begin(Path(temp))
     try:
         with os.fdopen(handle, "wb") as out:
             book.save(out)
@@ -35,4 +36,6 @@ def _save_atomic(book, path: Path) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    finally:
+        temp_journal.end(Path(temp))
     return path

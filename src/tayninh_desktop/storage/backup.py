@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tayninh_desktop.domain import temp_journal
+
 # Written into the header of every backup copy (PRAGMA user_version), so that opening a backup as a
 # register is refused: opening would upgrade and write to the copy that must stay as it was.
 BACKUP_MARK = 0x54424B31
@@ -23,6 +25,7 @@ def backup_to(db: Database, target: Path) -> Path:
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     if temp.exists():
         temp.unlink()
+    temp_journal.begin(temp)
     try:
         dest = sqlite3.connect(str(temp))
         try:
@@ -41,6 +44,8 @@ def backup_to(db: Database, target: Path) -> Path:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        temp_journal.end(temp)
     _fsync_folder(target.parent)
     return target
 
@@ -93,6 +98,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """A backup's file (a manifest, an encrypted backup): temporary name, fsync, rename, folder fsync."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp_journal.begin(temp)
     try:
         with temp.open("wb") as handle:
             handle.write(data)
@@ -102,4 +108,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        temp_journal.end(temp)
     _fsync_folder(path.parent)

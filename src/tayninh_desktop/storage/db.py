@@ -308,3 +308,45 @@ def after_restore(db: Database) -> None:
     db.chain_secret = None
     if db.path_text:
         keystore.forget_head(db.path_text)
+
+
+def move_new_register(db: Database, temp: Path, path: Path) -> None:
+    """Put a register built under ``temp`` (init, demo) into place at ``path``: its WAL emptied into the
+    file, the file fsynced, then linked (never over a register made meanwhile; an empty file at
+    ``path`` is replaced). The chain's head moves with it."""
+    from tayninh_desktop.domain import temp_journal
+
+    head = audit.head(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    with temp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    try:
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(temp, path)
+        else:
+            _link_no_clobber(temp, path)
+    except FileExistsError as exc:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        raise DomainError("db_exists", path=str(path)) from exc
+    finally:
+        temp_journal.end(temp)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{temp}{suffix}").unlink(missing_ok=True)
+    keystore.forget_head(str(temp))
+    if head:
+        keystore.write_head(str(path), head)
+
+
+def _link_no_clobber(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)   # fails if ``path`` exists: atomic, no overwrite
+    except FileExistsError:
+        raise
+    except OSError:   # a file system without hard links (FAT on a stick)
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.rename(temp, path)
+        return
+    temp.unlink()

@@ -95,3 +95,9 @@ def describe_others(db_path: Path | str) -> str:
         since = str(info.get("since", "")).replace("T", " lúc ")
         parts.append(f"{info.get('user', '?')} trên máy {info.get('host', '?')}" + (f" (mở từ {since})" if since else ""))
     return "; ".join(parts)
+
+
+def withdraw_all() -> None:
+    """This program no longer has any register open (the end of a command)."""
+    for own in list(_ANNOUNCED):
+        _withdraw(own)

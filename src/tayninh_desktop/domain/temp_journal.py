@@ -1,0 +1,83 @@
+"""Temporary files of a run that was killed are removed at the next start.
+
+Every file the program writes goes first to a temporary name beside its target (then fsync, then
+rename). A run killed in between leaves that temporary behind; each one is noted here (one small
+entry per temporary in the program's folder ``tam``), the note removed once the file is renamed or
+deleted, and ``sweep`` (at every start) removes the temporaries whose program is no longer running.
+
+The program's entry points (``cli.main``, ``app.run``) say where the notes go (``configure``); code
+run without it (a test calling a writer directly) simply keeps no notes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import uuid
+from pathlib import Path
+
+_folder: Path | None = None
+_entries: dict[str, Path] = {}
+
+
+def configure(folder: Path | None) -> None:
+    global _folder
+    _folder = folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def begin(temp: Path) -> None:
+    """Note ``temp`` (created by this process) until ``end``."""
+    if _folder is None:
+        return
+    entry = _folder / f"{os.getpid()}-{uuid.uuid4().hex[:12]}.json"
+    try:
+        _folder.mkdir(parents=True, exist_ok=True)
+        entry.write_text(json.dumps({"path": str(Path(temp).resolve()), "pid": os.getpid(),
+                                     "host": platform.node()}), encoding="utf-8")
+    except OSError:
+        return
+    _entries[str(temp)] = entry
+
+
+def end(temp: Path) -> None:
+    entry = _entries.pop(str(temp), None)
+    if entry is not None:
+        try:
+            entry.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def sweep() -> list[Path]:
+    """Remove the temporaries left by runs that are no longer running; returns what was removed."""
+    removed: list[Path] = []
+    if _folder is None or not _folder.is_dir():
+        return removed
+    for entry in _folder.glob("*.json"):
+        try:
+            note = json.loads(entry.read_text(encoding="utf-8"))
+            pid, host, path = int(note["pid"]), note.get("host"), Path(note["path"])
+        except (OSError, ValueError, KeyError, TypeError):
+            entry.unlink(missing_ok=True)
+            continue
+        if host == platform.node() and _alive(pid):
+            continue
+        try:
+            if path.is_file() and path.name.startswith("."):
+                path.unlink()
+                removed.append(path)
+            entry.unlink(missing_ok=True)
+        except OSError:
+            continue
+    return removed
