@@ -96,3 +96,17 @@ COUNT_LABELS = {"units": "Tổ chức đảng", "members": "Đảng viên", "mem
                 "ratings": "Xếp loại", "documents": "Văn bản đã ban hành", "audit_log": "Dòng nhật ký"}
 MESSAGES["db_exists"] = ("Đã có tệp «{path}» (được tạo trong lúc lệnh chạy): không ghi đè. "
                          "Sổ vừa tạo bị hủy; hãy chọn tên tệp khác.")
+
+MESSAGES.update({
+    # identity and history in imports
+    "import_identity_mismatch": ("cùng {via} với một đảng viên trong sổ nhưng khác họ tên hoặc ngày sinh: chờ quyết "
+                                 "định, danh sách không tự ghi đè lý lịch.\nTrong tệp: {file_name}, sinh {file_birth}"
+                                 "\nTrong sổ: {name}, sinh {birth}"),
+    "import_history_change": ("{field_label} trong tệp ({after}) khác trong sổ ({before}) của đồng chí {name}: ngày vào "
+                              "Đảng và ngày chính thức chỉ thay đổi qua sự kiện có văn bản trong lý lịch, không "
+                              "nhập từ danh sách."),
+    "import_decide_history": ("Tệp «{file}», trang «{sheet}», dòng {row}: {field_label} trong tệp ({after}) khác trong "
+                              "sổ ({before}) của đồng chí {name}; ngày này chỉ thay đổi qua sự kiện có văn bản."),
+    "import_plan_stale": ("Sổ đã thay đổi từ lúc chạy thử (có người khác vừa ghi) và kết quả nhập nay khác: "
+                          "chưa ghi gì. Hãy chạy thử lại rồi nhập."),
+})

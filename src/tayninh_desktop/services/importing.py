@@ -16,7 +16,7 @@ unless every row is valid or settled, or the user accepts to import only the val
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from tayninh_desktop.services.import_planning import (
     RowOutcome,
     parse_rows,
     plan_import,
+    register_mark,
 )
 from tayninh_desktop.services.import_source import (
     Cancelled,
@@ -80,6 +81,7 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
     today = today or date.today()
     with db.atomic(), bulk():
         wanted = dict(decisions) if decisions is not None else dict(plan.decisions)
+        plan = _revalidated(db, plan, today)
         if wanted or plan.base:
             plan = apply_decisions(db, plan, wanted)
         counts = plan.counts
@@ -107,6 +109,22 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
     ids = tuple(added) + tuple(o.member_id for o in to_update)
     return ImportResult(plan, True, tuple(added), tuple(o.member_id for o in to_update),
                         Changes(members=True, history=bool(added), member_ids=ids))
+
+
+def _revalidated(db, plan: ImportPlan, today: date) -> ImportPlan:
+    """Inside the write transaction: a plan made before someone else wrote is made again, and must come out
+    the same as the dry run the user saw (else nothing is written and the user looks again)."""
+    if plan.register_mark < 0 or register_mark(db) == plan.register_mark:
+        return plan
+    fresh = plan_import(db, plan.source, cell_id=plan.cell_id, today=today)
+    if _signature(fresh.outcomes) != _signature(plan.base or tuple(plan.outcomes)):
+        raise DomainError("import_plan_stale")
+    return replace(fresh, decisions=dict(plan.decisions))
+
+
+def _signature(outcomes) -> list[tuple]:
+    return [(o.first_row, o.status, o.member_id, o.diffs, o.cell_id, tuple(i.message for i in o.issues))
+            for o in outcomes]
 
 
 def _insert_new(db, home_id: str, outcomes: list[RowOutcome], today: date) -> list[str]:
