@@ -186,7 +186,7 @@ def _check_dates(birth, joined, full, today: date, issues: list[FieldIssue]) -> 
         if value.year < MIN_BIRTH_YEAR:
             issues.append(FieldIssue(name, "date_too_early", {"value": format_vn_date(value),
                                                               "min_year": MIN_BIRTH_YEAR}))
-    if birth and joined and joined < add_years(birth, ADMISSION_AGE):
+    if birth and joined and birth.year <= date.max.year - ADMISSION_AGE and joined < add_years(birth, ADMISSION_AGE):
         issues.append(FieldIssue("joined_on", "too_young_to_join",
                                  {"value": format_vn_date(joined), "birth": format_vn_date(birth)}))
     if joined and full and full <= joined:

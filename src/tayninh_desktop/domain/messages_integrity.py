@@ -110,3 +110,43 @@ MESSAGES.update({
     "import_plan_stale": ("Sổ đã thay đổi từ lúc chạy thử (có người khác vừa ghi) và kết quả nhập nay khác: "
                           "chưa ghi gì. Hãy chạy thử lại rồi nhập."),
 })
+
+# The bounds of a list (spreadsheets.limits), as a refusal names them.
+LIMIT_NAMES = {
+    "file": "dung lượng tệp (byte)",
+    "unpacked": "dung lượng khi giải nén (byte)",
+    "part": "dung lượng một trang khi giải nén (byte)",
+    "strings": "dung lượng bảng chữ dùng chung khi giải nén (byte)",
+    "rows": "số dòng",
+    "columns": "số cột",
+    "cells": "số ô có dữ liệu",
+    "merges": "số vùng ô gộp",
+    "cell_chars": "số ký tự trong một ô",
+    "text_chars": "tổng số ký tự chữ trong các ô",
+    "sheets": "số trang",
+}
+
+MESSAGES.update({
+    "import_too_big": ("Tệp «{file}» vượt giới hạn {what}: {value}, tối đa {limit}. Một danh sách đảng viên không "
+                       "lớn như vậy; hãy kiểm tra tệp (có thể có ô dữ liệu lạc ở rất xa bảng)."),
+    "import_out_of_memory": "Tệp «{file}» quá lớn để đọc với bộ nhớ của máy; chương trình không đọc tiếp.",
+    "import_cell_too_long": ("Tệp «{file}», trang «{sheet}», ô {cell}: dài {length} ký tự, quá giới hạn {limit} ký tự "
+                             "của một ô Excel (tệp hỏng hoặc không phải danh sách)."),
+})
+
+# Why a spreadsheet could not be read, by the kind of failure inside the reader (never English).
+READ_FAILURES = {
+    "BadZipFile": "tệp nén .xlsx bị hỏng", "LargeZipFile": "tệp nén .xlsx bị hỏng", "EOFError": "tệp bị cắt cụt",
+    "ParseError": "nội dung XML bị hỏng", "XMLSyntaxError": "nội dung XML bị hỏng",
+    "KeyError": "thiếu một phần bắt buộc của tệp", "XLRDError": "tệp Excel 97–2003 bị hỏng",
+    "CompDocError": "tệp Excel 97–2003 bị hỏng", "UnicodeDecodeError": "chữ trong tệp không giải mã được",
+    "ValueError": "có giá trị không hợp lệ trong tệp", "IndexError": "cấu trúc tệp không hợp lệ",
+    "TypeError": "cấu trúc tệp không hợp lệ", "AssertionError": "cấu trúc tệp không hợp lệ",
+    "OverflowError": "có số quá lớn trong tệp", "RecursionError": "cấu trúc tệp lồng nhau quá sâu",
+    "OSError": "không đọc được tệp", "struct.error": "cấu trúc tệp không hợp lệ",
+}
+
+
+def read_failure(kind: str) -> str:
+    """The Vietnamese reason for a reader's failure of this kind."""
+    return READ_FAILURES.get(kind, "nội dung không đúng định dạng")
