@@ -105,7 +105,7 @@ def test_a_birth_date_in_year_9999_is_a_refused_row_not_a_crash(home_db, cells, 
     code = main(["members", "import", str(path), "--cell", "CB01", "--db", str(db_path), "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1 and out["counts"]["refused"] == 1 and out["counts"]["added"] == 1
-    assert "ở sau ngày hôm nay" in out["rows"][0]["issues"][0]["message"]
+    assert "«31/12/9999» không phải ngày hợp lệ" in out["rows"][0]["issues"][0]["message"]
 
 
 @pytest.mark.slow

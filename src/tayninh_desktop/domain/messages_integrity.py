@@ -150,3 +150,12 @@ READ_FAILURES = {
 def read_failure(kind: str) -> str:
     """The Vietnamese reason for a reader's failure of this kind."""
     return READ_FAILURES.get(kind, "nội dung không đúng định dạng")
+
+MESSAGES.update({
+    # clean text
+    "text_control": "{field_label}: có ký tự điều khiển ẩn («{value}»); hãy gõ lại.",
+    "text_bidi": "{field_label}: có ký tự đảo chiều hiển thị ẩn («{value}»), chữ hiện ra khác chữ được lưu; hãy gõ lại.",
+    "text_invisible": "{field_label}: chỉ có ký tự vô hình, không có chữ nào.",
+    "text_formula": "{field_label}: không được bắt đầu bằng =, +, - hoặc @ (sẽ thành công thức khi mở bằng Excel).",
+    "document_date_implausible": "Ngày văn bản {value}: phải từ năm {low} đến năm {high}.",
+})

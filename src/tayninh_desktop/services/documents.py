@@ -80,10 +80,17 @@ class PrintRequest:
     case_id: str | None = None            # a screening or removal case (no case can be printed yet)
 
 
+# A party document is dated from the Party's founding (03/02/1930) to next year at the latest.
+DOCUMENT_YEARS = (1930,)
+
+
 def checked_request(request: PrintRequest) -> PrintRequest:
     """The request with its year and period checked (the period in its canonical form); refused when
     it names a year, period or case that cannot exist, before anything is rendered or numbered."""
     check_year(request.year)
+    if request.on and not DOCUMENT_YEARS[0] <= request.on.year <= date.today().year + 1:
+        raise DomainError("document_date_implausible", value=format_vn_date(request.on), low=DOCUMENT_YEARS[0],
+                          high=date.today().year + 1)
     if request.case_id:
         raise DomainError("case_not_found", case=request.case_id)
     return replace(request, period=check_period(request.period))

@@ -17,10 +17,20 @@ def save_atomic(book, path: Path) -> Path:
     a register, its -wal/-shm or a backup at ``path`` (``domain.output_targets``)."""
     path = Path(path)
     output_targets.check(path)
+    neutralise_formulas(book)
     try:
         return _save_atomic(book, path)
     except OSError as exc:
         raise DomainError("file_write_failed", path=str(path), reason=os_reason(exc)) from exc
+
+
+def neutralise_formulas(book) -> None:
+    """Every text is written as text: a name such as "=HYPERLINK(…)" or "@SUM(…)" taken from a list must
+    never become a live formula in the exported file (the program writes no formulas of its own)."""
+    for ws in book.worksheets:
+        for cell in getattr(ws, "_cells", {}).values():
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _save_atomic(book, path: Path) -> Path:
