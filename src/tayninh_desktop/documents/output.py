@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +37,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-    temp_journal.begin(Path(tmp))
+    fd, tmp = temp_journal.create(folder / path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -74,10 +74,26 @@ def sweep() -> list[Path]:
         if host == platform.node() and _alive(pid):
             continue
         try:
-            if path.is_file() and path.name.startswith("."):
-                path.unlink()
-                removed.append(path)
+            # the temporary and what SQLite keeps beside a database being written (a backup's copy)
+            for part in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+                if part.is_file() and part.name.startswith("."):
+                    part.unlink()
+                    removed.append(part)
             entry.unlink(missing_ok=True)
         except OSError:
             continue
     return removed
+
+
+def create(target: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``target``, noted before it exists (a kill at any moment leaves
+    nothing the next sweep does not find): (open file descriptor, path)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    temp = folder / f".{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+    begin(temp)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    except BaseException:
+        end(temp)
+        raise
+    return fd, temp

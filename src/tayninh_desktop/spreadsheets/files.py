@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from tayninh_desktop.domain import output_targets, temp_journal
@@ -35,8 +34,7 @@ def neutralise_formulas(book) -> None:
 
 def _save_atomic(book, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-    temp_journal.begin(Path(temp))
+    handle, temp = temp_journal.create(path)
     try:
         with os.fdopen(handle, "wb") as out:
             book.save(out)

@@ -25,6 +25,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from tayninh_desktop.domain import temp_journal
+
 KEY_CHECK = b"tayninh-desktop audit key"
 _ENV_DATA_DIR = "TAYNINH_DESKTOP_DATA_DIR"
 
@@ -50,8 +52,9 @@ def _write_private(path: Path, data: bytes) -> None:
     except OSError:
         pass
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    temp_journal.begin(temp)
     try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -60,6 +63,8 @@ def _write_private(path: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        temp_journal.end(temp)
 
 
 def create_key() -> tuple[str, bytes]:
@@ -113,8 +118,12 @@ def write_head(db_path: str, head: dict) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temp.write_bytes(data)
-        os.replace(temp, path)
+        temp_journal.begin(temp)
+        try:
+            temp.write_bytes(data)
+            os.replace(temp, path)
+        finally:
+            temp_journal.end(temp)
     except OSError:
         pass  # a read-only home folder: the check says the head is missing, nothing is lost
 

@@ -35,6 +35,7 @@ def announce(db_path: Path | str, user: str) -> None:
     own = _own_file(db_path)
     if own in _ANNOUNCED:
         return
+    _forget_the_dead(db_path)
     try:
         own.parent.mkdir(exist_ok=True)
         own.write_text(json.dumps({"user": user, "host": _host(), "pid": os.getpid(),
@@ -63,6 +64,17 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def _forget_the_dead(db_path: Path | str) -> None:
+    """Remove the files of programs of this computer that ended without saying so (killed, power cut)."""
+    for file in presence_dir(db_path).glob(f"{_host()}-*.json"):
+        try:
+            pid = int(file.stem.rsplit("-", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if not _alive(pid):
+            file.unlink(missing_ok=True)
 
 
 def others(db_path: Path | str) -> list[dict]:
