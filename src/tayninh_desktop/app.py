@@ -29,8 +29,12 @@ def run(db_path: Path | None = None) -> int:
     error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
     actor = Actor(current_user_name())
+    from tayninh_desktop.domain import temp_journal
+
+    temp_journal.configure(data_dir() / "tam")
+    temp_journal.sweep()   # temporaries a killed run left behind
     try:
-        db = open_database(path, create=True)
+        db = open_database(path, create=True, user=actor.name)
     except DomainError as error:
         QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
         return 1
@@ -38,4 +42,5 @@ def run(db_path: Path | None = None) -> int:
         return 0
     window = MainWindow(UiContext(db, actor, str(path)))
     window.show()
+    window.automatic_backup(on_exit=False)   # once a day
     return app.exec()

@@ -29,3 +29,29 @@ def test_killed_at_random_nothing_is_lost(tmp_path, kind):
     assert figures["acknowledged"] > 0
     print(f"\ncrash {kind}: {figures['trials']} kills, {figures['survived']} survived, "
           f"{figures['acknowledged']} acknowledged actions checked")
+
+
+def test_a_killed_demo_leaves_no_half_made_register(tmp_path):
+    """``demo`` builds the register under a temporary name: killed midway, the target does not exist, and
+    the next start sweeps the temporary away."""
+    import os
+    import signal
+    import time
+
+    env = {**os.environ, "TAYNINH_DESKTOP_DATA_DIR": str(tmp_path / "data")}
+    target = tmp_path / "so.sqlite3"
+    child = subprocess.Popen([sys.executable, "-m", "tayninh_desktop", "demo", "--members", "30000", "--db",
+                              str(target)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".so.sqlite3.dang-tao-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert not target.exists()
+    leftovers = list(tmp_path.glob(".so.sqlite3.dang-tao-*"))
+    assert leftovers   # killed while building
+    done = subprocess.run([sys.executable, "-m", "tayninh_desktop", "check", "--db", str(tmp_path / "khac.sqlite3")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1   # no register there, but the start swept the temporaries
+    assert not list(tmp_path.glob(".so.sqlite3.dang-tao-*")) and not target.exists()

@@ -185,6 +185,16 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> Database:
     return db
 
 
+def _immutable(path: Path) -> bool:
+    """A register nobody can write (a write-protected stick) is read without locks or a -shm file, which
+    SQLite could not create there; unless a WAL is lying beside it, whose frames must be read."""
+    return not writable(path) and not Path(f"{path}-wal").exists()
+
+
+def _ro_flags(path: Path) -> str:
+    return "mode=ro&immutable=1" if _immutable(path) else "mode=ro"
+
+
 def backups_dir(path: Path) -> Path:
     return path.parent / "backups"
 
@@ -207,7 +217,7 @@ def open_database(path: Path | str, *, create: bool = False, read_only: bool = F
     _check_file(path, create)
     had_data = path.exists() and path.stat().st_size > 0
     if had_data:
-        _check_owner(path)
+        _check_owner(path, _ro_flags(path))
     if read_only or (had_data and not writable(path)):
         return _open_read_only(path, immutable=not writable(path))
     db = connect(path)
@@ -246,7 +256,7 @@ def _bring_up_to_date(db: Database, path: Path, had_data: bool, migrate: bool) -
 
 def _open_read_only(path: Path, *, immutable: bool) -> Database:
     try:
-        db = connect_read_only(path, immutable=immutable and not Path(f"{path}-wal").exists())
+        db = connect_read_only(path, immutable=immutable and _immutable(path))
         applied = {m.name for m in schema.MIGRATIONS.applied(db)}
     except sqlite3.DatabaseError as exc:
         raise DomainError("db_damaged", path=str(path)) from exc
@@ -264,9 +274,9 @@ def open_for_check(path: Path, *, allow_backup: bool = False) -> Database:
     """A read-only connection to a register as it is (no migration, nothing written): ``check``."""
     path = Path(path)
     _check_file(path, False)
-    _check_owner(path, allow_backup=allow_backup)
+    _check_owner(path, _ro_flags(path), allow_backup=allow_backup)
     try:
-        return connect_read_only(path, immutable=not writable(path) and not Path(f"{path}-wal").exists())
+        return connect_read_only(path, immutable=_immutable(path))
     except sqlite3.DatabaseError as exc:
         raise DomainError("db_damaged", path=str(path)) from exc
 
