@@ -55,13 +55,9 @@ def _passphrase(args, *, confirm: bool = False, needed: bool = True) -> str | No
 
 
 def _encrypted(file: str) -> bool:
-    from tayninh_desktop.exchange.backup_crypto import is_encrypted
+    from tayninh_desktop.services.backup_restore import is_encrypted_file
 
-    try:
-        with open(file, "rb") as handle:
-            return is_encrypted(handle.read(64))
-    except OSError:
-        return False
+    return is_encrypted_file(file)
 
 
 def cmd_create(args) -> int:

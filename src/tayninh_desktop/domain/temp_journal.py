@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sys
 import uuid
 from pathlib import Path
 
@@ -26,7 +27,10 @@ def configure(folder: Path | None) -> None:
     _folder = folder
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this computer is still running (never signals it)."""
+    if sys.platform == "win32":   # os.kill(pid, 0) would terminate the process on Windows
+        return _alive_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -34,6 +38,21 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+def _alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    still_active, query = 259, 0x1000   # STILL_ACTIVE, PROCESS_QUERY_LIMITED_INFORMATION
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(query, False, pid)
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def begin(temp: Path) -> None:
@@ -71,7 +90,7 @@ def sweep() -> list[Path]:
         except (OSError, ValueError, KeyError, TypeError):
             entry.unlink(missing_ok=True)
             continue
-        if host == platform.node() and _alive(pid):
+        if host == platform.node() and process_alive(pid):
             continue
         try:
             # the temporary and what SQLite keeps beside a database being written (a backup's copy)

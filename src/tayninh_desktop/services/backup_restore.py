@@ -104,6 +104,15 @@ def opened_backup(path: Path | str, passphrase: str | None = None) -> Iterator[t
             db.conn.close()
 
 
+def is_encrypted_file(path: Path | str) -> bool:
+    """Whether the file is an encrypted backup (it needs its passphrase to be opened)."""
+    try:
+        with Path(path).open("rb") as handle:
+            return backup_crypto.is_encrypted(handle.read(64))
+    except OSError:
+        return False
+
+
 def _json(data: bytes | None) -> dict | None:
     try:
         value = json.loads(data) if data else None

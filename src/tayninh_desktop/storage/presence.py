@@ -14,6 +14,8 @@ import platform
 from datetime import datetime
 from pathlib import Path
 
+from tayninh_desktop.domain.temp_journal import process_alive
+
 _ANNOUNCED: set[Path] = set()
 
 
@@ -56,16 +58,6 @@ def _withdraw(own: Path) -> None:
         pass
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
 def _forget_the_dead(db_path: Path | str) -> None:
     """Remove the files of programs of this computer that ended without saying so (killed, power cut)."""
     for file in presence_dir(db_path).glob(f"{_host()}-*.json"):
@@ -73,7 +65,7 @@ def _forget_the_dead(db_path: Path | str) -> None:
             pid = int(file.stem.rsplit("-", 1)[1])
         except (IndexError, ValueError):
             continue
-        if not _alive(pid):
+        if not process_alive(pid):
             file.unlink(missing_ok=True)
 
 
@@ -94,7 +86,7 @@ def others(db_path: Path | str) -> list[dict]:
             continue
         if not isinstance(info, dict):
             continue
-        if info.get("host") == _host() and isinstance(info.get("pid"), int) and not _alive(info["pid"]):
+        if info.get("host") == _host() and isinstance(info.get("pid"), int) and not process_alive(info["pid"]):
             continue
         out.append(info)
     return out

@@ -169,10 +169,7 @@ class BackupDialog(QDialog):
             self.say((s.DONE_BACKUP_ENCRYPTED if result.encrypted else s.DONE_BACKUP).format(path=result.path))
 
     def _secret_for(self, path: Path) -> str | None:
-        from tayninh_desktop.exchange.backup_crypto import is_encrypted
-
-        with path.open("rb") as handle:
-            encrypted = is_encrypted(handle.read(64))
+        encrypted = backup_restore.is_encrypted_file(path)
         return self.ask_passphrase(s.PASSPHRASE_OPEN.format(file=path.name)) if encrypted else None
 
     def verify_selected(self) -> None:
