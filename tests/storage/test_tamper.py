@@ -101,7 +101,8 @@ def test_a_member_row_edited_outside_the_program_is_named(copy, sql, table):
 
 
 def test_attendance_changed_names_the_meeting(copy):
-    meeting_id, day = one(copy, "SELECT id, meeting_date FROM meetings LIMIT 1")
+    meeting_id, day = one(copy, "SELECT m.id, m.meeting_date FROM meetings m JOIN attendance a ON a.meeting_id = m.id"
+                                " WHERE a.state <> 'co_mat' LIMIT 1")
     edit(copy, "UPDATE attendance SET state = 'co_mat' WHERE meeting_id = ?", params=(meeting_id,))
     _report, found = findings(copy)
     (problem,) = found

@@ -192,12 +192,6 @@ def recent(db: Database, limit: int = 100, entity_id: str | None = None) -> list
     ]
 
 
-def entry(db: Database, seq: int) -> AuditEntry | None:
-    rows = db.execute("SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash"
-                      " FROM audit_log WHERE seq = ?", [seq]).fetchall()
-    return AuditEntry(*rows[0][:6], None, None, *rows[0][8:]) if rows else None
-
-
 def verify_chain(db: Database) -> tuple[int, int | None]:
     """(rows checked up to the first broken one, seq of the first broken row or None); the full
     report, with the key, the head and the rows, is ``audit_verify.verify_chain``."""

@@ -176,10 +176,12 @@ def scope_hashes(conn: sqlite3.Connection, scopes: Iterable[str] | None = None) 
             kind, _, key = scope.partition(":")
             wanted[kind].append(key)
     parts: dict[str, list[str]] = defaultdict(list)
-    for ts in table_scopes(conn):
+    loaded = None
+    for ts in sorted(table_scopes(conn), key=lambda t: t.kind):
         keys = None if wanted is None else wanted.get(ts.kind, [])
-        if keys is not None:
+        if keys and loaded != ts.kind:   # the wanted keys of a kind, loaded once for its tables
             _load_wanted(conn, keys)
+            loaded = ts.kind
         for key, digest in _table_digests(conn, ts, keys).items():
             parts[f"{ts.kind}:{key}"].append(f"{ts.table}={digest}")
     out = {scope: ";".join(sorted(p)) for scope, p in parts.items()}
