@@ -305,3 +305,16 @@ def test_every_table_is_covered_by_the_row_hashes(copy):
     unhashed = sorted(t for t in tables if not row_hashes.is_hashed(t))
     assert all(t.startswith(("audit_", "members_fts", "sqlite_", "_sqlite_migrations")) for t in unhashed)
     assert {"audit_log", "audit_rows"} <= set(unhashed)
+
+
+def test_an_older_register_is_checked_as_it_is_and_not_upgraded(copy):
+    """Check never migrates: a register from before the keyed log keeps its file, and its plain chain is verified."""
+    from tests.crash.harness import downgrade
+
+    downgrade(copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    report = integrity.check_file(copy)
+    assert report.ok and report.pending_migrations == ["m014_integrity"] and report.audit_rows > 1
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    edit(copy, "UPDATE audit_log SET actor = 'khac' WHERE seq = 1")
+    assert integrity.check_file(copy).audit_broken_at == 1

@@ -69,10 +69,15 @@ def check(db: Database) -> CheckReport:
     pending = [m.name for m in schema.MIGRATIONS._migrations if m.name not in applied]
     schema_findings = [_finding(p.code, kind=SCHEMA_KINDS.get(p.kind, p.kind), name=p.name)
                        for p in schema_check.schema_problems(db.conn)]
-    if schema_findings or pending:
-        # rows and chain need the current schema; a dropped table says enough
+    if schema_findings:   # rows and chain need the schema; a dropped table says enough
         return CheckReport(foreign_keys=integrity.foreign_key_problems(db), schema=schema_findings,
-                           pending_migrations=pending, verdict=DAMAGED if schema_findings else OK)
+                           pending_migrations=pending, verdict=DAMAGED)
+    if pending:   # an older register, checked as it is (never upgraded by check): its plain chain
+        chain = audit_verify.verify_chain(db)
+        report = CheckReport(foreign_keys=integrity.foreign_key_problems(db), audit_rows=chain.rows,
+                             audit_broken_at=chain.broken_at, chain=_chain_findings(chain), pending_migrations=pending)
+        return report if not (report.chain or report.foreign_keys) else CheckReport(
+            **{**report.__dict__, "verdict": DAMAGED})
     chain = audit_verify.verify_chain(db)
     rows = audit_verify.verify_rows(db)
     missing, extra = integrity.fts_mismatch(db)

@@ -54,7 +54,23 @@ class IntegrityOfRows:
     problems: list[RowProblem] = field(default_factory=list)
 
 
+def _plain_chain(db: Database) -> ChainReport:
+    """The log of a register from before the keyed chain (not yet upgraded): plain SHA-256 links."""
+    prev, count = audit.GENESIS, 0
+    for seq, at, actor, action, entity, entity_id, before, after, stored_prev, stored in db.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash"
+            " FROM audit_log ORDER BY seq"):
+        count += 1
+        if stored_prev != prev or stored != audit._digest(prev, at, actor, action, entity, entity_id, before, after):
+            return ChainReport(count, seq, "entry_changed" if stored_prev == prev else "chain_link")
+        prev = stored
+    return ChainReport(count)
+
+
 def verify_chain(db: Database) -> ChainReport:
+    columns = {r[1] for r in db.execute("PRAGMA table_info(audit_log)")}
+    if "mac_version" not in columns:
+        return _plain_chain(db)
     conn = db.conn
     keys: dict[str, bytes | None] = {}
     rows = _rows_by_seq(conn)
