@@ -154,14 +154,17 @@ def cmd_check(args) -> int:
              [error.message, "Kết quả: KHÔNG PHẢI SỔ ĐẢNG VIÊN."])
         return REFUSED
     good = "tốt"
-    lines = [f"Toàn vẹn cơ sở dữ liệu: {good if not report.integrity else '; '.join(report.integrity)}",
-             f"Khóa ngoại: {good if not report.foreign_keys else '; '.join(report.foreign_keys)}",
-             f"Chỉ mục tìm kiếm: {good if not report.search_index else '; '.join(report.search_index)}",
-             f"Cấu trúc: {good if not report.schema else str(len(report.schema)) + ' lỗi'}",
-             f"Nhật ký: {report.audit_rows} dòng, " + ("chuỗi băm nguyên vẹn." if not report.chain
-                                                    else "có vấn đề."),
-             f"Dữ liệu so với nhật ký: {report.scopes} nhóm dòng, "
-             + (f"{len(report.rows)} nhóm không khớp." if report.rows else "khớp.")]
+    lines = [f"Toàn vẹn cơ sở dữ liệu: {good if not report.integrity else '; '.join(report.integrity)}"]
+    if not report.integrity:
+        lines += [f"Khóa ngoại: {good if not report.foreign_keys else '; '.join(report.foreign_keys)}",
+                  f"Cấu trúc: {good if not report.schema else str(len(report.schema)) + ' lỗi'}"]
+    if not (report.integrity or report.schema):
+        lines.append(f"Nhật ký: {report.audit_rows} dòng, " + ("chuỗi băm nguyên vẹn." if not report.chain
+                                                             else "có vấn đề."))
+    if not (report.integrity or report.schema or report.pending_migrations):
+        lines += [f"Chỉ mục tìm kiếm: {good if not report.search_index else '; '.join(report.search_index)}",
+                  f"Dữ liệu so với nhật ký: {report.scopes} nhóm dòng, "
+                  + (f"{len(report.rows)} nhóm không khớp." if report.rows else "khớp.")]
     lines += [f"  - {f.message}" for f in report.findings()]
     if report.pending_migrations:
         lines.append(render("schema_pending", {"names": ", ".join(report.pending_migrations)}))

@@ -191,7 +191,8 @@ def _problem(db: Database, code: str, scope: str, tables: tuple[str, ...], seq: 
 
 def _label(db: Database, kind: str, key: str, seq: int | None) -> str:
     queries = {
-        "member": "SELECT full_name || ' (sinh ' || birth_date || ')' FROM members WHERE id = ?",
+        "member": "SELECT full_name || ' (sinh ' || substr(birth_date, 9, 2) || '/' || substr(birth_date, 6, 2)"
+                  " || '/' || substr(birth_date, 1, 4) || ')' FROM members WHERE id = ?",
         "meeting": "SELECT 'họp ngày ' || meeting_date FROM meetings WHERE id = ?",
         "unit": "SELECT name FROM unit_versions WHERE unit_id = ? ORDER BY valid_from DESC LIMIT 1",
         "document": "SELECT symbol FROM documents WHERE id = ?",
