@@ -53,8 +53,12 @@ def start(db_path: Path | None = None):
     error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
     actor = Actor(current_user_name())
+    from tayninh_desktop.domain import temp_journal
+
+    temp_journal.configure(data_dir() / "tam")
+    temp_journal.sweep()   # temporaries a killed run left behind
     try:
-        db = open_database(path, create=True)
+        db = open_database(path, create=True, user=actor.name)
     except DomainError as error:
         QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
         return 1
@@ -75,6 +79,7 @@ def run(db_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
+    window.automatic_backup(on_exit=False)   # once a day
     if os.environ.get(STARTUP_PROBE_ENV):
         app.processEvents()
         print(f"shown {time.time():.3f}", flush=True)

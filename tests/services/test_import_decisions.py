@@ -11,7 +11,8 @@ from tayninh_desktop.storage import audit, members_repo
 from tests.spreadsheets.builders import flat_list, person
 
 TUYET = {"Họ và tên": "Nguyễn Thị Ánh Tuyết", "Ngày sinh": "05/02/1960", "Số CCCD": "", "Số thẻ đảng viên": "",
-         "Giới tính": "Nữ", "Ngày vào Đảng": "16/01/1994", "Nơi ở hiện nay": "Ấp Suối Dộp"}
+         "Giới tính": "Nữ", "Ngày vào Đảng": "16/01/1994", "Ngày chính thức": "16/01/1995",
+         "Nơi ở hiện nay": "Ấp Suối Dộp"}
 
 
 @pytest.fixture

@@ -156,7 +156,8 @@ def test_wizard_settles_held_rows(qtbot, context, runner, cells, tmp_path, make_
                                today=today)[0]
            for cccd, card, cell in (("072160000001", "10000001", "CB01"), ("072160000002", "10000002", "CB02"))]
     tuyet = {"Họ và tên": "Nguyễn Thị Ánh Tuyết", "Ngày sinh": "05/02/1960", "Số CCCD": "", "Số thẻ đảng viên": "",
-             "Giới tính": "Nữ", "Ngày vào Đảng": "16/01/1994", "Nơi ở hiện nay": "Ấp Suối Dộp"}
+             "Giới tính": "Nữ", "Ngày vào Đảng": "16/01/1994", "Ngày chính thức": "16/01/1995",
+             "Nơi ở hiện nay": "Ấp Suối Dộp"}
     twin = {"Họ và tên": "Lê Văn Tám", "Ngày sinh": "16/05/1950", "Số CCCD": "", "Số thẻ đảng viên": ""}
     path = flat_list(tmp_path / "cho.xlsx", [person(1, **tuyet), person(2), person(3, **tuyet), person(4, **twin),
                                              person(5, **twin)])

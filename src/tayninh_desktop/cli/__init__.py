@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.support_commands",
     "tayninh_desktop.cli.support_application_commands",
     "tayninh_desktop.cli.fund_commands",
+    "tayninh_desktop.cli.backup_commands",
 )
 
 
@@ -83,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _sweep_temporaries() -> None:
+    """Note this run's temporary files, and remove those a killed run left behind."""
+    from tayninh_desktop.config import data_dir
+    from tayninh_desktop.domain import temp_journal
+
+    temp_journal.configure(data_dir() / "tam")
+    temp_journal.sweep()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -94,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    _sweep_temporaries()
     try:
         return run_handler(handler, args)
     except Usage as exc:

@@ -33,30 +33,53 @@ def actor(args) -> Actor:
 
 
 def open_db(args, *, create: bool = False):
-    """Open the register; a file this command creates is removed again if the command is refused."""
+    """Open the register. A register this command creates (init, demo) is built under a temporary name
+    beside its target and renamed into place only when the command succeeds: a refused or killed run
+    leaves no half-made register at the target (the temporary is removed, or swept at the next start)."""
     from tayninh_desktop.storage.db import open_database
 
     path = db_path(args)
-    existed = path.exists()
-    db = open_database(path, create=create)
-    if create and not existed:
-        args._new_db = (path, db)
-    return db
+    user = actor(args).name
+    if create and (not path.exists() or path.stat().st_size == 0) and not path.is_dir():
+        from tayninh_desktop.domain import temp_journal
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.dang-tao-{os.getpid()}")
+        temp_journal.begin(temp)
+        db = open_database(temp, create=True)
+        args._new_db = (path, temp, db)
+        return db
+    return open_database(path, create=create, user=user)
 
 
-def _discard_new_db(args) -> None:
-    """Nothing half-written: remove the database file a refused command created (init, demo)."""
+def _finish_new_db(args) -> None:
+    """The command succeeded: move the register it built into place (never over a file made meanwhile)."""
     new = getattr(args, "_new_db", None)
     if new is None:
         return
-    path, db = new
+    from tayninh_desktop.storage.db import move_new_register
+
+    path, temp, db = new
+    args._new_db = None
+    move_new_register(db, temp, path)
+
+
+def _discard_new_db(args) -> None:
+    """Nothing half-written: remove the register a refused command was building (init, demo)."""
+    new = getattr(args, "_new_db", None)
+    if new is None:
+        return
+    from tayninh_desktop.domain import temp_journal
+
+    _path, temp, db = new
     args._new_db = None
     try:
         db.conn.close()
         for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
     except OSError:
         pass
+    temp_journal.end(temp)
 
 
 def date_option(text: str | None, option: str, *, required: bool = False) -> date | None:
@@ -119,12 +142,16 @@ def refuse(args, error: DomainError) -> int:
 
 
 def run_handler(handler: Callable, args) -> int:
+    from tayninh_desktop.storage import presence
+
     try:
         return _run(handler, args)
     except BrokenPipeError:
         # The reader of our output went away (``… | head``): the action is done, there is no one to tell.
         _silence_stdout()
         return OK
+    finally:
+        presence.withdraw_all()
 
 
 def _silence_stdout() -> None:
@@ -137,7 +164,12 @@ def _silence_stdout() -> None:
 
 def _run(handler: Callable, args) -> int:
     try:
-        return handler(args) or OK
+        code = handler(args) or OK
+        if code == OK:
+            _finish_new_db(args)
+        else:
+            _discard_new_db(args)
+        return code
     except DomainError as error:
         _discard_new_db(args)
         return refuse(args, error)

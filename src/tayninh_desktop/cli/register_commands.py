@@ -147,17 +147,35 @@ def cmd_cells_add(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from tayninh_desktop.services.integrity import check
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.domain.messages import render
+    from tayninh_desktop.services.integrity import NOT_REGISTER, NOT_REGISTER_CODES, check_file
 
-    db = open_db(args)
-    report = check(db)
-    lines = [f"Toàn vẹn cơ sở dữ liệu: {'tốt' if not report.integrity else '; '.join(report.integrity)}",
-             f"Khóa ngoại: {'tốt' if not report.foreign_keys else '; '.join(report.foreign_keys)}",
-             f"Chỉ mục tìm kiếm: {'tốt' if not report.search_index else '; '.join(report.search_index)}",
-             f"Nhật ký: {report.audit_rows} dòng, " + ("chuỗi băm nguyên vẹn." if report.audit_broken_at is None
-                                                    else f"chuỗi băm bị phá vỡ tại dòng {report.audit_broken_at}."),
-             "Kết quả: ĐẠT." if report.ok else "Kết quả: KHÔNG ĐẠT."]
-    emit(args, {"ok": report.ok, **asdict(report)}, lines)
+    try:
+        report = check_file(db_path(args))
+    except DomainError as error:
+        if error.code not in NOT_REGISTER_CODES:
+            raise
+        emit(args, {"ok": False, "verdict": NOT_REGISTER, "error": error.code, "message": error.message},
+             [error.message, "Kết quả: KHÔNG PHẢI SỔ ĐẢNG VIÊN."])
+        return REFUSED
+    good = "tốt"
+    lines = [f"Toàn vẹn cơ sở dữ liệu: {good if not report.integrity else '; '.join(report.integrity)}"]
+    if not report.integrity:
+        lines += [f"Khóa ngoại: {good if not report.foreign_keys else '; '.join(report.foreign_keys)}",
+                  f"Cấu trúc: {good if not report.schema else str(len(report.schema)) + ' lỗi'}"]
+    if not (report.integrity or report.schema):
+        lines.append(f"Nhật ký: {report.audit_rows} dòng, " + ("chuỗi băm nguyên vẹn." if not report.chain
+                                                             else "có vấn đề."))
+    if not (report.integrity or report.schema or report.pending_migrations):
+        lines += [f"Chỉ mục tìm kiếm: {good if not report.search_index else '; '.join(report.search_index)}",
+                  f"Dữ liệu so với nhật ký: {report.scopes} nhóm dòng, "
+                  + (f"{len(report.rows)} nhóm không khớp." if report.rows else "khớp.")]
+    lines += [f"  - {f.message}" for f in report.findings()]
+    if report.pending_migrations:
+        lines.append(render("schema_pending", {"names": ", ".join(report.pending_migrations)}))
+    lines.append("Kết quả: ĐẠT." if report.ok else "Kết quả: KHÔNG ĐẠT. " + render("check_damaged"))
+    emit(args, report.as_dict(), lines)
     return 0 if report.ok else REFUSED
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets, temp_journal
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_register import os_reason
 
@@ -52,18 +52,21 @@ class StagedFile:
         except OSError as exc:
             self.discard()
             raise DomainError("file_write_failed", path=str(self.path), reason=os_reason(exc)) from exc
+        temp_journal.end(self.temporary)
 
     def discard(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
+        temp_journal.end(self.temporary)
 
 
 def stage(path: Path, data: bytes) -> StagedFile:
-    """Write ``data`` under a temporary name in ``path``'s folder and fsync it (see ``StagedFile``)."""
+    """Write ``data`` under a temporary name in ``path``'s folder and fsync it (see ``StagedFile``); the
+    temporary is noted before it exists, so the next start sweeps it if the run is killed before publishing."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        fd, tmp = temp_journal.create(folder / path.name)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -72,6 +75,7 @@ def stage(path: Path, data: bytes) -> StagedFile:
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+            temp_journal.end(Path(tmp))
             raise
     except OSError as exc:
         raise DomainError("file_write_failed", path=str(path), reason=os_reason(exc)) from exc
@@ -89,8 +93,10 @@ def _sync_folder(folder: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
-    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed")."""
+    A folder that cannot take the file is refused naming ``path`` (DomainError "file_write_failed"); so is
+    a register, its -wal/-shm or a backup at ``path`` (``domain.output_targets``)."""
     path = Path(path)
+    output_targets.check(path)
     try:
         _write_atomic(path, data)
     except OSError as exc:
@@ -99,7 +105,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+    fd, tmp = temp_journal.create(folder / path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -110,6 +116,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        temp_journal.end(Path(tmp))
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
         dir_fd = os.open(folder, os.O_DIRECTORY)
         try:

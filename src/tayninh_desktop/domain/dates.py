@@ -24,14 +24,21 @@ def parse_vn_date(text: str, *, century_pivot: int = 30) -> date | None:
         return None
     match = _ISO_DATE.match(text)
     if match:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        return _plausible(date(int(match[1]), int(match[2]), int(match[3])), text)
     match = _VN_DATE.match(text)
     if not match:
         raise ValueError(text)
     day, month, year = int(match[1]), int(match[2]), int(match[3])
     if len(match[3]) == 2:
         year += 2000 if year <= century_pivot else 1900
-    return date(year, month, day)
+    return _plausible(date(year, month, day), text)
+
+
+def _plausible(value: date, text: str) -> date:
+    # A date the register can hold: "01/01/0001" or "31/12/9999" is a slip, not a date of a member's life.
+    if not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise ValueError(text)
+    return value
 
 
 def check_year(year: int | None, field: str = "year") -> int | None:

@@ -99,6 +99,33 @@ def merge_data(before: MemberData, row: MemberData, present: set[str]) -> tuple[
     return MemberData(**values), diffs
 
 
+# The dates of a member's history: changed only by dated events with their document, never by a list.
+HISTORY_FIELDS = ("joined_on", "full_member_on")
+
+
+def identity_disagreement(register: MemberData, row: MemberData) -> tuple[str, ...]:
+    """The identity fields (name, birth date) on which a row that matched a member by CCCD or card number
+    disagrees with that member. Diacritics and case are not a disagreement; a bare birth year agrees
+    with any date of that year."""
+    from tayninh_desktop.domain.vn_text import fold
+
+    out = []
+    if fold(register.full_name) != fold(row.full_name):
+        out.append("full_name")
+    if register.birth_year_only or row.birth_year_only:
+        same_birth = register.birth_date.year == row.birth_date.year
+    else:
+        same_birth = register.birth_date == row.birth_date
+    if not same_birth:
+        out.append("birth_date")
+    return tuple(out)
+
+
+def history_changes(diffs: list[FieldDiff]) -> list[FieldDiff]:
+    """The differences of a row that would rewrite the member's history (refused)."""
+    return [d for d in diffs if d.field in HISTORY_FIELDS]
+
+
 class RowStatus(StrEnum):
     """What the import does (or would do) with one member row of the file."""
 

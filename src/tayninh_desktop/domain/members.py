@@ -7,9 +7,10 @@ from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 
+from tayninh_desktop.domain.clean_text import ascii_digits, without_zero_width
 from tayninh_desktop.domain.dates import add_years, format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues, text_issues
 from tayninh_desktop.domain.vn_text import nfc
 
 
@@ -66,6 +67,8 @@ TEXT_FIELDS = (
 )
 DATE_FIELDS = ("birth_date", "joined_on", "full_member_on")
 REQUIRED_FIELDS = ("full_name", "gender", "birth_date", "joined_on")
+NAME_FIELDS = ("full_name", "other_name")
+NUMBER_FIELDS = ("cccd", "card_number", "dossier_number", "phone")
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,10 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
 
     Raises ValidationError naming every field that is wrong, so a form can show them all at once.
     """
-    issues: list[FieldIssue] = []
-    text = {name: nfc(values.get(name) or "") for name in TEXT_FIELDS}
+    issues: list[FieldIssue] = text_issues({n: values.get(n) or "" for n in TEXT_FIELDS}, NAME_FIELDS)
+    text = {name: nfc(without_zero_width(values.get(name) or "")) for name in TEXT_FIELDS}
+    for name in NUMBER_FIELDS:
+        text[name] = ascii_digits(text[name])
     for name in REQUIRED_FIELDS:
         if not (values.get(name) or "").strip():
             issues.append(FieldIssue(name, "required"))
@@ -166,7 +171,7 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
     full, _ = _parse_date_field("full_member_on", values.get("full_member_on", ""), issues)
 
     _check_dates(birth, joined, full, today, issues)
-    issues += length_issues(text, MAX_LENGTHS)
+    issues += [i for i in length_issues(text, MAX_LENGTHS) if i.code == "too_long"]
     _check_identifiers(text, issues)
     if issues:
         raise ValidationError(issues)
@@ -186,7 +191,7 @@ def _check_dates(birth, joined, full, today: date, issues: list[FieldIssue]) -> 
         if value.year < MIN_BIRTH_YEAR:
             issues.append(FieldIssue(name, "date_too_early", {"value": format_vn_date(value),
                                                               "min_year": MIN_BIRTH_YEAR}))
-    if birth and joined and joined < add_years(birth, ADMISSION_AGE):
+    if birth and joined and birth.year <= date.max.year - ADMISSION_AGE and joined < add_years(birth, ADMISSION_AGE):
         issues.append(FieldIssue("joined_on", "too_young_to_join",
                                  {"value": format_vn_date(joined), "birth": format_vn_date(birth)}))
     if joined and full and full <= joined:

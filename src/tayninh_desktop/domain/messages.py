@@ -38,6 +38,12 @@ def _register_optional_catalogues() -> None:
 
 _register_optional_catalogues()
 
+# Safety (issue 9): the register file, check, backups, protected outputs, clean text.
+from tayninh_desktop.domain import messages_integrity as _integrity
+
+CATALOGUES = CATALOGUES + (_integrity.MESSAGES,)
+FIELD_LABELS.update(_integrity.FIELD_LABELS)
+
 
 class _Defaults(dict):
     def __missing__(self, key: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tayninh_desktop.domain.clean_text import BIDI_CONTROLS, ZERO_WIDTH, name_problem, text_problem
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import FieldIssue
 
@@ -14,10 +15,29 @@ NOTES_MAX_LENGTH = 2000
 
 
 def length_issues(values: dict[str, str], limits: dict[str, int] | None = None) -> list[FieldIssue]:
-    """A "too long" issue for each text over its limit (``limits`` by field, else the default)."""
+    """A "too long" issue for each text over its limit (``limits`` by field, else the default), and one for
+    each text that hides what it is (control characters, bidirectional overrides, only invisible
+    characters; ``clean_text``)."""
     limits = limits or {}
-    return [FieldIssue(name, "too_long", {"length": len(value), "max": limits.get(name, DEFAULT_MAX_LENGTH)})
-            for name, value in values.items() if len(value) > limits.get(name, DEFAULT_MAX_LENGTH)]
+    issues = [FieldIssue(name, "too_long", {"length": len(value), "max": limits.get(name, DEFAULT_MAX_LENGTH)})
+              for name, value in values.items() if len(value) > limits.get(name, DEFAULT_MAX_LENGTH)]
+    return issues + text_issues(values)
+
+
+def text_issues(values: dict[str, str], names: tuple[str, ...] = ()) -> list[FieldIssue]:
+    """An issue for each text that hides what it is; the fields in ``names`` are names (no formula start)."""
+    out = []
+    for field, value in values.items():
+        problem = name_problem(value) if field in names else text_problem(value)
+        if problem:
+            out.append(FieldIssue(field, problem, {"value": visible(value)[:80]}))
+    return out
+
+
+def visible(text: str) -> str:
+    """``text`` with its hidden characters shown as ⟨U+202E⟩, so a person can see what was refused."""
+    return "".join(ch if ch.isprintable() and ch not in ZERO_WIDTH and ch not in BIDI_CONTROLS
+                   else f"⟨U+{ord(ch):04X}⟩" for ch in text)
 
 
 def before_joining_issue(field: str, day: date, joined_on: date, full_name: str) -> FieldIssue | None:

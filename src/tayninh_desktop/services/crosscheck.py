@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.import_rules import FieldDiff, Identity, MatchKind, decide_match, merge_data
@@ -48,6 +49,7 @@ class CrossCheckResult:
     lines: list[CrossCheckLine]
     sheet: str = ""
     cell_id: str = ""
+    source_path: str = ""   # the list read: never written over by the command's outputs
 
     @property
     def counts(self) -> dict[str, int]:
@@ -107,7 +109,7 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
         if member.id not in seen:
             lines.append(CrossCheckLine("only_in_register", member.full_name, None, member.id,
                                         format_vn_date(member.birth_date), card_number=member.card_number))
-    return CrossCheckResult(source.file_name, cell.name, on, lines, source.sheet, cell.id)
+    return CrossCheckResult(source.file_name, cell.name, on, lines, source.sheet, cell.id, str(source.path))
 
 
 def _elsewhere(db, index: IdentityIndex, data, on: date) -> tuple[str, ...]:
@@ -133,6 +135,7 @@ def save_report(result: CrossCheckResult, out_path: Path | str) -> Path:
     """The cross-check as an xlsx table (one line per member, differences spelled out)."""
     from tayninh_desktop.spreadsheets.report_writer import write_table_report
 
+    output_targets.check(out_path, inputs=(result.source_path,))
     colours = {"same": "added", "differs": "held", "only_in_file": "refused", "only_in_register": "refused",
                "unreadable": "refused"}
     rows = [[CROSSCHECK_LABELS[line.status], line.full_name, line.birth, line.row or "", "\n".join(line.details)]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tayninh_desktop.documents.engine import render
 from tayninh_desktop.documents.forms import get_form
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents import DocumentHeader, DocumentSettings
@@ -68,5 +69,6 @@ def print_crosscheck(db, actor: Actor, result: CrossCheckResult, out: Path | str
                      printed_on: date | None = None, settings: DocumentSettings | None = None) -> Path:
     """Write the biên bản of a cross-check as a PDF (atomically); the register is not changed."""
     actor.require(Permission.READ)
+    output_targets.check(out, inputs=(result.source_path,))
     context = crosscheck_context(db, result, printed_on=printed_on)
     return render(get_form(FORM_ID), context, Path(out), settings=settings).path

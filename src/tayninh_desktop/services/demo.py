@@ -232,7 +232,7 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     rng = random.Random(seed)
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
-    with db.atomic():
+    with db.atomic(), audit.bulk_write(db):   # millions of rows: recorded whole, not row by row
         if units_repo.home(db) is not None:
             from tayninh_desktop.domain.errors import DomainError
 

@@ -18,6 +18,7 @@ from tayninh_desktop.documents.fields import fill
 from tayninh_desktop.documents.forms import FormDefinition
 from tayninh_desktop.documents.office_forms import FormProblem
 from tayninh_desktop.documents.output import check_target, sha256_hex, stage
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import check_year, format_vn_date, month_text
 from tayninh_desktop.domain.documents import (
@@ -91,10 +92,17 @@ class PrintRequest:
     letter_id: str | None = None          # the transfer letter a giấy giới thiệu prints
 
 
+# A party document is dated from the Party's founding (03/02/1930) to next year at the latest.
+DOCUMENT_YEARS = (1930,)
+
+
 def checked_request(request: PrintRequest) -> PrintRequest:
     """The request with its year and period checked (the period in its canonical form); refused when
     it names a year, period or case that cannot exist, before anything is rendered or numbered."""
     check_year(request.year)
+    if request.on and not DOCUMENT_YEARS[0] <= request.on.year <= date.today().year + 1:
+        raise DomainError("document_date_implausible", value=format_vn_date(request.on), low=DOCUMENT_YEARS[0],
+                          high=date.today().year + 1)
     if request.case_id:
         raise DomainError("case_not_found", case=request.case_id)
     longest = {"summary": request.summary, "content": max(request.content, key=len, default=""),
@@ -220,6 +228,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     into place only after the commit. A blank form, a draft (marked "DỰ THẢO") and an empty template
     (no content yet) take no number. A refused print leaves no file."""
     actor.require(Permission.READ)
+    output_targets.check(out)   # refused before a number is taken: never over the register or a backup
     form = get_form(form_id)
     if form.source.startswith("support_"):   # names members in hardship: household data
         actor.require(Permission.HOUSEHOLD_DATA)
@@ -292,6 +301,7 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
             *, settings: DocumentSettings | None = None) -> PrintResult:
     """Print an issued document again from its recorded values (same number, same date)."""
     actor.require(Permission.READ)
+    output_targets.check(out)
     doc = documents_repo.get(db, document_id)
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
@@ -310,6 +320,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     """Print one issuer's register of documents sent (sổ đăng ký văn bản đi): the committee's, or a cell's
     with ``cell_id``; its own documents only, oldest first, with recipients and copies."""
     actor.require(Permission.READ)
+    output_targets.check(out)
     check_year(year)
     check_target(out)
     on = date.today()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
@@ -63,6 +64,7 @@ def export_members(db, actor: Actor, path: Path | str, *, cell_id: str | None = 
                    on: date | None = None) -> ExportResult:
     """Write the list of members on the register on ``on`` (today) to ``path``; the file is written atomically."""
     actor.require(Permission.READ)
+    output_targets.check(path)
     if layout not in LAYOUTS:
         raise DomainError("export_bad_layout", value=layout)
     on = on or date.today()

@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import DECIDE_NEW, DECIDE_SKIP, RowStatus, merge_data
+from tayninh_desktop.domain.import_rules import (
+    DECIDE_NEW,
+    DECIDE_SKIP,
+    RowStatus,
+    history_changes,
+    merge_data,
+)
 from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
 from tayninh_desktop.services.import_planning import IdentityIndex, ImportPlan, RowOutcome
 from tayninh_desktop.storage import import_repo, members_repo
@@ -25,7 +31,7 @@ def apply_decisions(db, plan: ImportPlan, decisions: Mapping[int, str]) -> Impor
     Writes nothing; undecided held rows stay held."""
     base = plan.base or tuple(plan.outcomes)
     if not decisions:
-        return ImportPlan(plan.source, list(base), {}, ())
+        return replace(plan, outcomes=list(base), decisions={}, base=())
     where = {"file": plan.source.file_name, "sheet": plan.source.sheet}
     by_row = {row: o for o in base for row in o.rows}
     index = IdentityIndex(import_repo.identities(db))
@@ -41,7 +47,7 @@ def apply_decisions(db, plan: ImportPlan, decisions: Mapping[int, str]) -> Impor
     _one_row_per_member(base, settled, where)
     outcomes = [settled.get(o.first_row, o) for o in base]
     kept = {o.first_row: settled[o.first_row].decision for o in base if o.first_row in settled}
-    return ImportPlan(plan.source, outcomes, kept, base)
+    return replace(plan, outcomes=outcomes, decisions=kept, base=base)
 
 
 def _settle(db, index: IdentityIndex, outcome: RowOutcome, value: str, where: dict) -> RowOutcome:
@@ -69,6 +75,10 @@ def _settle(db, index: IdentityIndex, outcome: RowOutcome, value: str, where: di
                               what=f"ghi số này cho đảng viên {chosen.full_name}", **row)
     member = members_repo.get(db, chosen.member_id)
     after, diffs = merge_data(member.data, data, set(outcome.present))
+    history = history_changes(diffs)
+    if history:
+        raise DomainError("import_decide_history", field=history[0].field, before=history[0].before or "chưa có",
+                          after=history[0].after, name=member.full_name, **row)
     status = RowStatus.UPDATED if diffs else RowStatus.UNCHANGED
     return replace(outcome, status=status, decision=chosen.member_id, member_id=member.id, data=after,
                    diffs=tuple(diffs), cell_id=member.cell_id)

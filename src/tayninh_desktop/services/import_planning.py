@@ -20,6 +20,8 @@ from tayninh_desktop.domain.import_rules import (
     MatchKind,
     RowStatus,
     decide_match,
+    history_changes,
+    identity_disagreement,
     left_the_list,
     merge_data,
     possible_duplicates,
@@ -91,6 +93,8 @@ class ImportPlan:
     outcomes: list[RowOutcome]
     decisions: dict[int, str] = field(default_factory=dict)
     base: tuple[RowOutcome, ...] = ()
+    cell_id: str | None = None       # the cell new members go to (``--cell``), to plan again
+    register_mark: int = -1          # the register's last audit entry when planned: changed → plan again
 
     @property
     def counts(self) -> dict[str, int]:
@@ -251,12 +255,32 @@ def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: 
                                   r.data.card_number) for r in new_rows])
     wanted = [m for d in decisions.values() if d.kind is MatchKind.AMBIGUOUS for m in d.candidates]
     wanted += [m for m, rows in claimed.items() if len(rows) > 1]
+    wanted += [d.member_id for r in parsed if (d := decisions.get(id(r))) is not None and d.kind is MatchKind.MATCHED
+               and identity_disagreement(members[d.member_id].data, r.data)]
     ctx = _Context(source, members, claimed, twins, candidates_of(db, wanted) if wanted else {},
                    CellFinder([c for c in list_cells(db) if c.is_open_on(today)]), cell_id)
     outcomes = [_outcome(ctx, row, decisions.get(id(row))) for row in parsed]
     if progress is not None:
         progress(len(parsed), len(parsed))
-    return ImportPlan(source, outcomes)
+    return ImportPlan(source, outcomes, cell_id=cell_id, register_mark=register_mark(db))
+
+
+def register_mark(db) -> int:
+    """The register's last audit entry: every write of the program adds one."""
+    return import_repo.last_audit_seq(db)
+
+
+def _sides(member, data: MemberData) -> dict:
+    """The register's and the file's identity of a held row, side by side."""
+    from tayninh_desktop.domain.dates import format_vn_date
+
+    def birth(m) -> str:
+        return str(m.birth_date.year) if m.birth_year_only else format_vn_date(m.birth_date)
+
+    same_cccd = data.cccd and data.cccd == member.cccd
+    via = f"số CCCD {data.cccd}" if same_cccd else f"số thẻ đảng viên {data.card_number}"
+    return {"via": via, "file_name": data.full_name, "file_birth": birth(data), "name": member.full_name,
+            "birth": birth(member)}
 
 
 def _cell_for_new(ctx: _Context, row: ParsedRow) -> tuple[str | None, RowIssue | None]:
@@ -298,7 +322,17 @@ def _outcome(ctx: _Context, row: ParsedRow, decision: MatchDecision | None) -> R
             issue = row_issue(source, row, "full_name", "import_duplicate_in_file", {"value": name, "rows": rows})
             return _held(ctx, base, row, issue, (decision.member_id,))
         before = ctx.members[decision.member_id]
+        disagree = identity_disagreement(before.data, row.data)
+        if disagree:   # the same CCCD or card, another name or birth: the user decides, never the list
+            issue = row_issue(source, row, disagree[0], "import_identity_mismatch", _sides(before, row.data))
+            return _held(ctx, base, row, issue, (decision.member_id,))
         after, diffs = merge_data(before.data, row.data, set(base.present))
+        history = history_changes(diffs)
+        if history:
+            issue = row_issue(source, row, history[0].field, "import_history_change",
+                              {"before": history[0].before or "chưa có", "after": history[0].after,
+                               "name": before.full_name})
+            return replace(base, issues=(issue,), member_id=before.id)
         status = RowStatus.UPDATED if diffs else RowStatus.UNCHANGED
         return replace(base, status=status, diffs=tuple(diffs), member_id=before.id, data=after,
                        cell_id=before.cell_id)

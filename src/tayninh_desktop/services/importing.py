@@ -16,10 +16,11 @@ unless every row is valid or settled, or the user accepts to import only the val
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.ids import new_id
@@ -38,6 +39,7 @@ from tayninh_desktop.services.import_planning import (
     RowOutcome,
     parse_rows,
     plan_import,
+    register_mark,
 )
 from tayninh_desktop.services.import_source import (
     Cancelled,
@@ -79,6 +81,7 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
     today = today or date.today()
     with db.atomic(), bulk():
         wanted = dict(decisions) if decisions is not None else dict(plan.decisions)
+        plan = _revalidated(db, plan, today)
         if wanted or plan.base:
             plan = apply_decisions(db, plan, wanted)
         counts = plan.counts
@@ -106,6 +109,22 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
     ids = tuple(added) + tuple(o.member_id for o in to_update)
     return ImportResult(plan, True, tuple(added), tuple(o.member_id for o in to_update),
                         Changes(members=True, history=bool(added), member_ids=ids))
+
+
+def _revalidated(db, plan: ImportPlan, today: date) -> ImportPlan:
+    """Inside the write transaction: a plan made before someone else wrote is made again, and must come out
+    the same as the dry run the user saw (else nothing is written and the user looks again)."""
+    if plan.register_mark < 0 or register_mark(db) == plan.register_mark:
+        return plan
+    fresh = plan_import(db, plan.source, cell_id=plan.cell_id, today=today)
+    if _signature(fresh.outcomes) != _signature(plan.base or tuple(plan.outcomes)):
+        raise DomainError("import_plan_stale")
+    return replace(fresh, decisions=dict(plan.decisions))
+
+
+def _signature(outcomes) -> list[tuple]:
+    return [(o.first_row, o.status, o.member_id, o.diffs, o.cell_id, tuple(i.message for i in o.issues))
+            for o in outcomes]
 
 
 def _insert_new(db, home_id: str, outcomes: list[RowOutcome], today: date) -> list[str]:
@@ -157,9 +176,10 @@ def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
     """Save the dry run as an xlsx copy of the input with a result column (the user fixes and re-imports)."""
     from tayninh_desktop.spreadsheets.report_writer import ResultLine, write_import_report
 
+    source = plan.source
+    output_targets.check(out_path, inputs=(source.path,))
     lines = [ResultLine(o.first_row, o.status.value, ROW_STATUS_LABELS[o.status.value], outcome_detail(o))
              for o in plan.outcomes]
-    source = plan.source
     return write_import_report(source.path, source.kind, source.sheet, source.layout.rows,
                                source.header.first_row + 1, lines, Path(out_path))
 

@@ -17,6 +17,7 @@ from tayninh_desktop.domain.org import (
     default_header_name,
     valid_unit_code,
 )
+from tayninh_desktop.domain.validation import text_issues
 from tayninh_desktop.domain.vn_text import fold, nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, settings_repo, units_repo
@@ -36,6 +37,8 @@ def _check_new_unit(db: Database, code: str, name: str, unit_type: UnitType, par
             issues.append(FieldIssue("code", "duplicate_unit_code", {"code": code, "other_name": other.name}))
     if not name:
         issues.append(FieldIssue("name", "required"))
+    elif text_issues({"name": name}, ("name",)):
+        issues += text_issues({"name": name}, ("name",))
     elif len(name) > MAX_UNIT_NAME:
         issues.append(FieldIssue("name", "too_long", {"length": len(name), "max": MAX_UNIT_NAME}))
     elif parent is not None:
@@ -138,6 +141,8 @@ def rename_unit(db: Database, actor: Actor, unit_id: str, new_name: str, on: dat
         raise ValidationError([FieldIssue("name", "required")])
     if len(new_name) > MAX_UNIT_NAME:
         raise ValidationError([FieldIssue("name", "too_long", {"length": len(new_name), "max": MAX_UNIT_NAME})])
+    if text_issues({"name": new_name}, ("name",)):
+        raise ValidationError(text_issues({"name": new_name}, ("name",)))
     with db.atomic():
         unit = _require_unit(db, unit_id)
         _new_version(db, unit, on, name=new_name, parent_id=unit.parent_id, header_name=header_name,

@@ -77,8 +77,12 @@ def header_texts(grid: SheetGrid, rows: list[list[SourceCell]]) -> list[list[str
         if merge.first_row >= limit:
             continue
         top = texts[merge.first_row][merge.first_col] if merge.first_col < len(texts[merge.first_row]) else ""
+        if not top:
+            continue
         for r in range(merge.first_row, min(merge.last_row, limit - 1) + 1):
-            for c in range(merge.first_col, min(merge.last_col + 1, len(texts[r]))):
+            if len(texts[r]) <= merge.last_col:   # rows are read only as wide as their last value
+                texts[r].extend([""] * (merge.last_col + 1 - len(texts[r])))
+            for c in range(merge.first_col, merge.last_col + 1):
                 texts[r][c] = top
     return texts
 

@@ -1,19 +1,32 @@
-"""The audit log: who did what, when, with the before and after, hash-chained.
+"""The audit log: who did what, when, with the before and after, and the rows it wrote; keyed and chained.
 
-Each row stores the hash of the previous row, so a row edited or deleted outside the program
-breaks the chain and ``verify_chain`` names the first row that no longer fits.
+``append`` (same call as always, inside the action's transaction) adds the entry; when the
+transaction commits, ``seal`` hashes every scope the transaction wrote (``row_hashes``), stores
+those hashes with the action's last entry, and chains the entries with HMAC-SHA-256 under the
+register's secret (``keystore``), which lives outside the database: whoever edits the file
+cannot re-hash the chain. The head of the chain is written outside the database too.
+
+Entries written before the chain was keyed (``mac_version`` 0) keep their plain SHA-256 hashes and
+are verified as such; a plain entry after a keyed one is a forgery.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+from collections.abc import Generator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from tayninh_desktop.storage import keystore, row_hashes
+
 GENESIS = "0" * 64
+MAC_PLAIN, MAC_KEYED = 0, 1
+SYSTEM_ACTOR = "chương trình"
 
 
 @dataclass(frozen=True)
@@ -38,9 +51,25 @@ def _canonical(value: dict | None) -> str | None:
 
 def _digest(prev_hash: str, at: str, actor: str, action: str, entity: str, entity_id: str | None,
             before_json: str | None, after_json: str | None) -> str:
+    """The plain SHA-256 of the entries written before the chain was keyed (mac_version 0)."""
     payload = json.dumps([prev_hash, at, actor, action, entity, entity_id, before_json, after_json],
                          ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _mac(key: bytes, prev_hash: str, at: str, actor: str, action: str, entity: str, entity_id: str | None,
+         before_json: str | None, after_json: str | None, rows_digest: str, key_id: str) -> str:
+    payload = json.dumps([prev_hash, at, actor, action, entity, entity_id, before_json, after_json, rows_digest,
+                          key_id], ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def rows_digest(rows: list[tuple[str, str]]) -> str:
+    """The hash of an entry's (scope, hash) rows ("" when it wrote none)."""
+    if not rows:
+        return ""
+    text = "\n".join(f"{scope}\t{value}" for scope, value in sorted(rows))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def now_iso() -> str:
@@ -49,32 +78,102 @@ def now_iso() -> str:
 
 def append(db: Database, actor: str, action: str, entity: str, entity_id: str | None,
            before: dict | None = None, after: dict | None = None) -> None:
-    """Append one audit row; call inside the action's transaction."""
-    row = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    prev_hash = row[0] if row else GENESIS
-    at = now_iso()
-    before_json, after_json = _canonical(before), _canonical(after)
-    digest = _digest(prev_hash, at, actor, action, entity, entity_id, before_json, after_json)
-    db.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [at, actor, action, entity, entity_id, before_json, after_json, prev_hash, digest],
+    """Append one audit row; call inside the action's transaction (sealed when it commits)."""
+    if not db.conn.in_transaction:
+        with db.atomic():
+            append(db, actor, action, entity, entity_id, before, after)
+        return
+    cursor = db.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash,"
+        " mac_version) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?)",
+        [now_iso(), actor, action, entity, entity_id, _canonical(before), _canonical(after), MAC_KEYED],
     )
+    pending = getattr(db, "pending_audit", None)
+    if pending is None:
+        pending = db.pending_audit = []
+    pending.append(cursor.lastrowid)
 
 
-def verify_chain(db: Database) -> tuple[int, int | None]:
-    """(rows checked, seq of the first broken row or None)."""
-    prev_hash = GENESIS
-    count = 0
-    cursor = db.execute("SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash"
-                        " FROM audit_log ORDER BY seq")
-    for seq, at, actor, action, entity, entity_id, before_json, after_json, stored_prev, stored_hash in cursor:
-        count += 1
-        expected = _digest(prev_hash, at, actor, action, entity, entity_id, before_json, after_json)
-        if stored_prev != prev_hash or stored_hash != expected:
-            return count, seq
-        prev_hash = stored_hash
-    return count, None
+def mark_everything(db: Database) -> None:
+    """Record every scope of the register with this transaction's entry (a bulk action, a baseline)."""
+    db.seal_everything = True
+
+
+@contextmanager
+def bulk_write(db: Database) -> Generator[None, None, None]:
+    """Inside an action's transaction: write many rows without noting each one (the demo's millions),
+    then record the whole register with the action's entry."""
+    row_hashes.remove_tracking(db.conn)
+    try:
+        yield
+    finally:
+        row_hashes.install_tracking(db.conn)
+    mark_everything(db)
+
+
+def chain_key(db: Database) -> tuple[str, bytes]:
+    """The secret this connection signs with: the one of the last keyed entry when this computer has
+    it, else a new one (made the first time a register is written: at ``init``)."""
+    found = getattr(db, "chain_secret", None)
+    if found is not None:
+        return found
+    row = db.execute("SELECT key_id FROM audit_log WHERE mac_version = 1 AND key_id <> ''"
+                     " ORDER BY seq DESC LIMIT 1").fetchone()
+    key = keystore.load_key(row[0]) if row else None
+    found = (row[0], key) if key is not None else keystore.create_key()
+    db.chain_secret = found
+    return found
+
+
+def seal(db: Database) -> None:
+    """Hash the scopes this transaction wrote and chain its entries; called just before COMMIT."""
+    conn = db.conn
+    pending = [seq for seq in (getattr(db, "pending_audit", None) or [])]
+    db.pending_audit = []
+    dirty = row_hashes.dirty_scopes(conn)
+    everything = getattr(db, "seal_everything", False)
+    db.seal_everything = False
+    if not pending:
+        # Rows written without an audit entry (a repository used directly): not vouched for, so
+        # ``check`` names them; never credited to the next action.
+        row_hashes.clear_dirty(conn)
+        return
+    placeholders = ",".join("?" * len(pending))
+    alive = [r[0] for r in conn.execute(f"SELECT seq FROM audit_log WHERE seq IN ({placeholders}) AND hash = ''"
+                                        " ORDER BY seq", pending)]
+    if not alive:
+        row_hashes.clear_dirty(conn)
+        return
+    hashes = _everything(conn) if everything else row_hashes.scope_hashes(conn, dirty) if dirty else {}
+    last = alive[-1]
+    conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
+                     [(last, scope, value) for scope, value in hashes.items()])
+    ident, key = chain_key(db)
+    row = conn.execute("SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1", [alive[0]]).fetchone()
+    prev = row[0] if row else GENESIS
+    for seq in alive:
+        at, actor, action, entity, entity_id, before_json, after_json = conn.execute(
+            "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log WHERE seq = ?",
+            [seq]).fetchone()
+        digest = rows_digest(list(hashes.items())) if seq == last else ""
+        mac = _mac(key, prev, at, actor, action, entity, entity_id, before_json, after_json, digest, ident)
+        conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ?, rows_digest = ?, key_id = ?, mac_version = ?"
+                     " WHERE seq = ?", [prev, mac, digest, ident, MAC_KEYED, seq])
+        prev = mac
+    row_hashes.clear_dirty(conn)
+    db.sealed_head = {"seq": alive[-1], "hash": prev}
+
+
+def _everything(conn) -> dict[str, str]:
+    hashes = row_hashes.scope_hashes(conn)
+    for (scope,) in conn.execute("SELECT DISTINCT scope FROM audit_rows"):
+        hashes.setdefault(scope, row_hashes.EMPTY)
+    return hashes
+
+
+def head(db: Database) -> dict | None:
+    row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return {"seq": row[0], "hash": row[1]} if row else None
 
 
 def recent(db: Database, limit: int = 100, entity_id: str | None = None) -> list[AuditEntry]:
@@ -91,3 +190,15 @@ def recent(db: Database, limit: int = 100, entity_id: str | None = None) -> list
                    json.loads(r[7]) if r[7] else None, r[8], r[9])
         for r in db.execute(sql, params).fetchall()
     ]
+
+
+def verify_chain(db: Database) -> tuple[int, int | None]:
+    """(rows checked up to the first broken one, seq of the first broken row or None); the full
+    report, with the key, the head and the rows, is ``audit_verify.verify_chain``."""
+    from tayninh_desktop.storage.audit_verify import verify_chain as full
+
+    report = full(db)
+    if report.broken_at is None:
+        return report.rows, None
+    upto = db.execute("SELECT count(*) FROM audit_log WHERE seq <= ?", [report.broken_at]).fetchone()[0]
+    return upto, report.broken_at

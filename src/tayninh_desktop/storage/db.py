@@ -1,12 +1,20 @@
-"""Opening the register: file checks, pragmas, backups and pending migrations.
+"""Opening the register: file checks, pragmas, backups and pending migrations, and its transactions.
 
-Every open goes through ``open_database``: it refuses a file that is not SQLite or that a newer
-program has migrated, copies the file to the backups folder before any pending migration, and sets
-WAL, foreign keys and synchronous=FULL so that a power cut never loses a committed action.
+Every open goes through ``open_database``: it refuses a file that is not SQLite, that another
+program made, that a newer program has migrated, that is empty (0 bytes) or that is a backup;
+copies the file to the backups folder before any pending migration; and sets WAL, foreign keys and
+synchronous=FULL so that a power cut never loses a committed action. A register that cannot be
+written (a write-protected stick) opens read-only and says so.
+
+A write is ``with db.atomic():``: ``BEGIN IMMEDIATE`` takes the write lock first, so a second
+writer waits (the busy timeout) instead of failing at once, and when the wait runs out the refusal
+names who has the register open. At commit the audit entries of the action are sealed
+(``audit.seal``) and the chain's head is written outside the database.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
@@ -16,10 +24,13 @@ from pathlib import Path
 from sqlite_utils import Database as _SqliteUtilsDatabase
 
 from tayninh_desktop.domain.errors import DomainError
+from tayninh_desktop.storage import audit, keystore, presence, row_hashes
 from tayninh_desktop.storage import migrations as schema
-from tayninh_desktop.storage.backup import backup_to
+from tayninh_desktop.storage.backup import BACKUP_MARK, backup_to
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+DatabaseError = sqlite3.DatabaseError   # what SQLite raises for a file it cannot read
+BUSY_TIMEOUT_MS = 8000
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -35,6 +46,8 @@ def _check_file(path: Path, create: bool) -> None:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise DomainError("db_unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+    if not head and not create:
+        raise DomainError("db_empty", path=str(path))
     if head and head != SQLITE_MAGIC:
         raise DomainError("db_not_sqlite", path=str(path))
 
@@ -44,26 +57,83 @@ def is_busy(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
+def is_read_only_error(exc: sqlite3.Error) -> bool:
+    return "readonly" in str(exc) or "read-only" in str(exc)
+
+
+def locked_error(path: str) -> DomainError:
+    who = presence.describe_others(path) if path else ""
+    if who:
+        return DomainError("db_locked_by", path=path or "?", who=who)
+    return DomainError("db_locked", path=path or "?")
+
+
 class Database(_SqliteUtilsDatabase):
-    """sqlite-utils' Database whose transactions turn "database is locked" into a refusal that says so."""
+    """sqlite-utils' Database whose writes take the lock first, wait for it, and seal their audit entries."""
 
     path_text = ""
+    read_only = False
 
     @contextmanager
     def atomic(self) -> Generator[Database, None, None]:
-        try:
+        if self.conn.in_transaction:   # a nested block: a savepoint of the action's transaction
             with super().atomic():
                 yield self
+            return
+        if self.read_only:
+            raise DomainError("db_read_only", path=self.path_text or "?")
+        self._begin()
+        self.pending_audit = []
+        try:
+            yield self
+            audit.seal(self)
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.pending_audit = []
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+                raise locked_error(self.path_text) from exc
+            raise
+        self._record_head()
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if is_busy(exc):
-                raise DomainError("db_locked", path=self.path_text or "?") from exc
+                raise locked_error(self.path_text) from exc
+            if is_read_only_error(exc):
+                raise DomainError("db_read_only", path=self.path_text or "?") from exc
             raise
 
+    def _record_head(self) -> None:
+        sealed = getattr(self, "sealed_head", None)
+        self.sealed_head = None
+        if sealed is None or not self.path_text:
+            return
+        record_head(self, sealed)
 
-def _check_owner(path: Path) -> None:
-    """Refuse a SQLite file of another program before anything writes to it (not even the WAL switch)."""
+
+def record_head(db: Database, head: dict) -> None:
+    """Write the chain's head outside the database; a recorded head this log does not contain (entries
+    removed, an older copy put back) is kept as evidence instead of being overwritten."""
+    from tayninh_desktop.storage.audit_verify import head_mismatch
+
+    recorded = keystore.read_head(db.path_text)
+    conflict = recorded.get("conflict") if recorded else None
+    if recorded is not None and conflict is None:
+        problem = head_mismatch(db, recorded)
+        if problem is not None:
+            conflict = {"seq": recorded.get("seq"), "hash": recorded.get("hash"), "db_seq": problem["seq"],
+                        "code": problem["code"], "seen": datetime.now().isoformat(timespec="seconds")}
+    keystore.write_head(db.path_text, {**head, **({"conflict": conflict} if conflict else {})})
+
+
+def _check_owner(path: Path, uri_flags: str = "mode=ro", *, allow_backup: bool = False) -> None:
+    """Refuse a SQLite file of another program (or a backup) before anything writes to it."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{uri_flags}", uri=True, timeout=5.0)
     except sqlite3.Error as exc:
         raise DomainError("db_unreadable", path=str(path), reason=str(exc)) from exc
     try:
@@ -73,17 +143,19 @@ def _check_owner(path: Path) -> None:
         if schema.MIGRATIONS.migrations_table in tables and conn.execute(
                 f"SELECT count(*) FROM {schema.MIGRATIONS.migrations_table} WHERE migration_set = ?",
                 (schema.MIGRATIONS.name,)).fetchone()[0]:
+            if not allow_backup and conn.execute("PRAGMA user_version").fetchone()[0] == BACKUP_MARK:
+                raise DomainError("db_is_backup", path=str(path))
             return
         raise DomainError("db_foreign", path=str(path))
     except sqlite3.DatabaseError as exc:
-        raise DomainError("db_locked" if is_busy(exc) else "db_not_sqlite", path=str(path)) from exc
+        raise DomainError("db_locked" if is_busy(exc) else "db_damaged", path=str(path)) from exc
     finally:
         conn.close()
 
 
 def connect(path: Path) -> Database:
     """A connection with the pragmas the app relies on (no migration)."""
-    conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     # No sqlite-utils plugins: a register runs only this program's code, and finding plugins scans every
     # installed package's metadata (~15 ms of start-up).
     db = Database(conn, execute_plugins=False)
@@ -93,50 +165,200 @@ def connect(path: Path) -> Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         if is_busy(exc):
-            raise DomainError("db_locked", path=str(path)) from exc
+            raise locked_error(str(path)) from exc
+        if is_read_only_error(exc):
+            raise DomainError("db_read_only", path=str(path)) from exc
         raise DomainError("db_not_sqlite", path=str(path)) from exc
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA busy_timeout=5000")
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return db
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> Database:
+    """A connection that cannot write (``check``, a backup being verified, a write-protected stick)."""
+    flags = "mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    db = Database(conn)
+    db.path_text = str(path)
+    db.read_only = True
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _immutable(path: Path) -> bool:
+    """A register nobody can write (a write-protected stick) is read without locks or a -shm file, which
+    SQLite could not create there; unless a WAL is lying beside it, whose frames must be read."""
+    return not writable(path) and not Path(f"{path}-wal").exists()
+
+
+def _ro_flags(path: Path) -> str:
+    return "mode=ro&immutable=1" if _immutable(path) else "mode=ro"
 
 
 def backups_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def open_database(path: Path | str, *, create: bool = False) -> Database:
-    """Open (or create) the register at ``path`` and bring its schema up to date."""
+def writable(path: Path) -> bool:
+    """False when the register (or its folder, where SQLite keeps the -wal and -shm) cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def open_database(path: Path | str, *, create: bool = False, read_only: bool = False, migrate: bool = True,
+                  user: str | None = None) -> Database:
+    """Open (or create) the register at ``path`` and bring its schema up to date.
+
+    ``read_only`` (or a register that cannot be written) opens without writing anything, not even
+    the WAL switch; such a register lists and prints, and every write is refused saying why.
+    ``migrate=False`` leaves an older register as it is (``check`` never writes).
+    """
     path = Path(path)
     _check_file(path, create)
     had_data = path.exists() and path.stat().st_size > 0
     if had_data:
-        _check_owner(path)
+        _check_owner(path, _ro_flags(path))
+    if read_only or (had_data and not writable(path)):
+        return _open_read_only(path, immutable=not writable(path))
     db = connect(path)
+    if not had_data:
+        keystore.forget_head(str(path))   # a new register at this name: the old file's head is not its own
     try:
-        applied = {m.name for m in schema.MIGRATIONS.applied(db)}
-        known = {m.name for m in schema.MIGRATIONS._migrations}
-        unknown = sorted(applied - known)
-        if unknown:
-            raise DomainError("db_newer", path=str(path), unknown=", ".join(unknown))
-        pending = schema.MIGRATIONS.pending(db)
-        if pending and had_data:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_to(db, backups_dir(path) / f"truoc-nang-cap-{stamp}.sqlite3")
-        if pending:
-            schema.MIGRATIONS.apply(db)
+        _bring_up_to_date(db, path, had_data, migrate)
+        row_hashes.install_tracking(db.conn)
+        _seal_baseline(db)
     except sqlite3.DatabaseError as exc:
         db.conn.close()
-        raise DomainError("db_locked" if is_busy(exc) else "db_not_sqlite", path=str(path)) from exc
-    except DomainError:
+        raise (locked_error(str(path)) if is_busy(exc) else DomainError("db_damaged", path=str(path))) from exc
+    except BaseException:
         db.conn.close()
         raise
+    if user:
+        presence.announce(path, user)
     return db
+
+
+def _bring_up_to_date(db: Database, path: Path, had_data: bool, migrate: bool) -> None:
+    applied = {m.name for m in schema.MIGRATIONS.applied(db)}
+    known = {m.name for m in schema.MIGRATIONS._migrations}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise DomainError("db_newer", path=str(path), unknown=", ".join(unknown))
+    pending = schema.MIGRATIONS.pending(db)
+    if pending and not migrate:
+        return
+    if pending and had_data:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_to(db, backups_dir(path) / f"truoc-nang-cap-{stamp}.sqlite3")
+    if pending:
+        schema.MIGRATIONS.apply(db)
+
+
+def _open_read_only(path: Path, *, immutable: bool) -> Database:
+    try:
+        db = connect_read_only(path, immutable=immutable and _immutable(path))
+        applied = {m.name for m in schema.MIGRATIONS.applied(db)}
+    except sqlite3.DatabaseError as exc:
+        raise DomainError("db_damaged", path=str(path)) from exc
+    known = {m.name for m in schema.MIGRATIONS._migrations}
+    if applied - known:
+        db.conn.close()
+        raise DomainError("db_newer", path=str(path), unknown=", ".join(sorted(applied - known)))
+    if known - applied:
+        db.conn.close()
+        raise DomainError("db_read_only_old", path=str(path))
+    return db
+
+
+def open_for_check(path: Path, *, allow_backup: bool = False) -> Database:
+    """A read-only connection to a register as it is (no migration, nothing written): ``check``."""
+    path = Path(path)
+    _check_file(path, False)
+    _check_owner(path, _ro_flags(path), allow_backup=allow_backup)
+    try:
+        return connect_read_only(path, immutable=_immutable(path))
+    except sqlite3.DatabaseError as exc:
+        raise DomainError("db_damaged", path=str(path)) from exc
+
+
+def _seal_baseline(db: Database) -> None:
+    """A register written before the chain was keyed: record the rows as they are now, once, so that
+    later changes outside the program are seen (what happened before cannot be vouched for)."""
+    if db.execute("SELECT 1 FROM audit_rows LIMIT 1").fetchone():
+        return
+    if db.execute("SELECT 1 FROM audit_log WHERE mac_version = 1 LIMIT 1").fetchone():
+        return
+    if not db.execute("SELECT 1 FROM units LIMIT 1").fetchone():
+        return   # an empty register: nothing to vouch for yet
+    with db.atomic():
+        audit.mark_everything(db)
+        audit.append(db, audit.SYSTEM_ACTOR, "seal_baseline", "register", None, None,
+                     {"reason": "sổ được ghi trước khi nhật ký có khóa"})
 
 
 def open_memory() -> Database:
     """A migrated in-memory register (self-test and benchmarks of the bare baseline)."""
+    import secrets
+
     db = Database(memory=True, execute_plugins=False)
     db.execute("PRAGMA foreign_keys=ON")
     schema.MIGRATIONS.apply(db)
+    row_hashes.install_tracking(db.conn)
+    key = secrets.token_bytes(32)
+    db.chain_secret = (keystore.key_id(key), key)
     return db
+
+
+def after_restore(db: Database) -> None:
+    """The register's content was just replaced (``backup.restore_into``): bring an older copy up to date,
+    track writes again, sign with the restored log's key, and start its head afresh."""
+    schema.MIGRATIONS.apply(db)
+    row_hashes.remove_tracking(db.conn)
+    row_hashes.install_tracking(db.conn)
+    db.chain_secret = None
+    if db.path_text:
+        keystore.forget_head(db.path_text)
+
+
+def move_new_register(db: Database, temp: Path, path: Path) -> None:
+    """Put a register built under ``temp`` (init, demo) into place at ``path``: its WAL emptied into the
+    file, the file fsynced, then linked (never over a register made meanwhile; an empty file at
+    ``path`` is replaced). The chain's head moves with it."""
+    from tayninh_desktop.domain import temp_journal
+
+    head = audit.head(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    with temp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    try:
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(temp, path)
+        else:
+            _link_no_clobber(temp, path)
+    except FileExistsError as exc:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        raise DomainError("db_exists", path=str(path)) from exc
+    finally:
+        temp_journal.end(temp)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{temp}{suffix}").unlink(missing_ok=True)
+    keystore.forget_head(str(temp))
+    if head:
+        keystore.write_head(str(path), head)
+
+
+def _link_no_clobber(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)   # fails if ``path`` exists: atomic, no overwrite
+    except FileExistsError:
+        raise
+    except OSError:   # a file system without hard links (FAT on a stick)
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.rename(temp, path)
+        return
+    temp.unlink()

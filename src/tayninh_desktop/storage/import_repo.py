@@ -33,3 +33,9 @@ def get_mapping(db: Database, signature: str) -> dict[int, str] | None:
 
 def put_mapping(db: Database, signature: str, mapping: dict[int, str]) -> None:
     settings_repo.put(db, _key(signature), {str(k): v for k, v in sorted(mapping.items())})
+
+
+def last_audit_seq(db: Database) -> int:
+    """The register's last audit entry (0 for none): a plan made at one mark is stale at another."""
+    row = db.execute("SELECT max(seq) FROM audit_log").fetchone()
+    return row[0] or 0

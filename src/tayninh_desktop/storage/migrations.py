@@ -163,3 +163,7 @@ from tayninh_desktop.storage import schema_rules  # noqa: F401
 from tayninh_desktop.storage import schema_papers  # noqa: F401
 from tayninh_desktop.storage import schema_support  # noqa: F401
 # isort: on
+# Issue 9 (safety): the keyed audit chain and row hashes (m014).
+# isort: off
+from tayninh_desktop.storage import schema_integrity  # noqa: F401
+# isort: on

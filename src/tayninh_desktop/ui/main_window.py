@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings, strings_backup
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.page_registry import pages
 
@@ -29,10 +39,22 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit, so start-up stays fast
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.nav)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        if context.db.read_only:
+            banner = QLabel(strings_backup.READ_ONLY_BANNER, objectName="read_only_banner", wordWrap=True)
+            banner.setStyleSheet("background: #FFF4CE; color: #5A4300; padding: 6px; font-weight: bold")
+            outer.addWidget(banner)
+        layout = QHBoxLayout()
+        side = QVBoxLayout()
+        side.addWidget(self.nav, 1)
+        backups = QPushButton(strings_backup.OPEN_BACKUPS, objectName="open_backups")
+        backups.setFixedWidth(200)
+        backups.clicked.connect(lambda: self.open_backups())
+        side.addWidget(backups)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.resize(1280, 800)
         self.nav.currentRowChanged.connect(self.show_page_at)
@@ -73,7 +95,37 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         home = organisation.home_unit(self.context.db)
-        self.setWindowTitle(strings.APP_TITLE.format(unit=home.name) if home else strings.APP_TITLE_EMPTY)
+        title = strings.APP_TITLE.format(unit=home.name) if home else strings.APP_TITLE_EMPTY
+        self.setWindowTitle(title + (strings_backup.TITLE_READ_ONLY if self.context.db.read_only else ""))
+
+    def open_backups(self):
+        from tayninh_desktop.ui.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def automatic_backup(self, *, on_exit: bool) -> None:
+        """The automatic backup: when the window closes, or the first time a day (a setting). A failure
+        here never stops the program; it is written to the log."""
+        from tayninh_desktop.services import backup
+
+        db = self.context.db
+        if not db.path_text:
+            return
+        try:
+            settings = backup.settings(db)
+            if (on_exit and settings["on_exit"]) or (not on_exit and backup.daily_backup_due(db)):
+                backup.automatic_backup(db, self.context.actor)
+        except Exception as error:   # noqa: BLE001 - the backup must not stop the window
+            import logging
+
+            logging.getLogger(__name__).warning("automatic backup failed: %s", type(error).__name__)
+
+    def closeEvent(self, event) -> None:
+        self.automatic_backup(on_exit=True)
+        super().closeEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:

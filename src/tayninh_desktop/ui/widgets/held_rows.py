@@ -61,7 +61,7 @@ class HeldRows(QWidget):
             self.combos[outcome.first_row] = combo
         self.table.setColumnWidth(0, 50)
         self.table.setColumnWidth(1, 160)
-        self.table.setColumnWidth(2, 290)
+        self.table.setColumnWidth(2, 460)   # the reason, with both identities side by side
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         for r in range(len(held)):

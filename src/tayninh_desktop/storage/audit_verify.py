@@ -1,0 +1,213 @@
+"""Verifying the audit log against itself, its key, its head and the rows of the register. Read-only.
+
+Three questions, each answered with what and where:
+- Does the chain hold? Every entry links to the one before and carries its HMAC under a key this
+  computer has (or the plain hash of the entries written before keying); the rows each entry
+  recorded are the ones it signed; no entry was removed from the end (``sqlite_sequence``).
+- Does the head recorded outside the database match? (Deleting the last entries, or putting an
+  older copy back under the same name, leaves the head ahead.)
+- Does every row of the register match its last audited state? (A row edited, added or deleted
+  outside the program is named: table, member/meeting/unit…, last entry.)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from tayninh_desktop.storage import audit, keystore, row_hashes
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int = 0
+    broken_at: int | None = None     # the first entry that does not fit
+    broken_code: str = ""            # chain_link, entry_changed, rows_changed, plain_after_keyed, rows_orphan
+    unverifiable: int = 0            # keyed entries whose key this computer does not have
+    missing_keys: tuple[str, ...] = ()
+    deleted_tail: tuple[int, int] | None = None   # (last entry present, last entry the log ever had)
+    head: dict | None = None         # the head problem: {"code", "seq", "recorded_seq"}
+
+    @property
+    def ok(self) -> bool:
+        return (self.broken_at is None and not self.unverifiable and self.deleted_tail is None
+                and self.head is None)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    code: str        # row_changed, row_not_audited, row_deleted
+    kind: str        # member, meeting, unit, document, setting, or the table of a one-row scope
+    key: str
+    tables: tuple[str, ...]
+    label: str       # a name a person recognises (the member's name, the meeting's date…)
+    seq: int | None  # the last entry that recorded this scope
+    action: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class IntegrityOfRows:
+    scopes: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def _plain_chain(db: Database) -> ChainReport:
+    """The log of a register from before the keyed chain (not yet upgraded): plain SHA-256 links."""
+    prev, count = audit.GENESIS, 0
+    for seq, at, actor, action, entity, entity_id, before, after, stored_prev, stored in db.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash"
+            " FROM audit_log ORDER BY seq"):
+        count += 1
+        if stored_prev != prev or stored != audit._digest(prev, at, actor, action, entity, entity_id, before, after):
+            return ChainReport(count, seq, "entry_changed" if stored_prev == prev else "chain_link")
+        prev = stored
+    return ChainReport(count)
+
+
+def verify_chain(db: Database) -> ChainReport:
+    columns = {r[1] for r in db.execute("PRAGMA table_info(audit_log)")}
+    if "mac_version" not in columns:
+        return _plain_chain(db)
+    conn = db.conn
+    keys: dict[str, bytes | None] = {}
+    rows = _rows_by_seq(conn)
+    prev, count, keyed_seen, unverifiable, consumed = audit.GENESIS, 0, False, 0, 0
+    broken: tuple[int, str] | None = None
+    cursor = conn.execute("SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash,"
+                          " hash, mac_version, key_id, rows_digest FROM audit_log ORDER BY seq")
+    for seq, at, actor, action, entity, entity_id, before, after, stored_prev, stored, version, ident, digest in cursor:
+        count += 1
+        entry_rows = rows.pop(seq, [])
+        consumed += 1 if entry_rows else 0
+        problem = ""
+        if stored_prev != prev:
+            problem = "chain_link"
+        elif version == audit.MAC_PLAIN:
+            if keyed_seen:
+                problem = "plain_after_keyed"
+            elif stored != audit._digest(prev, at, actor, action, entity, entity_id, before, after):
+                problem = "entry_changed"
+        else:
+            keyed_seen = True
+            if audit.rows_digest(entry_rows) != digest:
+                problem = "rows_changed"
+            else:
+                if ident not in keys:
+                    keys[ident] = keystore.load_key(ident)
+                key = keys[ident]
+                if key is None:
+                    unverifiable += 1
+                elif stored != audit._mac(key, prev, at, actor, action, entity, entity_id, before, after, digest,
+                                          ident):
+                    problem = "entry_changed"
+        if problem and broken is None:
+            broken = (seq, problem)
+        prev = stored
+    if broken is None and rows:
+        broken = (min(rows), "rows_orphan")
+    return ChainReport(count, broken[0] if broken else None, broken[1] if broken else "", unverifiable,
+                       tuple(sorted(i for i, k in keys.items() if k is None)), _deleted_tail(conn),
+                       _head_problem(db))
+
+
+def _rows_by_seq(conn) -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = {}
+    for seq, scope, value in conn.execute("SELECT seq, scope, hash FROM audit_rows"):
+        out.setdefault(seq, []).append((scope, value))
+    return out
+
+
+def _deleted_tail(conn) -> tuple[int, int] | None:
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    last = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0] or 0
+    if row and row[0] > last:
+        return (last, row[0])
+    return None
+
+
+def _head_problem(db: Database) -> dict | None:
+    path = getattr(db, "path_text", "")
+    if not path:
+        return None
+    recorded = keystore.read_head(path)
+    if recorded is None:
+        return None
+    conflict = recorded.get("conflict")
+    if isinstance(conflict, dict):
+        return {"code": "head_conflict", "seq": conflict.get("seq"), "recorded_seq": conflict.get("db_seq")}
+    return head_mismatch(db, recorded)
+
+
+def head_mismatch(db: Database, recorded: dict) -> dict | None:
+    """The problem when the register's log does not reach, or does not contain, the recorded head."""
+    seq = recorded.get("seq")
+    last = db.execute("SELECT max(seq) FROM audit_log").fetchone()[0] or 0
+    if not isinstance(seq, int) or seq <= 0:
+        return None
+    if seq > last:
+        return {"code": "head_ahead", "seq": last, "recorded_seq": seq}
+    row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    if row is None or row[0] != recorded.get("hash"):
+        return {"code": "head_mismatch", "seq": seq, "recorded_seq": seq}
+    return None
+
+
+def verify_rows(db: Database) -> IntegrityOfRows:
+    """Every scope of the register against its last audited state."""
+    conn = db.conn
+    recorded = {scope: (value, seq) for scope, value, seq in
+                conn.execute("SELECT scope, hash, max(seq) FROM audit_rows GROUP BY scope")}
+    current = row_hashes.scope_hashes(conn)
+    problems = []
+    for scope in sorted(set(recorded) | set(current)):
+        now = current.get(scope, row_hashes.EMPTY)
+        value, seq = recorded.get(scope, (None, None))
+        if value == now or (value is None and now == row_hashes.EMPTY):
+            continue
+        if value is None:
+            code, tables = "row_not_audited", tuple(row_hashes.tables_of(now))
+        elif now == row_hashes.EMPTY:
+            code, tables = "row_deleted", tuple(row_hashes.tables_of(value))
+        else:
+            before, after = row_hashes.tables_of(value), row_hashes.tables_of(now)
+            code = "row_changed"
+            tables = tuple(t for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t))
+        problems.append(_problem(db, code, scope, tables, seq))
+    return IntegrityOfRows(len(current), problems)
+
+
+def _problem(db: Database, code: str, scope: str, tables: tuple[str, ...], seq: int | None) -> RowProblem:
+    kind, _, key = scope.partition(":")
+    action = at = ""
+    if seq is not None:
+        row = db.execute("SELECT action, at FROM audit_log WHERE seq = ?", [seq]).fetchone()
+        if row:
+            action, at = row
+    return RowProblem(code, kind, key, tables, _label(db, kind, key, seq), seq, action, at)
+
+
+def _label(db: Database, kind: str, key: str, seq: int | None) -> str:
+    queries = {
+        "member": "SELECT full_name || ' (sinh ' || substr(birth_date, 9, 2) || '/' || substr(birth_date, 6, 2)"
+                  " || '/' || substr(birth_date, 1, 4) || ')' FROM members WHERE id = ?",
+        "meeting": "SELECT 'họp ngày ' || meeting_date FROM meetings WHERE id = ?",
+        "unit": "SELECT name FROM unit_versions WHERE unit_id = ? ORDER BY valid_from DESC LIMIT 1",
+        "document": "SELECT symbol FROM documents WHERE id = ?",
+        "setting": "SELECT ? ",
+    }
+    sql = queries.get(kind)
+    if sql:
+        row = db.execute(sql, [key]).fetchone()
+        if row and row[0]:
+            return str(row[0])
+    if kind == "member" and seq is not None:
+        row = db.execute("SELECT after_json FROM audit_log WHERE entity_id = ? AND after_json IS NOT NULL"
+                         " ORDER BY seq DESC LIMIT 1", [key]).fetchone()
+        if row:
+            name = (json.loads(row[0]) or {}).get("full_name")
+            if name:
+                return str(name)
+    return key
