@@ -32,7 +32,8 @@ def sealed_path(demo_db_path, tmp_path_factory):
     actor = Actor("van-thu")
     cell = organisation.cells(db)[0]
     documents.print_form(db, actor, "nghi_quyet_chi_bo", path.parent / "nq.pdf",
-                         documents.PrintRequest(cell_id=cell.id, on=date(2026, 2, 5)))
+                         documents.PrintRequest(cell_id=cell.id, on=date(2026, 2, 5), summary="về sinh hoạt chi bộ tháng 02",
+                                                 content=("Học tập chuyên đề năm 2026.",)))
     db.conn.close()
     return path
 
