@@ -1,7 +1,30 @@
 """Identifiers: UUIDs for everything that can travel in a return; integer ids never leave the machine."""
 
+from __future__ import annotations
+
+import contextlib
+import random
 import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
+
+# A demo register is a function of its seed: while ``seeded`` is active, new ids come from a seeded generator
+# (some demo steps read rows back ordered by id, so random ids would make the same seed give another register).
+_seeded: ContextVar[random.Random | None] = ContextVar("seeded_ids", default=None)
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    rng = _seeded.get()
+    if rng is None:
+        return str(uuid.uuid4())
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+@contextlib.contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """New ids drawn from ``seed`` inside the block (the demo only; real ids are always random)."""
+    token = _seeded.set(random.Random(f"ids-{seed}"))
+    try:
+        yield
+    finally:
+        _seeded.reset(token)

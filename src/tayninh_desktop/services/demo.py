@@ -16,6 +16,7 @@ from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import add_months, add_years
 from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.ids import seeded as seeded_ids
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods, state_on
 from tayninh_desktop.domain.members import Gender, MemberData, MemberStatus
 from tayninh_desktop.domain.org import REORGANISATION_2025, UnitType, UnitVersion
@@ -232,7 +233,8 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     rng = random.Random(seed)
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
-    with db.atomic(), audit.bulk_write(db):   # millions of rows: recorded whole, not row by row
+    # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
+    with db.atomic(), audit.bulk_write(db), seeded_ids(seed):
         if units_repo.home(db) is not None:
             from tayninh_desktop.domain.errors import DomainError
 
