@@ -18,7 +18,7 @@ def _register_optional_catalogues() -> None:
     import importlib
 
     global CATALOGUES
-    for name in ("messages_party_life", "messages_import", "messages_documents"):
+    for name in ("messages_party_life", "messages_import", "messages_documents", "messages_statistics"):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")
         except ModuleNotFoundError:

@@ -1,0 +1,323 @@
+"""Counting the rows of a statistical form over a window of the register's history.
+
+``compute`` is pure: a form definition, the folded register, a window of days and the figures the
+office typed in; out come the values of every row, which rows were typed (or are still missing)
+and notes about the data met on the way (texts that fit no row, transfers of unknown scope…).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from tayninh_desktop.domain.stats_classify import Classifications
+from tayninh_desktop.domain.stats_forms import BREAKDOWN, StatForm, StatRow
+from tayninh_desktop.domain.stats_period import Window
+from tayninh_desktop.domain.stats_register import (
+    ADMISSION_KINDS,
+    ENTRY_KINDS,
+    EXIT_KINDS,
+    TRANSFER_KINDS,
+    Phase,
+    StatMember,
+    StatRegister,
+    Step,
+)
+
+NAMES_SHOWN = 5          # names or texts quoted in a note before "và N người khác"
+AVERAGE = "age=avg"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A consistency error or warning, or a note about the data; the sentence is made from code and data."""
+
+    code: str
+    severity: str                     # "error" | "warning"
+    form_id: str = ""
+    data: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        from tayninh_desktop.domain.messages import render
+
+        return render(self.code, self.data)
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "form": self.form_id, "message": self.message,
+                **{k: v for k, v in self.data.items() if isinstance(v, (int, str, list))}}
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """The figures of one form for one window (and, once summed, for many units)."""
+
+    form_id: str
+    period: str
+    start: date
+    end: date
+    values: Mapping[str, int]
+    typed: frozenset[str] = frozenset()
+    missing: frozenset[str] = frozenset()
+    notes: tuple[Finding, ...] = ()
+
+    def value(self, key: str) -> int | None:
+        """A row's figure (None when typed and not entered yet)."""
+        if key in self.missing:
+            return None
+        return self.values.get(key, 0)
+
+    def average(self, key: str) -> float | None:
+        n = self.values.get(f"{key}:n", 0)
+        return self.values.get(f"{key}:sum", 0) / n if n else None
+
+
+@dataclass
+class _Item:
+    """One person of the population: a member on the list, or one admission."""
+
+    member: StatMember
+    at: date
+    phase: Phase | None
+    step: Step | None = None
+    atoms: frozenset[str] = frozenset()
+    age: int = 0
+
+
+def _parse(count: str) -> tuple[str, list[str], dict[str, str]]:
+    verb, *rest = count.split()
+    args = [t for t in rest if "=" not in t]
+    options = dict(t.split("=", 1) for t in rest if "=" in t)
+    return verb, args, options
+
+
+class _Notes:
+    """Texts that fit no row, collected while classifying, reported once per form."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, Counter] = {}
+        self.names: dict[str, list[str]] = {}
+
+    def text(self, topic: str, value: str) -> None:
+        self.texts.setdefault(topic, Counter())[value or "(trống)"] += 1
+
+    def name(self, topic: str, value: str) -> None:
+        self.names.setdefault(topic, []).append(value)
+
+    def findings(self, form: StatForm, used: set[str]) -> list[Finding]:
+        out = []
+        for topic, counter in self.texts.items():
+            if topic.split("_")[0] in used:
+                texts = ", ".join(f"«{t}» ({n})" for t, n in counter.most_common(NAMES_SHOWN))
+                out.append(Finding(f"{topic}", "warning", form.id,
+                                   {"form": form.code, "count": sum(counter.values()), "texts": texts}))
+        for topic, names in self.names.items():
+            if topic.split("_")[0] in used or topic in used:
+                out.append(Finding(topic, "warning", form.id,
+                                   {"form": form.code, "count": len(names), "names": _names(names)}))
+        return out
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    return shown + (f" và {len(names) - NAMES_SHOWN} người khác" if len(names) > NAMES_SHOWN else "")
+
+
+def _atoms(item: _Item, tables: Classifications, notes: _Notes) -> frozenset[str]:
+    p = item.member.person
+    atoms = {""}
+    if p.gender == "nu":
+        atoms.add("female")
+    ethnicity = tables.ethnicities.classify(p.ethnicity)
+    if ethnicity is None:
+        notes.text("ethnicity_unclassified", p.ethnicity)
+        ethnicity = tables.ethnicities.unmatched
+    atoms.add(f"ethnicity={ethnicity}")
+    if ethnicity != tables.majority:
+        atoms.add("minority")
+    religion = tables.religion(p.religion)
+    if religion is None:
+        notes.text("religion_other", p.religion)
+        religion = tables.religions.unmatched
+    if religion:
+        atoms |= {"religious", f"religion={religion}"}
+    if item.phase is not None and item.phase.probationary:
+        atoms.add("probationary")
+    if item.phase is not None and item.phase.exempted:
+        atoms.add("exempted")
+    retired = tables.is_retired(p.occupation)
+    atoms.add("retired" if retired else "working")
+    occupation = tables.occupation(p.occupation)
+    if occupation is None:
+        if not retired:
+            notes.text("occupation_unclassified", p.occupation)
+        occupation = tables.occupations.unmatched
+    atoms.add(f"occupation={occupation}")
+    item.age = tables.age(p.birth_date, item.at)
+    band = tables.age_band(item.age)
+    if band is None:
+        notes.name("age_out_of_bands", f"{p.full_name} ({item.age} tuổi)")
+    else:
+        atoms.add(f"age={band}")
+    era = tables.era(p.joined_on)
+    if era:
+        atoms.add(f"era={era}")
+    for topic, table_name, text in (("general", "general", p.education_general),
+                                    ("professional", "professional", p.education_professional),
+                                    ("theory", "theory", p.political_theory)):
+        code = tables.general_education(text) if topic == "general" else getattr(tables, table_name).classify(text)
+        if code:
+            atoms.add(f"{topic}={code}")
+        elif text.strip():
+            notes.text(f"{topic}_unclassified", text)
+    if item.step is not None and item.step.kind == "ket_nap_lai":
+        atoms.add("readmitted")
+    return frozenset(atoms)
+
+
+def _population(form: StatForm, register: StatRegister, window: Window) -> list[_Item]:
+    if form.population == "stock":
+        out = []
+        for member in register.members:
+            phase = member.phase_at_end_of(window.end)
+            if phase is not None and phase.in_list:
+                out.append(_Item(member, window.end, phase))
+        return out
+    if form.population == "admitted":
+        return [_Item(member, step.day, member.phase_at_end_of(step.day), step)
+                for member, step in _window_steps(register, window)
+                if step.kind in ADMISSION_KINDS and step.in_list_after]
+    return []
+
+
+def _window_steps(register: StatRegister, window: Window) -> list[tuple[StatMember, Step]]:
+    return [(m, s) for m in register.members for s in m.steps if window.start <= s.day <= window.end]
+
+
+def _counts_event(step: Step, kinds: set[str], options: dict[str, str]) -> bool:
+    if step.kind not in kinds:
+        return False
+    if step.kind in ENTRY_KINDS and not step.in_list_after:
+        return False
+    if step.kind in EXIT_KINDS and not step.in_list_before:
+        return False
+    if "scope" in options and step.scope != options["scope"]:
+        return False
+    return not (options.get("standing") == "du_bi" and not step.probationary_before)
+
+
+class _Counter:
+    """Evaluates the rows of one form over one window."""
+
+    def __init__(self, form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> None:
+        self.form, self.register, self.window, self.tables = form, register, window, tables
+        self.notes = _Notes()
+        self.used: set[str] = set()
+        self.items = _population(form, register, window)
+        for item in self.items:
+            item.atoms = _atoms(item, tables, self.notes)
+        self.singles = Counter(atom for item in self.items for atom in item.atoms)
+        self.female_singles = Counter(atom for item in self.items if "female" in item.atoms for atom in item.atoms)
+        self.steps = _window_steps(register, window) if any(
+            r.count.startswith("events") for r in form.rows) else []
+
+    def members(self, args: list[str], options: dict[str, str], *, female: bool = False) -> int:
+        atoms = set(args) | {f"{k}={v}" for k, v in options.items()}
+        self.used |= {a.split("=")[0] for a in atoms}
+        if len(atoms) <= 1:   # every item carries the atom "": the counters answer directly
+            return (self.female_singles if female else self.singles)[next(iter(atoms), "")]
+        if female:
+            atoms.add("female")
+        return sum(1 for item in self.items if atoms <= item.atoms)
+
+    def events(self, args: list[str], options: dict[str, str]) -> int:
+        kinds = set(args)
+        counted = [(m, s) for m, s in self.steps if _counts_event(s, kinds, options)]
+        if kinds & TRANSFER_KINDS and "scope" not in options:
+            self.used.add("transfer")
+            for member, step in counted:
+                if step.scope is None:
+                    self.notes.name("transfer_scope_unknown", f"{member.person.full_name} ({step.day:%d/%m/%Y})")
+        if "dinh_cu_nuoc_ngoai" in kinds and "standing" not in options:
+            self.used.add("settled")
+            for member, step in counted:
+                if step.kind == "dinh_cu_nuoc_ngoai":
+                    self.notes.name("settled_abroad_counted", member.person.full_name)
+        return len(counted)
+
+    def awards(self, args: list[str], options: dict[str, str]) -> int:
+        years = int(options["years"]) if "years" in options else None
+        return sum(1 for a in self.register.awards
+                   if a.kind in args and self.window.start <= a.day <= self.window.end
+                   and (years is None or a.years == years))
+
+    def ratings(self, args: list[str], options: dict[str, str]) -> int:
+        year_ratings = self.register.ratings.get(self.window.period.year, {})
+        reason = options.get("reason")
+        total = 0
+        for item in self.items:
+            rating = year_ratings.get(item.member.id)
+            if rating is None or rating.level not in args:
+                continue
+            if reason is None or (rating.reason or "khac") == reason:
+                total += 1
+        return total
+
+    def opening_closing(self, verb: str) -> int:
+        day = self.window.opening_day if verb == "opening" else self.window.end
+        return sum(1 for m in self.register.members if m.in_list_at_end_of(day))
+
+
+def _evaluate(counter: _Counter, row: StatRow, values: dict[str, int]) -> None:
+    verb, args, options = _parse(row.count)
+    if verb == "members" and options.get("age") == "avg":
+        values[f"{row.key}:sum"] = sum(item.age for item in counter.items)
+        values[f"{row.key}:n"] = len(counter.items)
+        counter.used.add("age")
+        return
+    if verb == "members":
+        values[row.key] = counter.members(args, options)
+        if counter.form.layout == BREAKDOWN:
+            values[f"{row.key}:nu"] = counter.members(args, options, female=True)
+    elif verb == "events":
+        values[row.key] = counter.events(args, options)
+    elif verb == "awards":
+        values[row.key] = counter.awards(args, options)
+    elif verb == "ratings":
+        values[row.key] = counter.ratings(args, options)
+    elif verb in ("opening", "closing"):
+        values[row.key] = counter.opening_closing(verb)
+
+
+def _sums(form: StatForm, values: dict[str, int]) -> None:
+    pending = [r for r in form.rows if r.count.startswith("sum ")]
+    for _ in range(len(pending) + 1):
+        for row in list(pending):
+            parts = row.count.split()[1:]
+            if all(p in values for p in parts):
+                values[row.key] = sum(values[p] for p in parts)
+                if form.layout == BREAKDOWN:
+                    values[f"{row.key}:nu"] = sum(values.get(f"{p}:nu", 0) for p in parts)
+                pending.remove(row)
+
+
+def compute(form: StatForm, register: StatRegister, window: Window, tables: Classifications,
+            typed: Mapping[str, int] | None = None) -> FormResult:
+    """The figures of ``form`` for ``window`` (typed rows from ``typed``; absent ones are missing)."""
+    counter = _Counter(form, register, window, tables)
+    values: dict[str, int] = {}
+    for row in form.rows:
+        if row.count and not row.count.startswith("sum "):
+            _evaluate(counter, row, values)
+    typed = typed or {}
+    entered = {key: typed[key] for key in form.typed_keys if key in typed}
+    values.update(entered)
+    missing = frozenset(key for key in form.typed_keys if key not in typed)
+    for key in missing:
+        values[key] = 0
+    _sums(form, values)
+    notes = counter.notes.findings(form, counter.used)
+    return FormResult(form.id, window.period.code, window.start, window.end, values, frozenset(entered), missing,
+                      tuple(notes))
