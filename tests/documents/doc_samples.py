@@ -190,8 +190,13 @@ COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_di
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
-    header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS else CELL_HEADER
+    statistical = form_id.startswith("bieu_")     # the official statistics: the committee reports them
+    header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS or statistical else CELL_HEADER
     ctx = sample_context(header, members)
+    if statistical:
+        from tests.documents.stats_samples import statistics_values
+
+        ctx.update(statistics_values(form_id))
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
     if form_id == "bien_ban_doi_chieu_danh_sach":

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.documents_commands",
     "tayninh_desktop.cli.party_life_commands",
     "tayninh_desktop.cli.import_commands",
+    "tayninh_desktop.cli.statistics_commands",
 )
 
 

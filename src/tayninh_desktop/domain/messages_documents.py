@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "dossier_needs_cell": "Hồ sơ kỳ họp cần chọn chi bộ (--cell).",
     "member_not_in_cell": "Đảng viên {name} không sinh hoạt tại {cell} ngày {date}.",
     "bad_period": ("{field_label}: «{value}» không phải kỳ báo cáo hợp lệ; nhập một tháng (ví dụ 2026-06 hoặc "
-                   "06/2026) hoặc một năm (ví dụ 2026)."),
+                   "06/2026), một quý (2026-Q1), 6 tháng (2026-H1) hoặc một năm (ví dụ 2026)."),
     "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "signer_name_too_long": "Họ tên người ký quá dài ({value} ký tự).",
 }

@@ -145,7 +145,7 @@ class _MemberFactory:
             entry_day = _random_date(rng, data.full_member_on, self.today - timedelta(days=30))
             events.append(MemberEvent(new_id(), member_id, EventKind.TRANSFER_IN, entry_day, cell_id=cell,
                                       seq=next(seq), doc_number=f"{rng.randint(1, 300)}-GGT/ĐU",
-                                      doc_issuer="Đảng ủy xã Phước Chỉ"))
+                                      doc_issuer="Đảng ủy xã Phước Chỉ", place=_origin(entry_day)))
         else:
             entry_day = data.joined_on
             events.append(MemberEvent(new_id(), member_id, EventKind.ADMITTED, data.joined_on, cell_id=cell,
@@ -193,10 +193,20 @@ class _MemberFactory:
             if roll < share:
                 day = _random_date(rng, start, self.today - timedelta(days=1))
                 events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq),
-                                          doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU"))
+                                          doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU",
+                                          place=_destination(day) if kind is EventKind.TRANSFER_OUT else ""))
                 break
             roll -= share
         return events
+
+
+def _origin(day: date) -> str:
+    """Where a transfer came from (without drawing from the generator, so the demo stays the same)."""
+    return "tỉnh Đồng Tháp" if day.day % 4 == 0 else "xã Phước Chỉ, tỉnh Tây Ninh"
+
+
+def _destination(day: date) -> str:
+    return "phường Thủ Dầu Một, Thành phố Hồ Chí Minh" if day.day % 3 == 0 else "xã Trảng Bàng, tỉnh Tây Ninh"
 
 
 DEMO_LIMITS = {"members": (1, 1_000_000), "cells": (1, 3000), "years": (1, 50)}

@@ -159,4 +159,5 @@ def m001_register(db: Database) -> None:
 from tayninh_desktop.storage import schema_party_life  # noqa: F401
 from tayninh_desktop.storage import schema_documents  # noqa: F401
 from tayninh_desktop.storage import schema_meeting_secretary  # noqa: F401
+from tayninh_desktop.storage import schema_statistics  # noqa: F401
 # isort: on
