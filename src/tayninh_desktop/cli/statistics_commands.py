@@ -114,15 +114,16 @@ def cmd_show(args) -> int:
     report = statistics.report(db, args.form, args.period, today=date_option(args.today, "--today"))
     w, form = report.window, report.form
     span = f"Số liệu từ {format_vn_date(w.start)} đến {format_vn_date(w.end)}"
+    span += "" if report.complete else " (kỳ chưa kết thúc)"
     if report.previous is not None:
         last = w.same_period_last_year()
         span += f"; cùng kỳ năm trước: {format_vn_date(last.start)} đến {format_vn_date(last.end)}"
     lines = [f"Biểu số {form.code} — {form.title} — {report.period.label} ({report.unit_name})",
-             span + ("" if report.complete else " (kỳ chưa kết thúc)") + ".",
-             f"Căn cứ: {form.basis.citation}" + (" — bố cục CHƯA XÁC NHẬN" if form.unconfirmed else "") + ".",
+             span + ".", f"Căn cứ: {form.basis.citation}.",
              "", *_table_lines(report), ""]
     if any(r.typed or r.missing for r in report.rows):
         lines.append("(*) số liệu nhập tay; (chưa nhập): dòng nhập tay chưa có số liệu («statistics typed set»).")
+    lines += [f"CHƯA XÁC NHẬN: {note}" for note in statistics.unconfirmed_notes(form)]
     lines += [f"Ghi chú: {n.message}" for n in report.current.notes]
     emit(args, {"ok": True, **report.as_dict()}, lines)
     return 0

@@ -66,8 +66,8 @@ MESSAGES: dict[str, str] = {
     "settled_abroad_counted": "Biểu số {form}: {count} đảng viên ra nước ngoài định cư được tính vào dòng «Xóa tên» "
                               "(Quy định 127-QĐ/TW ngày 03/11/2004, Điều 2): {names}. Nếu đảng viên có đơn xin ra "
                               "khỏi Đảng thì ghi sự kiện «Xin ra khỏi Đảng».",
-    "age_rule_unconfirmed": "Cách tính tuổi (tuổi tròn tại ngày chốt) chưa đối chiếu được với văn bản gốc.",
-    "form_layout_unconfirmed": "Bố cục dòng của Biểu số {form} chưa đối chiếu được với mẫu gốc.",
+    "age_rule_unconfirmed": "Tuổi đời tính tròn tại ngày chốt số liệu (cách tính chưa xác nhận với văn bản gốc).",
+    "form_layout_unconfirmed": "Bố cục dòng của Biểu số {form} chưa đối chiếu được với mẫu gốc (chưa xác nhận).",
 }
 
 # What each consistency rule checks, as the finding names it.

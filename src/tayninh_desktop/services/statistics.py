@@ -51,10 +51,23 @@ class StatisticsReport:
             "period": self.period.code, "period_label": self.period.label, "start": self.window.start.isoformat(),
             "end": self.window.end.isoformat(), "complete": self.complete,
             "basis": self.form.basis.citation, "unconfirmed": self.form.unconfirmed,
+            "unconfirmed_notes": unconfirmed_notes(self.form),
             "rows": [{"key": r.key, "label": r.label, "level": r.level, "cells": list(r.cells), "typed": r.typed,
                       "missing": r.missing, "values": [v for v in r.values]} for r in self.rows],
             "notes": [n.as_dict() for n in self.current.notes],
         }
+
+
+def unconfirmed_notes(form: StatForm) -> list[str]:
+    """What in this form rests on a reading not yet confirmed against the text (shown with the figures)."""
+    from tayninh_desktop.domain.messages import render
+
+    notes = []
+    if any("age=" in row.count for row in form.rows) and classifications().age_unconfirmed:
+        notes.append(render("age_rule_unconfirmed"))
+    if form.unconfirmed:
+        notes.append(render("form_layout_unconfirmed", {"form": form.code}))
+    return notes
 
 
 def home_province(db: Database, home: Unit) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.dates import format_vn_date
-from tayninh_desktop.domain.messages import render
-from tayninh_desktop.domain.stats_classify import classifications
 from tayninh_desktop.domain.stats_forms import BREAKDOWN, StatForm, stat_form
 from tayninh_desktop.domain.stats_table import DisplayRow, display_rows
 from tayninh_desktop.services import statistics
@@ -50,12 +48,7 @@ def _notes(form: StatForm, rows: list[DisplayRow]) -> str:
         notes.append("(*) Số liệu do văn phòng đảng ủy tổng hợp, nhập vào chương trình (sổ đảng viên không ghi).")
     if any(r.missing for r in rows):
         notes.append("Các ô để trống ở dòng số liệu nhập tay: chưa có số liệu.")
-    uses_age = any("age=" in r.count for r in form.rows)
-    if uses_age and classifications().age_unconfirmed:
-        notes.append("Tuổi đời tính tròn tại ngày chốt số liệu (cách tính chưa xác nhận).")
-    if form.unconfirmed:
-        notes.append(render("form_layout_unconfirmed", {"form": form.code}))
-    return " ".join(notes)
+    return " ".join(notes + statistics.unconfirmed_notes(form))
 
 
 def table_lines(form: StatForm, rows: list[DisplayRow], *, blank: bool = False) -> list[dict]:
