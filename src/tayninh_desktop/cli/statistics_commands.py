@@ -29,7 +29,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--form", action="append", default=[], help=FORM_HELP + " (mặc định: mọi biểu của kỳ)")
     p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy), mặc định hôm nay")
     p.set_defaults(handler=cmd_check)
+    _register_records(stats, common)
+    _register_awards(sub, common)
 
+
+def _register_records(stats: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     typed = stats.add_parser("typed", help="số liệu nhập tay (dòng sổ đảng viên không ghi)").add_subparsers(
         dest="typed_command", metavar="LỆNH")
     p = typed.add_parser("set", parents=[common], help="nhập số liệu một dòng cho một kỳ")
@@ -59,6 +63,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="trong_tinh: trong tỉnh; tinh_khac: tỉnh khác")
     p.set_defaults(handler=cmd_transfer_scope)
 
+
+def _register_awards(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     awards = sub.add_parser("awards", help="Huy hiệu Đảng, thẻ đảng viên").add_subparsers(
         dest="awards_command", metavar="LỆNH")
     p = awards.add_parser("add", parents=[common], help="ghi Huy hiệu Đảng hoặc thẻ đảng viên của một đảng viên")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -48,12 +48,19 @@ class Table:
     match_order: tuple[str, ...]
     exact: bool = False
     unmatched: str = ""
+    # A register repeats a few dozen texts across thousands of members: each is read once.
+    _seen: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def by_code(self, code: str) -> Category:
         return next(c for c in self.rows if c.code == code)
 
     def classify(self, text: str) -> str | None:
         """The code of the row ``text`` belongs to, or None when no keyword places it."""
+        if text not in self._seen:
+            self._seen[text] = self._classify(text)
+        return self._seen[text]
+
+    def _classify(self, text: str) -> str | None:
         value = words(text)
         if self.exact:
             for prefix in _PREFIXES:
@@ -103,15 +110,26 @@ class Classifications:
     eras: tuple[Era, ...]
     basis: dict
 
+    _seen: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
     # -- the questions the forms ask ---------------------------------------------------------------
     def is_retired(self, occupation: str) -> bool:
-        value = words(occupation)
-        return any(f" {k} " in value for k in self.retired_keywords)
+        key = ("retired", occupation)
+        if key not in self._seen:
+            value = words(occupation)
+            self._seen[key] = any(f" {k} " in value for k in self.retired_keywords)
+        return self._seen[key]
 
     def occupation(self, text: str) -> str | None:
         return self.occupations.classify(text)
 
     def general_education(self, text: str) -> str | None:
+        key = ("general", text)
+        if key not in self._seen:
+            self._seen[key] = self._general_education(text)
+        return self._seen[key]
+
+    def _general_education(self, text: str) -> str | None:
         match = _FRACTION.match(text or "")
         if match:
             grade, grades = int(match[1]), int(match[2])
@@ -123,6 +141,12 @@ class Classifications:
 
     def religion(self, text: str) -> str | None:
         """The religion's code; "" for no religion; None when the text names none this table knows."""
+        key = ("religion", text)
+        if key not in self._seen:
+            self._seen[key] = self._religion(text)
+        return self._seen[key]
+
+    def _religion(self, text: str) -> str | None:
         value = words(text).strip()
         if not value or value in self.no_religion or value.startswith("khong "):
             return ""
@@ -134,7 +158,10 @@ class Classifications:
         return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
     def age_band(self, age: int) -> str | None:
-        return next((b.code for b in self.age_bands if b.low <= age <= b.high), None)
+        key = ("age", age)
+        if key not in self._seen:
+            self._seen[key] = next((b.code for b in self.age_bands if b.low <= age <= b.high), None)
+        return self._seen[key]
 
     def era(self, joined: date) -> str | None:
         return next((e.code for e in self.eras

@@ -20,6 +20,7 @@ from tayninh_desktop.domain.stats_register import (
     ENTRY_KINDS,
     EXIT_KINDS,
     TRANSFER_KINDS,
+    PersonFacts,
     Phase,
     StatMember,
     StatRegister,
@@ -100,6 +101,12 @@ class _Notes:
         self.texts: dict[str, Counter] = {}
         self.names: dict[str, list[str]] = {}
 
+    def copy(self) -> _Notes:
+        out = _Notes()
+        out.texts = {topic: Counter(c) for topic, c in self.texts.items()}
+        out.names = {topic: list(names) for topic, names in self.names.items()}
+        return out
+
     def text(self, topic: str, value: str) -> None:
         self.texts.setdefault(topic, Counter())[value or "(trống)"] += 1
 
@@ -125,56 +132,72 @@ def _names(names: list[str]) -> str:
     return shown + (f" và {len(names) - NAMES_SHOWN} người khác" if len(names) > NAMES_SHOWN else "")
 
 
-def _atoms(item: _Item, tables: Classifications, notes: _Notes) -> frozenset[str]:
+def _atoms(item: _Item, tables: Classifications, notes: _Notes, known: dict) -> frozenset[str]:
+    """Every filter word the person satisfies ("female", "occupation=xa", "age=31_35"…)."""
     p = item.member.person
-    atoms = {""}
-    if p.gender == "nu":
-        atoms.add("female")
-    ethnicity = tables.ethnicities.classify(p.ethnicity)
-    if ethnicity is None:
-        notes.text("ethnicity_unclassified", p.ethnicity)
-        ethnicity = tables.ethnicities.unmatched
-    atoms.add(f"ethnicity={ethnicity}")
-    if ethnicity != tables.majority:
-        atoms.add("minority")
-    religion = tables.religion(p.religion)
-    if religion is None:
-        notes.text("religion_other", p.religion)
-        religion = tables.religions.unmatched
-    if religion:
-        atoms |= {"religious", f"religion={religion}"}
+    if p.id not in known:              # what does not change with the day: read once per register
+        problems: list[tuple[str, str]] = []
+        known[p.id] = (frozenset(_origin_atoms(p, tables, problems) | _work_atoms(p, tables, problems)),
+                       tuple(problems))
+    fixed, problems = known[p.id]
+    for topic, text in problems:
+        notes.text(topic, text)
+    atoms = set(fixed)
     if item.phase is not None and item.phase.probationary:
         atoms.add("probationary")
     if item.phase is not None and item.phase.exempted:
         atoms.add("exempted")
-    retired = tables.is_retired(p.occupation)
-    atoms.add("retired" if retired else "working")
-    occupation = tables.occupation(p.occupation)
-    if occupation is None:
-        if not retired:
-            notes.text("occupation_unclassified", p.occupation)
-        occupation = tables.occupations.unmatched
-    atoms.add(f"occupation={occupation}")
+    if item.step is not None and item.step.kind == "ket_nap_lai":
+        atoms.add("readmitted")
     item.age = tables.age(p.birth_date, item.at)
     band = tables.age_band(item.age)
     if band is None:
         notes.name("age_out_of_bands", f"{p.full_name} ({item.age} tuổi)")
     else:
         atoms.add(f"age={band}")
+    return frozenset(atoms)
+
+
+def _origin_atoms(p: PersonFacts, tables: Classifications, problems: list) -> set[str]:
+    """Sex, ethnic group, religion and era of admission."""
+    atoms = {"", "female"} if p.gender == "nu" else {""}
+    ethnicity = tables.ethnicities.classify(p.ethnicity)
+    if ethnicity is None:
+        problems.append(("ethnicity_unclassified", p.ethnicity))
+        ethnicity = tables.ethnicities.unmatched
+    atoms.add(f"ethnicity={ethnicity}")
+    if ethnicity != tables.majority:
+        atoms.add("minority")
+    religion = tables.religion(p.religion)
+    if religion is None:
+        problems.append(("religion_other", p.religion))
+        religion = tables.religions.unmatched
+    if religion:
+        atoms |= {"religious", f"religion={religion}"}
     era = tables.era(p.joined_on)
     if era:
         atoms.add(f"era={era}")
-    for topic, table_name, text in (("general", "general", p.education_general),
-                                    ("professional", "professional", p.education_professional),
-                                    ("theory", "theory", p.political_theory)):
-        code = tables.general_education(text) if topic == "general" else getattr(tables, table_name).classify(text)
+    return atoms
+
+
+def _work_atoms(p: PersonFacts, tables: Classifications, problems: list) -> set[str]:
+    """Working or retired, occupation group, schooling, qualification and political theory."""
+    retired = tables.is_retired(p.occupation)
+    atoms = {"retired" if retired else "working"}
+    occupation = tables.occupation(p.occupation)
+    if occupation is None:
+        if not retired:
+            problems.append(("occupation_unclassified", p.occupation))
+        occupation = tables.occupations.unmatched
+    atoms.add(f"occupation={occupation}")
+    for topic, text in (("general", p.education_general), ("professional", p.education_professional),
+                        ("theory", p.political_theory)):
+        code = tables.general_education(text) if topic == "general" else getattr(tables, topic).classify(text)
         if code:
             atoms.add(f"{topic}={code}")
         elif text.strip():
-            notes.text(f"{topic}_unclassified", text)
-    if item.step is not None and item.step.kind == "ket_nap_lai":
-        atoms.add("readmitted")
-    return frozenset(atoms)
+            problems.append((f"{topic}_unclassified", text))
+    return atoms
 
 
 def _population(form: StatForm, register: StatRegister, window: Window) -> list[_Item]:
@@ -190,6 +213,13 @@ def _population(form: StatForm, register: StatRegister, window: Window) -> list[
                 for member, step in _window_steps(register, window)
                 if step.kind in ADMISSION_KINDS and step.in_list_after]
     return []
+
+
+def _row_atoms(row: StatRow) -> frozenset[str]:
+    """The filters of a "members …" row ("" for the whole population)."""
+    if not row.count.startswith("members"):
+        return frozenset()
+    return frozenset(row.count.split()[1:])
 
 
 def _window_steps(register: StatRegister, window: Window) -> list[tuple[StatMember, Step]]:
@@ -208,20 +238,40 @@ def _counts_event(step: Step, kinds: set[str], options: dict[str, str]) -> bool:
     return not (options.get("standing") == "du_bi" and not step.probationary_before)
 
 
+def _classified(form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> tuple:
+    """The population with each person's filter words, its notes, and how many carry each word."""
+    notes = _Notes()
+    items = _population(form, register, window)
+    known = register.memo.setdefault("atoms", {})
+    for item in items:
+        item.atoms = _atoms(item, tables, notes, known)
+    singles = Counter(atom for item in items for atom in item.atoms)
+    female = Counter(atom for item in items if "female" in item.atoms for atom in item.atoms)
+    return items, notes, singles, female
+
+
 class _Counter:
     """Evaluates the rows of one form over one window."""
 
     def __init__(self, form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> None:
         self.form, self.register, self.window, self.tables = form, register, window, tables
-        self.notes = _Notes()
         self.used: set[str] = set()
-        self.items = _population(form, register, window)
-        for item in self.items:
-            item.atoms = _atoms(item, tables, self.notes)
-        self.singles = Counter(atom for item in self.items for atom in item.atoms)
-        self.female_singles = Counter(atom for item in self.items if "female" in item.atoms for atom in item.atoms)
-        self.steps = _window_steps(register, window) if any(
-            r.count.startswith("events") for r in form.rows) else []
+        self.rated: Counter | None = None
+        memo = register.memo
+        key = (form.population, window.start, window.end)
+        if key not in memo:          # the forms of one population and window share their counting
+            memo[key] = _classified(form, register, window, tables)
+        self.items, notes, self.singles, self.female_singles = memo[key]
+        self.notes = notes.copy()            # this form's own notes (transfers…) go to a copy
+        # Rows that combine filters ("occupation=xa working") count from the few distinct combinations.
+        combined = frozenset().union(*(_row_atoms(r) for r in form.rows if len(_row_atoms(r)) > 1), {"female"})
+        if (key, combined) not in memo:
+            memo[(key, combined)] = Counter(item.atoms & combined for item in self.items)
+        self.combos = memo[(key, combined)]
+        steps_key = ("steps", window.start, window.end)
+        if steps_key not in memo and any(r.count.startswith("events") for r in form.rows):
+            memo[steps_key] = _window_steps(register, window)
+        self.steps = memo.get(steps_key, [])
 
     def members(self, args: list[str], options: dict[str, str], *, female: bool = False) -> int:
         atoms = set(args) | {f"{k}={v}" for k, v in options.items()}
@@ -230,7 +280,7 @@ class _Counter:
             return (self.female_singles if female else self.singles)[next(iter(atoms), "")]
         if female:
             atoms.add("female")
-        return sum(1 for item in self.items if atoms <= item.atoms)
+        return sum(n for combo, n in self.combos.items() if atoms <= combo)
 
     def events(self, args: list[str], options: dict[str, str]) -> int:
         kinds = set(args)
@@ -254,20 +304,19 @@ class _Counter:
                    and (years is None or a.years == years))
 
     def ratings(self, args: list[str], options: dict[str, str]) -> int:
-        year_ratings = self.register.ratings.get(self.window.period.year, {})
+        if self.rated is None:            # (level, reason) of each member of the population, counted once
+            year_ratings = self.register.ratings.get(self.window.period.year, {})
+            found = (year_ratings.get(item.member.id) for item in self.items)
+            self.rated = Counter((r.level, r.reason or "khac") for r in found if r is not None)
         reason = options.get("reason")
-        total = 0
-        for item in self.items:
-            rating = year_ratings.get(item.member.id)
-            if rating is None or rating.level not in args:
-                continue
-            if reason is None or (rating.reason or "khac") == reason:
-                total += 1
-        return total
+        return sum(n for (level, why), n in self.rated.items() if level in args and reason in (None, why))
 
     def opening_closing(self, verb: str) -> int:
         day = self.window.opening_day if verb == "opening" else self.window.end
-        return sum(1 for m in self.register.members if m.in_list_at_end_of(day))
+        key = ("on_list", day)
+        if key not in self.register.memo:
+            self.register.memo[key] = sum(1 for m in self.register.members if m.in_list_at_end_of(day))
+        return self.register.memo[key]
 
 
 def _evaluate(counter: _Counter, row: StatRow, values: dict[str, int]) -> None:

@@ -19,7 +19,7 @@ row of another form.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -237,6 +237,3 @@ def stat_form(form_id: str) -> StatForm:
         raise DomainError("stats_form_not_found", form=form_id, known=", ".join(forms))
     return form
 
-
-def with_rows(form: StatForm, rows: tuple[StatRow, ...]) -> StatForm:
-    return replace(form, rows=rows)

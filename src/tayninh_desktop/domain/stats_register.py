@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from typing import NamedTuple
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.lifecycle import MemberEvent, MemberState, apply_event, ordered
@@ -36,6 +38,7 @@ TRANSFER_KINDS = frozenset({"chuyen_den", "chuyen_di"})
 _PROVINCE_WORDS = (" tinh ", " thanh pho ", " tinh uy ", " thanh uy ", " tp ")
 
 
+@cache
 def transfer_scope(place: str, issuer: str, home_province: str) -> TransferScope | None:
     """The scope a transfer's place or issuing body names, or None when it names no province.
 
@@ -51,9 +54,9 @@ def transfer_scope(place: str, issuer: str, home_province: str) -> TransferScope
     return None
 
 
-@dataclass(frozen=True)
-class Step:
-    """One event of a member's history with the member's situation around it."""
+class Step(NamedTuple):
+    """One event of a member's history with the member's situation around it (a tuple: a register
+    has hundreds of thousands of them)."""
 
     event_id: str
     kind: str
@@ -64,8 +67,7 @@ class Step:
     scope: str | None = None       # transfers: explicit, else read from the place; None = unknown
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """The member's situation from ``start`` (after that day's events) until the next phase."""
 
     start: date
@@ -163,6 +165,8 @@ class StatRegister:
     awards: tuple[Award, ...] = ()
     ratings: Mapping[int, Mapping[str, RatingFact]] = field(default_factory=dict)
     unreadable: tuple[tuple[str, str], ...] = ()     # (member name, reason) of histories that do not fold
+    # Populations already classified for a window (the stock forms share one), kept with the data.
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def build_register(people: list[PersonFacts], events: Mapping[str, list[MemberEvent]], *,

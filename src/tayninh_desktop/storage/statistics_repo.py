@@ -16,7 +16,6 @@ from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent
 from tayninh_desktop.domain.stats_register import Award, PersonFacts, RatingFact
 from tayninh_desktop.storage.audit import now_iso
-from tayninh_desktop.storage.events_repo import EVENT_COLUMNS
 
 _PERSON_SQL = ("SELECT id, full_name, gender, birth_date, joined_on, full_member_on, ethnicity, religion, occupation,"
                " education_general, education_professional, political_theory FROM members")
@@ -28,19 +27,17 @@ def people(db: Database) -> list[PersonFacts]:
                         r[6], r[7], r[8], r[9], r[10], r[11]) for r in db.execute(_PERSON_SQL)]
 
 
-def events_by_member(db: Database, until: date | None = None) -> dict[str, list[MemberEvent]]:
-    """Every member event (up to ``until``), grouped by member, in history order."""
-    sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM member_events"
-    params: list = []
-    if until is not None:
-        sql += " WHERE event_date <= ?"
-        params.append(to_iso(until))
+def events_by_member(db: Database) -> dict[str, list[MemberEvent]]:
+    """Every member event, grouped by member, in history order — what folding a history needs: the
+    document's number, date and notes are left out (the forms never read them)."""
     out: dict[str, list[MemberEvent]] = defaultdict(list)
     kinds = {k.value: k for k in EventKind}
-    for r in db.execute(sql + " ORDER BY member_id, event_date, seq", params):
-        out[r[1]].append(MemberEvent(id=r[0], member_id=r[1], kind=kinds[r[2]], event_date=date.fromisoformat(r[3]),
-                                     cell_id=r[4], end_date=from_iso(r[5]), place=r[6], doc_number=r[7],
-                                     doc_date=from_iso(r[8]), doc_issuer=r[9], notes=r[10], seq=r[11]))
+    day = date.fromisoformat
+    rows = db.execute("SELECT id, member_id, kind, event_date, cell_id, end_date, place, doc_issuer, seq"
+                      " FROM member_events ORDER BY member_id, event_date, seq")
+    for event_id, member_id, kind, on, cell_id, end, place, issuer, seq in rows:
+        out[member_id].append(MemberEvent(event_id, member_id, kinds[kind], day(on), cell_id, end and day(end),
+                                          place, "", None, issuer, "", seq))
     return out
 
 
