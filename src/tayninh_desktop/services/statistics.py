@@ -8,7 +8,9 @@ block it, warnings need a written explanation.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,13 +89,27 @@ def home_province(db: Database, home: Unit) -> str:
     return ""
 
 
+@contextmanager
+def _bulk():
+    """Hundreds of thousands of small objects are made and kept: the cycle collector, which would scan
+    them again and again while they are made, waits until the work is done (nothing here makes cycles)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def load_register(db: Database, years: set[int] | None = None) -> StatRegister:
     """The whole register folded for the forms (ratings of ``years`` only)."""
     home = require_home(db)
-    return build_register(statistics_repo.people(db), statistics_repo.events_by_member(db),
-                          scopes=statistics_repo.transfer_scopes(db), home_province=home_province(db, home),
-                          awards=statistics_repo.all_awards(db),
-                          ratings=statistics_repo.ratings_for_years(db, years or set()))
+    with _bulk():
+        return build_register(statistics_repo.people(db), statistics_repo.events_by_member(db),
+                              scopes=statistics_repo.transfer_scopes(db), home_province=home_province(db, home),
+                              awards=statistics_repo.all_awards(db),
+                              ratings=statistics_repo.ratings_for_years(db, years or set()))
 
 
 def checked_period(form: StatForm, text: str | None) -> Period:
@@ -133,7 +149,8 @@ def reports(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] 
         periods = {form.id: period for form in forms}
     years = {p.year for p in periods.values()} | {p.year - 1 for p in periods.values()}
     register = register or load_register(db, years)
-    return {form.id: _report(db, home, form, periods[form.id], register, today) for form in forms}
+    with _bulk():
+        return {form.id: _report(db, home, form, periods[form.id], register, today) for form in forms}
 
 
 def report(db: Database, form_id: str, period_text: str | None, *, today: date | None = None) -> StatisticsReport:
