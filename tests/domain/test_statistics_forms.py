@@ -191,3 +191,24 @@ def test_a_history_that_cannot_be_folded_is_set_aside_and_named():
     register = build_register(people, events, home_province=HOME_PROVINCE)
     assert [name for name, _reason in register.unreadable] == ["An"]
     assert "An" not in {m.id for m in register.members}
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda d: d.pop("basis"), "no legal basis"),
+    (lambda d: d["rows"].append({"key": "X", "label": "x", "count": "guess"}), "unknown count"),
+    (lambda d: d["rows"].append({"key": "X", "label": "x", "count": "members", "typed": True}), "both counted"),
+    (lambda d: d["rows"].append({"key": "A", "label": "again", "count": "opening"}), "duplicate row keys"),
+    (lambda d: d["rows"].append({"key": "Y", "label": "y", "colour": "red"}), "unknown keys"),
+    (lambda d: d.update(periods=["thap_ky"]), "thap_ky"),
+])
+def test_a_broken_form_definition_is_refused_naming_the_form(change, words):
+    import tomllib
+
+    from tayninh_desktop.domain.stats_classify import reference_text
+    from tayninh_desktop.domain.stats_forms import parse_stat_form
+
+    data = tomllib.loads(reference_text("bieu_1.toml"))
+    change(data)
+    with pytest.raises(DomainError) as err:
+        parse_stat_form(data, "bieu_1", classifications())
+    assert err.value.code == "stats_form_invalid" and "bieu_1" in err.value.message and words in err.value.message

@@ -13,7 +13,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.messages_register import EVENT_LABELS
 from tayninh_desktop.domain.messages_statistics import AWARD_LABELS, TRANSFER_SCOPE_LABELS
 from tayninh_desktop.domain.stats_forms import stat_form
-from tayninh_desktop.domain.stats_period import window_for
+from tayninh_desktop.domain.stats_period import parse_period, window_for
 from tayninh_desktop.domain.stats_register import TRANSFER_KINDS
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
@@ -84,11 +84,9 @@ def typed_figures(db: Database, period_text: str | None = None, form_id: str | N
     """The figures typed for the committee (of a period, of a form)."""
     home = require_home(db)
     form = stat_form(form_id) if form_id else None
-    period = checked_period(form, period_text) if form and period_text else None
-    if period is None and period_text:
-        from tayninh_desktop.domain.stats_period import parse_period
-
-        period = parse_period(period_text)
+    period = None
+    if period_text:
+        period = checked_period(form, period_text) if form else parse_period(period_text)
     return statistics_repo.typed_listing(db, home.id, period.code if period else None, form.id if form else None)
 
 
@@ -165,8 +163,6 @@ def delete_award(db: Database, actor: Actor, award_id: str) -> Changes:
 
 def awards(db: Database, *, member_id: str | None = None, period_text: str | None = None) -> list[AwardRecord]:
     """Badges and cards recorded (of a member, within a period)."""
-    from tayninh_desktop.domain.stats_period import parse_period
-
     period = parse_period(period_text) if period_text else None
     return statistics_repo.awards_listing(db, member_id=member_id, start=period.start if period else None,
                                           end=period.end if period else None)
@@ -205,7 +201,6 @@ class TransferLine:
 
 def transfers(db: Database, period_text: str) -> list[TransferLine]:
     """The official transfers in and out of a period, with the scope Biểu 1 counts them under."""
-    from tayninh_desktop.domain.stats_period import parse_period
     from tayninh_desktop.domain.stats_register import transfer_scope
     from tayninh_desktop.services.statistics import home_province
 
