@@ -75,7 +75,7 @@ class FormResult:
         return self.values.get(f"{key}:sum", 0) / n if n else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One person of the population: a member on the list, or one admission."""
 
@@ -83,8 +83,19 @@ class _Item:
     at: date
     phase: Phase | None
     step: Step | None = None
-    atoms: frozenset[str] = frozenset()
     age: int = 0
+
+
+@dataclass(frozen=True)
+class _Population:
+    """A population reduced to what the rows read: who, their ages, and how many share each profile."""
+
+    ids: tuple[str, ...]
+    age_sum: int
+    profiles: Counter            # frozenset of filter words → how many people have exactly those
+    singles: Counter             # filter word → how many people carry it
+    female: Counter              # the same among women
+    notes: _Notes
 
 
 def _parse(count: str) -> tuple[str, list[str], dict[str, str]]:
@@ -215,13 +226,6 @@ def _population(form: StatForm, register: StatRegister, window: Window) -> list[
     return []
 
 
-def _row_atoms(row: StatRow) -> frozenset[str]:
-    """The filters of a "members …" row ("" for the whole population)."""
-    if not row.count.startswith("members"):
-        return frozenset()
-    return frozenset(row.count.split()[1:])
-
-
 def _window_steps(register: StatRegister, window: Window) -> list[tuple[StatMember, Step]]:
     return [(m, s) for m in register.members for s in m.steps if window.start <= s.day <= window.end]
 
@@ -238,16 +242,24 @@ def _counts_event(step: Step, kinds: set[str], options: dict[str, str]) -> bool:
     return not (options.get("standing") == "du_bi" and not step.probationary_before)
 
 
-def _classified(form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> tuple:
-    """The population with each person's filter words, its notes, and how many carry each word."""
+def _classified(form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> _Population:
+    """The population with each person's filter words counted by profile, and its notes."""
     notes = _Notes()
-    items = _population(form, register, window)
     known = register.memo.setdefault("atoms", {})
-    for item in items:
-        item.atoms = _atoms(item, tables, notes, known)
-    singles = Counter(atom for item in items for atom in item.atoms)
-    female = Counter(atom for item in items if "female" in item.atoms for atom in item.atoms)
-    return items, notes, singles, female
+    profiles: Counter = Counter()
+    ids, age_sum = [], 0
+    for item in _population(form, register, window):
+        profiles[_atoms(item, tables, notes, known)] += 1
+        ids.append(item.member.id)
+        age_sum += item.age
+    singles: Counter = Counter()
+    female: Counter = Counter()
+    for atoms, n in profiles.items():
+        for atom in atoms:
+            singles[atom] += n
+            if "female" in atoms:
+                female[atom] += n
+    return _Population(tuple(ids), age_sum, profiles, singles, female, notes)
 
 
 class _Counter:
@@ -261,13 +273,8 @@ class _Counter:
         key = (form.population, window.start, window.end)
         if key not in memo:          # the forms of one population and window share their counting
             memo[key] = _classified(form, register, window, tables)
-        self.items, notes, self.singles, self.female_singles = memo[key]
-        self.notes = notes.copy()            # this form's own notes (transfers…) go to a copy
-        # Rows that combine filters ("occupation=xa working") count from the few distinct combinations.
-        combined = frozenset().union(*(_row_atoms(r) for r in form.rows if len(_row_atoms(r)) > 1), {"female"})
-        if (key, combined) not in memo:
-            memo[(key, combined)] = Counter(item.atoms & combined for item in self.items)
-        self.combos = memo[(key, combined)]
+        self.population: _Population = memo[key]
+        self.notes = self.population.notes.copy()      # this form's own notes (transfers…) go to a copy
         steps_key = ("steps", window.start, window.end)
         if steps_key not in memo and any(r.count.startswith("events") for r in form.rows):
             memo[steps_key] = _window_steps(register, window)
@@ -276,11 +283,12 @@ class _Counter:
     def members(self, args: list[str], options: dict[str, str], *, female: bool = False) -> int:
         atoms = set(args) | {f"{k}={v}" for k, v in options.items()}
         self.used |= {a.split("=")[0] for a in atoms}
-        if len(atoms) <= 1:   # every item carries the atom "": the counters answer directly
-            return (self.female_singles if female else self.singles)[next(iter(atoms), "")]
+        population = self.population
+        if len(atoms) <= 1:   # every person carries the word "": the counters answer directly
+            return (population.female if female else population.singles)[next(iter(atoms), "")]
         if female:
             atoms.add("female")
-        return sum(n for combo, n in self.combos.items() if atoms <= combo)
+        return sum(n for profile, n in population.profiles.items() if atoms <= profile)
 
     def events(self, args: list[str], options: dict[str, str]) -> int:
         kinds = set(args)
@@ -306,7 +314,7 @@ class _Counter:
     def ratings(self, args: list[str], options: dict[str, str]) -> int:
         if self.rated is None:            # (level, reason) of each member of the population, counted once
             year_ratings = self.register.ratings.get(self.window.period.year, {})
-            found = (year_ratings.get(item.member.id) for item in self.items)
+            found = (year_ratings.get(member_id) for member_id in self.population.ids)
             self.rated = Counter((r.level, r.reason or "khac") for r in found if r is not None)
         reason = options.get("reason")
         return sum(n for (level, why), n in self.rated.items() if level in args and reason in (None, why))
@@ -322,8 +330,8 @@ class _Counter:
 def _evaluate(counter: _Counter, row: StatRow, values: dict[str, int]) -> None:
     verb, args, options = _parse(row.count)
     if verb == "members" and options.get("age") == "avg":
-        values[f"{row.key}:sum"] = sum(item.age for item in counter.items)
-        values[f"{row.key}:n"] = len(counter.items)
+        values[f"{row.key}:sum"] = counter.population.age_sum
+        values[f"{row.key}:n"] = len(counter.population.ids)
         counter.used.add("age")
         return
     if verb == "members":

@@ -10,7 +10,7 @@ the member onto or off the list, and a stock (the list on a date) is read from t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -76,7 +76,7 @@ class Phase(NamedTuple):
     exempted: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonFacts:
     """What the forms read about a person (the member's file as it is now)."""
 
@@ -94,7 +94,7 @@ class PersonFacts:
     political_theory: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatMember:
     person: PersonFacts
     steps: tuple[Step, ...]
@@ -141,7 +141,7 @@ def fold_member(person: PersonFacts, events: list[MemberEvent], scopes: Mapping[
     return StatMember(person, tuple(steps), tuple(phases), tuple(p.start for p in phases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     """A Huy hiệu Đảng (``years`` 30…90) or a party card (the_moi, the_cap_lai, the_doi) given on a day."""
 
@@ -151,7 +151,7 @@ class Award:
     years: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RatingFact:
     level: str
     reason: str = ""
@@ -169,16 +169,27 @@ class StatRegister:
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-def build_register(people: list[PersonFacts], events: Mapping[str, list[MemberEvent]], *,
+def build_register(people: list[PersonFacts],
+                   events: Mapping[str, list[MemberEvent]] | Iterable[tuple[str, list[MemberEvent]]], *,
                    scopes: Mapping[str, str] | None = None, home_province: str = "",
                    awards: tuple[Award, ...] = (),
                    ratings: Mapping[int, Mapping[str, RatingFact]] | None = None) -> StatRegister:
-    """Fold every member's history; a history that cannot be folded is set aside and named."""
+    """Fold every member's history; a history that cannot be folded is set aside and named.
+
+    ``events`` maps a member to their events, or yields (member, events) one member at a time so a
+    large register is folded without holding every event at once.
+    """
+    by_id = {person.id: person for person in people}
+    histories = events.items() if isinstance(events, Mapping) else events
     members: list[StatMember] = []
     unreadable: list[tuple[str, str]] = []
-    for person in people:
+    for member_id, member_events in histories:
+        person = by_id.pop(member_id, None)
+        if person is None:
+            continue
         try:
-            members.append(fold_member(person, events.get(person.id, []), scopes or {}, home_province))
+            members.append(fold_member(person, member_events, scopes or {}, home_province))
         except DomainError as error:
             unreadable.append((person.full_name, error.message))
+    members += [fold_member(person, [], {}, home_province) for person in by_id.values()]   # no event yet
     return StatRegister(tuple(members), awards, ratings or {}, tuple(unreadable))

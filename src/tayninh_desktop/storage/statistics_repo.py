@@ -6,9 +6,11 @@ The reads are bulk (one query each, rows straight into plain dataclasses) so tha
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from sqlite_utils import Database
 
@@ -27,18 +29,17 @@ def people(db: Database) -> list[PersonFacts]:
                         r[6], r[7], r[8], r[9], r[10], r[11]) for r in db.execute(_PERSON_SQL)]
 
 
-def events_by_member(db: Database) -> dict[str, list[MemberEvent]]:
-    """Every member event, grouped by member, in history order — what folding a history needs: the
-    document's number, date and notes are left out (the forms never read them)."""
-    out: dict[str, list[MemberEvent]] = defaultdict(list)
+def events_by_member(db: Database) -> Iterator[tuple[str, list[MemberEvent]]]:
+    """Every member's events in history order, one member at a time — what folding a history needs:
+    the document's number, date and notes are left out (the forms never read them)."""
     kinds = {k.value: k for k in EventKind}
     day = date.fromisoformat
     rows = db.execute("SELECT id, member_id, kind, event_date, cell_id, end_date, place, doc_issuer, seq"
                       " FROM member_events ORDER BY member_id, event_date, seq")
-    for event_id, member_id, kind, on, cell_id, end, place, issuer, seq in rows:
-        out[member_id].append(MemberEvent(event_id, member_id, kinds[kind], day(on), cell_id, end and day(end),
-                                          place, "", None, issuer, "", seq))
-    return out
+    for member_id, group in groupby(rows, key=itemgetter(1)):
+        yield member_id, [MemberEvent(event_id, member_id, kinds[kind], day(on), cell_id, end and day(end), place,
+                                      "", None, issuer, "", seq)
+                          for event_id, _m, kind, on, cell_id, end, place, issuer, seq in group]
 
 
 def transfer_scopes(db: Database) -> dict[str, str]:
