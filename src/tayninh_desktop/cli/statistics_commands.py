@@ -103,13 +103,14 @@ def cmd_forms(args) -> int:
 def _table_lines(report) -> list[str]:
     comparison = report.previous is not None
     heads = ("Kỳ này", "Cùng kỳ", "%") if comparison else ("Tổng số", "Nữ", "Tỷ lệ %")
-    lines = [f"{'Dòng':<16}{'Tiêu chí':<62}{heads[0]:>10}{heads[1]:>10}{heads[2]:>9}"]
-    for row in report.rows:
-        if row.hidden:
-            continue
-        label = ("  " * row.level + row.label)[:60]
+    rows = [row for row in report.rows if not row.hidden]
+    width = max(len(row.key) for row in rows) + 2
+    lines = [f"{'Dòng':<{width}}{'Tiêu chí':<62}{heads[0]:>12}{heads[1]:>10}{heads[2]:>9}"]
+    for row in rows:
+        label = ("  " * row.level + row.label)
+        label = label if len(label) <= 60 else label[:59] + "…"
         first = "(chưa nhập)" if row.missing else row.cells[0] + ("*" if row.typed else "")
-        lines.append(f"{row.key:<16}{label:<62}{first:>10}{row.cells[1]:>10}{row.cells[2]:>9}")
+        lines.append(f"{row.key:<{width}}{label:<62}{first:>12}{row.cells[1]:>10}{row.cells[2]:>9}")
     return lines
 
 
