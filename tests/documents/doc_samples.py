@@ -206,7 +206,8 @@ COMMITTEE_FORMS |= SUPPORT_FORMS
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
-    header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS else CELL_HEADER
+    statistical = form_id.startswith("bieu_")     # the official statistics: the committee reports them
+    header = COMMITTEE_HEADER if form_id in COMMITTEE_FORMS or statistical else CELL_HEADER
     ctx = sample_context(header, members)
     ctx.update(VOTE_BASE)
     ctx.update(COMMITTEE_ISSUER if form_id in COMMITTEE_FORMS else CELL_ISSUER)
@@ -214,6 +215,10 @@ def context_for(form_id: str, members: int = 12) -> dict:
         ctx["authority"] = "T/M BAN THƯỜNG VỤ"
     if form_id == "giay_gioi_thieu_sinh_hoat_dang":
         ctx.update(signer_title="PHÓ BÍ THƯ", signing_for="K/T BÍ THƯ", signer_name="Trần Văn Hùng")
+    if statistical:
+        from tests.documents.stats_samples import statistics_values
+
+        ctx.update(statistics_values(form_id))
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
     if form_id == "bien_ban_doi_chieu_danh_sach":

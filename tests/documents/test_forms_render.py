@@ -46,6 +46,18 @@ EXPECTED = {
     "trich_ngang_dang_vien": ["TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN", "QUÁ TRÌNH SINH HOẠT ĐẢNG", "Công nhận đảng viên chính thức",
                               "vắng không có lý do 1 (tháng 01)"],
     **SUPPORT_EXPECTED,
+    "bieu_1": ["THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN", "6 tháng đầu năm 2026", "Biểu số 1-BTCTW",
+               "A - Tổng số đảng viên cuối kỳ trước chuyển sang", "3. Phục hồi đảng tịch", "NGƯỜI LẬP BIỂU"],
+    "bieu_2": ["THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP", "Đoàn viên Đoàn TNCS Hồ Chí Minh", "1*", "Tuổi bình quân",
+               "(*) Số liệu do văn phòng đảng ủy tổng hợp"],
+    "bieu_2b": ["ĐẢNG VIÊN MỚI KẾT NẠP CHIA THEO DÂN TỘC VÀ TÔN GIÁO", "Khơ-me", "Cao Đài", "Trong đó: nữ"],
+    "bieu_3": ["THỐNG KÊ CHẤT LƯỢNG ĐỘI NGŨ ĐẢNG VIÊN", "Từ 21/7/1954 đến 30/4/1975", "Cao cấp, cử nhân",
+               "cách tính chưa xác nhận"],
+    "bieu_4": ["ĐẢNG VIÊN CHIA THEO DÂN TỘC VÀ TÔN GIÁO", "số liệu có đến ngày 30/06/2026", "Kinh"],
+    "bieu_6": ["KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN", "Năm 2025", "Hoàn thành xuất sắc nhiệm vụ",
+               "chưa đối chiếu được với mẫu gốc"],
+    "bieu_7": ["THỐNG KÊ VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN", "Huy hiệu 30 năm tuổi Đảng",
+               "phát hiện giả mạo qua giới thiệu sinh hoạt đảng", "T/M ĐẢNG ỦY"],
 }
 CELL_FORMS = {"chuong_trinh_hop_chi_bo", "ho_so_hop_chi_bo", "trich_ngang_dang_vien", "danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
               "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}

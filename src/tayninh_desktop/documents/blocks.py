@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from tayninh_desktop.documents.fields import Scope, fill
-from tayninh_desktop.documents.fonts import REGULAR, string_width
+from tayninh_desktop.documents.fonts import BOLD, REGULAR, string_width
 from tayninh_desktop.documents.forms import (
     ChoicesBlock,
     Column,
@@ -212,12 +212,15 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     if block.number_row:
         data.append([f"{i}" for i in range(1, len(block.columns) + 1)])
     head_rows = len(data)
-    rows = [] if ctx.blank else ctx.values(block.rows)
+    rows = ctx.values(block.rows) if not ctx.blank or block.rows_in_blank else []
+    strong_rows = [head_rows + i for i, row in enumerate(rows) if block.emphasis and _field(row, block.emphasis)]
     if rows:
+        bold = st.cell.clone("cell-bold", fontName=BOLD) if strong_rows else st.cell
         for index, row in enumerate(rows, 1):
             scope = Scope({"stt": index}, row)
+            style = bold if head_rows + index - 1 in strong_rows else st.cell
             data.append([
-                _cell(_cell_text(ctx, c.value, scope), w, size, c.align, st.cell)
+                _cell(_cell_text(ctx, c.value, scope) if not ctx.blank or c.in_blank else "", w, size, c.align, style)
                 for c, w in zip(block.columns, widths, strict=True)
             ])
     else:
@@ -243,11 +246,16 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     ]
     if block.number_row:
         commands += [("ALIGN", (0, 1), (-1, 1), "CENTER"), ("FONT", (0, 1), (-1, 1), "LiberationSerif-Italic", size - 1)]
+    commands += [("FONT", (0, r), (-1, r), BOLD, size, size * 1.15) for r in strong_rows]
     for i, column in enumerate(block.columns):
         if column.align != "left":
             commands.append(("ALIGN", (i, head_rows), (i, -1), column.align.upper()))
     result.setStyle(TableStyle(commands))
     return [result, Spacer(1, 8)]
+
+
+def _field(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
 
 
 def signatures(block: SignaturesBlock, ctx: RenderContext) -> list[Flowable]:

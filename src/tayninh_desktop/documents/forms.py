@@ -73,6 +73,7 @@ class Column:
     value: str = ""
     width: float = 20
     align: str = "left"
+    in_blank: bool = False        # filled on a blank form too (the lines of a statistical form)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class TableBlock:
     font_size: float = 0          # 0: the settings' table size
     row_height_mm: float = 0      # 0: as the text needs; a signature column wants room
     blank_row_height_mm: float = 0  # room to write a row by hand (0: one line and a half)
+    rows_in_blank: bool = False   # the rows belong to the form (its lines): a blank form keeps them
+    emphasis: str = ""            # a row field: the rows where it is true print in bold
     kind: str = "table"
 
 

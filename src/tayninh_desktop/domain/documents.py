@@ -212,7 +212,8 @@ class IssuedDocument:
 
 
 def check_period(text: str | None) -> str | None:
-    """A report period as "2026-06" (a month, also typed 06/2026) or "2026" (a year); None when not given."""
+    """A report period as "2026-06" (a month, also typed 06/2026), "2026-H1" (a half year), "2026-Q3" (a
+    quarter) or "2026" (a year); None when not given."""
     text = (text or "").strip()
     if not text:
         return None
@@ -226,6 +227,12 @@ def check_period(text: str | None) -> str | None:
 
         try:
             return parse_month(text, "period")
+        except ValidationError:
+            pass
+        from tayninh_desktop.domain.stats_period import parse_period  # a half year, a quarter: "2026-H1"
+
+        try:
+            return parse_period(text).code
         except ValidationError:
             pass
     raise ValidationError([FieldIssue("period", "bad_period", {"value": text})])

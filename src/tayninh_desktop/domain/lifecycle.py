@@ -34,6 +34,7 @@ class EventKind(StrEnum):
     SETTLED_ABROAD = "dinh_cu_nuoc_ngoai"
     DIED = "tu_tran"
     READMITTED = "ket_nap_lai"
+    RESTORED = "phuc_hoi_dang_tich"   # party membership restored (Quy định 117-QĐ/TW, 18/8/2023)
 
     @property
     def needs_cell(self) -> bool:
@@ -49,7 +50,7 @@ class EventKind(StrEnum):
 
 
 CELL_EVENTS = frozenset({EventKind.ADMITTED, EventKind.TRANSFER_IN, EventKind.TRANSFER_IN_TEMPORARY,
-                         EventKind.MOVED_CELL, EventKind.READMITTED})
+                         EventKind.MOVED_CELL, EventKind.READMITTED, EventKind.RESTORED})
 ENTRY_EVENTS = frozenset({EventKind.ADMITTED, EventKind.TRANSFER_IN, EventKind.TRANSFER_IN_TEMPORARY})
 
 EXIT_STATUS = {
@@ -60,6 +61,10 @@ EXIT_STATUS = {
     EventKind.SETTLED_ABROAD: MemberStatus.SETTLED_ABROAD,
     EventKind.DIED: MemberStatus.DIED,
 }
+
+# Exits a decision can undo by restoring the membership (phục hồi đảng tịch: expelled or out of the
+# Party wrongly, Quy định 117-QĐ/TW ngày 18/8/2023); the member returns with the standing they had.
+RESTORABLE = frozenset({MemberStatus.EXPELLED, MemberStatus.STRUCK_OFF, MemberStatus.LEFT})
 
 # Exits after which re-admission can be considered (not death, not a transfer).
 READMISSIBLE = frozenset({MemberStatus.STRUCK_OFF, MemberStatus.EXPELLED, MemberStatus.LEFT,
@@ -146,6 +151,10 @@ def apply_event(state: MemberState, event: MemberEvent, full_member_on: date | N
         if state.present or state.exit_status not in READMISSIBLE:
             raise _refuse(event, "event_not_removed")
         return MemberState(present=True, cell_id=event.cell_id, standing=Standing.PROBATIONARY)
+    if kind is EventKind.RESTORED:
+        if state.present or state.exit_status not in RESTORABLE:
+            raise _refuse(event, "event_not_restorable")
+        return MemberState(present=True, cell_id=event.cell_id, standing=state.standing or Standing.FULL)
     if not state.present:
         raise _refuse(event, "event_not_present")
     if kind.is_exit:

@@ -39,7 +39,7 @@ MESSAGES: dict[str, str] = {
     "output_is_folder": "«{path}» là một thư mục: hãy chọn tên tệp PDF.",
     "output_folder_missing": "Thư mục «{path}» không có: hãy chọn thư mục có sẵn.",
     "bad_period": ("{field_label}: «{value}» không phải kỳ báo cáo hợp lệ; nhập một tháng (ví dụ 2026-06 hoặc "
-                   "06/2026) hoặc một năm (ví dụ 2026)."),
+                   "06/2026), một quý (2026-Q1), 6 tháng (2026-H1) hoặc một năm (ví dụ 2026)."),
     "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "signer_name_too_long": "Họ tên người ký quá dài ({value} ký tự).",
 }

@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "event_same_cell": "đảng viên đã ở chi bộ này.",
     "event_end_before_start": "ngày kết thúc phải sau ngày bắt đầu.",
     "event_not_removed": "đảng viên chưa ra khỏi Đảng, không thể kết nạp lại.",
+    "event_not_restorable": "chỉ phục hồi đảng tịch cho người đã bị khai trừ, xóa tên hoặc đã ra khỏi Đảng.",
     "event_not_temp_out": "đảng viên không đang chuyển sinh hoạt tạm thời đi.",
     "event_after_last": "đã có sự kiện sau ngày này ({last}); xóa sự kiện đó trước hoặc chọn ngày muộn hơn.",
     "event_not_found": "Không tìm thấy sự kiện cần xóa.",
@@ -109,6 +110,7 @@ EVENT_LABELS: dict[str, str] = {
     "dinh_cu_nuoc_ngoai": "Ra nước ngoài định cư",
     "tu_tran": "Từ trần",
     "ket_nap_lai": "Kết nạp lại",
+    "phuc_hoi_dang_tich": "Phục hồi đảng tịch",
 }
 
 STATUS_LABELS: dict[str, str] = {

@@ -146,7 +146,7 @@ class _MemberFactory:
             entry_day = _random_date(rng, data.full_member_on, self.today - timedelta(days=30))
             events.append(MemberEvent(new_id(), member_id, EventKind.TRANSFER_IN, entry_day, cell_id=cell,
                                       seq=next(seq), doc_number=f"{rng.randint(1, 300)}-GGT/ĐU",
-                                      doc_issuer="Đảng ủy xã Phước Chỉ"))
+                                      doc_issuer="Đảng ủy xã Phước Chỉ", place=_origin(entry_day)))
         else:
             entry_day = data.joined_on
             events.append(MemberEvent(new_id(), member_id, EventKind.ADMITTED, data.joined_on, cell_id=cell,
@@ -196,9 +196,9 @@ class _MemberFactory:
         for kind, share in exits:
             if roll < share:
                 day = _random_date(rng, start, self.today - timedelta(days=1))
-                # Mẫu 7 columns 10 and 12: where a member went, why a member died (picked by the date, so the
-                # demo's random stream, and every figure drawn from it, stays as it was).
-                place = TRANSFER_PLACES[day.toordinal() % len(TRANSFER_PLACES)] if kind is EventKind.TRANSFER_OUT else ""
+                # Mẫu 7 columns 10 and 12 and the statistics' transfer scope: where a member went, why a member
+                # died (picked by the date, so the demo's random stream, and every figure drawn from it, stays).
+                place = _destination(day) if kind is EventKind.TRANSFER_OUT else ""
                 notes = DEATH_CAUSES[day.toordinal() % len(DEATH_CAUSES)] if kind is EventKind.DIED else ""
                 events.append(MemberEvent(new_id(), member_id, kind, day, seq=next(seq), place=place, notes=notes,
                                           doc_number=f"{rng.randint(1, 300)}-QĐ/ĐU"))
@@ -207,9 +207,17 @@ class _MemberFactory:
         return events
 
 
-TRANSFER_PLACES = ("Đảng ủy phường Hòa Thành", "Đảng ủy xã Trảng Bàng", "Đảng ủy phường Tân Ninh",
-                   "Đảng ủy xã Dương Minh Châu", "Đảng ủy phường Thủ Dầu Một, TP. Hồ Chí Minh")
 DEATH_CAUSES = ("Bệnh già", "Bệnh nặng", "Tai nạn giao thông", "Đột quỵ")
+
+
+def _origin(day: date) -> str:
+    """Where a transfer came from (without drawing from the generator, so the demo stays the same)."""
+    return "tỉnh Đồng Tháp" if day.day % 4 == 0 else "xã Phước Chỉ, tỉnh Tây Ninh"
+
+
+def _destination(day: date) -> str:
+    return "phường Thủ Dầu Một, Thành phố Hồ Chí Minh" if day.day % 3 == 0 else "xã Trảng Bàng, tỉnh Tây Ninh"
+
 
 DEMO_LIMITS = {"members": (1, 1_000_000), "cells": (1, 3000), "years": (1, 50)}
 

@@ -204,6 +204,10 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
         ctx.update(documents_letters.letter_context(db, letter, issuer.member, on))
     if request.period:
         ctx["summary"] = f"kết quả công tác kỳ {request.period}"
+    if form.source == "statistics":
+        from tayninh_desktop.services.statistics_print import print_context
+
+        ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank))
     _add_content(form, ctx, request)
     return ctx
 

@@ -166,4 +166,5 @@ from tayninh_desktop.storage import schema_support  # noqa: F401
 # Issue 9 (safety): the keyed audit chain and row hashes (m014).
 # isort: off
 from tayninh_desktop.storage import schema_integrity  # noqa: F401
+from tayninh_desktop.storage import schema_statistics  # noqa: F401
 # isort: on

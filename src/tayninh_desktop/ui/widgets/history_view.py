@@ -27,6 +27,7 @@ BUTTON_KINDS = (
     EventKind.AWAY, EventKind.AWAY_ENDED, EventKind.TRANSFER_OUT_TEMPORARY, EventKind.RETURNED,
     EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN, EventKind.STRUCK_OFF, EventKind.EXPELLED,
     EventKind.LEFT_ON_REQUEST, EventKind.SETTLED_ABROAD, EventKind.DIED, EventKind.READMITTED,
+    EventKind.RESTORED,
 )
 
 
@@ -90,7 +91,7 @@ class HistoryView(QWidget):
             self.timeline.addTopLevelItem(QTreeWidgetItem(["", strings.HISTORY_EMPTY]))
         present = member.status.is_active
         for kind, button in self.buttons.items():
-            button.setEnabled(present != (kind in (EventKind.READMITTED, EventKind.TRANSFER_IN)))
+            button.setEnabled(present != (kind in (EventKind.READMITTED, EventKind.TRANSFER_IN, EventKind.RESTORED)))
 
     def add_event(self, kind: EventKind):
         from tayninh_desktop.ui.dialogs.event_dialog import EventDialog
