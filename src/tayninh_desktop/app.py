@@ -57,6 +57,9 @@ def start(db_path: Path | None = None):
 
     temp_journal.configure(data_dir() / "tam")
     temp_journal.sweep()   # temporaries a killed run left behind
+    from tayninh_desktop.storage import keystore
+
+    keystore.configure(data_dir() / "khoa")   # beside the data, portable mode included
     try:
         db = open_database(path, create=True, user=actor.name)
     except DomainError as error:

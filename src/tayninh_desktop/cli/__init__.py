@@ -85,13 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _sweep_temporaries() -> None:
-    """Note this run's temporary files, and remove those a killed run left behind."""
+def _prepare_data_folder() -> None:
+    """Where this run notes its temporary files and finds its keys (the data folder, portable mode included);
+    remove the temporaries a killed run left behind."""
     from tayninh_desktop.config import data_dir
     from tayninh_desktop.domain import temp_journal
 
     temp_journal.configure(data_dir() / "tam")
     temp_journal.sweep()
+    from tayninh_desktop.storage import keystore
+
+    keystore.configure(data_dir() / "khoa")   # beside the data, portable mode included
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
-    _sweep_temporaries()
+    _prepare_data_folder()
     try:
         return run_handler(handler, args)
     except Usage as exc:

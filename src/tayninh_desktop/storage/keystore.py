@@ -31,10 +31,22 @@ KEY_CHECK = b"tayninh-desktop audit key"
 _ENV_DATA_DIR = "TAYNINH_DESKTOP_DATA_DIR"
 
 
+_configured: Path | None = None
+
+
+def configure(folder: Path | None) -> None:
+    """Where the keys live, as the program's start-up resolved the data folder (``config.data_dir``:
+    portable mode included). ``TAYNINH_DESKTOP_DATA_DIR`` still wins, as it does in ``config.data_dir``."""
+    global _configured
+    _configured = folder
+
+
 def keys_dir() -> Path:
     override = os.environ.get(_ENV_DATA_DIR)
     if override:
         return Path(override) / "khoa"
+    if _configured is not None:
+        return _configured
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("tayninh-desktop", appauthor=False)) / "khoa"
