@@ -13,6 +13,7 @@ class Changes:
     party_life: bool = False
     documents: bool = False
     settings: bool = False
+    screening: bool = False
     member_ids: tuple[str, ...] = field(default_factory=tuple)
     note: str = ""
 
@@ -24,6 +25,7 @@ class Changes:
             party_life=self.party_life or other.party_life,
             documents=self.documents or other.documents,
             settings=self.settings or other.settings,
+            screening=self.screening or other.screening,
             member_ids=self.member_ids + other.member_ids,
             note=self.note or other.note,
         )

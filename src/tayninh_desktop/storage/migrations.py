@@ -161,4 +161,5 @@ from tayninh_desktop.storage import schema_documents  # noqa: F401
 from tayninh_desktop.storage import schema_meeting_secretary  # noqa: F401
 from tayninh_desktop.storage import schema_rules  # noqa: F401
 from tayninh_desktop.storage import schema_papers  # noqa: F401
+from tayninh_desktop.storage import schema_screening  # noqa: F401
 # isort: on
