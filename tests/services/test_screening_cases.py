@@ -11,7 +11,7 @@ import pytest
 from tayninh_desktop.domain.cases import CaseState, Outcome, Step
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.members import MemberStatus
-from tayninh_desktop.services import case_votes, case_views, cases, ratings, register
+from tayninh_desktop.services import case_views, case_votes, cases, ratings, register
 from tests.services.screening_world import VOTERS, build, help_case_ready_to_vote, listed_case
 
 
@@ -67,8 +67,8 @@ def test_more_ballots_than_eligible_is_refused_naming_the_field(home_db, actor, 
     case_id = help_case_ready_to_vote(home_db, actor, world["a"], today)
     error = refused(home_db, lambda: case_votes.record_vote(home_db, actor, case_id, date(2026, 3, 5), present=9,
                                                             ballots=10, yes=10, no=0, today=today), "ballots")
-    assert error.by_field()["ballots"] == ["Số phiếu thu về: 10 phiếu nhiều hơn số có quyền biểu quyết (9) — kiểm"
-                                           " tra lại số phiếu."]
+    assert error.by_field()["ballots"] == [("Số phiếu thu về: 10 phiếu nhiều hơn số có quyền biểu quyết (9) — kiểm"
+                                           " tra lại số phiếu.")]
 
 
 @pytest.mark.parametrize("figures, field", [
