@@ -36,7 +36,9 @@ FIELD_LABELS: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     # Rule files of the detectors.
     "detector_file_empty": "Tệp quy tắc «{file}» không có dấu hiệu nào (mục [[detector]]).",
-    "detector_overlap": ("Tệp quy tắc «{file}»: dấu hiệu «{code}» trùng thời gian hiệu lực với tệp «{other}» (muốn"
+    "detector_bad_range": ("Tệp quy tắc «{file}», mục [{section}]: trường «{field}» = {value} không hợp lý (ngưỡng từ 1"
+                           " trở lên; max không nhỏ hơn min)."),
+    "detector_overlap": ("Tệp quy tắc «{file}»: dấu hiệu «{detector}» trùng thời gian hiệu lực với tệp «{other}» (muốn"
                          " thay mức mới thì ghi valid_from sau valid_to của bản cũ)."),
     # Evidence of the signs.
     "sign_absent_months": "Vắng sinh hoạt không lý do {count} tháng trong năm {year}: tháng {months}.",
@@ -55,6 +57,15 @@ MESSAGES: dict[str, str] = {
     "sign_probation_overdue": ("Dự bị từ {start}, đủ 12 tháng ngày {due}; hạn chi bộ xét công nhận chính thức {review_by}"
                                " đã qua."),
     "sign_reported": "Ngày {on}, {who}: {kind} — {text} (văn bản {doc}).",
+    # Early warnings of the home page.
+    "warn_help_due": ("Đưa vào danh sách cần giáo dục, giúp đỡ ngày {listed}; đủ {months} tháng ngày {due}: chuẩn bị"
+                      " đánh giá, biểu quyết sàng lọc ({basis})."),
+    "warn_help_passed": ("Đưa vào danh sách cần giáo dục, giúp đỡ ngày {listed}; đã đủ {months} tháng ngày {due} mà"
+                         " chi bộ chưa biểu quyết sàng lọc ({basis})."),
+    "warn_allotment_near": ("{name}: năm {year} đã có {measure} đảng viên bị xóa tên, xin ra khỏi Đảng và {pending} hồ"
+                            " sơ đang xử lý; số được phân bổ là {allotted} (văn bản {doc}; {basis})."),
+    "warn_allotment_over": ("{name}: năm {year} có {measure} đảng viên bị xóa tên, xin ra khỏi Đảng — vượt số được"
+                            " phân bổ {allotted} (văn bản {doc}; {basis})."),
     # Cases.
     "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "case_open_exists": ("{field_label}: đồng chí {name} đang có hồ sơ {kind} (lập ngày {opened}); mỗi đảng viên chỉ"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -122,9 +122,10 @@ def _check_record(name: str, rule: Rule) -> None:
     if missing:
         raise RuleError("rule_missing_value", file=name, section=DETECTOR_SECTION, field=", ".join(missing))
     low, high = rule.get("min"), rule.get("max")
-    if (low is not None and low < 1) or (high is not None and high < (low or 1)):
-        raise RuleError("rule_bad_value", file=name, section=DETECTOR_SECTION, field="max" if high else "min",
-                        value=high if high is not None else low)
+    if low is not None and low < 1:
+        raise RuleError("detector_bad_range", file=name, section=DETECTOR_SECTION, field="min", value=low)
+    if high is not None and high < (low or 1):
+        raise RuleError("detector_bad_range", file=name, section=DETECTOR_SECTION, field="max", value=high)
     if not str(rule["code"]).strip() or not str(rule["description"]).strip():
         raise RuleError("rule_missing_value", file=name, section=DETECTOR_SECTION, field="code, description")
 
@@ -165,20 +166,35 @@ def _overlapping(new: Detector, accepted: list[Detector]) -> Detector | None:
     return None
 
 
+def _superseded(new: Detector, accepted: list[Detector]) -> list[Detector]:
+    """An office's record of a shipped code, starting after a shipped record still open-ended, ends that record
+    the day before it starts (a newer text replaces the older from its validity date): the list with that change."""
+    out = []
+    for other in accepted:
+        if (new.office and not other.office and other.code == new.code and other.rule.valid_to is None
+                and other.rule.valid_from < new.rule.valid_from):
+            other = replace(other, rule=replace(other.rule, valid_to=new.rule.valid_from))
+        out.append(other)
+    return out
+
+
 def load_detectors(files: list[tuple[str, str, bool]]) -> DetectorSet:
     """Every detector of ``files`` ((name, text, is the office's) in order: the shipped files first). A file
-    whose records fail, or overlap in time a code another file already gives, is set aside whole."""
+    whose records fail, or overlap in time a code another file already gives, is set aside whole; an office's record
+    of a shipped code that starts later supersedes the shipped one from that day."""
     accepted: list[Detector] = []
     problems: list[RuleFileProblem] = []
     for name, text, office in files:
+        candidate = accepted
         try:
             found = parse_detector_file(name, text, office=office)
             for detector in found:
-                other = _overlapping(detector, accepted)
+                candidate = _superseded(detector, candidate)
+                other = _overlapping(detector, candidate)
                 if other is not None:
-                    raise RuleError("detector_overlap", file=name, code=detector.code, other=other.file)
+                    raise RuleError("detector_overlap", file=name, detector=detector.code, other=other.file)
         except RuleError as error:
             problems.append(RuleFileProblem(name, str(error), codes_in(text), office))
             continue
-        accepted.extend(found)
+        accepted = [*candidate, *found]
     return DetectorSet(tuple(accepted), tuple(problems))
