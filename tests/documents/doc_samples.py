@@ -170,8 +170,8 @@ def de_an_03_values() -> dict:
     return {"start_year": 2021, "years": years, "overview": "Từ năm 2021 đến ngày 30/11/2022, Đảng bộ có 152 đảng viên "
             "bị xóa tên, xin ra khỏi Đảng.", "baseline_rows": [{"year": 2019, "count": 110}, {"year": 2020, "count": 112}],
             "baseline_years_text": "2019, 2020", "baseline_average": 111.0, "baseline_average_text": "111",
-            "target": 55.5, "target_text": "55,5", "help_rows": [{"year": 2022, "listed": 35, "progressed": 29,
-                                                                    "removed": 6}], "assessment_heading": "IV"}
+            "target": 55.5, "target_text": "55,5", "help_rows": [{"year": 2022, "listed": 35, "helped": 35,
+                                                                    "progressed": 29, "removed": 6}], "assessment_heading": "IV"}
 
 
 def crosscheck_values() -> dict:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.import_commands",
     "tayninh_desktop.cli.rules_commands",
     "tayninh_desktop.cli.papers_commands",
+    "tayninh_desktop.cli.screening_commands",
 )
 
 

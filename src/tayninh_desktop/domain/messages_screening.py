@@ -67,7 +67,6 @@ MESSAGES: dict[str, str] = {
     "warn_allotment_over": ("{name}: năm {year} có {measure} đảng viên bị xóa tên, xin ra khỏi Đảng — vượt số được"
                             " phân bổ {allotted} (văn bản {doc}; {basis})."),
     # Cases.
-    "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "case_open_exists": ("{field_label}: đồng chí {name} đang có hồ sơ {kind} (lập ngày {opened}); mỗi đảng viên chỉ"
                          " có một hồ sơ mỗi loại đang xử lý — tiếp tục hồ sơ đó hoặc rút hồ sơ đó trước."),
     "case_not_open": "Hồ sơ của đồng chí {name} {state} ngày {date}: không ghi thêm bước được.",
@@ -116,6 +115,11 @@ MESSAGES: dict[str, str] = {
                               " cấp quyết định ({basis}). Ghi cấp trên tại trang Tổ chức."),
     "case_event_delete": ("Sự kiện này do quyết định của hồ sơ {case} ghi vào quá trình sinh hoạt: không xóa được."
                           " Quyết định sai thì ghi quyết định khác, không xóa lịch sử."),
+    "form_not_for_case": "Mẫu «{form}» không in theo hồ sơ (--case); chọn mẫu của hồ sơ rà soát, xóa tên.",
+    "decision_by_superior": ("Ngày {date}, quyết định thuộc thẩm quyền {body}: cấp trên ban hành quyết định, văn phòng"
+                             " chỉ ghi số, ngày quyết định vào hồ sơ."),
+    "decision_already_recorded": ("Quyết định số {number} ngày {date} đã ghi vào hồ sơ: in lại từ sổ đăng ký văn bản"
+                                  " (nếu chương trình đã cấp số) hoặc in bản dự thảo."),
     "withdraw_needs_reason": "{field_label}: ghi lý do rút hồ sơ (không xóa gì: hồ sơ và các bước vẫn được giữ).",
     "allotment_needs_document": "{field_label}: ghi số văn bản phân bổ (số được phân bổ phải có văn bản).",
     "allotment_bad_count": "{field_label}: «{value}» phải là số nguyên không âm.",

@@ -272,16 +272,17 @@ def _decision_issues(case: Case, on: date, auth: Authority) -> tuple[list[FieldI
     return issues, past_standing
 
 
-def decide(db: Database, actor: Actor, case_id: str, on: date | None, *, number: str, doc_date: date | None = None,
+def decide(db: Database, actor: Actor, case_id: str, on: date | None, *, number: str = "", doc_date: date | None = None,
            removed: bool = True, card_recovered_on: date | None = None, notes: str = "",
            today: date | None = None) -> Changes:
     """Record the decision of the competent body (number, date; the body from the organisation tree on that date)
-    and, when it removes the member, the member's status event written by it; the card's recovery with it."""
+    and, when it removes the member, the member's status event written by it; the card's recovery with it. Without a
+    number, the quyết định the program printed for the case gives it (its number and date)."""
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
     on = check_day("decision_date", on, today)
     number = nfc(number).strip()
-    issues = [] if number else [FieldIssue("decision_number", "required")]
+    issues = []
     if card_recovered_on is not None:
         issues += date_not_before("card_recovered_on", card_recovered_on, on, "ngày quyết định")
         if card_recovered_on > today:
@@ -297,6 +298,13 @@ def decide(db: Database, actor: Actor, case_id: str, on: date | None, *, number:
         if case.form in (RemovalForm.ON_REQUEST, RemovalForm.ABROAD) and not case.of(Step.REQUEST_LETTER):
             raise DomainError("decision_needs_request", form=STEP_LABELS[Step.REQUEST_LETTER.value].lower())
         issues, past_standing = _decision_issues(case, on, authority(db, on))
+        if not number:   # the quyết định printed by the program for this case gives its number and date
+            from tayninh_desktop.services.screening_papers import issued_decision
+
+            paper = issued_decision(db, case)
+            number, doc_date = (paper.symbol, paper.issued_on) if paper else ("", doc_date)
+            if not number:
+                issues.append(FieldIssue("decision_number", "required"))
         if issues:
             raise ValidationError(issues)
         auth = authority(db, on, past_standing=past_standing)

@@ -44,6 +44,11 @@ REMOVAL_STEPS = (Step.REQUEST_LETTER, Step.SELF_REVIEW_REQUEST, Step.SELF_REVIEW
 TEXT_LIMITS = {"step_text": NOTES_MAX_LENGTH, "withdraw_reason": NOTES_MAX_LENGTH}
 
 
+def clean_text(text: str) -> str:
+    """A text typed in several lines (a commitment, an opinion): each line cleaned, the lines kept."""
+    return "\n".join(line for line in (nfc(raw) for raw in (text or "").splitlines()) if line).strip()
+
+
 def changes_for(case: Case, **more) -> Changes:
     return Changes(screening=True, member_ids=(case.member_id,), **more)
 
@@ -158,7 +163,7 @@ def new_case(db: Database, member: Member, kind: CaseKind, on: date, *, form: st
     ground = FORM_GROUND.get(removal_form, ground) if removal_form else ""
     case = Case(new_id(), member.id, kind, on, cell_id=cell_on(db, member, on), form=removal_form, ground=ground,
                 criterion=criterion if kind is CaseKind.HELP else "", sign_code=sign_code, sign_year=sign_year,
-                evidence=nfc(evidence), note=nfc(note), origin_id=origin_id)
+                evidence=clean_text(evidence), note=clean_text(note), origin_id=origin_id)
     cases_repo.insert_case(db, case)
     first = Step.DETECTED if kind is CaseKind.HELP else Step.OPENED
     insert_step(db, case, first, on, text=case.evidence or case.note, source=sign_code)
@@ -236,7 +241,7 @@ def record_step(db: Database, actor: Actor, case_id: str, step: str, on: date | 
         kind = Step(step)
     except ValueError:
         raise ValidationError([FieldIssue("step_text", "bad_choice", {"value": step})]) from None
-    text, doc_number, doc_issuer = nfc(text).strip(), nfc(doc_number).strip(), nfc(doc_issuer).strip()
+    text, doc_number, doc_issuer = clean_text(text), nfc(doc_number).strip(), nfc(doc_issuer).strip()
     with db.atomic():
         case = require_case(db, case_id)
         member = require_member(db, case.member_id)
@@ -309,7 +314,7 @@ def withdraw(db: Database, actor: Actor, case_id: str, on: date | None, reason: 
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
     on = check_day("step_date", on, today)
-    reason = nfc(reason).strip()
+    reason = clean_text(reason)
     issues = [] if reason else [FieldIssue("withdraw_reason", "withdraw_needs_reason")]
     issues += length_issues({"withdraw_reason": reason}, TEXT_LIMITS)
     if issues:
