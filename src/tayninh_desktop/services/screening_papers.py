@@ -58,6 +58,11 @@ def paper_date(case: Case, form_id: str) -> date:
     return step.on if step else date.today()
 
 
+def paper_text(text: str) -> str:
+    """A text as it goes on paper: the screen's «» quotes become the typographic quotes documents use."""
+    return (text or "").replace("«", "“").replace("»", "”")
+
+
 def cell_vote(case: Case) -> CaseStep | None:
     votes = [s for s in case.steps if s.step is Step.VOTE and s.level == Level.CELL]
     return votes[-1] if votes else None
@@ -105,7 +110,7 @@ def _history(case: Case) -> list[str]:
             lines.append(f"Ngày {format_vn_date(step.on)}, đồng chí có đơn đề nghị: {step.text or 'không ghi lý do'}.")
         elif step.step is Step.OPENED and case.origin_id:
             lines.append(step.text)
-    return lines
+    return [paper_text(line) for line in lines]
 
 
 def case_context(db: Database, form: FormDefinition, case: Case, on: date, ctx: dict) -> dict:
@@ -119,8 +124,8 @@ def case_context(db: Database, form: FormDefinition, case: Case, on: date, ctx: 
            "helper_name": helper.full_name if helper else "", "history_lines": _history(case) or None}
     commitment = case.last(Step.COMMITMENT)
     if commitment is not None:
-        out["commitment_lines"] = commitment.text.split("\n")
-    progress = [f"Ngày {format_vn_date(s.on)}: {s.text}" for s in case.of(Step.PROGRESS)]
+        out["commitment_lines"] = paper_text(commitment.text).split("\n")
+    progress = [paper_text(f"Ngày {format_vn_date(s.on)}: {s.text}") for s in case.of(Step.PROGRESS)]
     out["progress_lines"] = progress or None
     step = case.last(Step.REVIEW_VOTE) if form.id == "nghi_quyet_ket_qua_giup_do" else cell_vote(case)
     if step is not None and step.vote is not None:
@@ -256,8 +261,8 @@ def _list_row(index: int, case: Case, members: dict) -> dict:
     local = case.last(Step.OPINION_LOCAL)
     end = case.due_on or (add_months(case.listed_on, 12) if case.listed_on else None)
     return {"stt": index, "full_name": member.full_name, "birth_year": member.birth_date.year,
-            "criterion": CRITERION_LABELS.get(case.criterion, case.criterion), "evidence": case.evidence,
-            "local_opinion": f"{SOURCE_LABELS.get(local.source, '')}: {local.text}" if local else "",
+            "criterion": CRITERION_LABELS.get(case.criterion, case.criterion), "evidence": paper_text(case.evidence),
+            "local_opinion": paper_text(f"{SOURCE_LABELS.get(local.source, '')}: {local.text}") if local else "",
             "votes": f"{vote.vote.yes}/{vote.vote.eligible}" if vote and vote.vote else "",
             "yes_pct": vote.vote.percent(vote.vote.yes) if vote and vote.vote else "",
             "due_on": format_vn_date(case.due_on), "helper_name": members[case.helper_id].full_name
