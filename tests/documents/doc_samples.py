@@ -218,8 +218,8 @@ def screening_values() -> dict:
             "listed_on": date(2026, 2, 5), "due_on": date(2027, 2, 5), "helper_name": "Trần Văn Hùng",
             "criterion": "Hai năm liền không hoàn thành nhiệm vụ", "ground_text": "tự bỏ sinh hoạt đảng",
             "birth_year": 1980, "commitment_lines": ["Tham gia đầy đủ sinh hoạt chi bộ.", "Đóng đảng phí đúng hạn."],
-            "progress_lines": ["Ngày 10/09/2026: có tiến bộ."], "history_lines": ["Ngày 10/01/2026, chi ủy yêu cầu"
-                                                                                  " đồng chí viết bản tự kiểm điểm."],
+            "progress_lines": ["Ngày 10/09/2026: có tiến bộ."], "history_lines": [("Ngày 10/01/2026, chi ủy yêu cầu"
+                                                                                  " đồng chí viết bản tự kiểm điểm.")],
             "rule_basis": "Quy định thi hành Điều lệ Đảng"}
 
 

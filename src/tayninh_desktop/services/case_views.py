@@ -75,8 +75,9 @@ def step_words(step: CaseStep, helper_names: dict[str, str]) -> str:
         parts.append("đưa ra khỏi Đảng" if step.passed else "không đưa ra khỏi Đảng")
     if step.helper_id:
         parts.append(f"người giúp đỡ: {helper_names.get(step.helper_id, '')}")
-    if step.source:
-        parts.append(SOURCE_LABELS.get(step.source) or SELF_REVIEW_LABELS.get(step.source) or step.source)
+    source = SOURCE_LABELS.get(step.source) or SELF_REVIEW_LABELS.get(step.source)
+    if source:   # a detector's code kept on the first step is for machines, not for people
+        parts.append(source)
     if step.text:
         parts.append(step.text)
     doc = " ".join(p for p in (step.doc_number, f"ngày {format_vn_date(step.doc_date)}" if step.doc_date else "",

@@ -308,6 +308,17 @@ def helper_issues(db: Database, member: Member, helper_id: str, on: date) -> lis
     return []
 
 
+def helper_choices(db: Database, case: Case, on: date) -> list[Member]:
+    """The members who may help on ``on``: full members of the case's cell that day, at home, not the member."""
+    from tayninh_desktop.storage import members_repo
+
+    if not case.cell_id:
+        return []
+    entries = [e for e in roster_repo.roster_on(db, case.cell_id, on) if e.member_id != case.member_id
+               and e.standing is Standing.FULL and e.status is MemberStatus.FULL]
+    return members_repo.get_many(db, [e.member_id for e in entries])
+
+
 def withdraw(db: Database, actor: Actor, case_id: str, on: date | None, reason: str, *,
              today: date | None = None) -> Changes:
     """Withdraw a case with its reason (entered by mistake, the member moved away, died…): nothing is deleted."""

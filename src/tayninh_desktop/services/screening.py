@@ -135,6 +135,20 @@ def run(db: Database, year: int, *, cell_id: str | None = None, today: date | No
     return ScreeningRun(year, as_of, cell_id, signs, cases_repo.open_member_ids(db), found)
 
 
+def run_in(db: Database, db_path: str, year: int, *, today: date | None = None) -> ScreeningRun:
+    """``run`` through a connection of its own when the register is a file (the window screens on its worker, and
+    the window's connection may write meanwhile)."""
+    if not db_path:
+        return run(db, year, today=today)
+    from tayninh_desktop.storage.db import connect
+
+    own = connect(Path(db_path))
+    try:
+        return run(own, year, today=today)
+    finally:
+        own.conn.close()
+
+
 def _months_by_year(by_member: dict[str, list[str]]) -> dict[int, dict[str, list[str]]]:
     out: dict[int, dict[str, list[str]]] = {}
     for member_id, months in by_member.items():
