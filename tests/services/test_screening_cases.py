@@ -276,3 +276,15 @@ def test_guidance_names_the_next_step_and_its_deadline(home_db, actor, world, to
     guide = case_views.next_step(home_db, cases.get_case(home_db, case_id), today)
     assert guide.action == "propose" and guide.deadline == date(2026, 12, 31)
     assert "tháng 12" in guide.deadline_text and "(chưa xác nhận)" in guide.deadline_text
+
+
+def test_settlement_abroad_cites_127_and_needs_the_letter(home_db, actor, world, today):
+    case_id, _ = cases.open_case(home_db, actor, world["d"], "dua_ra", date(2026, 6, 1), form="dinh_cu", today=today)
+    guide = case_views.next_step(home_db, cases.get_case(home_db, case_id), today)
+    assert guide.action == "request_letter" and "127-QĐ/TW ngày 03/11/2004" in guide.text
+    cases.record_step(home_db, actor, case_id, "don_de_nghi", date(2026, 6, 2), text="Theo chồng định cư", today=today)
+    for level, base, day in (("cell", None, 10), ("committee", 15, 20), ("standing", 5, 25)):
+        figures = {"eligible": base, "present": base or 9, "ballots": base or 9, "yes": base or 9, "no": 0}
+        case_votes.record_vote(home_db, actor, case_id, date(2026, 6, day), level=level, today=today, **figures)
+    case_votes.decide(home_db, actor, case_id, date(2026, 7, 1), number="30-QĐ/ĐU", today=today)
+    assert register.get_member(home_db, world["d"]).status is MemberStatus.SETTLED_ABROAD

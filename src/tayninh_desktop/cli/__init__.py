@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.rules_commands",
     "tayninh_desktop.cli.papers_commands",
     "tayninh_desktop.cli.screening_commands",
+    "tayninh_desktop.cli.cases_commands",
 )
 
 

@@ -101,7 +101,10 @@ def _help(case: Case, ctx: Context) -> Guidance:
 def _removal(case: Case, ctx: Context) -> Guidance:
     form = case.form or RemovalForm.STRUCK_OFF
     if form in (RemovalForm.ON_REQUEST, RemovalForm.ABROAD) and not case.of(Step.REQUEST_LETTER):
-        return _guide("request_letter", case, ctx, meeting=False, form=FORM_WORDS[form.value])
+        basis = ""
+        if form is RemovalForm.ABROAD:
+            basis = f" ({ctx.book.on('settlement_abroad', ctx.today).citation_marked}, Điều 2)"
+        return _guide("request_letter", case, ctx, meeting=False, form=FORM_WORDS[form.value] + basis)
     if form is RemovalForm.STRUCK_OFF and not _self_review_done(case, ctx):
         rule = ctx.book.on("self_review", ctx.today)
         return _guide("self_review", case, ctx, next=len(case.of(Step.SELF_REVIEW_REQUEST)) + 1,

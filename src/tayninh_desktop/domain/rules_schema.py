@@ -57,6 +57,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     "removal_authority": {"decides": TEXT, "levels": TEXTS},
     "cell_meeting": {"months": INT},
     "allotment_warning": {"approaching_share": FLOAT},
+    "settlement_abroad": {},
     # screening_*.toml: the detectors, one file per legal basis (loaded file by file: domain/screening_rules.py)
     "detector": {"code": TEXT, "measure": TEXT, "level": TEXT, "description": TEXT, "min": INT, "max": INT,
                  "months": INT, "ground": TEXT, "criterion": TEXT, "sources": TEXTS, "fact_kinds": TEXTS,

@@ -272,6 +272,18 @@ def _decision_issues(case: Case, on: date, auth: Authority) -> tuple[list[FieldI
     return issues, past_standing
 
 
+def _printed_number(db: Database, case: Case, number: str, doc_date: date | None) -> tuple[str, date | None]:
+    """The decision's number: as typed, else the quyết định the program printed for the case (its number, date)."""
+    if number:
+        return number, doc_date
+    from tayninh_desktop.services.screening_papers import issued_decision
+
+    paper = issued_decision(db, case)
+    if paper is None:
+        raise ValidationError([FieldIssue("decision_number", "required")])
+    return paper.symbol, paper.issued_on
+
+
 def decide(db: Database, actor: Actor, case_id: str, on: date | None, *, number: str = "", doc_date: date | None = None,
            removed: bool = True, card_recovered_on: date | None = None, notes: str = "",
            today: date | None = None) -> Changes:
@@ -281,48 +293,44 @@ def decide(db: Database, actor: Actor, case_id: str, on: date | None, *, number:
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
     on = check_day("decision_date", on, today)
-    number = nfc(number).strip()
-    issues = []
     if card_recovered_on is not None:
-        issues += date_not_before("card_recovered_on", card_recovered_on, on, "ngày quyết định")
+        issues = date_not_before("card_recovered_on", card_recovered_on, on, "ngày quyết định")
         if card_recovered_on > today:
             issues.append(FieldIssue("card_recovered_on", "date_in_future", {"value": format_vn_date(card_recovered_on)}))
-    if issues:
-        raise ValidationError(issues)
+        if issues:
+            raise ValidationError(issues)
     with db.atomic():
         case = require_case(db, case_id)
         member = require_open(db, case)
-        if case.kind is not CaseKind.REMOVAL or case.form is RemovalForm.EXPELLED:
-            raise ValidationError([FieldIssue("removal_form", "case_step_not_for_kind", {
-                "step": STEP_LABELS[Step.DECISION.value], "kind": "giáo dục, giúp đỡ"})])
-        if case.form in (RemovalForm.ON_REQUEST, RemovalForm.ABROAD) and not case.of(Step.REQUEST_LETTER):
-            raise DomainError("decision_needs_request", form=STEP_LABELS[Step.REQUEST_LETTER.value].lower())
+        _require_removal(case)
         issues, past_standing = _decision_issues(case, on, authority(db, on))
-        if not number:   # the quyết định printed by the program for this case gives its number and date
-            from tayninh_desktop.services.screening_papers import issued_decision
-
-            paper = issued_decision(db, case)
-            number, doc_date = (paper.symbol, paper.issued_on) if paper else ("", doc_date)
-            if not number:
-                issues.append(FieldIssue("decision_number", "required"))
         if issues:
             raise ValidationError(issues)
-        auth = authority(db, on, past_standing=past_standing)
+        number, doc_date = _printed_number(db, case, nfc(number).strip(), doc_date)
+        body = authority(db, on, past_standing=past_standing).body
         event_id = None
         if removed:
             event_id, _ = register.record_event(
                 db, actor, member.id, case.form.event_kind, on, doc_number=number, doc_date=doc_date or on,
-                doc_issuer=auth.body, notes=nfc(notes), details=EventDetails(ground=case.ground), today=today)
-        record = insert_step(db, case, Step.DECISION, on, doc_number=number, doc_date=doc_date or on,
-                             doc_issuer=auth.body, passed=removed, text=nfc(notes))
+                doc_issuer=body, notes=nfc(notes), details=EventDetails(ground=case.ground), today=today)
+        record = insert_step(db, case, Step.DECISION, on, doc_number=number, doc_date=doc_date or on, doc_issuer=body,
+                             passed=removed, text=nfc(notes))
         if card_recovered_on is not None and removed:
             insert_step(db, case, Step.CARD_RECOVERED, card_recovered_on)
-        outcome = Outcome.REMOVED if removed else Outcome.NOT_REMOVED
-        cases_repo.update_case(db, replace(case, state=CaseState.CLOSED, outcome=outcome, closed_on=on,
-                                           decision_event_id=event_id))
-        audit.append(db, actor.name, "case_decision", "case", case.id, None,
-                     {**snapshot(record), "event_id": event_id})
+        cases_repo.update_case(db, replace(case, state=CaseState.CLOSED, closed_on=on, decision_event_id=event_id,
+                                           outcome=Outcome.REMOVED if removed else Outcome.NOT_REMOVED))
+        audit.append(db, actor.name, "case_decision", "case", case.id, None, {**snapshot(record), "event_id": event_id})
     return changes_for(case, members=removed, history=removed, party_life=removed)
+
+
+def _require_removal(case: Case) -> None:
+    """A decision closes a removal case (an expulsion is recorded from its discipline decision); one on request or
+    for settlement abroad needs the member's letter."""
+    if case.kind is not CaseKind.REMOVAL or case.form is RemovalForm.EXPELLED:
+        raise ValidationError([FieldIssue("removal_form", "case_step_not_for_kind", {
+            "step": STEP_LABELS[Step.DECISION.value], "kind": "giáo dục, giúp đỡ"})])
+    if case.form in (RemovalForm.ON_REQUEST, RemovalForm.ABROAD) and not case.of(Step.REQUEST_LETTER):
+        raise DomainError("decision_needs_request", form=STEP_LABELS[Step.REQUEST_LETTER.value].lower())
 
 
 def expel(db: Database, actor: Actor, discipline_id: str, *, today: date | None = None) -> tuple[str, Changes]:

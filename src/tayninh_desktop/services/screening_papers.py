@@ -191,6 +191,17 @@ def _removal_request(db, case: Case, member, on: date, ctx: dict) -> dict:
             "addressee": ctx.get("report_to") or "Đảng ủy"}
 
 
+def _abroad_basis(case: Case, on: date) -> list[str]:
+    """Settlement abroad: the decision cites Quy định 127-QĐ/TW (screening_procedure.toml)."""
+    if case.form is not RemovalForm.ABROAD and case.ground != "dinh_cu":
+        return []
+    from tayninh_desktop.services.party_life import rules
+
+    rule = rules().on("settlement_abroad", on)
+    return [(f"Quy định số {rule.doc_number}, ngày {rule.doc_date:%d/%m/%Y} của Ban Bí thư về đảng viên có quan hệ hôn"
+            " nhân với người nước ngoài")]
+
+
 def _decision(db, case: Case, member, on: date, ctx: dict) -> dict:
     """The quyết định's grounds and articles; refused when the decision belongs to a superior body."""
     from tayninh_desktop.services.case_votes import authority
@@ -214,7 +225,7 @@ def _decision(db, case: Case, member, on: date, ctx: dict) -> dict:
                  f" {ctx['cell_name']}" + (f", số thẻ đảng viên {member.card_number}" if member.card_number else "")
                  + f". Lý do: {ctx['ground_text']}.")
     return {"summary": f"về việc {words} đảng viên {member.full_name}", "deciding_body": auth.body,
-            "grounds": ["Quy định thi hành Điều lệ Đảng và các hướng dẫn của Trung ương",
+            "grounds": ["Quy định thi hành Điều lệ Đảng và các hướng dẫn của Trung ương", *_abroad_basis(case, on),
                         f"Quy chế làm việc của {ctx.get('committee_name', 'Đảng ủy')}"],
             "proposer": " và ".join(proposers) or ctx["cell_name"],
             "articles": [article_1,
