@@ -288,3 +288,36 @@ def test_settlement_abroad_cites_127_and_needs_the_letter(home_db, actor, world,
         case_votes.record_vote(home_db, actor, case_id, date(2026, 6, day), level=level, today=today, **figures)
     case_votes.decide(home_db, actor, case_id, date(2026, 7, 1), number="30-QĐ/ĐU", today=today)
     assert register.get_member(home_db, world["d"]).status is MemberStatus.SETTLED_ABROAD
+
+
+def test_before_july_2025_the_district_standing_committee_decides(demo_copy, actor, today):
+    """The deciding body comes from the organisation tree on the decision's date: the demo's commune sat under the
+    Trảng Bàng district until 30/06/2025, whose standing committee decided (and no standing-committee level voted
+    in the commune)."""
+    from tayninh_desktop.domain.members import Standing
+    from tayninh_desktop.storage import roster_repo
+    from tayninh_desktop.storage.db import open_database
+
+    db = open_database(demo_copy)
+    try:
+        on = date(2024, 3, 1)
+        later = {e.member_id for e in roster_repo.roster_on(db, None, date(2024, 6, 1))}
+        entry = next(e for e in roster_repo.roster_on(db, None, on) if e.standing is Standing.FULL
+                     and e.status is MemberStatus.FULL and e.member_id in later
+                     and all(x.event_date < on for x in register.history(db, e.member_id)))   # nothing after
+        case_id, _ = cases.open_case(db, actor, entry.member_id, "dua_ra", on, form="xoa_ten",
+                                     ground="tieu_chuan_chinh_tri", today=today)
+        cases.record_step(db, actor, case_id, "tu_kiem_diem", date(2024, 3, 5), source="nop", today=today)
+        voters = case_votes.cell_voters(db, entry.cell_id, date(2024, 3, 20))
+        case_votes.record_vote(db, actor, case_id, date(2024, 3, 20), present=voters, ballots=voters, yes=voters, no=0,
+                               today=today)
+        refused(db, lambda: case_votes.record_vote(db, actor, case_id, date(2024, 4, 1), level="standing", eligible=5,
+                                                   present=5, ballots=5, yes=5, no=0, today=today), "vote_level")
+        case_votes.record_vote(db, actor, case_id, date(2024, 4, 1), level="committee", eligible=15, present=15,
+                               ballots=15, yes=12, no=3, today=today)
+        case_votes.decide(db, actor, case_id, date(2024, 5, 2), number="120-QĐ/HU", today=today)
+        event_id = cases.get_case(db, case_id).decision_event_id
+        event = next(e for e in register.history(db, entry.member_id) if e.id == event_id)
+        assert event.doc_issuer == "Ban Thường vụ Huyện ủy Trảng Bàng" and event.doc_number == "120-QĐ/HU"
+    finally:
+        db.conn.close()

@@ -73,6 +73,12 @@ def step_dialog(context: UiContext, case: Case, guide: Guidance, name: str, pare
         return _open(context, title, fields, submit_review, parent, guide.text)
     if action == "helper":
         return _helper_dialog(context, case, title, guide, parent, today)
+    return _vote_dialog(context, case, guide, title, parent, today)
+
+
+def _vote_dialog(context: UiContext, case: Case, guide: Guidance, title: str, parent, today: date):
+    """The votes (a level's, the screening vote) and the decision."""
+    db, actor, action = context.db, context.actor, guide.action
     if action in ("vote_help", "vote_cell", "vote_committee", "vote_standing"):
         level = {"vote_committee": "committee", "vote_standing": "standing"}.get(action, "cell")
         eligible = level != "cell"
@@ -86,14 +92,14 @@ def step_dialog(context: UiContext, case: Case, guide: Guidance, name: str, pare
 
         def submit_screening(values):
             _passed, _removal, changes = case_votes.screening_vote(db, actor, case.id, today=today,
-                                                                  form=values.get("removal_form") or "xoa_ten",
-                                                                  **forms.vote(values))
+                                                                   form=values.get("removal_form") or "xoa_ten",
+                                                                   **forms.vote(values))
             return changes
         return _open(context, title, fields, submit_screening, parent, guide.text)
     if action == "decision":
         fields = [_today_field("decision_date", today), Field("decision_number", hint=s.DLG_NUMBER_HINT),
-                  Field("not_removed", check=True, hint=s.DLG_NOT_REMOVED), Field("card_recovered_on",
-                                                                                 hint=s.DLG_DATE_HINT)]
+                  Field("not_removed", check=True, hint=s.DLG_NOT_REMOVED),
+                  Field("card_recovered_on", hint=s.DLG_DATE_HINT)]
         return _open(context, title, fields,
                      lambda values: case_votes.decide(db, actor, case.id, today=today, **forms.decision(values)),
                      parent, guide.text)
