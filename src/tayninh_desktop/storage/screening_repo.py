@@ -35,7 +35,7 @@ def refs_on(db: Database, member_ids: list[str], on: date, cell_id: str | None =
 
 def away_on(db: Database, on: date, cell_id: str | None = None) -> list[AwayOnDay]:
     """Members away for work on ``on``: since the first leave of the stint, until the end of the arrangement in force
-    that day, and their last contact by then."""
+    that day, and their last contact by then (three queries, chunked, whatever the number of members away)."""
     day = to_iso(on)
     sql = (f"SELECT p.member_id, p.away_until FROM member_periods p WHERE {_PRESENT_ON}"
            " AND p.status = 'di_lam_an_xa'")
@@ -43,24 +43,29 @@ def away_on(db: Database, on: date, cell_id: str | None = None) -> list[AwayOnDa
     if cell_id:
         sql += " AND p.cell_id = ?"
         params.append(cell_id)
-    rows = db.execute(sql, params).fetchall()
+    until = dict(db.execute(sql, params).fetchall())
+    stints: dict[str, tuple[str | None, str]] = {}
+    contacts: dict[str, str] = {}
+    ids = list(until)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for member_id, kind, event_date, place in db.execute(
+                "SELECT member_id, kind, event_date, place FROM member_events WHERE event_date <= ?"
+                f" AND kind IN ('di_lam_an_xa', 'het_di_lam_an_xa') AND member_id IN ({marks})"
+                " ORDER BY member_id, event_date, seq", [day, *chunk]):
+            since, last_place = stints.get(member_id, (None, ""))
+            stints[member_id] = (None, "") if kind == "het_di_lam_an_xa" else (since or event_date,
+                                                                                 place or last_place)
+        contacts.update(db.execute(f"SELECT member_id, MAX(contacted_on) FROM away_contacts WHERE contacted_on <= ?"
+                                   f" AND member_id IN ({marks}) GROUP BY member_id", [day, *chunk]).fetchall())
     out = []
-    for member_id, until in rows:
-        events = db.execute("SELECT kind, event_date, place FROM member_events WHERE member_id = ? AND event_date <= ?"
-                            " AND kind IN ('di_lam_an_xa', 'het_di_lam_an_xa') ORDER BY event_date, seq",
-                            [member_id, day]).fetchall()
-        since, place = None, ""
-        for kind, event_date, event_place in events:
-            if kind == "het_di_lam_an_xa":
-                since = None
-            else:
-                since = since or event_date
-                place = event_place or place
+    for member_id, (since, place) in stints.items():
         if since is None:
             continue
-        contact = db.execute("SELECT MAX(contacted_on) FROM away_contacts WHERE member_id = ? AND contacted_on <= ?"
-                             " AND contacted_on >= ?", [member_id, day, since]).fetchone()[0]
-        out.append(AwayOnDay(member_id, from_iso(since), from_iso(until), from_iso(contact), place))
+        contact = contacts.get(member_id)
+        out.append(AwayOnDay(member_id, from_iso(since), from_iso(until[member_id]),
+                             from_iso(contact) if contact and contact >= since else None, place))
     return out
 
 

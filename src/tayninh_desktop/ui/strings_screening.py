@@ -79,7 +79,7 @@ DLG_REVIEW_FORM = "Nếu không được công nhận tiến bộ: hình thức 
 SELF_REVIEW_CHOICES = (("yeu_cau_kiem_diem", "Chi ủy yêu cầu viết bản tự kiểm điểm"), *(
     (key, label) for key, label in SELF_REVIEW_LABELS.items()))
 
-KIND_CHOICES = tuple(CASE_KIND_LABELS.items())
+KIND_CHOICES = tuple((key, label[:1].upper() + label[1:]) for key, label in CASE_KIND_LABELS.items())
 CRITERION_CHOICES = (("", "—"), *CRITERION_LABELS.items())
 FORM_CHOICES = (("", "—"), *((k, v) for k, v in FORM_LABELS.items() if k != "khai_tru"))
 GROUND_CHOICES = (("", "—"), *((k, EXIT_GROUNDS[k]) for k in ("bo_sinh_hoat", "khong_dong_dang_phi", "tra_the",
