@@ -56,6 +56,21 @@ def bench_detectors(db, raw, year: int, today: date, repeat: int) -> None:
     report("screening a year, every detector", ours,
            timed(lambda: [raw.execute(BARE[0], days).fetchall(), raw.execute(BARE[1], months).fetchall()], repeat))
     print(f"  CPU of the screening: median {sorted(cpu)[len(cpu) // 2]:.0f} ms")
+    # The same two count rules alone, through the program: only the two ground detectors loaded (and, as the
+    # program always does, their grounds of the earlier years still open, with names and cells).
+    from tayninh_desktop.domain.screening_rules import DetectorSet
+
+    found = screening.detectors()
+    two = DetectorSet(tuple(d for d in found.detectors if d.code in ("bo_sinh_hoat_3_thang",
+                                                                     "khong_dong_dang_phi_3_thang")))
+    shipped = screening.detectors
+    screening.detectors = lambda folder=None: two
+    try:
+        report("the two count rules alone, through the program", timed(lambda: screening.run(db, year, today=today),
+                                                                         repeat),
+               timed(lambda: [raw.execute(BARE[0], days).fetchall(), raw.execute(BARE[1], months).fetchall()], repeat))
+    finally:
+        screening.detectors = shipped
 
 
 def bench_page(path: Path, today: date) -> None:

@@ -13,7 +13,6 @@ from datetime import date
 
 from tayninh_desktop.domain.dates import add_months, format_vn_date
 from tayninh_desktop.domain.messages import render
-from tayninh_desktop.domain.party_life import month_label
 from tayninh_desktop.domain.screening_rules import Detector, Level, Measure
 
 
@@ -129,15 +128,28 @@ class Sign:
 LEVEL_ORDER = {Level.GROUND: 0, Level.CRITERION: 1, Level.REVIEW: 2, Level.SIGN: 3}
 
 
+_FIXED: dict[int, tuple] = {}   # per detector record: the words every one of its signs repeats (computed once)
+
+
+def _fixed(detector: Detector) -> tuple:
+    key = id(detector.rule)
+    found = _FIXED.get(key)
+    if found is None or found[0] is not detector.rule:
+        found = _FIXED[key] = (detector.rule, detector.code, detector.level, detector.measure, detector.description,
+                               detector.rule.citation_marked, detector.get("ground", ""),
+                               detector.get("criterion", ""), detector.rule.unconfirmed)
+    return found
+
+
 def _sign(detector: Detector, ref: MemberRef, year: int, evidence: str, *, carried: bool = False,
           **data) -> Sign:
-    return Sign(detector.code, detector.level, detector.measure, detector.description,
-                detector.rule.citation_marked, ref.member_id, ref.name, ref.cell_id, ref.cell_name, year, evidence,
-                detector.get("ground", ""), detector.get("criterion", ""), carried, detector.rule.unconfirmed, data)
+    _rule, code, level, measure, description, basis, ground, criterion, unconfirmed = _fixed(detector)
+    return Sign(code, level, measure, description, basis, ref.member_id, ref.name, ref.cell_id, ref.cell_name, year,
+                evidence, ground, criterion, carried, unconfirmed, data)
 
 
 def _months_text(months: list[str]) -> str:
-    return ", ".join(month_label(m) for m in months)
+    return ", ".join(f"{m[5:7]}/{m[:4]}" for m in months)   # party_life.month_label, inlined: thousands of signs
 
 
 def months_signs(detectors: list[Detector], by_member: dict[str, list[str]], members: dict[str, MemberRef],
@@ -146,13 +158,18 @@ def months_signs(detectors: list[Detector], by_member: dict[str, list[str]], mem
     out = []
     for detector in detectors:
         code = "sign_absent_months" if detector.measure is Measure.ABSENT_MONTHS else "sign_unpaid_months"
+        template = render(code + ("_open" if carried else ""), {"count": "{count}", "year": year,
+                                                               "months": "{months}"})
+        low, high = detector.get("min", 1), detector.get("max")
         for member_id, months in by_member.items():
-            ref = members.get(member_id)
-            if ref is None or not detector.matches(len(months)):
+            count = len(months)
+            if count < low or (high is not None and count > high):
                 continue
-            evidence = render(code + ("_open" if carried else ""),
-                              {"count": len(months), "year": year, "months": _months_text(months)})
-            out.append(_sign(detector, ref, year, evidence, carried=carried, months=list(months), count=len(months)))
+            ref = members.get(member_id)
+            if ref is None:
+                continue
+            evidence = template.replace("{count}", str(count)).replace("{months}", _months_text(months))
+            out.append(_sign(detector, ref, year, evidence, carried=carried, months=list(months), count=count))
     return out
 
 

@@ -207,11 +207,15 @@ def _describe_discipline(record) -> str:
 def _probation(db: Database, as_of: date, cell_id: str | None) -> list[ProbationOnDay]:
     book = rules()
     calendar = calendar_for(as_of.year - 2, as_of.year + 1, book)
+    review_by: dict[tuple[date, int], date] = {}   # members admitted the same day share their deadline
     out = []
     for member_id, start in screening_repo.probationary_on(db, as_of, cell_id):
         rule = book.on("probation", start)
         due = add_months(start, rule["months"])
-        out.append(ProbationOnDay(member_id, start, due, add_working_days(due, rule["review_working_days"], calendar)))
+        key = (due, rule["review_working_days"])
+        if key not in review_by:
+            review_by[key] = add_working_days(due, rule["review_working_days"], calendar)
+        out.append(ProbationOnDay(member_id, start, due, review_by[key]))
     return out
 
 

@@ -100,7 +100,8 @@ class ScreeningPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         context.changed.connect(self.on_changes)
         self.load_cases()
-        QTimer.singleShot(START_DELAY_MS, self.refresh)
+        # After the page is shown (unless something asked for the screening already).
+        QTimer.singleShot(START_DELAY_MS, lambda: None if self.run_result or self.computing else self.refresh())
 
     # -- tabs ----------------------------------------------------------------------------------
     def _signs_tab(self) -> QWidget:
@@ -219,7 +220,8 @@ class ScreeningPage(QWidget):
         result = self.run_result
         if result is None:
             return
-        signs = [x for x in result.signs if self.cell_id is None or x.cell_id == self.cell_id]
+        cell_id = self.cell_id
+        signs = [x for x in result.signs if cell_id is None or x.cell_id == cell_id]
         colours = {"ground": GROUND_COLOUR, "criterion": CRITERION_COLOUR}
         self.signs_model.set_rows([DisplayRow(
             (s.LEVEL_LABELS[x.level.value], x.member_name, x.cell_name, x.description, x.evidence, x.basis,
