@@ -46,6 +46,12 @@ def baseline(db: Database, unit_id: str) -> dict[int, int]:
     return {int(k): int(v) for k, v in stored.items()}
 
 
+def baselines(db: Database) -> dict[str, dict[int, int]]:
+    """Every unit's 2015–2020 figures, read once (the screening results list every cell)."""
+    return {unit_id: {int(k): int(v) for k, v in stored.items()}
+            for unit_id, stored in _settings(db).get("baseline", {}).items()}
+
+
 def set_baseline(db: Database, actor: Actor, unit_id: str, figures: dict[int, int | None]) -> Changes:
     """Enter the 2015–2020 figures of a unit (a year left empty is not counted in the average)."""
     actor.require(Permission.EDIT_ORGANISATION)

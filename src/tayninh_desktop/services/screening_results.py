@@ -90,42 +90,55 @@ def _pending(removals: list[Case]) -> int:
                for c in removals)
 
 
-def results(db: Database, year: int, *, today: date | None = None, with_signs: bool = True) -> list[ResultRow]:
-    """One row per cell that has anything to show in ``year``, then the committee's total row."""
+def _exit_counts(exits: list, year: int) -> dict[str | None, tuple[dict[str, int], int]]:
+    """Per cell (and None: the committee), the exits of ``year`` by kind and the measure of the year before."""
+    out: dict[str | None, tuple[dict[str, int], list[int]]] = {}
+    for kind, day, _member, exit_cell in exits:
+        for key in {exit_cell, None}:
+            counts, before = out.setdefault(key, ({k: 0 for k in EXIT_KINDS}, [0]))
+            if day.year == year:
+                counts[kind] += 1
+            elif kind in MEASURED:
+                before[0] += 1
+    return {key: (counts, before[0]) for key, (counts, before) in out.items()}
+
+
+def results(db: Database, year: int, *, today: date | None = None, with_signs: bool = True,
+            signs: list | None = None) -> list[ResultRow]:
+    """One row per cell that has anything to show in ``year``, then the committee's total row. ``signs``: the year's
+    screening already run (the page has it), else it is run here (``with_signs``)."""
     from tayninh_desktop.services import screening
-    from tayninh_desktop.services.reports_de_an_03 import baseline
+    from tayninh_desktop.services.reports_de_an_03 import baselines
 
     check_year(year)
     today = today_or(today)
     home = organisation.require_home(db)
-    cells = {c.id: c.name for c in organisation.cells(db, include_closed=True)}
     every = cases_repo.listing(db, with_steps=False)
-    exits = documents_repo.exit_events(db, EXIT_KINDS, date(year - 1, 1, 1), date(year, 12, 31))
-    signs: dict[str | None, set[str]] = {}
-    if with_signs and year <= today.year:
-        for sign in screening.run(db, year, today=today).signs:
-            signs.setdefault(sign.cell_id, set()).add(sign.member_id)
+    by_cell: dict[str | None, list[Case]] = {None: every}
+    for case in every:
+        by_cell.setdefault(case.cell_id, []).append(case)
+    exits = _exit_counts(documents_repo.exit_events(db, EXIT_KINDS, date(year - 1, 1, 1), date(year, 12, 31)), year)
+    found: dict[str | None, set[str]] = {}
+    if signs is None and with_signs and year <= today.year:
+        signs = screening.run(db, year, today=today).signs
+    for sign in signs or ():
+        found.setdefault(sign.cell_id, set()).add(sign.member_id)
+        found.setdefault(None, set()).add(sign.member_id)
     allotted = {a.unit_id: a for a in cases_repo.allotments(db, year)}
+    entered = baselines(db)
+    cells = {c.id: c.name for c in organisation.cells(db, include_closed=True)}
+    wanted = set(by_cell) | set(exits) | set(found) | {u for u in allotted if u in cells}
     rows = []
-    for cell_id, name in [*cells.items(), (None, home.name)]:
-        mine = every if cell_id is None else [c for c in every if c.cell_id == cell_id]
-        counts = {k: 0 for k in EXIT_KINDS}
-        before = 0
-        for kind, day, _member, exit_cell in exits:
-            if cell_id is not None and exit_cell != cell_id:
-                continue
-            if day.year == year:
-                counts[kind] += 1
-            elif kind in MEASURED:
-                before += 1
-        members = set().union(*signs.values()) if cell_id is None and signs else signs.get(cell_id, set())
+    for cell_id, name in [*((c, n) for c, n in cells.items() if c in wanted), (None, home.name)]:
+        mine = by_cell.get(cell_id, [])
+        counts, before = exits.get(cell_id, ({k: 0 for k in EXIT_KINDS}, 0))
         unit = home.id if cell_id is None else cell_id
         allotment = allotted.get(unit)
-        row = ResultRow(year, cell_id, name, len(members),
+        row = ResultRow(year, cell_id, name, len(found.get(cell_id, ())),
                         **_case_counts([c for c in mine if c.kind is CaseKind.HELP],
                                        [c for c in mine if c.kind is CaseKind.REMOVAL], year),
                         **counts, previous=before,
-                        baseline=baseline_average({str(k): v for k, v in baseline(db, unit).items()}),
+                        baseline=baseline_average({str(k): v for k, v in entered.get(unit, {}).items()}),
                         allotted=allotment.allotted if allotment else None,
                         allotment_doc=allotment.doc_number if allotment else "",
                         pending=_pending([c for c in mine if c.kind is CaseKind.REMOVAL]))

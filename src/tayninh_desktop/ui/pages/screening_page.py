@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.services import cases as case_service
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui.strings_party_life import number
 from tayninh_desktop.ui import strings_screening as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs import case_actions
@@ -57,6 +58,9 @@ def _table(name: str, model: RowsModel) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    # Two lines a row by default: a long list is not measured row by row, and a wrapped text still shows its start
+    # and its figures (the whole text is the cell's tooltip).
+    table.verticalHeader().setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + 10)
     return table
 
 
@@ -101,7 +105,7 @@ class ScreeningPage(QWidget):
         context.changed.connect(self.on_changes)
         self.load_cases()
         # After the page is shown (unless something asked for the screening already).
-        QTimer.singleShot(START_DELAY_MS, lambda: None if self.run_result or self.computing else self.refresh())
+        QTimer.singleShot(START_DELAY_MS, self._first_screening)
 
     # -- tabs ----------------------------------------------------------------------------------
     def _signs_tab(self) -> QWidget:
@@ -178,6 +182,10 @@ class ScreeningPage(QWidget):
         return tab
 
     # -- signs ---------------------------------------------------------------------------------
+    def _first_screening(self) -> None:
+        if self.run_result is None and not self.computing:
+            self.refresh()
+
     @property
     def cell_id(self) -> str | None:
         return self.cell_filter.currentData()
@@ -230,7 +238,7 @@ class ScreeningPage(QWidget):
         self._signs_shown = signs
         members = len({x.member_id for x in signs})
         self.summary.setText(s.SIGNS_SUMMARY.format(year=result.year, as_of=strings.date_text(result.as_of),
-                                                    count=len(signs), members=members) if signs else
+                                                    count=number(len(signs)), members=number(members)) if signs else
                              s.SIGNS_NONE.format(year=result.year))
         # Fixed widths (measuring thousands of rows would take the window's thread): the texts wrap in their rows.
         for column, width in enumerate(SIGN_WIDTHS):
@@ -337,7 +345,10 @@ class ScreeningPage(QWidget):
         from tayninh_desktop.services import screening_results
         from tayninh_desktop.services.party_life import rules
 
-        rows = screening_results.results(self.context.db, self.year.value(), today=self.today)
+        year = self.year.value()
+        done = self.run_result.signs if self.run_result is not None and self.run_result.year == year else None
+        rows = screening_results.results(self.context.db, year, today=self.today, with_signs=done is not None,
+                                         signs=done)
         states = {"near": s.ALLOTMENT_NEAR, "over": s.ALLOTMENT_OVER}
         self.results_model.set_rows([DisplayRow(
             (r.name, str(r.signs), str(r.listed), str(r.helped), str(r.progressed), str(r.xoa_ten), str(r.khai_tru),
