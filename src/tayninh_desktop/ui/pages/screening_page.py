@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.services import cases as case_service
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
-from tayninh_desktop.ui.strings_party_life import number
 from tayninh_desktop.ui import strings_screening as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs import case_actions
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.strings_party_life import number
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.case_panel import OVERDUE_STYLE, CasePanel
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
