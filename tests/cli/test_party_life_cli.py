@@ -25,7 +25,8 @@ def test_warnings_json_process(demo_db_path):
     assert payload["count"] == len(payload["warnings"]) > 0
     for warning in payload["warnings"]:
         assert warning["kind"] and warning["evidence"]
-        assert warning["member_id"] or warning["month"] or warning["kind"] == "vuot_ty_le_xuat_sac"
+        # committee-wide: the excellent-rating quota, the removals allotted to the committee
+        assert warning["member_id"] or warning["month"] or warning["kind"] in ("vuot_ty_le_xuat_sac", "chi_tieu_xoa_ten")
 
 
 def test_warnings_for_one_cell_text(demo_db_path, capsys):

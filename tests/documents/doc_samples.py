@@ -171,8 +171,8 @@ def de_an_03_values() -> dict:
     return {"start_year": 2021, "years": years, "overview": "Từ năm 2021 đến ngày 30/11/2022, Đảng bộ có 152 đảng viên "
             "bị xóa tên, xin ra khỏi Đảng.", "baseline_rows": [{"year": 2019, "count": 110}, {"year": 2020, "count": 112}],
             "baseline_years_text": "2019, 2020", "baseline_average": 111.0, "baseline_average_text": "111",
-            "target": 55.5, "target_text": "55,5", "help_rows": [{"year": 2022, "listed": 35, "progressed": 29,
-                                                                    "removed": 6}], "assessment_heading": "IV"}
+            "target": 55.5, "target_text": "55,5", "help_rows": [{"year": 2022, "listed": 35, "helped": 35,
+                                                                    "progressed": 29, "removed": 6}], "assessment_heading": "IV"}
 
 
 def crosscheck_values() -> dict:
@@ -189,7 +189,7 @@ def crosscheck_values() -> dict:
             "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
 
 
-COMMITTEE_FORMS = {"bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
+COMMITTEE_FORMS = {"bao_cao_ket_qua_ra_soat", "bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
                    "danh_sach_dang_vien_dang_bo"}
 
 # The issuer's words, as services.documents_issuer makes them.
@@ -203,6 +203,26 @@ VOTE_BASE = {"vb_members": 32, "vb_full": 30, "vb_probationary": 2, "vb_exempted
              "register_number": "125", "dues_month": "01", "dues_year": "2026", "left_count": 1,
              "span_text": "từ ngày 01/01/2026 đến ngày 05/02/2026"}
 COMMITTEE_FORMS |= SUPPORT_FORMS
+
+
+def screening_values() -> dict:
+    """The values of the screening's papers (as services.screening_papers makes them)."""
+    cases = [{"stt": 1, "full_name": "Đặng Văn Ưng", "birth_year": 1985, "criterion": "Hai năm liền không hoàn thành"
+              " nhiệm vụ", "evidence": "Xếp loại “Không hoàn thành nhiệm vụ” 2 năm liền: 2024, 2025.",
+              "local_opinion": "Ban công tác mặt trận ấp: ít tham gia sinh hoạt khu dân cư", "votes": "25/28",
+              "yes_pct": "89,3", "due_on": "05/02/2027", "helper_name": "Trần Văn Hùng",
+              "period": "05/02/2026 – 05/02/2027"}]
+    row = {"name": "Chi bộ ấp Tân Trung", "signs": 4, "listed": 1, "helped": 2, "progressed": 1, "xoa_ten": 1,
+           "khai_tru": 0, "ra_khoi_dang": 0, "dinh_cu_nuoc_ngoai": 0, "vs_previous": "giảm 50%",
+           "vs_baseline": "giảm 66,7%", "allotted": 2}
+    return {"cases": cases, "case_count": 1, "rows": [row, {**row, "name": "Toàn đảng bộ"}],
+            "as_of": date(2026, 2, 5), "allotment_notes": ["Chi bộ ấp Tân Trung: năm 2026 có 1 đảng viên bị xóa tên."],
+            "listed_on": date(2026, 2, 5), "due_on": date(2027, 2, 5), "helper_name": "Trần Văn Hùng",
+            "criterion": "Hai năm liền không hoàn thành nhiệm vụ", "ground_text": "tự bỏ sinh hoạt đảng",
+            "birth_year": 1980, "commitment_lines": ["Tham gia đầy đủ sinh hoạt chi bộ.", "Đóng đảng phí đúng hạn."],
+            "progress_lines": ["Ngày 10/09/2026: có tiến bộ."], "history_lines": [("Ngày 10/01/2026, chi ủy yêu cầu"
+                                                                                  " đồng chí viết bản tự kiểm điểm.")],
+            "rule_basis": "Quy định thi hành Điều lệ Đảng"}
 
 
 def context_for(form_id: str, members: int = 12) -> dict:
@@ -226,7 +246,14 @@ def context_for(form_id: str, members: int = 12) -> dict:
     if form_id == "nghi_quyet_chi_bo":
         ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
     ctx.update(support_values(form_id))
+    if form_id in SCREENING_FORMS:
+        ctx.update(screening_values())
     return ctx
+
+
+SCREENING_FORMS = {"ban_cam_ket", "bao_cao_ket_qua_ra_soat", "danh_sach_du_kien_giup_do", "nghi_quyet_danh_sach_giup_do",
+                   "nghi_quyet_de_nghi_xoa_ten", "nghi_quyet_ket_qua_giup_do", "nghi_quyet_phan_cong_giup_do",
+                   "to_trinh_xoa_ten"}
 
 
 __all__ = ["Recipients", "Signature", "context_for", "member_rows", "sample_context"]

@@ -58,9 +58,20 @@ EXPECTED = {
                "chưa đối chiếu được với mẫu gốc"],
     "bieu_7": ["THỐNG KÊ VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN", "Huy hiệu 30 năm tuổi Đảng",
                "phát hiện giả mạo qua giới thiệu sinh hoạt đảng", "T/M ĐẢNG ỦY"],
+    "ban_cam_ket": ["BẢN CAM KẾT", "Kính gửi: Chi ủy Chi bộ ấp Tân Trung", "Đóng đảng phí đúng hạn.", "NGƯỜI CAM KẾT",
+                    "Trần Văn Hùng"],
+    "bao_cao_ket_qua_ra_soat": ["BÁO CÁO", "Chi bộ ấp Tân Trung", "Toàn đảng bộ", "giảm 66,7%", "Được phân bổ"],
+    "danh_sach_du_kien_giup_do": ["DANH SÁCH DỰ KIẾN", "Đặng Văn Ưng", "Ban công tác mặt trận ấp", "T/M CHI ỦY"],
+    "nghi_quyet_danh_sach_giup_do": ["NGHỊ QUYẾT", "CHI BỘ QUYẾT NGHỊ", "Đặng Văn Ưng", "25/28", "89,3%"],
+    "nghi_quyet_de_nghi_xoa_ten": ["NGHỊ QUYẾT", "tự bỏ sinh hoạt đảng", "đồng ý 25 phiếu (86,2%)"],
+    "nghi_quyet_ket_qua_giup_do": ["NGHỊ QUYẾT", "Ngày 10/09/2026: có tiến bộ.", "đồng ý công nhận tiến bộ 25 phiếu"],
+    "nghi_quyet_phan_cong_giup_do": ["NGHỊ QUYẾT", "Đảng viên giúp đỡ", "Trần Văn Hùng", "05/02/2026 – 05/02/2027"],
+    "to_trinh_xoa_ten": ["TỜ TRÌNH", "Kính gửi: Ban Thường vụ Đảng ủy xã Tân Ninh"],
 }
 CELL_FORMS = {"chuong_trinh_hop_chi_bo", "ho_so_hop_chi_bo", "trich_ngang_dang_vien", "danh_sach_dang_vien", "danh_sach_hop_chi_bo", "bien_ban_hop_chi_bo", "nghi_quyet_chi_bo",
-              "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh"}
+              "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh", "ban_cam_ket", "danh_sach_du_kien_giup_do",
+              "nghi_quyet_danh_sach_giup_do", "nghi_quyet_de_nghi_xoa_ten", "nghi_quyet_ket_qua_giup_do",
+              "nghi_quyet_phan_cong_giup_do", "to_trinh_xoa_ten"}
 
 
 def test_every_form_has_expectations():

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.fund_commands",
     "tayninh_desktop.cli.backup_commands",
     "tayninh_desktop.cli.statistics_commands",
+    "tayninh_desktop.cli.screening_commands",
+    "tayninh_desktop.cli.cases_commands",
 )
 
 

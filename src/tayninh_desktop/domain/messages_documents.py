@@ -64,6 +64,10 @@ MOTIONS: dict[str, str] = {
     "help_list": "đưa đồng chí {name} vào danh sách đảng viên cần được chi bộ giáo dục, giúp đỡ",
     "removal": "đề nghị xóa tên đồng chí {name} trong danh sách đảng viên",
     "resolution": "thông qua nội dung liên quan đến đồng chí {name}",
+    "screening": "công nhận đồng chí {name} đã tiến bộ, đưa ra khỏi danh sách đảng viên cần được chi bộ giáo dục,"
+                 " giúp đỡ",
+    "committee": "đề nghị xóa tên đồng chí {name} trong danh sách đảng viên",
+    "standing": "xóa tên đồng chí {name} trong danh sách đảng viên",
 }
 FRACTION_WORDS: dict[tuple[int, int, bool], str] = {
     (2, 3, False): "hai phần ba",

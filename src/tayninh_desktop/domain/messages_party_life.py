@@ -135,4 +135,6 @@ WARNING_LABELS = {
     "vuot_ty_le_xuat_sac": "Vượt tỷ lệ hoàn thành xuất sắc",
     "hai_nam_khong_hoan_thanh": "Hai năm liền không hoàn thành nhiệm vụ",
     "tam_mien_khong_dung_thoi_han": "Tạm miễn sinh hoạt không đúng thời hạn",
+    "het_han_giup_do": "Hết hạn 12 tháng giúp đỡ",
+    "chi_tieu_xoa_ten": "Số xóa tên được phân bổ",
 }

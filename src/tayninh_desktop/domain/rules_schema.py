@@ -47,10 +47,25 @@ SECTIONS: dict[str, dict[str, object]] = {
     "vote_resolution": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
     "numbering": {"first_number": INT, "digits": INT},
     "date_format": {"zero_day_below": INT, "zero_months": INTS},
+    "vote_committee": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    "vote_standing": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    "vote_screening": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
+    # screening_procedure.toml (issue 12: the help list, the screening vote, removal cases)
+    "help_period": {"months": INT, "warn_days_before": INT},
+    "self_review": {"max_requests": INT},
+    "vote_escalation": {"max_failed_votes": INT},
+    "removal_authority": {"decides": TEXT, "levels": TEXTS},
+    "cell_meeting": {"months": INT},
+    "allotment_warning": {"approaching_share": FLOAT},
+    "settlement_abroad": {},
+    # screening_*.toml: the detectors, one file per legal basis (loaded file by file: domain/screening_rules.py)
+    "detector": {"code": TEXT, "measure": TEXT, "level": TEXT, "description": TEXT, "min": INT, "max": INT,
+                 "months": INT, "ground": TEXT, "criterion": TEXT, "sources": TEXTS, "fact_kinds": TEXTS,
+                 "carry_over": BOOL},
 }
 
 # Sections holding one dated series per key.
-KEYED = {"dues_category": "code", "year_days": "year"}
+KEYED = {"dues_category": "code", "year_days": "year", "detector": "code"}
 
 # Sections whose records need these value fields (besides the legal basis).
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -63,6 +78,15 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "vote_help_list": ("numerator", "denominator", "strict", "secret"),
     "vote_removal": ("numerator", "denominator", "strict", "secret"),
     "vote_resolution": ("numerator", "denominator", "strict", "secret"),
+    "vote_committee": ("numerator", "denominator", "strict", "secret"),
+    "vote_standing": ("numerator", "denominator", "strict", "secret"),
+    "vote_screening": ("numerator", "denominator", "strict", "secret"),
+    "help_period": ("months", "warn_days_before"),
+    "self_review": ("max_requests",),
+    "vote_escalation": ("max_failed_votes",),
+    "removal_authority": ("decides", "levels"),
+    "allotment_warning": ("approaching_share",),
+    "detector": ("code", "measure", "level", "description"),
 }
 
 

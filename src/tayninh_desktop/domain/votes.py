@@ -37,6 +37,9 @@ class VoteKind(StrEnum):
     HELP_LIST = "help_list"        # đưa vào danh sách đảng viên cần được chi bộ giáo dục, giúp đỡ
     REMOVAL = "removal"            # đề nghị xóa tên
     RESOLUTION = "resolution"      # nghị quyết sinh hoạt chi bộ hằng tháng (giơ tay)
+    SCREENING = "screening"        # sàng lọc sau 12 tháng giúp đỡ: công nhận đã tiến bộ
+    COMMITTEE = "committee"        # đảng ủy xem xét đề nghị xóa tên (của số đảng ủy viên)
+    STANDING = "standing"          # ban thường vụ cấp ủy có thẩm quyền quyết định (của số ủy viên)
 
     @property
     def rule_section(self) -> str:

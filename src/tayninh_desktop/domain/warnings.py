@@ -28,6 +28,8 @@ class WarningKind(StrEnum):
     RATING_QUOTA = "vuot_ty_le_xuat_sac"
     TWO_YEARS_INCOMPLETE = "hai_nam_khong_hoan_thanh"
     AWAY_TERM = "tam_mien_khong_dung_thoi_han"
+    HELP_DUE = "het_han_giup_do"           # the twelve months of help end (screening, issue 12)
+    ALLOTMENT = "chi_tieu_xoa_ten"         # a unit near or over the removals the Đề án allotted it
 
 
 class Severity(StrEnum):

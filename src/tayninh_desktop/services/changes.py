@@ -14,6 +14,7 @@ class Changes:
     documents: bool = False
     settings: bool = False
     support: bool = False      # the support programme: households, loans, outreach, applications, the fund
+    screening: bool = False
     member_ids: tuple[str, ...] = field(default_factory=tuple)
     note: str = ""
 
@@ -26,6 +27,7 @@ class Changes:
             documents=self.documents or other.documents,
             settings=self.settings or other.settings,
             support=self.support or other.support,
+            screening=self.screening or other.screening,
             member_ids=self.member_ids + other.member_ids,
             note=self.note or other.note,
         )

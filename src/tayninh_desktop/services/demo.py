@@ -273,6 +273,9 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
         from tayninh_desktop.services.demo_support import generate_support
 
         generate_support(db, today=today, seed=seed, home_unit_id=home)
+        from tayninh_desktop.services.demo_screening import generate_cases
+
+        generate_cases(db, today=today, seed=seed)
         audit.append(db, actor.name, "demo", "unit", home, None,
                      {"members": members, "cells": cell_count, "years": years, "seed": seed})
     return DemoResult(members=members, cells=cell_count, events=len(event_rows), home_unit_id=home)

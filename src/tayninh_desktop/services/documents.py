@@ -43,6 +43,7 @@ from tayninh_desktop.services import (
     documents_votes,
     organisation,
     reports_de_an_03,
+    screening_papers,
 )
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.form_catalogue import catalogue, get_form, office_folder
@@ -83,7 +84,7 @@ class PrintRequest:
     issue: bool = True
     member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
     questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
-    case_id: str | None = None            # a screening or removal case (no case can be printed yet)
+    case_id: str | None = None            # a screening or removal case (services/screening_papers)
     draft: bool = False                   # print a numbered paper as a draft, marked "DỰ THẢO"
     summary: str = ""                     # the trích yếu the office wrote
     content: tuple[str, ...] = ()         # the paper's content, one item or paragraph a line
@@ -103,8 +104,6 @@ def checked_request(request: PrintRequest) -> PrintRequest:
     if request.on and not DOCUMENT_YEARS[0] <= request.on.year <= date.today().year + 1:
         raise DomainError("document_date_implausible", value=format_vn_date(request.on), low=DOCUMENT_YEARS[0],
                           high=date.today().year + 1)
-    if request.case_id:
-        raise DomainError("case_not_found", case=request.case_id)
     longest = {"summary": request.summary, "content": max(request.content, key=len, default=""),
                "questions": max(request.questions, key=len, default="")}
     issues = length_issues(longest, TEXT_LIMITS)
@@ -161,6 +160,7 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     """Everything the form's fields can use, taken from the register as it stood on the document's date."""
     form = get_form(form_id)
     request = checked_request(request)
+    request, case = screening_papers.effective_request(db, form, request)
     request, letter = documents_letters.effective_request(db, form, request)
     on = letter.issued_on if letter else (request.on or date.today())
     issuer = documents_issuer.resolve(db, form, request, on)
@@ -189,6 +189,10 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
         ctx.update(documents_context.meeting_values(db, subject, on, lists["member_objects"], ctx["members"]))
         ctx.update(documents_votes.present_voters(db, subject, on, ctx))
     ctx.pop("member_objects")
+    if form.source in screening_papers.LIST_SOURCES:
+        ctx.update(screening_papers.list_context(db, form.source, subject.id if subject else None, on, request.year))
+    if case is not None:
+        ctx.update(screening_papers.case_context(db, form, case, on, ctx))
     if form.source == "de_an_03":
         ctx.update(reports_de_an_03.report_context(db, home, subject, on, request.year, blank=request.blank))
     if form.source.startswith("support_") and not request.blank:   # the support programme's papers
@@ -246,6 +250,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     if form.source == "document_register":
         return print_register(db, actor, out, year=request.year, cell_id=request.cell_id,
                               settings=settings, blank=request.blank), Changes()
+    request, _ = screening_papers.effective_request(db, form, request)
     request, _ = documents_letters.effective_request(db, form, request)
     context = build_context(db, form_id, request)
     document = form.numbered and not request.blank and has_content(form, context)
@@ -280,6 +285,7 @@ def _issue(db: Database, actor: Actor, form: FormDefinition, context: dict, requ
                                  term_start=term.start, recipients="\n".join(recipients), copies=len(recipients))
             documents_repo.insert(db, doc, header.issuer_code)
             documents_letters.record_issue(db, context, doc)
+            screening_papers.record_issue(db, request, form, doc.id)
             audit.append(db, actor.name, "issue_document", "document", doc.id, None,
                          {"symbol": symbol, "form": form.id, "date": on.isoformat(), "sha256": doc.pdf_sha256})
             staged = stage(out, data)   # fsynced beside the target before the commit, renamed after it

@@ -17,7 +17,7 @@ from tayninh_desktop.services import event_rules
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
-from tayninh_desktop.storage import audit, events_repo, members_repo
+from tayninh_desktop.storage import audit, cases_repo, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.members_repo import MemberListRow, MemberSummary
 
@@ -166,6 +166,9 @@ def delete_event(db: Database, actor: Actor, event_id: str, *, today: date | Non
         event = events_repo.get_event(db, event_id)
         if event is None:
             raise DomainError("event_not_found")
+        case_id = cases_repo.case_for_event(db, event_id)
+        if case_id:   # written by a case's decision: the history keeps it (a wrong decision is corrected by another)
+            raise DomainError("case_event_delete", case=case_id)
         member = require_member(db, event.member_id)
         remaining = [e for e in events_repo.events_of(db, event.member_id) if e.id != event_id]
         if not remaining:

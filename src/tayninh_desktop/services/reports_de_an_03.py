@@ -2,8 +2,8 @@
 
 The 2015–2020 figures predate the register: the office enters them once (a setting, audited) and
 the report compares every year with their average. The help-list outcomes come from the screening
-area; until it records cases the report leaves that part out (the form's section prints only with
-data).
+cases (``screening_results.help_rows``); a register without any help case leaves that part out (the
+form's section prints only with data).
 """
 
 from __future__ import annotations
@@ -44,6 +44,12 @@ def baseline(db: Database, unit_id: str) -> dict[int, int]:
     """The 2015–2020 yearly figures (xóa tên + xin ra khỏi Đảng) entered for a unit."""
     stored = _settings(db).get("baseline", {}).get(unit_id, {})
     return {int(k): int(v) for k, v in stored.items()}
+
+
+def baselines(db: Database) -> dict[str, dict[int, int]]:
+    """Every unit's 2015–2020 figures, read once (the screening results list every cell)."""
+    return {unit_id: {int(k): int(v) for k, v in stored.items()}
+            for unit_id, stored in _settings(db).get("baseline", {}).items()}
 
 
 def set_baseline(db: Database, actor: Actor, unit_id: str, figures: dict[int, int | None]) -> Changes:
@@ -144,7 +150,10 @@ def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: 
     since, _ = data_since(db)
     lines = year_figures([(kind, day) for kind, day, _, _ in events], range(start, end.year + 1), average, since)
     first = f"ngày {format_vn_date(since)}" if since and since.year >= start else f"năm {start}"
-    help_rows: list[dict] = []   # the screening area will provide these (listed, helped, progressed, removed)
+    from tayninh_desktop.services.screening_results import help_rows as screening_help_rows
+
+    # The help list's outcomes per year (listed, helped, progressed, removed after the help), from the cases.
+    help_rows = screening_help_rows(db, range(start, end.year + 1), cell.id if cell else None)
     target = round(average * (100 - TARGET_REDUCTION) / 100, 2) if average is not None else None
     return {
         "summary": "kết quả thực hiện Đề án số 03-ĐA/TU về kéo giảm tình trạng đảng viên bị xóa tên và xin ra "

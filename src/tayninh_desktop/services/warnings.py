@@ -128,6 +128,9 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     out += probation_warnings(warnings_repo.probation_facts(db, names), book, today,
                               calendar_for(today.year - 2, today.year + 1, book))
     out += missing_meeting_warnings(_missing_meetings(db, today, names))
+    from tayninh_desktop.services import screening_warnings
+
+    out += screening_warnings.warnings(db, today)
     if cell_id:
         out = [w for w in out if w.cell_id == cell_id]
     else:

@@ -167,4 +167,5 @@ from tayninh_desktop.storage import schema_support  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_integrity  # noqa: F401
 from tayninh_desktop.storage import schema_statistics  # noqa: F401
+from tayninh_desktop.storage import schema_screening  # noqa: F401
 # isort: on

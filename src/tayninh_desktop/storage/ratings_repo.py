@@ -93,6 +93,11 @@ def insert_discipline_many(db: Database, rows: list[list]) -> None:
     db.conn.executemany(_INSERT_DISCIPLINE, rows)
 
 
+def get_discipline(db: Database, discipline_id: str) -> DisciplineRecord | None:
+    row = db.execute(f"SELECT {_DISCIPLINE_COLUMNS} FROM discipline WHERE id = ?", [discipline_id]).fetchone()
+    return _discipline(row) if row else None
+
+
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
     rows = db.execute(f"SELECT {_DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ? ORDER BY decided_on",
                       [member_id])

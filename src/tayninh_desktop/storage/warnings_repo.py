@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.warnings import AwayFact, LetterFact, ProbationFact
+from tayninh_desktop.storage.cases_repo import closing_cases
 
 
 def member_names_cells(db: Database, member_ids: list[str]) -> dict[str, tuple[str, str | None, str, str]]:
@@ -90,9 +91,10 @@ def cells_with_members(db: Database, statuses: tuple[str, ...]) -> set[str]:
 
 
 def closing_decisions(db: Database, member_ids: list[str], after: date) -> dict[str, tuple[str, str]]:
-    """The decisions that close a reached removal ground (member → (date, document)): today a status event that
-    removed the member from the register after ``after``. The screening issue adds its own cases here."""
-    out: dict[str, tuple[str, str]] = {}
+    """The decisions that close a reached removal ground (member → (date, document)): a status event that removed
+    the member from the register after ``after``, or a screening case that decided on the member after it (a removal
+    decision, for or against; the cell's vote putting the member on the help list)."""
+    out: dict[str, tuple[str, str]] = dict(closing_cases(db, member_ids, after))
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
         rows = db.execute(

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life, strings_support
+from tayninh_desktop.ui import (
+    strings,
+    strings_documents,
+    strings_import,
+    strings_party_life,
+    strings_screening,
+    strings_support,
+)
 from tayninh_desktop.ui.context import UiContext
 
 
@@ -52,6 +59,12 @@ def _party_life_page(name: str) -> Callable[[UiContext], QWidget]:
     return factory
 
 
+def _screening_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.screening_page import ScreeningPage
+
+    return ScreeningPage(context)
+
+
 def _documents_page(context: UiContext) -> QWidget:
     from tayninh_desktop.ui.pages.documents_page import DocumentsPage
 
@@ -68,6 +81,7 @@ def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
         PageSpec("warnings", strings_party_life.NAV_WARNINGS, _party_life_page("warnings")),
+        PageSpec("screening", strings_screening.NAV_SCREENING, _screening_page),
         PageSpec("register", strings.NAV_REGISTER, _register_page),
         PageSpec("meetings", strings_party_life.NAV_MEETINGS, _party_life_page("meetings")),
         PageSpec("dues", strings_party_life.NAV_DUES, _party_life_page("dues")),

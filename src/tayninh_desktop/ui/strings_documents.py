@@ -97,6 +97,9 @@ RULE_SECTIONS = {
     "vote_help_list": "Biểu quyết đưa vào danh sách giáo dục, giúp đỡ",
     "vote_removal": "Biểu quyết đề nghị xóa tên",
     "vote_resolution": "Biểu quyết nghị quyết hằng tháng",
+    "vote_screening": "Biểu quyết sàng lọc sau 12 tháng giúp đỡ",
+    "vote_committee": "Đảng ủy biểu quyết đề nghị xóa tên",
+    "vote_standing": "Ban thường vụ quyết định xóa tên",
     "numbering": "Số văn bản",
     "date_format": "Ngày, tháng ban hành",
 }

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tayninh_desktop.domain.warnings import EarlyWarning
 
 START_DELAY_MS = 300
+SCREENING_KINDS = ("het_han_giup_do", "chi_tieu_xoa_ten")   # warnings the screening page answers
 SAMPLE_ROWS = 200       # rows measured for the widths of the cell and member columns
 NAME_COLUMN_MAX = 300   # px: a longer cell name wraps onto the row's second line
 
@@ -55,6 +56,9 @@ class WarningsPage(QWidget):
         self.cell_filter.setMinimumWidth(320)
         self.summary = QLabel(objectName="warnings_summary")
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold;")
+        self.help_due = QLabel(objectName="warnings_help_due", wordWrap=True)   # the twelve months of help
+        self.help_due.setStyleSheet("color: #8a4b00;")
+        self.help_due.hide()
         self.refresh_button = QPushButton(s.REFRESH, objectName="warnings_refresh")
         self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
         from tayninh_desktop.services.settings_party_life import thematic_absence_counts
@@ -93,6 +97,7 @@ class WarningsPage(QWidget):
 
         self.support_line = SupportHomeLine(context, self.runner, today)
         layout.addWidget(self.support_line)
+        layout.addWidget(self.help_due)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(s.WARNINGS_HINT))
         self._fill_cells()
@@ -147,6 +152,7 @@ class WarningsPage(QWidget):
 
         warnings = for_cell(self.warnings, self.cell_filter.currentData())
         self.model.set_rows(warnings)
+        self._show_help_due(warnings)
         if warnings and not self._sized:
             self._size_columns()
         if self.computing:
@@ -159,6 +165,15 @@ class WarningsPage(QWidget):
                                                        reached=s.number(count[Severity.REACHED]),
                                                        near=s.number(count[Severity.NEAR]),
                                                        notice=s.number(count[Severity.NOTICE])))
+
+    def _show_help_due(self, warnings: list) -> None:
+        """The help due dates of the screening cases, counted above the list (their rows open the case)."""
+        from tayninh_desktop.ui import strings_screening as ss
+
+        due = [w for w in warnings if w.kind.value == "het_han_giup_do"]
+        passed = sum(1 for w in due if w.data.get("passed"))
+        self.help_due.setText(ss.HOME_HELP_DUE.format(passed=passed, coming=len(due) - passed) if due else "")
+        self.help_due.setVisible(bool(due))
 
     def _size_columns(self) -> None:
         """Widths of the first four columns: every severity and kind label, the cell and member names of the
@@ -182,13 +197,20 @@ class WarningsPage(QWidget):
         warning = self.model.warning(row)
         if warning is None:
             return None
+        window = self.window()
+        if warning.kind.value in SCREENING_KINDS and hasattr(window, "show_page"):
+            page = window.show_page("screening")   # the help due date opens its case; an allotment the results
+            if warning.data.get("case_id"):
+                page.show_case(warning.data["case_id"])
+            else:
+                page.tabs.setCurrentIndex(2)
+            return page
         if warning.member_id:
             from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
 
             dialog = MemberDialog(self.context, warning.member_id, self)
             dialog.open()
             return dialog
-        window = self.window()
         if warning.cell_id and hasattr(window, "show_page"):
             page = window.show_page("meetings")
             page.show_month(warning.cell_id, warning.month)
