@@ -109,6 +109,14 @@ def _not_to_itself(items, scope: Scope) -> list[str]:
     return [item for item in items if not (issuer and REPORTING in item and item.casefold().startswith(issuer))]
 
 
+def paper_parts(form: FormDefinition, context: Mapping[str, Any], blank: bool = False
+                ) -> tuple[DocumentHeader, Scope, Signature | None, Recipients | None]:
+    """What the frame of a form says with ``context``: header, the values, signature, recipients (the Word
+    file is framed from the same)."""
+    header, scope = _header(form, context, blank), _scope(form, context, blank)
+    return header, scope, _signature(form.signature, context, scope, blank), _recipients(form, context, scope)
+
+
 def recipient_lines(form: FormDefinition, context: Mapping[str, Any]) -> tuple[str, ...]:
     """The "Nơi nhận" lines of a filled form, as plain text (the document register keeps them)."""
     recipients = _recipients(form, context, Scope(context))

@@ -136,11 +136,13 @@ class SectionBlock:
 
 @dataclass(frozen=True)
 class ChartBlock:
-    """A bar chart over a context list: one bar per row, dashed reference lines from the context."""
+    """A chart: the chart definition the context holds in ``spec`` (``domain.charts``); else a bar chart over
+    a context list, one bar per row, dashed reference lines from the context."""
 
-    rows: str
-    category: str                 # field of a row: the bar's label ("year")
-    value: str                    # field of a row: the bar's height
+    rows: str = ""
+    category: str = ""            # field of a row: the bar's label ("year")
+    value: str = ""               # field of a row: the bar's height
+    spec: str = ""                # context field holding the chart's spec (domain.charts.spec_data)
     title: str = ""
     lines: tuple[tuple[str, str], ...] = ()   # (context field, legend label) drawn as dashed lines
     height_mm: float = 70
@@ -361,7 +363,7 @@ def _templates(block: Any) -> tuple[list[str], dict[str, list[str]]]:
     elif isinstance(block, SignaturesBlock):
         top.extend(t for s in block.signers for t in (s.title, s.name, s.on_behalf, s.signing_for, s.note))
     elif isinstance(block, ChartBlock):
-        top.extend([_ref(block.rows), block.title] + [_ref(f) for f, _ in block.lines])
+        top.extend([_ref(block.rows), _ref(block.spec), block.title] + [_ref(f) for f, _ in block.lines])
         rows[block.rows] = [_ref(block.category), _ref(block.value)]
     elif isinstance(block, SlipsBlock | SectionBlock | BodyBlock):
         inner_top = [t for b in block.blocks for t in _templates(b)[0]]

@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
                    "06/2026) hoặc một năm (ví dụ 2026)."),
     "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "signer_name_too_long": "Họ tên người ký quá dài ({value} ký tự).",
+    "body_unreadable": ("{field_label}: không đọc được nội dung đã soạn (chỉ gồm các đoạn, ý đánh số và chữ đậm);"
+                        " hãy soạn lại nội dung."),
+    "too_many_paragraphs": "{field_label}: {count} đoạn, quá mức {max} đoạn.",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -54,6 +57,7 @@ FIELD_LABELS: dict[str, str] = {
     "form_id": "Mẫu",
     "period": "Kỳ báo cáo",
     "content": "Nội dung",
+    "body": "Nội dung văn bản",
     "questions": "Nội dung biểu quyết",
     "closed_on": "Ngày bế mạc đại hội",
     "label": "Tên đại hội",

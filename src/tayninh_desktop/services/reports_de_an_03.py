@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.charts import removals_by_year, spec_data
 from tayninh_desktop.domain.dates import format_vn_date, from_iso
 from tayninh_desktop.domain.documents_report import (
     BASELINE_YEARS,
@@ -146,11 +147,13 @@ def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: 
     first = f"ngày {format_vn_date(since)}" if since and since.year >= start else f"năm {start}"
     help_rows: list[dict] = []   # the screening area will provide these (listed, helped, progressed, removed)
     target = round(average * (100 - TARGET_REDUCTION) / 100, 2) if average is not None else None
+    rows = [_row(line, end, since) for line in lines]
+    chart = removals_by_year(lines, [" ".join(row["year_label"].split()) for row in rows], average)
     return {
         "summary": "kết quả thực hiện Đề án số 03-ĐA/TU về kéo giảm tình trạng đảng viên bị xóa tên và xin ra "
                    f"khỏi Đảng{f' ({cell.name})' if cell else ''}",
         "report_subject": subject_unit.name, "start_year": start, "end_date": end,
-        "years": [_row(line, end, since) for line in lines], "overview": _overview(lines, subject_unit.name, first, end),
+        "years": rows, "removals_chart": spec_data(chart), "overview": _overview(lines, subject_unit.name, first, end),
         "data_since": since, "data_since_note": _since_note(lines, since),
         "baseline_rows": [{"year": y, "count": entered[y]} for y in sorted(entered)],
         "baseline_years_text": ", ".join(str(y) for y in sorted(entered)),
