@@ -8,7 +8,7 @@ same chart. Builders here turn the register's figures into specs; numbers are wr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from tayninh_desktop.domain import messages_charts as m
@@ -148,7 +148,7 @@ def removals_by_year(lines: Sequence[YearFigures], labels: Sequence[str], averag
 
 
 def members_by_cell(rows: Sequence[tuple[str, Mapping[str, int]]], groups: Sequence[tuple[str, str, str]],
-                    shown: int = 12) -> ChartSpec:
+                    shown: int = 40) -> ChartSpec:
     """Members of each cell by situation, stacked; ``groups``: (status key, label, tone); past ``shown``
     cells the smallest are summed as one bar."""
     rows = list(rows)
@@ -177,12 +177,14 @@ def meetings_by_month(months: Sequence[tuple[str, int, int, int]]) -> ChartSpec:
                      m.UNIT_MEETINGS, "%", empty_text=m.MEETINGS_EMPTY)
 
 
-def dues_by_month(months: Sequence[tuple[str, int, int]]) -> ChartSpec:
-    """Dues collected each month: (label, amount in đồng, members whose month is not recorded)."""
-    missing = [label for label, _, unrecorded in months if unrecorded]
+def dues_by_month(months: Sequence[tuple[str, int | None, int]]) -> ChartSpec:
+    """Dues collected each month: (label, amount in đồng or None when nothing is recorded, cells that have not
+    recorded the month). A month not recorded has no bar — never a bar of nothing paid — and the note names it."""
+    missing = [m.DUES_CELLS_MISSING.format(month=label.replace("\n", "/"), count=cells)
+               for label, _, cells in months if cells]
     note = m.DUES_NOT_RECORDED.format(months=", ".join(missing)) if missing else ""
     return ChartSpec("dues_by_month", m.DUES_TITLE, ChartKind.BARS, tuple(label for label, _, _ in months),
-                     (Series(m.DUES_COLLECTED, tuple(float(amount) for _, amount, _ in months), "good"),),
+                     (Series(m.DUES_COLLECTED, tuple(None if a is None else float(a) for _, a, _ in months), "good"),),
                      "đ", note=note, empty_text=m.DUES_EMPTY)
 
 
@@ -196,8 +198,20 @@ def ratings_by_cell(year: int | None, rows: Sequence[tuple[str, Mapping[str, int
                      m.UNIT_MEMBERS, horizontal=True, empty_text=m.RATINGS_EMPTY)
 
 
-@dataclass(frozen=True)
-class Dashboard:
-    """The home page's charts, in the order shown."""
 
-    charts: tuple[ChartSpec, ...] = field(default_factory=tuple)
+def summary_lines(spec: ChartSpec) -> list[str]:
+    """The chart as text, a line per category ("T5: Số kỳ họp 34; Tỷ lệ dự họp 95,8 %"): what a reader who
+    would rather read (or cannot see the colours) is given beside the picture."""
+    out = []
+    for index, category in enumerate(spec.categories):
+        parts = []
+        for series in spec.series:
+            value = series.values[index] if index < len(series.values) else None
+            if value is None and series.as_line:
+                continue
+            unit = spec.line_unit if series.as_line else spec.unit
+            text = vn_value(value, unit) if unit in ("%", "đ") else f"{vn_value(value, '')}"
+            parts.append(f"{series.label} {text}" if len(spec.series) > 1 else text)
+        out.append(f"{' '.join(category.split())}: {'; '.join(parts)}")
+    out += [f"{line.label}: {vn_number(line.value)}" for line in spec.lines]
+    return out + ([spec.note] if spec.note else [])

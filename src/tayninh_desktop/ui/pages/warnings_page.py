@@ -32,6 +32,7 @@ from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+from tayninh_desktop.ui.widgets.dashboard import Dashboard
 
 if TYPE_CHECKING:
     from tayninh_desktop.domain.warnings import EarlyWarning
@@ -91,6 +92,8 @@ class WarningsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(s.WARNINGS_HINT))
+        self.dashboard = Dashboard(context, self.runner, today)   # the home page's charts, under its warnings
+        layout.addWidget(self.dashboard)
         self._fill_cells()
         self.cell_filter.currentIndexChanged.connect(self.show_cell)
         self.refresh_button.clicked.connect(self.refresh)
