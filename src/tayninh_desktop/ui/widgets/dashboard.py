@@ -101,9 +101,10 @@ class Dashboard(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.area)
-        self._later = QTimer(self, singleShot=True, interval=REFRESH_AFTER_MS, timeout=self.refresh)
+        self._pending = False
+        self._later = QTimer(self, singleShot=True, interval=REFRESH_AFTER_MS, timeout=self._due)
         context.changed.connect(self.on_changes)
-        QTimer.singleShot(START_DELAY_MS, self.refresh)
+        QTimer.singleShot(START_DELAY_MS, self._due)
 
     @property
     def ready(self) -> bool:
@@ -118,6 +119,19 @@ class Dashboard(QWidget):
         db, path, today = self.context.db, self.context.db_path, self.today
         scale = self.devicePixelRatioF() or 1.0
         self.runner.run(lambda: _draw(db, path, today, scale), lambda result: self._drawn(result, scale), self._failed)
+
+    def _due(self) -> None:
+        """Draw now if the charts are on screen, else when they are next shown (nothing is drawn unseen)."""
+        if self.isVisible() and not self.toggle.isChecked():
+            self.refresh()
+        else:
+            self._pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self._pending = False
+            QTimer.singleShot(0, self._due)
 
     def _drawn(self, pictures, scale: float) -> None:
         from tayninh_desktop.domain.charts import summary_lines
@@ -158,6 +172,9 @@ class Dashboard(QWidget):
     def _set_hidden(self, hidden: bool) -> None:
         self.area.setVisible(not hidden)
         self.toggle.setText(s.DASHBOARD_SHOW if hidden else s.DASHBOARD_HIDE)
+        if not hidden and self._pending:
+            self._pending = False
+            self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.members or changes.party_life or changes.organisation or changes.history or changes.settings:
