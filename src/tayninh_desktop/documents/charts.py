@@ -15,7 +15,14 @@ from tayninh_desktop.documents.blocks import RenderContext
 from tayninh_desktop.documents.fields import Scope, fill
 from tayninh_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, string_width
 from tayninh_desktop.documents.forms import ChartBlock
-from tayninh_desktop.domain.charts import ChartKind, ChartSpec, simple_bars, spec_from_data, vn_number, vn_value
+from tayninh_desktop.domain.charts import (
+    ChartKind,
+    ChartSpec,
+    simple_bars,
+    spec_from_data,
+    vn_number,
+    vn_value,
+)
 from tayninh_desktop.domain.documents import nfc
 
 LABEL_SIZE = 10

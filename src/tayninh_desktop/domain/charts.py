@@ -66,7 +66,7 @@ class ChartSpec:
 
 # --- numbers the Vietnamese way -----------------------------------------------------------------------
 
-def vn_number(value: float | int | None, decimals: int = 1) -> str:
+def vn_number(value: float | None, decimals: int = 1) -> str:
     """1234 → "1.234"; 26.25 → "26,3" (at most ``decimals`` places, no trailing zeros); None → "—"."""
     if value is None:
         return "—"

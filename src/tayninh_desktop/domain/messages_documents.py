@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "body_unreadable": ("{field_label}: không đọc được nội dung đã soạn (chỉ gồm các đoạn, ý đánh số và chữ đậm);"
                         " hãy soạn lại nội dung."),
     "too_many_paragraphs": "{field_label}: {count} đoạn, quá mức {max} đoạn.",
+    "word_needs_docx": "«{path}»: tệp Word phải có đuôi .docx.",
+    "word_not_for_dossier": "«{form}» gồm nhiều văn bản: lưu tệp Word của từng văn bản trong hồ sơ.",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -339,6 +339,13 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     actor.require(Permission.READ)
     check_year(year)
     check_target(out)
+    form = get_form("so_dang_ky_van_ban")
+    result = render(form, register_context(db, year=year, cell_id=cell_id), out, settings=settings, blank=blank)
+    return PrintResult(result.path, result.pages, result.sha256)
+
+
+def register_context(db: Database, *, year: int | None = None, cell_id: str | None = None) -> dict:
+    """The values of the printed register of documents sent (the committee's, or a cell's)."""
     on = date.today()
     form = get_form("so_dang_ky_van_ban")
     unit = organisation.unit(db, cell_id) if cell_id else organisation.require_home(db)
@@ -346,10 +353,8 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     rows = [{"symbol": d.symbol, "issued_on": format_vn_date(d.issued_on), "summary": d.summary, "signer": d.signer,
              "recipients": d.recipients, "copies": d.copies or ""} for d in docs]
     name = documents_issuer.name_on(db, unit.id, on)
-    context = {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
-               "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
-    result = render(form, context, out, settings=settings, blank=blank)
-    return PrintResult(result.path, result.pages, result.sha256)
+    return {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
+            "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
 
 
 def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:

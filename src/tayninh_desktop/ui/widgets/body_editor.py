@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QKeySequence,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextListFormat,
@@ -163,8 +164,8 @@ class BodyEditor(QWidget):
         cursor = QTextCursor(self.edit.document())
         current = None
         for index, para in enumerate(body):
-            if index:
-                cursor.insertBlock()
+            if index:   # a new paragraph would carry on the one before (its list too): it starts plain
+                cursor.insertBlock(QTextBlockFormat())
             for run in para.runs:
                 fmt = QTextCharFormat()
                 fmt.setFontWeight(QFont.Weight.Bold if run.bold else QFont.Weight.Normal)
