@@ -164,6 +164,7 @@ def table(container, block: TableBlock, ctx: WordContext) -> None:
     grid = container.add_table(rows=heads + count, cols=len(block.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    frame.fixed_width(grid, ctx.width_mm)   # the form's column widths, not widths guessed from the text
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
     for index, column in enumerate(block.columns):
@@ -223,11 +224,15 @@ def chart(container, block: ChartBlock, ctx: WordContext) -> None:
     if spec is None:
         return
     import io
+    from dataclasses import replace
 
+    if spec.title:   # the title as text (Word finds and edits it), the picture without it
+        styled(container, f"<b>{escape(spec.title)}</b>", "center_small", ctx)
     picture = container.add_paragraph()
     picture.alignment = frame.ALIGN["center"]
     width = min(ctx.width_mm, 160)
-    picture.add_run().add_picture(io.BytesIO(chart_png(spec, width, block.height_mm, print_ready=True)), width=Mm(width))
+    png = chart_png(replace(spec, title=""), width, block.height_mm, print_ready=True)
+    picture.add_run().add_picture(io.BytesIO(png), width=Mm(width))
 
 
 def spacer(container, block: SpacerBlock, ctx: WordContext) -> None:

@@ -141,11 +141,30 @@ def no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def fixed_width(table, width_mm: float) -> None:
+    """The table spans ``width_mm`` with the widths given to its columns (Word and LibreOffice alike)."""
+    table.autofit = False
+    props = table._tbl.tblPr
+    width = props.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        props.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(round(width_mm / 25.4 * 1440)))
+    margins = OxmlElement("w:tblCellMar")   # the PDF's 3 pt inside each cell (Word's default is twice that)
+    for side, twips in (("top", 0), ("left", 60), ("bottom", 0), ("right", 60)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(twips))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    props.append(margins)
+
+
 def two_columns(document, width_mm: float, left_share: float):
     """A borderless two-cell row spanning the text width (header blocks, the closing)."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    fixed_width(table, width_mm)
     no_borders(table)
     widths = (Mm(width_mm * left_share), Mm(width_mm * (1 - left_share)))
     for cell, width in zip(table.rows[0].cells, widths, strict=True):
