@@ -188,7 +188,7 @@ def crosscheck_values() -> dict:
             "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
 
 
-COMMITTEE_FORMS = {"ke_hoach", "thong_bao", "bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
+COMMITTEE_FORMS = {"danh_sach_canh_bao", "ke_hoach", "thong_bao", "bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
                    "danh_sach_dang_vien_dang_bo"}
 
 # The issuer's words, as services.documents_issuer makes them.
@@ -219,6 +219,15 @@ def context_for(form_id: str, members: int = 12) -> dict:
         ctx.update(crosscheck_values())
     if form_id == "nghi_quyet_chi_bo":
         ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
+    if form_id == "danh_sach_canh_bao":
+        ctx.update(scope_text="tất cả các chi bộ; mọi loại cảnh báo; tính đến ngày 05/02/2026",
+                   counts_text="Tổng số 2 cảnh báo: 1 đã đến ngưỡng, 1 sắp đến ngưỡng, 0 việc cần làm.",
+                   warnings=[{"severity": "Đã đến ngưỡng", "kind": "Vắng sinh hoạt không lý do",
+                              "cell": "Chi bộ ấp Tân Trung", "who": "Đặng Văn Ưng",
+                              "evidence": "Vắng sinh hoạt không lý do 3 tháng trong năm 2026: 01/2026, 02/2026, 03/2026."
+                                          " Đủ 3 tháng là căn cứ xem xét xóa tên (294-QĐ/TW ngày 26/05/2025)."},
+                             {"severity": "Sắp đến ngưỡng", "kind": "Không đóng đảng phí", "cell": "Đảng bộ",
+                              "who": "Tháng 03/2026", "evidence": "Chưa đóng đảng phí 2 tháng."}])
     if form_id in TYPED_BODIES:
         ctx["summary"] = "học tập chuyên đề năm 2026"
         ctx["body"] = TYPED_BODIES[form_id]

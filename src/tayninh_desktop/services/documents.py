@@ -178,8 +178,9 @@ def _header(db: Database, unit: Unit, on: date, form: FormDefinition) -> Documen
                           issuer_code=lines.issuer_code, place_name=lines.place_name, type_code=form.type_code, on=on)
 
 
-def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
-    """Everything the form's fields can use, taken from the register as it stood on the document's date."""
+def build_context(db: Database, form_id: str, request: PrintRequest, *, values: dict | None = None) -> dict:
+    """Everything the form's fields can use, taken from the register as it stood on the document's date
+    (``values``: what the caller computed already, such as the warnings the home page shows)."""
     form = get_form(form_id)
     request = checked_request(request)
     request, letter = documents_letters.effective_request(db, form, request)
@@ -212,6 +213,11 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
     ctx.pop("member_objects")
     if form.source == "de_an_03":
         ctx.update(reports_de_an_03.report_context(db, home, subject, on, request.year, blank=request.blank))
+    if form.source == "warnings":
+        from tayninh_desktop.services import warnings_print
+
+        ctx.update(values if values is not None else
+                   warnings_print.computed_values(db, subject.id if subject else None, on))
     if issuer.member is not None:
         ctx.update(documents_lists.member_row(issuer.member))
         ctx["summary"] = f"về đảng viên {issuer.member.full_name}"

@@ -73,7 +73,7 @@ class Dashboard(QWidget):
         self._columns = 0
         title = QLabel(s.DASHBOARD_TITLE)
         title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.status = QLabel(s.DASHBOARD_DRAWING, objectName="dashboard_status")
+        self.status = QLabel(objectName="dashboard_status")
         self.toggle = QToolButton(objectName="dashboard_toggle", text=s.DASHBOARD_HIDE, checkable=True)
         self.toggle.toggled.connect(self._set_hidden)
         self.grid = QGridLayout()
@@ -116,6 +116,7 @@ class Dashboard(QWidget):
             self._stale = True
             return
         self.drawing, self._stale = True, False
+        self.status.setText(s.DASHBOARD_DRAWING)
         db, path, today = self.context.db, self.context.db_path, self.today
         scale = self.devicePixelRatioF() or 1.0
         self.runner.run(lambda: _draw(db, path, today, scale), lambda result: self._drawn(result, scale), self._failed)
