@@ -89,3 +89,18 @@ def test_a_body_too_long_is_refused_before_anything_is_written(ready, actor, tmp
 def test_text_is_cleaned_as_it_is_typed():
     p = paragraph([Run("  Nguye\u0302\u0303n\x07 Văn", False), Run("  A\u2028B  ", True), Run("", True)], 3)
     assert p.runs == (Run("Nguyễn Văn", False), Run(" A\nB", True)) and p.number == 3
+
+
+def test_a_word_file_needs_its_docx_name_and_is_never_numbered(ready, actor, tmp_path):  # noqa: F811
+    from docx import Document
+
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import documents_word
+
+    with pytest.raises(DomainError) as caught:
+        documents_word.save_docx(ready, actor, "bao_cao", tmp_path / "bc.pdf", _request(body=BODY))
+    assert caught.value.code == "word_needs_docx" and not (tmp_path / "bc.pdf").exists()
+    result = documents_word.save_docx(ready, actor, "bao_cao", tmp_path / "bc.docx", _request(body=BODY))
+    left = Document(str(result.path)).tables[0].rows[0].cells[0]
+    assert [p.text for p in left.paragraphs][-2:] == ["Số   ......-BC/ĐU", "DỰ THẢO"]   # as its preview
+    assert documents.register_listing(ready) == []
