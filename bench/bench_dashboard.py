@@ -100,7 +100,7 @@ def in_process(db: Path) -> tuple[float, float]:
     from tayninh_desktop.services.dashboard import dashboard
     from tayninh_desktop.storage.db import open_database
 
-    chart_png_px(dashboard(open_database(db))[0], 100, 100)   # imports and font registration, not counted
+    chart_png_px(dashboard(open_database(db))[1], 340, 250)   # imports and font registration, not counted
     started = time.perf_counter()
     specs = dashboard(open_database(db))
     figures = (time.perf_counter() - started) * 1000

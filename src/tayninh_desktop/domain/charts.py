@@ -147,6 +147,11 @@ def removals_by_year(lines: Sequence[YearFigures], labels: Sequence[str], averag
                        m.UNIT_MEMBERS)
 
 
+def _present(series) -> tuple[Series, ...]:
+    """The series that count someone (an empty situation or level adds nothing but a line to the legend)."""
+    return tuple(s for s in series if any(s.values))
+
+
 def members_by_cell(rows: Sequence[tuple[str, Mapping[str, int]]], groups: Sequence[tuple[str, str, str]],
                     shown: int = 40) -> ChartSpec:
     """Members of each cell by situation, stacked; ``groups``: (status key, label, tone); past ``shown``
@@ -162,8 +167,8 @@ def members_by_cell(rows: Sequence[tuple[str, Mapping[str, int]]], groups: Seque
                 merged[key] = merged.get(key, 0) + n
         rows = [r for r in rows if r in kept] + [(m.OTHER_CELLS.format(count=len(rest)), merged)]
         note = m.OTHER_CELLS_NOTE.format(count=len(rest))
-    series = tuple(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
-                   for key, label, tone in groups)
+    series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
+                      for key, label, tone in groups)
     return ChartSpec("members_by_cell", m.MEMBERS_TITLE, ChartKind.STACKED, tuple(name for name, _ in rows), series,
                      m.UNIT_MEMBERS, horizontal=True, note=note, empty_text=m.MEMBERS_EMPTY)
 
@@ -191,8 +196,8 @@ def dues_by_month(months: Sequence[tuple[str, int | None, int]]) -> ChartSpec:
 def ratings_by_cell(year: int | None, rows: Sequence[tuple[str, Mapping[str, int]]],
                     levels: Sequence[tuple[str, str, str]]) -> ChartSpec:
     """Ratings of the year by level in each cell, stacked; ``levels``: (level key, label, tone)."""
-    series = tuple(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
-                   for key, label, tone in levels)
+    series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
+                      for key, label, tone in levels)
     title = m.RATINGS_TITLE.format(year=year) if year else m.RATINGS_TITLE_NONE
     return ChartSpec("ratings_by_cell", title, ChartKind.STACKED, tuple(name for name, _ in rows), series,
                      m.UNIT_MEMBERS, horizontal=True, empty_text=m.RATINGS_EMPTY)
