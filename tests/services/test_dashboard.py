@@ -18,7 +18,7 @@ from tayninh_desktop.domain.charts import (
     vn_number,
     vn_percent,
 )
-from tayninh_desktop.services import dashboard, documents, organisation
+from tayninh_desktop.services import dashboard, documents, organisation, reports_de_an_03
 from tayninh_desktop.storage.db import open_database
 from tests.conftest import TODAY
 
@@ -99,3 +99,19 @@ def test_an_empty_register_draws_charts_that_say_so(home_db):
     assert all(c.empty_text for c in charts if c.key != "removals_by_year")
     pictures = dashboard.dashboard_pictures(home_db, "", (300, 200), today=TODAY)
     assert len(pictures) == len(charts) and all(p.startswith(b"\x89PNG") for _, p in pictures)
+
+
+def test_the_report_prints_the_chart_it_keeps(demo_copy, actor, tmp_path):
+    from tests.documents.conftest import pdftotext
+
+    db = open_database(demo_copy)
+    home = organisation.require_home(db)
+    reports_de_an_03.set_baseline(db, actor, home.id, {2019: 7, 2020: 5})
+    request = documents.PrintRequest(on=TODAY, draft=True)
+    result, _ = documents.print_form(db, actor, "bao_cao_de_an_03", tmp_path / "bc.pdf", request)
+    text = " ".join(pdftotext(result.path).split())
+    assert text.count("Số đảng viên bị xóa tên và xin ra khỏi Đảng theo năm") == 1
+    assert "Bình quân 2015–2020: 6" in text and "Mức tối đa theo mục tiêu giảm 50%: 3" in text
+    chart = _chart(dashboard.dashboard(db, today=TODAY), "removals_by_year")
+    assert [line.value for line in chart.lines] == [6.0, 3.0]     # the home page draws the same lines
+    db.conn.close()

@@ -198,8 +198,13 @@ def party_header(document, header: DocumentHeader, settings: DocumentSettings, w
     for line in summary_lines:   # a công văn's "V/v …" under its number
         cell_line(left, _escape(line), settings.recipients_heading_size)
     for mark, on in (("MẬT", header.secret), ("DỰ THẢO", header.draft)):
-        if on:
-            _border(cell_line(left, mark, size, bold=True), "top")
+        if on:   # a box around the word, as the PDF draws it
+            boxed = cell_line(left, mark, size, bold=True)
+            side = max(width_mm * settings.left_block_ratio / 2 - 4 - len(mark) * size * 0.3528 * 0.36, 0)
+            boxed.paragraph_format.left_indent = boxed.paragraph_format.right_indent = Mm(side)
+            boxed.paragraph_format.space_before = Pt(3)
+            for edge in ("top", "left", "bottom", "right"):
+                _border(boxed, edge)
     title = cell_line(right, NATIONAL_TITLE, settings.national_title_size, bold=True)
     title.runs[0].underline = True
     cell_line(right, _escape(header.place_date_line()), settings.place_date_size, italic=True).paragraph_format.space_before = Pt(8)
