@@ -13,23 +13,18 @@ render lasts over 0.6 s.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,31 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import documents, documents_word, organisation, register
+from tayninh_desktop.services import documents, documents_word, organisation
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext, show_error
-from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER
 from tayninh_desktop.ui.pages.documents_register_tab import DocumentRegisterTab
 from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.body_editor import BodyEditor
 from tayninh_desktop.ui.widgets.form_list import FormList
 from tayninh_desktop.ui.widgets.paper_inputs import PaperInputs, lines_of
+from tayninh_desktop.ui.widgets.paper_selection import PaperSelection, date_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
 BUSY_AFTER_MS = 600
-# Above this many members the committee-level list would be slow to build: choose the cell first.
-COMMITTEE_MEMBER_LIMIT = 5000
 # What the preview shows: nothing, the paper of the current inputs, or another file (a reprint, the register).
 SHOWS_NOTHING, SHOWS_PAPER, SHOWS_OTHER = "", "paper", "other"
 FILTERS = {"pdf": s.PDF_FILTER, "docx": s.WORD_FILTER}
-
-
-def _date_of(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class DocumentsPage(QWidget):
@@ -98,20 +86,10 @@ class DocumentsPage(QWidget):
         context.changed.connect(self.on_changes)
 
     # -- building ------------------------------------------------------------------------------
-    def _selection(self) -> None:
-        self.unit = QComboBox(objectName="unit")
-        self.member = QComboBox(objectName="member")
-        # Long lists (a whole committee): type part of a name to find it.
-        self.member.setEditable(True)
-        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.member.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.member.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.member.currentIndexChanged.connect(lambda _i: self.member.lineEdit().setCursorPosition(0))
-        self.year = QSpinBox(objectName="year", minimum=2000, maximum=2100, value=date.today().year)
-        self.on = QDateEdit(QDate.currentDate(), objectName="on", calendarPopup=True, displayFormat="dd/MM/yyyy")
-
     def _print_tab(self) -> QWidget:
-        self._selection()
+        self.selection = PaperSelection(self.context)
+        self.unit, self.member, self.year, self.on = (self.selection.unit, self.selection.member, self.selection.year,
+                                                      self.selection.on)
         self.forms = FormList()
         # Office forms (TOML files in the data folder's forms directory) that were skipped, and why.
         self.office_note = QLabel(objectName="office_note", wordWrap=True, visible=False)
@@ -193,20 +171,7 @@ class DocumentsPage(QWidget):
         self.settings_tab.fill_units(units)
 
     def _unit_changed(self) -> None:
-        cell_id = self.unit.currentData()
-        self.member.blockSignals(True)
-        self.member.clear()
-        self.member.addItem(s.NO_MEMBER, None)
-        if cell_id:
-            for member in register.members_in_cell_on(self.context.db, cell_id, _date_of(self.on)):
-                self.member.addItem(member.full_name, member.id)
-        else:  # the committee issues for any of its members (giấy giới thiệu, quyết định…)
-            rowids = register.list_rowids(self.context.db, statuses=ACTIVE_FILTER)
-            if len(rowids) <= COMMITTEE_MEMBER_LIMIT:
-                for row in register.summaries(self.context.db, rowids):
-                    self.member.addItem(s.MEMBER_WITH_CELL.format(name=row.full_name, cell=row.cell_name), row.id)
-            self.member.setToolTip("" if len(rowids) <= COMMITTEE_MEMBER_LIMIT else s.CHOOSE_CELL_FIRST)
-        self.member.blockSignals(False)
+        self.selection.fill_members()
         self._fill_forms()
 
     def _fill_forms(self) -> None:
@@ -283,7 +248,7 @@ class DocumentsPage(QWidget):
         inputs = info.inputs if info else frozenset()
         return documents.PrintRequest(
             cell_id=self.unit.currentData(), member_id=member, member_ids=(member,) if member else (),
-            year=self.year.value(), on=_date_of(self.on), blank=self.blank.isChecked(), issue=issue,
+            year=self.year.value(), on=date_of(self.on), blank=self.blank.isChecked(), issue=issue,
             questions=self.question_lines() if "questions" in inputs else (),
             summary=self.summary.text().strip() if "summary" in inputs else "",
             content=lines_of(self.content) if "content" in inputs and "body" not in inputs else (),
