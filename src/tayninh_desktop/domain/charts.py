@@ -152,21 +152,26 @@ def _present(series) -> tuple[Series, ...]:
     return tuple(s for s in series if any(s.values))
 
 
+def _merge_small(rows: Sequence[tuple[str, Mapping[str, int]]], shown: int
+                 ) -> tuple[list[tuple[str, Mapping[str, int]]], str]:
+    """Past ``shown`` cells, the smallest are summed as one last bar (a picture stays readable); the note says so."""
+    rows = list(rows)
+    if len(rows) <= shown:
+        return rows, ""
+    kept = sorted(rows, key=lambda r: -sum(r[1].values()))[:shown - 1]
+    rest = [r for r in rows if r not in kept]
+    merged: dict[str, int] = {}
+    for _, counts in rest:
+        for key, n in counts.items():
+            merged[key] = merged.get(key, 0) + n
+    return [r for r in rows if r in kept] + [(m.OTHER_CELLS.format(count=len(rest)), merged)], \
+        m.OTHER_CELLS_NOTE.format(count=len(rest))
+
+
 def members_by_cell(rows: Sequence[tuple[str, Mapping[str, int]]], groups: Sequence[tuple[str, str, str]],
                     shown: int = 40) -> ChartSpec:
-    """Members of each cell by situation, stacked; ``groups``: (status key, label, tone); past ``shown``
-    cells the smallest are summed as one bar."""
-    rows = list(rows)
-    note = ""
-    if len(rows) > shown:
-        kept = sorted(rows, key=lambda r: -sum(r[1].values()))[:shown - 1]
-        rest = [r for r in rows if r not in kept]
-        merged: dict[str, int] = {}
-        for _, counts in rest:
-            for key, n in counts.items():
-                merged[key] = merged.get(key, 0) + n
-        rows = [r for r in rows if r in kept] + [(m.OTHER_CELLS.format(count=len(rest)), merged)]
-        note = m.OTHER_CELLS_NOTE.format(count=len(rest))
+    """Members of each cell by situation, stacked; ``groups``: (status key, label, tone)."""
+    rows, note = _merge_small(rows, shown)
     series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
                       for key, label, tone in groups)
     return ChartSpec("members_by_cell", m.MEMBERS_TITLE, ChartKind.STACKED, tuple(name for name, _ in rows), series,
@@ -194,13 +199,14 @@ def dues_by_month(months: Sequence[tuple[str, int | None, int]]) -> ChartSpec:
 
 
 def ratings_by_cell(year: int | None, rows: Sequence[tuple[str, Mapping[str, int]]],
-                    levels: Sequence[tuple[str, str, str]]) -> ChartSpec:
+                    levels: Sequence[tuple[str, str, str]], shown: int = 40) -> ChartSpec:
     """Ratings of the year by level in each cell, stacked; ``levels``: (level key, label, tone)."""
+    rows, note = _merge_small(rows, shown)
     series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
                       for key, label, tone in levels)
     title = m.RATINGS_TITLE.format(year=year) if year else m.RATINGS_TITLE_NONE
     return ChartSpec("ratings_by_cell", title, ChartKind.STACKED, tuple(name for name, _ in rows), series,
-                     m.UNIT_MEMBERS, horizontal=True, empty_text=m.RATINGS_EMPTY)
+                     m.UNIT_MEMBERS, horizontal=True, note=note, empty_text=m.RATINGS_EMPTY)
 
 
 
