@@ -54,7 +54,7 @@ def draw_on(figure, spec: ChartSpec, *, print_ready: bool = False, font_size: fl
     font = {"family": family, "size": font_size, "color": TEXT}
     if spec.title:   # from the picture's left edge: a long cell name must not push it off the picture
         figure.suptitle(spec.title, x=0.02, y=0.995, ha="left", va="top", fontweight="bold", fontsize=font_size + 1.5,
-                        family=family, color=TEXT)
+                        family=family, color=TEXT, wrap=True)
     if not spec.has_data:
         axes.set_axis_off()
         axes.text(0.5, 0.5, spec.empty_text, ha="center", va="center", wrap=True, fontdict=font,
@@ -71,7 +71,8 @@ def draw_on(figure, spec: ChartSpec, *, print_ready: bool = False, font_size: fl
         figure.text(0.01, 0.01, spec.note, fontdict={**font, "size": font_size - 1, "style": "italic"}, ha="left",
                     va="bottom", wrap=True)
     bottom = line_h * (rows + (1.2 if spec.note else 0)) + 0.01
-    top = 1 - (line_h * 1.6 if spec.title else 0)
+    title_lines = 2 if spec.title and len(spec.title) * font_size * 0.62 > figure.get_figwidth() * 72 else 1
+    top = 1 - (line_h * 1.6 * title_lines if spec.title else 0)
     figure.tight_layout(rect=(0, min(bottom, 0.45), 1, top))
 
 
@@ -171,9 +172,9 @@ def _legend(figure, axes, spec: ChartSpec, font: dict) -> int:
         handles, labels = [handles[i] for i in keep], [labels[i] for i in keep]
     if not labels:
         return 0
-    room = figure.get_figwidth() * 72 / (font["size"] * 0.55)   # characters across the picture
+    room = figure.get_figwidth() * 72 / (font["size"] * 0.62)   # characters across the picture
     columns = len(labels)
-    while columns > 1 and sum(len(label) + 6 for label in labels[:columns]) > room:
+    while columns > 1 and sum(len(label) + 8 for label in labels[:columns]) > room:
         columns -= 1
     figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.06 if spec.note else 0.0),
                   ncol=columns, frameon=False, prop={"family": font["family"], "size": font["size"] - 0.5},

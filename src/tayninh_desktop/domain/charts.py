@@ -152,26 +152,24 @@ def _present(series) -> tuple[Series, ...]:
     return tuple(s for s in series if any(s.values))
 
 
-def _merge_small(rows: Sequence[tuple[str, Mapping[str, int]]], shown: int
-                 ) -> tuple[list[tuple[str, Mapping[str, int]]], str]:
-    """Past ``shown`` cells, the smallest are summed as one last bar (a picture stays readable); the note says so."""
+def _largest(rows: Sequence[tuple[str, Mapping[str, int]]], shown: int
+             ) -> tuple[list[tuple[str, Mapping[str, int]]], str]:
+    """Past ``shown`` cells only the largest are drawn, in the register's order (a bar summing hundreds of
+    cells would flatten every other bar); the note says how many are left out and whom they count."""
     rows = list(rows)
     if len(rows) <= shown:
         return rows, ""
-    kept = sorted(rows, key=lambda r: -sum(r[1].values()))[:shown - 1]
-    rest = [r for r in rows if r not in kept]
-    merged: dict[str, int] = {}
-    for _, counts in rest:
-        for key, n in counts.items():
-            merged[key] = merged.get(key, 0) + n
-    return [r for r in rows if r in kept] + [(m.OTHER_CELLS.format(count=len(rest)), merged)], \
-        m.OTHER_CELLS_NOTE.format(count=len(rest))
+    kept = {name for name, _ in sorted(rows, key=lambda r: -sum(r[1].values()))[:shown]}
+    left = [counts for name, counts in rows if name not in kept]
+    note = m.OTHER_CELLS_NOTE.format(shown=shown, total=vn_number(len(rows)), count=vn_number(len(left)),
+                                     members=vn_number(sum(sum(c.values()) for c in left)))
+    return [r for r in rows if r[0] in kept], note
 
 
 def members_by_cell(rows: Sequence[tuple[str, Mapping[str, int]]], groups: Sequence[tuple[str, str, str]],
-                    shown: int = 40) -> ChartSpec:
+                    shown: int = 30) -> ChartSpec:
     """Members of each cell by situation, stacked; ``groups``: (status key, label, tone)."""
-    rows, note = _merge_small(rows, shown)
+    rows, note = _largest(rows, shown)
     series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
                       for key, label, tone in groups)
     return ChartSpec("members_by_cell", m.MEMBERS_TITLE, ChartKind.STACKED, tuple(name for name, _ in rows), series,
@@ -190,7 +188,7 @@ def meetings_by_month(months: Sequence[tuple[str, int, int, int]]) -> ChartSpec:
 def dues_by_month(months: Sequence[tuple[str, int | None, int]]) -> ChartSpec:
     """Dues collected each month: (label, amount in đồng or None when nothing is recorded, cells that have not
     recorded the month). A month not recorded has no bar — never a bar of nothing paid — and the note names it."""
-    missing = [m.DUES_CELLS_MISSING.format(month=label.replace("\n", "/"), count=cells)
+    missing = [m.DUES_CELLS_MISSING.format(month=label.replace("\n", "/"), count=vn_number(cells))
                for label, _, cells in months if cells]
     note = m.DUES_NOT_RECORDED.format(months=", ".join(missing)) if missing else ""
     return ChartSpec("dues_by_month", m.DUES_TITLE, ChartKind.BARS, tuple(label for label, _, _ in months),
@@ -199,9 +197,9 @@ def dues_by_month(months: Sequence[tuple[str, int | None, int]]) -> ChartSpec:
 
 
 def ratings_by_cell(year: int | None, rows: Sequence[tuple[str, Mapping[str, int]]],
-                    levels: Sequence[tuple[str, str, str]], shown: int = 40) -> ChartSpec:
+                    levels: Sequence[tuple[str, str, str]], shown: int = 30) -> ChartSpec:
     """Ratings of the year by level in each cell, stacked; ``levels``: (level key, label, tone)."""
-    rows, note = _merge_small(rows, shown)
+    rows, note = _largest(rows, shown)
     series = _present(Series(label, tuple(float(counts.get(key, 0)) for _, counts in rows), tone)
                       for key, label, tone in levels)
     title = m.RATINGS_TITLE.format(year=year) if year else m.RATINGS_TITLE_NONE

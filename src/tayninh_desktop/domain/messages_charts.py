@@ -11,8 +11,7 @@ TARGET_LINE = "Mức tối đa theo mục tiêu giảm {percent}%"
 
 MEMBERS_TITLE = "Đảng viên theo chi bộ và tình trạng"
 MEMBERS_EMPTY = "Sổ chưa có đảng viên."
-OTHER_CELLS = "{count} chi bộ khác"
-OTHER_CELLS_NOTE = "Dòng cuối gộp {count} chi bộ ít đảng viên nhất."
+OTHER_CELLS_NOTE = "Vẽ {shown} chi bộ lớn nhất trong {total} chi bộ; {count} chi bộ còn lại có {members} đảng viên."
 
 MEETINGS_TITLE = "Sinh hoạt chi bộ thường kỳ 12 tháng qua"
 MEETINGS_HELD = "Số kỳ họp"

@@ -148,7 +148,7 @@ def removals_chart(db: Database, home: Unit, end: date) -> ChartSpec:
     """The committee's Đề án 03 chart as the report prints it (the home page shows the same)."""
     lines, average = removals(db, home, None, end)
     since, _ = data_since(db)
-    return removals_by_year(lines, [" ".join(_row(line, end, since)["year_label"].split()) for line in lines], average)
+    return removals_by_year(lines, [_row(line, end, since)["year_label"] for line in lines], average)
 
 
 def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: int | None = None,
@@ -164,7 +164,7 @@ def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: 
     help_rows: list[dict] = []   # the screening area will provide these (listed, helped, progressed, removed)
     target = round(average * (100 - TARGET_REDUCTION) / 100, 2) if average is not None else None
     rows = [_row(line, end, since) for line in lines]
-    chart = removals_by_year(lines, [" ".join(row["year_label"].split()) for row in rows], average)
+    chart = removals_by_year(lines, [row["year_label"] for row in rows], average)
     return {
         "summary": "kết quả thực hiện Đề án số 03-ĐA/TU về kéo giảm tình trạng đảng viên bị xóa tên và xin ra "
                    f"khỏi Đảng{f' ({cell.name})' if cell else ''}",
