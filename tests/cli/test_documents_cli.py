@@ -98,3 +98,26 @@ def test_signers_set_keeps_the_name_not_given(run, home_db, cells, db_path):
     assert code == 1 and json.loads(out)["error"] == "congress_not_found"
     code, out, _ = run("terms", "list", "--db", db_path, "--json")
     assert json.loads(out)["congresses"] == [{"closed_on": "2025-08-15", "label": ""}]
+
+
+def test_a_paper_as_a_word_file_and_an_issued_one_again(run, home_db, cells, db_path, tmp_path):
+    from docx import Document
+
+    content = tmp_path / "nd.txt"
+    content.write_text("Đảng viên học tập chuyên đề năm 2026.\n", encoding="utf-8")
+    base = ("--date", "05/02/2026", "--summary", "học tập chuyên đề", "--db", db_path, "--json")
+    code, out, _ = run("print", "ke_hoach", "--out", tmp_path / "kh.docx", "--content", content, *base)
+    payload = json.loads(out)
+    assert code == 0 and payload["format"] == "docx" and payload["numbered"] is False
+    texts = [p.text for p in Document(str(tmp_path / "kh.docx")).paragraphs]
+    assert "KẾ HOẠCH" in texts and "Đảng viên học tập chuyên đề năm 2026." in texts
+    code, out, _ = run("print", "ho_so_hop_chi_bo", "--cell", "CB01", "--out", tmp_path / "hs.docx", *base)
+    assert code == 1 and json.loads(out)["error"] == "word_not_for_dossier"
+    run("signers", "set", "--secretary", "Nguyễn Văn Chín", "--db", db_path)
+    run("terms", "add", "--closed", "15/08/2025", "--db", db_path)
+    code, out, _ = run("print", "ke_hoach", "--out", tmp_path / "kh.pdf", "--content", content, *base)
+    document_id = json.loads(out)["document_id"]
+    code, out, _ = run("documents", "reprint", document_id, "--out", tmp_path / "kh-so.docx", "--db", db_path, "--json")
+    assert code == 0 and json.loads(out)["format"] == "docx"
+    left = Document(str(tmp_path / "kh-so.docx")).tables[0].rows[0].cells[0]
+    assert "Số 01-KH/ĐU" in [p.text for p in left.paragraphs]

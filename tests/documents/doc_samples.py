@@ -189,14 +189,15 @@ def crosscheck_values() -> dict:
             "unreadable_rows": [], "cell_secretary": "Trần Văn Hùng"}
 
 
-COMMITTEE_FORMS = {"bao_cao_ket_qua_ra_soat", "bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
+COMMITTEE_FORMS = {"bao_cao_ket_qua_ra_soat", "danh_sach_canh_bao", "ke_hoach", "thong_bao", "bien_ban_doi_chieu_danh_sach", "bao_cao_de_an_03", "quyet_dinh", "cong_van", "bao_cao", "giay_gioi_thieu_sinh_hoat_dang", "danh_sach_dang_vien_mau_7", "so_dang_ky_van_ban",
                    "danh_sach_dang_vien_dang_bo"}
 
 # The issuer's words, as services.documents_issuer makes them.
 CELL_ISSUER = {"issuer_name": "Chi bộ ấp Tân Trung", "report_to": "Đảng ủy xã Tân Ninh", "authority": "T/M CHI BỘ",
                "signer_title": "BÍ THƯ", "signing_for": "", "signer_name": "Nguyễn Thị Ánh Tuyết"}
 COMMITTEE_ISSUER = {"issuer_name": "Đảng ủy xã Tân Ninh", "report_to": "Tỉnh ủy Tây Ninh", "authority": "T/M ĐẢNG ỦY",
-                    "signer_title": "BÍ THƯ", "signing_for": "", "signer_name": "Nguyễn Thị Ánh Tuyết"}
+                    "signer_title": "BÍ THƯ", "signing_for": "", "signer_name": "Nguyễn Thị Ánh Tuyết",
+                    "archive_place": "Văn phòng Đảng ủy"}
 VOTE_BASE = {"vb_members": 32, "vb_full": 30, "vb_probationary": 2, "vb_exempted": 3, "vb_away": 2, "vb_voters": 27,
              "vb_needed": 14, "vote_fraction": "quá nửa", "secret_fraction": "hai phần ba", "secret_needed": 18,
              "present_voters": 25, "conclusion": "đạt hai phần ba", "list_full": 11, "list_probationary": 1,
@@ -245,10 +246,37 @@ def context_for(form_id: str, members: int = 12) -> dict:
         ctx.update(crosscheck_values())
     if form_id == "nghi_quyet_chi_bo":
         ctx["summary"] = "lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
+    if form_id == "danh_sach_canh_bao":
+        ctx.update(scope_text="tất cả các chi bộ; mọi loại cảnh báo; tính đến ngày 05/02/2026",
+                   counts_text="Tổng số 2 cảnh báo: 1 đã đến ngưỡng, 1 sắp đến ngưỡng, 0 việc cần làm.",
+                   warnings=[{"severity": "Đã đến ngưỡng", "kind": "Vắng sinh hoạt không lý do",
+                              "cell": "Chi bộ ấp Tân Trung", "who": "Đặng Văn Ưng",
+                              "evidence": "Vắng sinh hoạt không lý do 3 tháng trong năm 2026: 01/2026, 02/2026, 03/2026."
+                                          " Đủ 3 tháng là căn cứ xem xét xóa tên (294-QĐ/TW ngày 26/05/2025)."},
+                             {"severity": "Sắp đến ngưỡng", "kind": "Không đóng đảng phí", "cell": "Đảng bộ",
+                              "who": "Tháng 03/2026", "evidence": "Chưa đóng đảng phí 2 tháng."}])
+    if form_id in TYPED_BODIES:
+        ctx["summary"] = "học tập chuyên đề năm 2026"
+        ctx["body"] = TYPED_BODIES[form_id]
     ctx.update(support_values(form_id))
     if form_id in SCREENING_FORMS:
         ctx.update(screening_values())
     return ctx
+
+
+# Bodies as the Văn bản page's editor stores them: runs of (text, bold), the number of a numbered point.
+TYPED_BODIES = {
+    "ke_hoach": [
+        {"runs": [["I. MỤC ĐÍCH, YÊU CẦU", True]], "number": None},
+        {"runs": [["Đảng viên nắm vững ", False], ["nội dung chuyên đề", True], [" năm 2026.", False]], "number": None},
+        {"runs": [["Tổ chức học tập tại chi bộ;", False]], "number": 1},
+        {"runs": [["Báo cáo kết quả trước ngày 30/6/2026.", False]], "number": 2},
+    ],
+    "thong_bao": [
+        {"runs": [["Chữ <b>này</b> và {unit_name} in đúng như gõ, không phải mã.", False]], "number": None},
+        {"runs": [["Lịch sinh hoạt: ", True], ["ngày 05 hằng tháng & 20 hằng tháng.", False]], "number": None},
+    ],
+}
 
 
 SCREENING_FORMS = {"ban_cam_ket", "bao_cao_ket_qua_ra_soat", "danh_sach_du_kien_giup_do", "nghi_quyet_danh_sach_giup_do",

@@ -14,7 +14,8 @@ from tests.documents.support_samples import SUPPORT_EXPECTED
 FORM_IDS = sorted(all_forms())
 CASES = [(form_id, blank) for form_id in FORM_IDS for blank in (False, True)]
 NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TTr/CB", "quyet_dinh": "Số 12-QĐ/ĐU",
-                   "cong_van": "Số 12-CV/ĐU", "bao_cao": "Số 12-BC/ĐU",
+                   "cong_van": "Số 12-CV/ĐU", "bao_cao": "Số 12-BC/ĐU", "ke_hoach": "Số 12-KH/ĐU",
+                   "thong_bao": "Số 12-TB/ĐU",
                    "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GGT/ĐU", "bao_cao_de_an_03": "Số 12-BC/ĐU"}
 NUMBERED_HEADER["bao_cao_ho_tro_dang_vien"] = "Số 12-BC/ĐU"
 # Strings each filled form must print exactly (beyond the header).
@@ -37,6 +38,14 @@ EXPECTED = {
                                        "PHÓ BÍ THƯ"],
     "cong_van": ["V/v triển khai rà soát", "Kính gửi:"],
     "bao_cao": ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "giảm 50%"],
+    "danh_sach_canh_bao": ["DANH SÁCH CẢNH BÁO SỚM VỀ SINH HOẠT ĐẢNG", "tất cả các chi bộ; mọi loại cảnh báo",
+                           "Đặng Văn Ưng", "294-QĐ/TW ngày 26/05/2025", "Tháng 03/2026",
+                           "Chương trình không tự thay đổi tình trạng của đảng viên nào."],
+    "ke_hoach": ["KẾ HOẠCH", "học tập chuyên đề năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "Đảng viên nắm vững nội dung chuyên đề năm 2026.", "1. Tổ chức học tập tại chi bộ;",
+                 "2. Báo cáo kết quả trước ngày 30/6/2026.", "- Lưu Văn phòng Đảng ủy."],
+    "thong_bao": ["THÔNG BÁO", "Chữ <b>này</b> và {unit_name} in đúng như gõ, không phải mã.",
+                  "Lịch sinh hoạt: ngày 05 hằng tháng & 20 hằng tháng."],
     "so_dang_ky_van_ban": ["SỔ ĐĂNG KÝ VĂN BẢN ĐI", "12-NQ/ĐU", "Tên loại và trích yếu nội dung", "Số bản"],
     "bao_cao_de_an_03": ["Số đảng viên bị xóa tên và xin ra khỏi Đảng theo năm", "2022 (đến 30/11)", "giảm 43,3%", "giảm 50,4%",
                          "Bình quân 2015–2020: 111", "không quá 55,5 đảng viên/năm", "III. KẾT QUẢ GIÁO DỤC, GIÚP ĐỠ",

@@ -122,6 +122,7 @@ def test_a_clerks_first_day(window, qtbot, tmp_path):
         if docs.forms.item(r).data(Qt.ItemDataRole.UserRole) == "bien_ban_hop_chi_bo":
             docs.forms.setCurrentRow(r)
     out = tmp_path / "bien-ban.pdf"
+    docs.show_preview()            # what is saved is the paper just looked at
     docs.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "BIÊN BẢN" in text and "CHI BỘ ẤP CẦU XE" in text and "Trần Thị Mai" in text

@@ -84,6 +84,7 @@ def test_print_without_preview_says_so(page):
 
 def test_issue_numbers_the_document_and_the_register_shows_it(page, tmp_path, qtmodeltester):
     _choose(page, "bao_cao_de_an_03")
+    page.show_preview()
     page.issue(str(tmp_path / "bc.pdf"))
     assert (tmp_path / "bc.pdf").exists()
     assert "01-BC/ĐU" in page.status.text()
@@ -98,6 +99,7 @@ def test_issue_numbers_the_document_and_the_register_shows_it(page, tmp_path, qt
 def test_save_as_writes_a_draft(page, tmp_path):
     page.unit.setCurrentIndex(1)
     _choose(page, "danh_sach_dang_vien")
+    page.show_preview()
     page.save_as(str(tmp_path / "ds.pdf"))
     assert (tmp_path / "ds.pdf").read_bytes().startswith(b"%PDF")
     assert documents.register_listing(page.context.db) == []
@@ -136,6 +138,8 @@ def test_actions_that_cannot_apply_are_disabled_with_the_reason(page):
     _choose(page, "danh_sach_dang_vien_dang_bo")
     assert not page.buttons["issue"].isEnabled() and "không cấp số" in page.buttons["issue"].toolTip()
     _choose(page, "bao_cao_de_an_03")
+    assert not page.buttons["issue"].isEnabled() and "Xem trước" in page.buttons["issue"].toolTip()
+    page.show_preview()
     assert page.buttons["issue"].isEnabled()
     page.blank.setChecked(True)
     assert not page.buttons["issue"].isEnabled() and "không cấp số" in page.buttons["issue"].toolTip()
@@ -215,6 +219,7 @@ def test_voting_slips_carry_the_questions_typed_on_the_page(page, tmp_path):
     page.questions.setPlainText("Thông qua Nghị quyết tháng 10 năm 2026\n\n  Kết nạp quần chúng Lê Văn Tám  \n")
     assert page.question_lines() == ("Thông qua Nghị quyết tháng 10 năm 2026", "Kết nạp quần chúng Lê Văn Tám")
     out = tmp_path / "phieu.pdf"
+    page.show_preview()
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # slips wrap lines
     assert "Đồng ý thông qua Nghị quyết tháng 10 năm 2026" in text and "Đồng ý kết nạp quần chúng Lê Văn Tám" in text
@@ -231,6 +236,7 @@ def test_the_committee_can_pick_any_member_for_a_letter(page, tmp_path):
     assert "giay_gioi_thieu_sinh_hoat_dang" in _forms(page)
     _choose(page, "giay_gioi_thieu_sinh_hoat_dang")
     out = tmp_path / "ggt.pdf"
+    page.show_preview()
     page.save_as(str(out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert name in text and "GIẤY GIỚI THIỆU" in text
@@ -296,6 +302,7 @@ def test_the_register_tab_shows_one_issuers_register(page, tmp_path):
     request = documents.PrintRequest(cell_id=cell.id, on=date(2026, 10, 8), content=("Học tập chuyên đề.",))
     documents.print_form(page.context.db, page.context.actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf", request)
     _choose(page, "bao_cao_de_an_03")
+    page.show_preview()
     page.issue(str(tmp_path / "bc.pdf"))
     assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["01-BC/ĐU"]
     page.register_unit.setCurrentIndex(page.register_unit.findData(cell.id))

@@ -219,3 +219,38 @@ def test_home_page_computes_on_the_worker_and_refreshes_on_changes(demo_context,
     assert home.computing and home.summary.text().startswith("Đang tính lại")
     qtbot.waitUntil(lambda: home.ready, timeout=20000)
     assert len(home.warnings) == first
+
+
+def test_the_year_as_a_12_month_strip(context, party, cells, actor, qtbot):
+    """Attended / excused / unexcused, paid / unpaid / not recorded: a square a month, the grids' letters."""
+    from tayninh_desktop.ui.widgets.month_strip import MonthStrip
+
+    cb01, binh, today = cells["CB01"].id, party["binh"], date(2026, 11, 27)
+    meetings.record_meeting(context.db, actor, cb01, {"meeting_date": "10/01/2026"},
+                            attendance={binh: ("vang_khong_ly_do", "")}, today=today)
+    meetings.record_meeting(context.db, actor, cb01, {"meeting_date": "10/02/2026"},
+                            attendance={binh: ("vang_co_ly_do", "Ốm")}, today=today)
+    meetings.record_meeting(context.db, actor, cb01, {"meeting_date": "10/03/2026"}, attendance={}, today=today)
+    meetings.record_meeting(context.db, actor, cb01, {"meeting_date": "20/03/2026", "kind": "chuyen_de"},
+                            attendance={binh: ("vang_khong_ly_do", "")}, today=today)
+    dues.record_dues(context.db, actor, cb01, "01/2026", {binh: (0, "chua_dong", "")}, today=today)
+    dues.record_dues(context.db, actor, cb01, "02/2026", {binh: (5000, "da_dong", "")}, today=today)
+    dialog = MemberDialog(context, binh)
+    qtbot.addWidget(dialog)
+    KEEP.append(dialog)
+    tab = dialog.tabs.widget(2)
+    tab.today = today
+    tab.year.setValue(2026)
+    tab.reload()
+    strip = tab.findChild(MonthStrip, "month_strip")
+    assert strip is not None and strip.strip.year == 2026
+    assert [strip.mark("meetings", m) for m in (1, 2, 3, 4, 12)] == ["K", "L", "K", "–", ""]
+    assert [strip.mark("dues", m) for m in (1, 2, 3, 12)] == ["C", "D", "–", ""]   # March not recorded: never paid
+    assert "Tháng 03/2026 — Sinh hoạt: Vắng không lý do" in strip.tooltip("meetings", 3)
+    assert "10/03/2026: Có mặt" in strip.tooltip("meetings", 3) and "20/03/2026" in strip.tooltip("meetings", 3)
+    assert "Chưa ghi" in strip.tooltip("dues", 3)
+    dialog.resize(1366, 740)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(2)
+    Path("/tmp/shots").mkdir(exist_ok=True)
+    dialog.grab().save("/tmp/shots/member_strip.png")

@@ -1,6 +1,8 @@
 """The first screen loads only what it shows: start-up is measured (bench/bench_all.py, ≤ 350 ms to the register
 usable on 100,000 members), and the libraries of printing, spreadsheets, encryption and the PDF preview,
-the warnings' computation and the first-run screen each cost tens of milliseconds to import."""
+the warnings' computation and the first-run screen each cost tens of milliseconds to import; the home page's
+charts (matplotlib and numpy, some 600 ms) load on the worker after the window is shown, and the Word writer
+(python-docx, lxml) when a paper is saved as .docx."""
 
 import os
 import subprocess
@@ -23,11 +25,14 @@ sys.stdout.flush()
 os._exit(0)
 """
 
-DEFERRED_LIBRARIES = ("reportlab", "openpyxl", "xlrd", "cryptography", "pypdfium2", "PIL")
+DEFERRED_LIBRARIES = ("reportlab", "openpyxl", "xlrd", "cryptography", "pypdfium2", "PIL", "matplotlib", "numpy",
+                      "docx", "lxml")
 DEFERRED_MODULES = ("tayninh_desktop.domain.warnings", "tayninh_desktop.services.warnings",
                     "tayninh_desktop.services.demo", "tayninh_desktop.ui.dialogs.first_run",
                     "tayninh_desktop.ui.pages.documents_page", "tayninh_desktop.ui.pages.lists_page",
-                    "tayninh_desktop.ui.pages.meetings_page", "tayninh_desktop.documents.engine")
+                    "tayninh_desktop.ui.pages.meetings_page", "tayninh_desktop.documents.engine",
+                    "tayninh_desktop.services.dashboard", "tayninh_desktop.documents.chart_image",
+                    "tayninh_desktop.domain.charts", "tayninh_desktop.services.documents_word")
 
 
 def test_first_screen_defers_what_it_does_not_show(home_db, db_path, tmp_path):

@@ -20,9 +20,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--scope", help="chỉ các mẫu về: cell, member, unit, meeting, year, period")
     p.set_defaults(handler=cmd_forms_list)
 
-    p = sub.add_parser("print", parents=[common], help="in một mẫu văn bản ra tệp PDF")
+    p = sub.add_parser("print", parents=[common], help="in một mẫu văn bản ra tệp PDF (hoặc tệp Word .docx)")
     p.add_argument("form_id", metavar="MẪU", help="mã mẫu (xem «forms list»)")
-    p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf",
+                   help="tệp PDF sẽ ghi; tên có đuôi .docx: tệp Word cùng thể thức để hoàn thiện bằng Word"
+                        " (tệp Word không cấp số; văn bản có số in dự thảo)")
     p.add_argument("--member", metavar="MÃ", action="append", default=[],
                    help="mã đảng viên (hồ sơ kỳ họp: mỗi đảng viên được xem xét một lần --member)")
     p.add_argument("--question", metavar="NỘI DUNG", action="append", default=[],
@@ -54,7 +56,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_documents_list)
     p = docs.add_parser("reprint", parents=[common], help="in lại một văn bản đã ban hành")
     p.add_argument("document_id", metavar="MÃ")
-    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf",
+                   help="tệp PDF sẽ ghi; tên có đuôi .docx: tệp Word của văn bản đã cấp số (cùng số, cùng ngày)")
     p.set_defaults(handler=cmd_documents_reprint)
     p = docs.add_parser("register", parents=[common], help="in sổ đăng ký văn bản đi (của đảng ủy, hoặc một chi bộ)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
@@ -102,12 +105,28 @@ def cmd_print(args) -> int:
                                      draft=args.draft, case_id=args.case, summary=args.summary or "",
                                      content=content, letter_id=args.letter,
                                      motion=VoteKind(args.motion) if args.motion else None, tally=tally)
+    if _is_word(args.out):
+        return _save_word(args, db, request)
     result, _ = documents.print_form(db, actor(args), args.form_id, Path(args.out), request)
     issued = f", số {result.symbol}" if result.symbol else ""
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,
                 "document_id": result.document_id, "symbol": result.symbol or None,
                 "numbered": bool(result.symbol)},
          f"Đã in {result.path} ({result.pages} trang{issued}).")
+    return 0
+
+
+def _is_word(path: str) -> bool:
+    return Path(path).suffix.lower() == ".docx"
+
+
+def _save_word(args, db, request) -> int:
+    from tayninh_desktop.services import documents_word
+
+    result = documents_word.save_docx(db, actor(args), args.form_id, Path(args.out), request)
+    emit(args, {"ok": True, "path": str(result.path), "format": "docx", "sha256": result.sha256, "pages": None,
+                "document_id": None, "symbol": None, "numbered": False},
+         f"Đã lưu tệp Word {result.path} (chưa cấp số: cấp số bằng cách in ra PDF).")
     return 0
 
 
@@ -145,6 +164,13 @@ def cmd_documents_reprint(args) -> int:
     from tayninh_desktop.services import documents
 
     db = open_db(args)
+    if _is_word(args.out):
+        from tayninh_desktop.services import documents_word
+
+        word = documents_word.reprint_docx(db, actor(args), args.document_id, Path(args.out))
+        emit(args, {"ok": True, "path": str(word.path), "format": "docx", "sha256": word.sha256, "pages": None},
+             f"Đã lưu tệp Word của văn bản vào {word.path}.")
+        return 0
     result = documents.reprint(db, actor(args), args.document_id, Path(args.out))
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256,
                 "symbol": result.symbol}, f"Đã in lại văn bản số {result.symbol} vào {result.path}.")

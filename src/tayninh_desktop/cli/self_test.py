@@ -36,10 +36,21 @@ def _steps(folder: Path) -> list[tuple[str, bool]]:
                                           documents.PrintRequest(cell_id=cell_id, issue=False))
         results.append(("In một mẫu văn bản (PDF)",
                         printed.pages >= 1 and printed.path.read_bytes().startswith(b"%PDF")))
+        results.append(("Lưu văn bản có biểu đồ thành tệp Word (.docx)", _word_file(db, actor, folder)))
         results.append(("Kiểm tra toàn vẹn và nhật ký", integrity.check(db).ok))
     finally:
         db.conn.close()
     return results
+
+
+def _word_file(db, actor: Actor, folder: Path) -> bool:
+    """A report with its chart as a Word file: python-docx's templates and matplotlib's drawing are in the
+    install (a bundle that left them out fails here, not in an office)."""
+    from tayninh_desktop.services import documents, documents_word
+
+    result = documents_word.save_docx(db, actor, "bao_cao_de_an_03", folder / "bao-cao.docx",
+                                      documents.PrintRequest(on=date.today(), issue=False))
+    return result.path.read_bytes().startswith(b"PK") and result.size > 10_000
 
 
 def _resources_read() -> bool:

@@ -21,6 +21,7 @@ from tayninh_desktop.documents.blocks import BUILDERS, CutLine, DottedLines, Ren
 from tayninh_desktop.documents.charts import bar_chart
 from tayninh_desktop.documents.fields import Scope, dots, fill
 from tayninh_desktop.documents.forms import (
+    BodyBlock,
     ChartBlock,
     FormDefinition,
     ParagraphBlock,
@@ -39,6 +40,7 @@ from tayninh_desktop.documents.frame import (
 )
 from tayninh_desktop.documents.keep import KeepTail
 from tayninh_desktop.documents.output import RenderResult, sha256_hex, write_atomic
+from tayninh_desktop.documents.rich import body_flowables
 from tayninh_desktop.documents.slips import slips
 from tayninh_desktop.domain.documents import (
     DocumentHeader,
@@ -46,6 +48,7 @@ from tayninh_desktop.domain.documents import (
     Recipients,
     Signature,
 )
+from tayninh_desktop.domain.rich_text import parse_body
 
 # Fields a blank form still prints: who issues it is known before the meeting.
 TAIL_LINES = 2   # handwriting lines that go over to a new page with the signature
@@ -106,6 +109,14 @@ def _not_to_itself(items, scope: Scope) -> list[str]:
     return [item for item in items if not (issuer and REPORTING in item and item.casefold().startswith(issuer))]
 
 
+def paper_parts(form: FormDefinition, context: Mapping[str, Any], blank: bool = False
+                ) -> tuple[DocumentHeader, Scope, Signature | None, Recipients | None]:
+    """What the frame of a form says with ``context``: header, the values, signature, recipients (the Word
+    file is framed from the same)."""
+    header, scope = _header(form, context, blank), _scope(form, context, blank)
+    return header, scope, _signature(form.signature, context, scope, blank), _recipients(form, context, scope)
+
+
 def recipient_lines(form: FormDefinition, context: Mapping[str, Any]) -> tuple[str, ...]:
     """The "Nơi nhận" lines of a filled form, as plain text (the document register keeps them)."""
     recipients = _recipients(form, context, Scope(context))
@@ -161,8 +172,21 @@ def _add_blocks(story: list[Flowable], blocks, ctx: RenderContext, page_height: 
                 story.extend(BUILDERS["paragraph"](ParagraphBlock(block.otherwise, "italic"), ctx))
         elif isinstance(block, ChartBlock):
             story.extend(bar_chart(block, ctx))
+        elif isinstance(block, BodyBlock):
+            body = typed_body(block, ctx)
+            if body:
+                story.extend(body_flowables(block, body, ctx))
+            else:   # no typed body: the form's outline to fill by hand
+                _add_blocks(story, block.blocks, ctx, page_height)
         else:
             story.extend(BUILDERS[block.kind](block, ctx))
+
+
+def typed_body(block: BodyBlock, ctx: RenderContext) -> tuple:
+    """The body typed for the paper (none on a blank form); a stored body is checked again as it is read."""
+    if ctx.blank:
+        return ()
+    return parse_body(ctx.scope.get(block.field), block.field)[0]
 
 
 def _keep_with_last(story: list[Flowable], closing: list[Flowable]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from tayninh_desktop.documents.forms import FormDefinition, LinesBlock, TableBlock
+from tayninh_desktop.documents.forms import BodyBlock, FormDefinition, LinesBlock, TableBlock
 from tayninh_desktop.domain.documents import DocumentSettings
 
 LINE_SPACING = 8 * mm     # DottedLines' default spacing
@@ -48,9 +48,14 @@ class Growable:
 
 def growable(form: FormDefinition, context: Mapping[str, Any], settings: DocumentSettings,
              blank: bool) -> Growable | None:
-    """The last top-level block that prints room to write by hand, if any."""
-    tables = [b for b in form.blocks if isinstance(b, TableBlock)]
-    for block in reversed(form.blocks):
+    """The last top-level block that prints room to write by hand, if any (inside a body block when the paper
+    has no typed body: its outline prints instead)."""
+    blocks = []
+    for block in form.blocks:
+        typed = isinstance(block, BodyBlock) and not blank and context.get(block.field)
+        blocks.extend(block.blocks if isinstance(block, BodyBlock) and not typed else [block])
+    tables = [b for b in blocks if isinstance(b, TableBlock)]
+    for block in reversed(blocks):
         if isinstance(block, LinesBlock) and (blank or not (block.field and context.get(block.field))):
             return Growable(block, LINE_SPACING)
         if isinstance(block, TableBlock) and len(tables) == 1 and (blank or not context.get(block.rows)):

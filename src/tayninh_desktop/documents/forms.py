@@ -139,15 +139,40 @@ class SectionBlock:
 
 @dataclass(frozen=True)
 class ChartBlock:
-    """A bar chart over a context list: one bar per row, dashed reference lines from the context."""
+    """A chart: the chart definition the context holds in ``spec`` (``domain.charts``); else a bar chart over
+    a context list, one bar per row, dashed reference lines from the context."""
 
-    rows: str
-    category: str                 # field of a row: the bar's label ("year")
-    value: str                    # field of a row: the bar's height
+    rows: str = ""
+    category: str = ""            # field of a row: the bar's label ("year")
+    value: str = ""               # field of a row: the bar's height
+    spec: str = ""                # context field holding the chart's spec (domain.charts.spec_data)
     title: str = ""
     lines: tuple[tuple[str, str], ...] = ()   # (context field, legend label) drawn as dashed lines
     height_mm: float = 70
     kind: str = "chart"
+
+
+@dataclass(frozen=True)
+class OutlineLine:
+    """A line the editor can start a body from (a report's headings): data of the form, not the clerk's."""
+
+    text: str
+    bold: bool = False
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    """The body the office typed for a free-text paper (``domain.rich_text``: paragraphs, numbered points,
+    bold runs). Without a typed body (a blank form, a template to fill by hand) its ``blocks`` print instead."""
+
+    field: str = "body"
+    number_format: str = "{n}."        # a numbered point's number ("Điều {n}." in a decision)
+    number_bold: bool = False
+    points_heading: str = ""           # a centred bold line before the first numbered point ("QUYẾT ĐỊNH")
+    blocks: tuple[Any, ...] = ()
+    outline: tuple[OutlineLine, ...] = ()
+    kind: str = "body"
 
 
 @dataclass(frozen=True)
@@ -173,6 +198,7 @@ BLOCK_TYPES: dict[str, type] = {
     "choices": ChoicesBlock,
     "section": SectionBlock,
     "chart": ChartBlock,
+    "body": BodyBlock,
 }
 
 
@@ -247,8 +273,10 @@ def _block(data: dict, form_id: str) -> Any:
                 raise _fail(form_id, f"bad column alignment {column.align!r}")
     elif cls is SignaturesBlock:
         data["signers"] = tuple(_build(SignerSpec, s, form_id) for s in data.get("signers", ()))
-    elif cls is SlipsBlock or cls is SectionBlock:
+    elif cls is SlipsBlock or cls is SectionBlock or cls is BodyBlock:
         data["blocks"] = tuple(_block(b, form_id) for b in data.get("blocks", ()))
+        if cls is BodyBlock:
+            data["outline"] = tuple(_build(OutlineLine, line, form_id) for line in data.get("outline", ()))
     elif cls is ChartBlock:
         data["lines"] = tuple(tuple(pair) for pair in data.get("lines", ()))
     elif cls is ChoicesBlock:
@@ -338,13 +366,15 @@ def _templates(block: Any) -> tuple[list[str], dict[str, list[str]]]:
     elif isinstance(block, SignaturesBlock):
         top.extend(t for s in block.signers for t in (s.title, s.name, s.on_behalf, s.signing_for, s.note))
     elif isinstance(block, ChartBlock):
-        top.extend([_ref(block.rows), block.title] + [_ref(f) for f, _ in block.lines])
+        top.extend([_ref(block.rows), _ref(block.spec), block.title] + [_ref(f) for f, _ in block.lines])
         rows[block.rows] = [_ref(block.category), _ref(block.value)]
-    elif isinstance(block, SlipsBlock | SectionBlock):
+    elif isinstance(block, SlipsBlock | SectionBlock | BodyBlock):
         inner_top = [t for b in block.blocks for t in _templates(b)[0]]
         if isinstance(block, SlipsBlock):
             top.extend([_ref(block.items), _ref(block.copies)])
             rows[block.items] = inner_top
+        elif isinstance(block, BodyBlock):
+            top.extend([_ref(block.field), block.points_heading])
         else:
             top.extend([_ref(block.when), block.otherwise])
         top.extend(inner_top)
@@ -372,3 +402,20 @@ def referenced_fields(form: FormDefinition) -> tuple[set[str], dict[str, set[str
     # A row's template may also read the document's fields: they are kept at the top level too.
     names = {n.split(".")[0] for t in top + [v for vs in rows.values() for v in vs] for n in field_names(t)}
     return names, {k: {n.split(".")[0] for v in vs for n in field_names(v)} for k, vs in rows.items()}
+
+
+def body_block(form: FormDefinition) -> BodyBlock | None:
+    """The form's typed-body block, if it has one (a free-text paper)."""
+    return next((b for b in form.blocks if isinstance(b, BodyBlock)), None)
+
+
+def typed_fields(blocks: tuple[Any, ...]) -> set[str]:
+    """The fields the office may type, one item or paragraph a line: those of dotted-lines and items blocks
+    (not a table's rows or a value the register computes)."""
+    out: set[str] = set()
+    for block in blocks:
+        if isinstance(block, LinesBlock | ItemsBlock) and block.field:
+            out.add(block.field)
+        elif isinstance(block, SectionBlock | BodyBlock):
+            out |= typed_fields(block.blocks)
+    return out

@@ -34,6 +34,9 @@ def _slip_items(block: SlipsBlock, ctx: RenderContext) -> list[Any]:
     return out or [None] * block.blank_count
 
 
+slip_items = _slip_items   # the Word file lays out the same slips
+
+
 def _blocks(blocks, inner: RenderContext) -> list[Flowable]:
     out: list[Flowable] = []
     for sub in blocks:

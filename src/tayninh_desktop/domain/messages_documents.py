@@ -42,6 +42,11 @@ MESSAGES: dict[str, str] = {
                    "06/2026), một quý (2026-Q1), 6 tháng (2026-H1) hoặc một năm (ví dụ 2026)."),
     "case_not_found": "Không tìm thấy hồ sơ (mã {case}).",
     "signer_name_too_long": "Họ tên người ký quá dài ({value} ký tự).",
+    "body_unreadable": ("{field_label}: không đọc được nội dung đã soạn (chỉ gồm các đoạn, ý đánh số và chữ đậm);"
+                        " hãy soạn lại nội dung."),
+    "too_many_paragraphs": "{field_label}: {count} đoạn, quá mức {max} đoạn.",
+    "word_needs_docx": "«{path}»: tệp Word phải có đuôi .docx.",
+    "word_not_for_dossier": "«{form}» gồm nhiều văn bản: lưu tệp Word của từng văn bản trong hồ sơ.",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -54,6 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "form_id": "Mẫu",
     "period": "Kỳ báo cáo",
     "content": "Nội dung",
+    "body": "Nội dung văn bản",
     "questions": "Nội dung biểu quyết",
     "closed_on": "Ngày bế mạc đại hội",
     "label": "Tên đại hội",

@@ -15,7 +15,7 @@ from pathlib import Path
 from tayninh_desktop.documents import context_codec
 from tayninh_desktop.documents.engine import recipient_lines, render, render_bytes
 from tayninh_desktop.documents.fields import fill
-from tayninh_desktop.documents.forms import FormDefinition
+from tayninh_desktop.documents.forms import FormDefinition, body_block, referenced_fields, typed_fields
 from tayninh_desktop.documents.office_forms import FormProblem
 from tayninh_desktop.documents.output import check_target, sha256_hex, stage
 from tayninh_desktop.domain import output_targets
@@ -32,6 +32,7 @@ from tayninh_desktop.domain.documents import (
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.org import Unit
+from tayninh_desktop.domain.rich_text import BodyParagraph, body_data, parse_body
 from tayninh_desktop.domain.validation import length_issues
 from tayninh_desktop.domain.votes import VoteKind
 from tayninh_desktop.services import (
@@ -69,6 +70,8 @@ class FormInfo:
     parts: tuple[str, ...] = ()
     needs_member: bool = False     # about one member: printed only when a member is chosen
     office: bool = False           # added by the office (a TOML file in the data folder's forms directory)
+    inputs: frozenset[str] = frozenset()   # what the office can write for it: questions, summary, content, body
+    outline: tuple[tuple[str, bool, bool], ...] = ()   # a body's starting lines: (text, bold, numbered)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class PrintRequest:
     draft: bool = False                   # print a numbered paper as a draft, marked "DỰ THẢO"
     summary: str = ""                     # the trích yếu the office wrote
     content: tuple[str, ...] = ()         # the paper's content, one item or paragraph a line
+    body: tuple[BodyParagraph, ...] = ()  # a free-text paper's body as typed (paragraphs, numbered points, bold)
     motion: VoteKind | None = None        # what the slips about the members discussed ask
     tally: tuple[int, int, int | None] | None = None   # a counted ballot: yes, no, slips returned
     letter_id: str | None = None          # the transfer letter a giấy giới thiệu prints
@@ -107,11 +111,13 @@ def checked_request(request: PrintRequest) -> PrintRequest:
     longest = {"summary": request.summary, "content": max(request.content, key=len, default=""),
                "questions": max(request.questions, key=len, default="")}
     issues = length_issues(longest, TEXT_LIMITS)
+    body, body_issues = parse_body(request.body)
+    issues += body_issues
     if len(request.content) > CONTENT_LINES:
         issues.append(FieldIssue("content", "too_many_lines", {"count": len(request.content), "max": CONTENT_LINES}))
     if issues:
         raise ValidationError(issues)
-    return replace(request, period=check_period(request.period))
+    return replace(request, period=check_period(request.period), body=body)
 
 
 @dataclass(frozen=True)
@@ -141,8 +147,31 @@ def office_form_problems() -> tuple[FormProblem, ...]:
 
 
 def _info(f: FormDefinition, office_ids: frozenset[str]) -> FormInfo:
+    body = body_block(f)
     return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
-                    f.source == "member_record" or f.scope == ("member",), f.id in office_ids)
+                    f.source == "member_record" or f.scope == ("member",), f.id in office_ids, _inputs(f),
+                    tuple((line.text, line.bold, line.numbered) for line in body.outline) if body else ())
+
+
+def _inputs(form: FormDefinition) -> frozenset[str]:
+    """What the office can write for a form on the Văn bản page (a dossier: what its parts read)."""
+    forms = [form, *(get_form(part) for part in form.parts)]
+    read = set().union(*(referenced_fields(f)[0] for f in forms))
+    inputs = {"questions"} if read & {"questions", "question"} else set()
+    if "summary" in read and (form.numbered or form.parts):
+        inputs.add("summary")
+    if any(_content_field(f) for f in forms):
+        inputs.add("content")
+    return frozenset(inputs | ({"body"} if body_block(form) else set()))
+
+
+def _content_field(form: FormDefinition) -> str:
+    """Where the office's content lines go: the first content field typed one item a line that is not the typed
+    body; else the typed body itself, as plain paragraphs; "" when the content is what the register computes."""
+    body = body_block(form)
+    typed = typed_fields(form.blocks)
+    plain = [name for name in form.content if (not body or name != body.field) and name in typed]
+    return plain[0] if plain else (body.field if body else "")
 
 
 def get_form_info(form_id: str) -> FormInfo:
@@ -156,8 +185,9 @@ def _header(db: Database, unit: Unit, on: date, form: FormDefinition) -> Documen
                           issuer_code=lines.issuer_code, place_name=lines.place_name, type_code=form.type_code, on=on)
 
 
-def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
-    """Everything the form's fields can use, taken from the register as it stood on the document's date."""
+def build_context(db: Database, form_id: str, request: PrintRequest, *, values: dict | None = None) -> dict:
+    """Everything the form's fields can use, taken from the register as it stood on the document's date
+    (``values``: what the caller computed already, such as the warnings the home page shows)."""
     form = get_form(form_id)
     request = checked_request(request)
     request, case = screening_papers.effective_request(db, form, request)
@@ -199,6 +229,11 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
         from tayninh_desktop.services import support_documents
 
         ctx.update(support_documents.form_values(db, form.source, request, on))
+    if form.source == "warnings":
+        from tayninh_desktop.services import warnings_print
+
+        ctx.update(values if values is not None else
+                   warnings_print.computed_values(db, subject.id if subject else None, on))
     if issuer.member is not None:
         ctx.update(documents_lists.member_row(issuer.member))
         ctx["summary"] = f"về đảng viên {issuer.member.full_name}"
@@ -217,11 +252,15 @@ def build_context(db: Database, form_id: str, request: PrintRequest) -> dict:
 
 
 def _add_content(form: FormDefinition, ctx: dict, request: PrintRequest) -> None:
-    """What the office wrote for the paper: its summary (trích yếu) and its content (one item a line)."""
+    """What the office wrote for the paper: its summary (trích yếu), its content (one item a line: the first
+    content field that is not the typed body, else the body as plain paragraphs) and its typed body."""
     if request.summary:
         ctx["summary"] = request.summary
-    if request.content and form.content:
-        ctx[form.content[0]] = list(request.content)
+    body = body_block(form)
+    if request.content and _content_field(form):
+        ctx[_content_field(form)] = list(request.content)
+    if body is not None and request.body:
+        ctx[body.field] = body_data(request.body)
 
 
 def has_content(form: FormDefinition, context: dict) -> bool:
@@ -333,6 +372,13 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     output_targets.check(out)
     check_year(year)
     check_target(out)
+    form = get_form("so_dang_ky_van_ban")
+    result = render(form, register_context(db, year=year, cell_id=cell_id), out, settings=settings, blank=blank)
+    return PrintResult(result.path, result.pages, result.sha256)
+
+
+def register_context(db: Database, *, year: int | None = None, cell_id: str | None = None) -> dict:
+    """The values of the printed register of documents sent (the committee's, or a cell's)."""
     on = date.today()
     form = get_form("so_dang_ky_van_ban")
     unit = organisation.unit(db, cell_id) if cell_id else organisation.require_home(db)
@@ -340,10 +386,8 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     rows = [{"symbol": d.symbol, "issued_on": format_vn_date(d.issued_on), "summary": d.summary, "signer": d.signer,
              "recipients": d.recipients, "copies": d.copies or ""} for d in docs]
     name = documents_issuer.name_on(db, unit.id, on)
-    context = {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
-               "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
-    result = render(form, context, out, settings=settings, blank=blank)
-    return PrintResult(result.path, result.pages, result.sha256)
+    return {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
+            "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
 
 
 def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:

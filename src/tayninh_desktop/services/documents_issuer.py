@@ -104,7 +104,8 @@ def context_fields(issuer: Issuer) -> dict:
     """What every form reads about its issuer and signature."""
     s = issuer.signer
     return {"issuer_name": issuer.name, "report_to": issuer.report_to, "authority": s.authority,
-            "signer_title": s.title, "signing_for": s.signing_for, "signer_name": s.name}
+            "signer_title": s.title, "signing_for": s.signing_for, "signer_name": s.name,
+            "archive_place": "Chi bộ" if issuer.kind == "cell" else "Văn phòng Đảng ủy"}
 
 
 def require_signer(issuer: Issuer) -> None:

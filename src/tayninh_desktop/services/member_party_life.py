@@ -14,6 +14,7 @@ from datetime import date
 from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent
 from tayninh_desktop.domain.members import MemberStatus
+from tayninh_desktop.domain.month_strip import YearStrip, year_strip
 from tayninh_desktop.domain.party_life import (
     AttendanceState,
     AwayContact,
@@ -72,6 +73,7 @@ class MemberPartyLife:
     letters: list[TransferLetter]
     away: AwayStint | None
     contacts: list[AwayContact]
+    strip: YearStrip | None = None      # the year month by month: meetings and dues
 
     @property
     def last_contact(self) -> date | None:
@@ -106,7 +108,7 @@ def _away(events: list[MemberEvent], details: dict[str, EventDetails]) -> AwaySt
     return stint
 
 
-def member_party_life(db: Database, member_id: str, year: int) -> MemberPartyLife:
+def member_party_life(db: Database, member_id: str, year: int, *, today: date | None = None) -> MemberPartyLife:
     """Everything the member's party-life tab shows, for ``year`` where it is by year."""
     member = register.get_member(db, member_id)
     attended = meetings.member_attendance(db, member_id, year)
@@ -118,7 +120,9 @@ def member_party_life(db: Database, member_id: str, year: int) -> MemberPartyLif
         _tally([(e.state.value, e.month) for e in entries]), paid_amount(entries), dues.arrears(db, member_id),
         sorted(ratings.ratings_of(db, member_id), key=lambda r: -r.year), ratings.discipline_of(db, member_id),
         ratings.discipline_in_force(db, member_id), ratings_repo.tasks_of(db, member_id), transfers.letters_of(db, member_id), away,
-        transfers.contacts_of(db, member_id) if away else [])
+        transfers.contacts_of(db, member_id) if away else [],
+        year_strip(year, [(m.meeting_date, a.state.value) for m, a in attended], [(e.month, e.state.value) for e in entries],
+                   today or date.today()))
 
 
 def required_meetings(tally: YearTally) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor, Permission
+from tayninh_desktop.domain.charts import ChartSpec, removals_by_year, spec_data
 from tayninh_desktop.domain.dates import format_vn_date, from_iso
 from tayninh_desktop.domain.documents_report import (
     BASELINE_YEARS,
@@ -134,32 +135,50 @@ def _overview(lines: list[YearFigures], subject: str, start: str, on: date) -> s
             f"Đảng (chỉ tiêu kéo giảm của Đề án). Cụ thể: {per_year}.")
 
 
+def removals(db: Database, home: Unit, cell: Unit | None, end: date) -> tuple[list[YearFigures], float | None]:
+    """The Đề án's years up to ``end`` (the committee's, or one cell's) and the 2015–2020 average they compare
+    with: the report's table and chart, and the home page's chart."""
+    start = int(_settings(db).get("start_year", START_YEAR))
+    if start > end.year:
+        raise DomainError("report_before_start", year=end.year, start=start)
+    events = documents_repo.exit_events(db, EXIT_KINDS, date(start - 1, 1, 1), end)
+    if cell is not None:
+        events = [e for e in events if e[3] == cell.id]
+    entered = baseline(db, (cell or home).id)
+    average = baseline_average({str(k): v for k, v in entered.items()})
+    since, _ = data_since(db)
+    return year_figures([(kind, day) for kind, day, _, _ in events], range(start, end.year + 1), average, since), average
+
+
+def removals_chart(db: Database, home: Unit, end: date) -> ChartSpec:
+    """The committee's Đề án 03 chart as the report prints it (the home page shows the same)."""
+    lines, average = removals(db, home, None, end)
+    since, _ = data_since(db)
+    return removals_by_year(lines, [_row(line, end, since)["year_label"] for line in lines], average)
+
+
 def report_context(db: Database, home: Unit, cell: Unit | None, on: date, year: int | None = None,
                    *, blank: bool = False) -> dict:
     """The values of the Đề án 03 report of the committee, or of one cell, up to ``on`` (or year's end)."""
     end = min(on, date(year, 12, 31)) if year else on
     start = int(_settings(db).get("start_year", START_YEAR))
-    if start > end.year:
-        raise DomainError("report_before_start", year=end.year, start=start)
     subject_unit = cell or home
-    events = documents_repo.exit_events(db, EXIT_KINDS, date(start - 1, 1, 1), end)
-    if cell is not None:
-        events = [e for e in events if e[3] == cell.id]
+    lines, average = removals(db, home, cell, end)
     entered = baseline(db, subject_unit.id)
-    average = baseline_average({str(k): v for k, v in entered.items()})
     since, _ = data_since(db)
-    lines = year_figures([(kind, day) for kind, day, _, _ in events], range(start, end.year + 1), average, since)
     first = f"ngày {format_vn_date(since)}" if since and since.year >= start else f"năm {start}"
     from tayninh_desktop.services.screening_results import help_rows as screening_help_rows
 
     # The help list's outcomes per year (listed, helped, progressed, removed after the help), from the cases.
     help_rows = screening_help_rows(db, range(start, end.year + 1), cell.id if cell else None)
     target = round(average * (100 - TARGET_REDUCTION) / 100, 2) if average is not None else None
+    rows = [_row(line, end, since) for line in lines]
+    chart = removals_by_year(lines, [row["year_label"] for row in rows], average)
     return {
         "summary": "kết quả thực hiện Đề án số 03-ĐA/TU về kéo giảm tình trạng đảng viên bị xóa tên và xin ra "
                    f"khỏi Đảng{f' ({cell.name})' if cell else ''}",
         "report_subject": subject_unit.name, "start_year": start, "end_date": end,
-        "years": [_row(line, end, since) for line in lines], "overview": _overview(lines, subject_unit.name, first, end),
+        "years": rows, "removals_chart": spec_data(chart), "overview": _overview(lines, subject_unit.name, first, end),
         "data_since": since, "data_since_note": _since_note(lines, since),
         "baseline_rows": [{"year": y, "count": entered[y]} for y in sorted(entered)],
         "baseline_years_text": ", ".join(str(y) for y in sorted(entered)),

@@ -10,12 +10,14 @@ the list already computed.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr
+from tayninh_desktop.ui import strings_warnings as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+from tayninh_desktop.ui.widgets.dashboard import Dashboard
 
 if TYPE_CHECKING:
     from tayninh_desktop.domain.warnings import EarlyWarning
@@ -60,6 +64,11 @@ class WarningsPage(QWidget):
         self.help_due.setStyleSheet("color: #8a4b00;")
         self.help_due.hide()
         self.refresh_button = QPushButton(s.REFRESH, objectName="warnings_refresh")
+        self.kind_filter = QComboBox(objectName="warnings_kind")   # the kinds found, with their counts
+        self.kind_filter.addItem(sw.ALL_KINDS, None)
+        self.kind_filter.setMinimumWidth(280)
+        self.print_button = QPushButton(sw.PRINT_LIST, objectName="warnings_print", toolTip=sw.PRINT_TIP)
+        self.list_status = QLabel(objectName="warnings_list_status", wordWrap=True)
         self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
         from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 
@@ -76,7 +85,9 @@ class WarningsPage(QWidget):
         # Two lines per warning: measuring every row's text would cost seconds on a 100,000-member register.
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.table.setAlternatingRowColors(False)
+        self.table.setSortingEnabled(True)   # a click on a column's header sorts by it
         header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)   # most urgent first, as computed
         # Sized once, from the labels and a sample of the first rows shown (_size_columns): fitting every row,
         # as ResizeToContents did on every refresh, took ~100 ms of the window's thread at 4,000 warnings.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -87,12 +98,17 @@ class WarningsPage(QWidget):
         bar.addWidget(QLabel(s.CELL))
         bar.addWidget(self.cell_filter)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(QLabel(sw.KIND))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.print_button)
         bar.addStretch(1)
-        bar.addWidget(self.thematic)
+        counts = QHBoxLayout()   # the counts, and the setting that changes them (the bar fits 1366 px with it here)
+        counts.addWidget(self.summary, 1)
+        counts.addWidget(self.thematic)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(self.summary)
+        layout.addLayout(counts)
         from tayninh_desktop.ui.widgets.support_home import SupportHomeLine  # the support programme's line
 
         self.support_line = SupportHomeLine(context, self.runner, today)
@@ -100,8 +116,13 @@ class WarningsPage(QWidget):
         layout.addWidget(self.help_due)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(s.WARNINGS_HINT))
+        layout.addWidget(self.list_status)
+        self.dashboard = Dashboard(context, self.runner, today)   # the home page's charts, under its warnings
+        layout.addWidget(self.dashboard)
         self._fill_cells()
         self.cell_filter.currentIndexChanged.connect(self.show_cell)
+        self.kind_filter.currentIndexChanged.connect(self.show_cell)
+        self.print_button.clicked.connect(lambda: self.print_list())
         self.refresh_button.clicked.connect(self.refresh)
         self.table.activated.connect(lambda index: self.open_warning(index.row()))
         context.changed.connect(self.on_changes)
@@ -150,7 +171,10 @@ class WarningsPage(QWidget):
         from tayninh_desktop.domain.warnings import Severity  # loaded by the computation already
         from tayninh_desktop.services.warnings import for_cell
 
-        warnings = for_cell(self.warnings, self.cell_filter.currentData())
+        in_cell = for_cell(self.warnings, self.cell_filter.currentData())
+        self._fill_kinds(in_cell)
+        kind = self.kind_filter.currentData()
+        warnings = [w for w in in_cell if w.kind.value == kind] if kind else in_cell
         self.model.set_rows(warnings)
         self._show_help_due(warnings)
         if warnings and not self._sized:
@@ -174,6 +198,60 @@ class WarningsPage(QWidget):
         passed = sum(1 for w in due if w.data.get("passed"))
         self.help_due.setText(ss.HOME_HELP_DUE.format(passed=passed, coming=len(due) - passed) if due else "")
         self.help_due.setVisible(bool(due))
+
+    def _fill_kinds(self, warnings) -> None:
+        """The kinds of the cell's warnings, each with its count; the kind chosen stays chosen while it is found."""
+        counts: dict[str, int] = {}
+        for w in warnings:
+            counts[w.kind.value] = counts.get(w.kind.value, 0) + 1
+        chosen = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(sw.ALL_KINDS_COUNT.format(count=s.number(len(warnings))), None)
+        for kind, count in sorted(counts.items(), key=lambda item: s.warning_label(item[0])):
+            self.kind_filter.addItem(sw.KIND_COUNT.format(kind=s.warning_label(kind), count=s.number(count)), kind)
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(chosen), 0))
+        self.kind_filter.blockSignals(False)
+
+    def shown_warnings(self) -> list:
+        """The warnings as the table shows them: the cell and kind chosen, in the order sorted."""
+        return list(self.model.rows)
+
+    def print_list(self, path: str | None = None):
+        """Print the list shown (its cell, its kind, its order) as a paper in the party document frame."""
+        if self.warnings is None or self.computing:
+            self.list_status.setText(sw.PRINT_WAIT)
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getSaveFileName(self, sw.PRINT_TITLE, sw.PRINT_FILE_NAME, sw.PDF_FILTER)
+            if not path:
+                return None
+        from tayninh_desktop.services.warnings_print import print_warnings
+        from tayninh_desktop.ui.context import show_error
+
+        db, actor, shown = self.context.db, self.context.actor, self.shown_warnings()
+        cell_id, kind, today = self.cell_filter.currentData(), self.kind_filter.currentData(), self.today
+        self.print_button.setEnabled(False)
+        self.list_status.setText(sw.PRINTING)
+
+        def printed(result) -> None:
+            self.print_button.setEnabled(True)
+            self.list_status.setText(sw.PRINTED.format(path=result.path, pages=result.pages, count=len(shown)))
+
+        def failed(error: Exception) -> None:
+            from tayninh_desktop.domain.errors import DomainError
+
+            self.print_button.setEnabled(True)
+            self.list_status.setText("")
+            if not isinstance(error, DomainError):
+                raise error
+            show_error(self, error)
+
+        self.runner.run(lambda: print_warnings(db, actor, Path(path), shown, cell_id=cell_id, kind=kind, on=today),
+                        printed, failed)
+        return path
 
     def _size_columns(self) -> None:
         """Widths of the first four columns: every severity and kind label, the cell and member names of the

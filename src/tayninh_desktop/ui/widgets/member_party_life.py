@@ -40,6 +40,7 @@ from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.month_strip import MonthStrip
 
 WARN = "#fde2e1"
 NEAR = "#fff4d6"
@@ -110,6 +111,8 @@ class MemberPartyLife(QWidget):
         top.addWidget(self.year)
         top.addStretch(1)
         grid.addLayout(top)
+        self.strip = MonthStrip()   # the year month by month: meetings and dues
+        grid.addWidget(self.strip)
         for label in (self.attendance, self.dues, self.arrears):
             grid.addWidget(label)
         return self.year_box
@@ -150,7 +153,8 @@ class MemberPartyLife(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def reload(self) -> None:
-        info = self.info = mpl.member_party_life(self.context.db, self.member_id, self.year.value())
+        info = self.info = mpl.member_party_life(self.context.db, self.member_id, self.year.value(), today=self.today)
+        self.strip.set_strip(info.strip)
         self.year_box.setTitle(s.ML_YEAR_BOX.format(year=info.year))
         self._show_year(info)
         self.ratings_model.set_rows([DisplayRow((
