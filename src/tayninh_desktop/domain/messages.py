@@ -28,6 +28,7 @@ def _register_optional_catalogues() -> None:
         "messages_dues",
         "messages_support",
         "messages_statistics",
+        "messages_returns",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")
