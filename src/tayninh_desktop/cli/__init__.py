@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.fund_commands",
     "tayninh_desktop.cli.backup_commands",
     "tayninh_desktop.cli.statistics_commands",
+    "tayninh_desktop.cli.returns_commands",
 )
 
 

@@ -12,12 +12,12 @@ MESSAGES: dict[str, str] = {
     "return_card_is_own": "Thẻ khóa «{file}» là thẻ của chính đơn vị này; không cần nhập.",
     "return_card_not_confirmed": ("Dấu vân tay đã nhập ({typed}) không khớp dấu vân tay của thẻ khóa "
                                   "({fingerprint}). Chưa nhập thẻ khóa; hãy gọi điện đối chiếu lại với {unit}."),
-    "return_card_needs_confirm": ("Thẻ khóa của {unit} (mã {code}) có dấu vân tay: {fingerprint}. Hãy gọi điện "
+    "return_card_needs_confirm": ("Thẻ khóa của {unit} (mã {unit_code}) có dấu vân tay: {fingerprint}. Hãy gọi điện "
                                   "hoặc xem bản in để đối chiếu từng nhóm số, rồi nhập lại với "
                                   "--fingerprint \"{fingerprint}\" (hoặc --yes nếu đã đối chiếu)."),
-    "return_card_role_conflict": ("Mã {code} là của cấp trên của đơn vị này; không thể nhập thẻ khóa của cấp trên "
+    "return_card_role_conflict": ("Mã {unit_code} là của cấp trên của đơn vị này; không thể nhập thẻ khóa của cấp trên "
                                   "làm đơn vị cấp dưới."),
-    "return_not_a_unit_code": "Mã đơn vị «{code}» trong thẻ khóa không hợp lệ.",
+    "return_not_a_unit_code": "Mã đơn vị «{unit_code}» trong thẻ khóa không hợp lệ.",
     # sending
     "return_no_superior_key": ("Chưa có thẻ khóa của cấp trên. Hãy nhập thẻ khóa do cấp trên gửi (lệnh «keys import» "
                                "hoặc nút «Nhập thẻ khóa») trước khi gửi báo cáo."),
@@ -49,11 +49,11 @@ MESSAGES: dict[str, str] = {
     "return_damaged": "Tệp «{file}» bị hỏng hoặc đã bị sửa đổi (không đúng định dạng tệp báo cáo); không nhập.",
     "return_newer_format": ("Tệp «{file}» được lập bằng phiên bản mới hơn của chương trình (định dạng {version}); "
                             "hãy cài phiên bản mới hơn rồi nhập lại."),
-    "return_unknown_sender": ("Tệp «{file}» gửi từ {unit} (mã {code}), đơn vị chưa có thẻ khóa ở đây hoặc dùng khóa "
+    "return_unknown_sender": ("Tệp «{file}» gửi từ {unit} (mã {unit_code}), đơn vị chưa có thẻ khóa ở đây hoặc dùng khóa "
                               "khác với thẻ khóa đã nhập; không nhập. Hãy nhập và đối chiếu thẻ khóa của đơn vị trước."),
     "return_bad_signature": ("Chữ ký của tệp «{file}» không đúng với thẻ khóa của {unit}: tệp đã bị sửa hoặc không do "
                              "đơn vị lập; không nhập."),
-    "return_other_receiver": ("Tệp «{file}» gửi cho {receiver} (mã {code}), không phải đơn vị này; không nhập."),
+    "return_other_receiver": ("Tệp «{file}» gửi cho {receiver} (mã {unit_code}), không phải đơn vị này; không nhập."),
     "return_other_receiver_key": ("Tệp «{file}» được mã hóa cho một khóa khác của đơn vị này (thẻ khóa cũ?); không "
                                   "mở được. Hãy gửi thẻ khóa hiện tại cho {unit} để lập lại báo cáo."),
     "return_cannot_decrypt": "Không mở được phần dữ liệu mã hóa của tệp «{file}» (không đúng khóa hoặc bị hỏng).",
@@ -69,10 +69,10 @@ MESSAGES: dict[str, str] = {
     "receipt_bad_signature": ("Chữ ký của giấy biên nhận «{file}» không khớp thẻ khóa của cấp trên; không ghi nhận."),
     "receipt_unknown_package": ("Giấy biên nhận «{file}» nói về một báo cáo ({package}) mà đơn vị này không gửi; "
                                 "không ghi nhận."),
-    "receipt_other_unit": "Giấy biên nhận «{file}» là của {unit} (mã {code}), không phải của đơn vị này.",
+    "receipt_other_unit": "Giấy biên nhận «{file}» là của {unit} (mã {unit_code}), không phải của đơn vị này.",
     # the board
     "return_bad_deadline": "{field_label}: hạn nộp {value} trước ngày kết thúc kỳ {period} ({end}).",
-    "return_unit_unknown": "Không có đơn vị báo cáo mã «{code}».",
+    "return_unit_unknown": "Không có đơn vị báo cáo mã «{unit_code}».",
     "allotment_bad_count": "{field_label}: «{value}» phải là số nguyên không âm.",
     "allotment_needs_document": "{field_label}: phải ghi số văn bản phân bổ.",
     "return_report_no_data": "Chưa có báo cáo nào được nhận cho kỳ {period}; chưa lập được báo cáo tổng hợp.",
@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     # merging units
     "merge_source_unreadable": "Không đọc được sổ «{file}»: {reason}",
     "merge_source_same": "Sổ «{file}» là sổ đang mở; hãy chọn sổ của đơn vị sáp nhập vào.",
-    "merge_no_snapshot": ("Chưa nhận được báo cáo nào của {code} có kèm toàn bộ sổ đảng viên; hãy đề nghị đơn vị gửi "
+    "merge_no_snapshot": ("Chưa nhận được báo cáo nào của {unit_code} có kèm toàn bộ sổ đảng viên; hãy đề nghị đơn vị gửi "
                           "báo cáo kèm sổ (tùy chọn «kèm sổ»)."),
     "merge_not_found": "Không có đợt hợp nhất «{source}».",
     "merge_pair_not_found": "Không có cặp trùng «{pair}».",
@@ -91,7 +91,7 @@ MESSAGES: dict[str, str] = {
     "merge_already_applied": "Đợt hợp nhất «{source}» đã thực hiện ngày {on}.",
     "merge_different_same_id": ("Hai hồ sơ trùng {by} nên là một người; không thể ghi là hai người khác nhau. Nếu "
                                 "số ấy ghi sai, hãy sửa trong sổ nguồn rồi lập lại."),
-    "merge_code_taken": "Mã {code} đã có trong sổ này ({name}); hãy đặt mã khác cho đơn vị sáp nhập (--code).",
+    "merge_code_taken": "Mã {unit_code} đã có trong sổ này ({name}); hãy đặt mã khác cho đơn vị sáp nhập (--code).",
     "merge_bad_decision": "{field_label}: chọn «cung» (cùng một người) hoặc «khac» (hai người khác nhau).",
 }
 

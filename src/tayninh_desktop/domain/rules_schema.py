@@ -47,6 +47,8 @@ SECTIONS: dict[str, dict[str, object]] = {
     "vote_resolution": {"numerator": INT, "denominator": INT, "strict": BOOL, "secret": BOOL},
     "numbering": {"first_number": INT, "digits": INT},
     "date_format": {"zero_day_below": INT, "zero_months": INTS},
+    # returns.toml
+    "return_deadline": {"days_after_end": INT},
 }
 
 # Sections holding one dated series per key.
@@ -63,6 +65,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "vote_help_list": ("numerator", "denominator", "strict", "secret"),
     "vote_removal": ("numerator", "denominator", "strict", "secret"),
     "vote_resolution": ("numerator", "denominator", "strict", "secret"),
+    "return_deadline": ("days_after_end",),
 }
 
 

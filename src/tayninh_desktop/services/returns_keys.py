@@ -135,7 +135,7 @@ def read_card(path: Path | str) -> KeyCard:
             or not return_crypto.recipient_ok(receive_public)):
         raise DomainError("return_card_unreadable", file=path.name)
     if not valid_unit_code(code):
-        raise DomainError("return_not_a_unit_code", code=code)
+        raise DomainError("return_not_a_unit_code", unit_code=code)
     digits = fingerprint(sign_public, receive_public)
     if fields.get("fingerprint") != digits or not return_package.small_signature_ok(
             fields, signature, sign_public, return_package.CARD_CONTEXT):
@@ -149,7 +149,7 @@ def _role_for(db: Database, card: KeyCard, wanted: Role | None) -> Role:
     is_superior = superior is not None and (superior.code == card.unit_code
                                             or fold(superior.name) == fold(card.unit_name))
     if wanted is Role.SUBORDINATE and is_superior:
-        raise DomainError("return_card_role_conflict", code=card.unit_code)
+        raise DomainError("return_card_role_conflict", unit_code=card.unit_code)
     return wanted or (Role.SUPERIOR if is_superior else Role.SUBORDINATE)
 
 
@@ -211,15 +211,24 @@ def superior_key(db: Database) -> KeyRecord:
     return key
 
 
-def card_print_context(db: Database, actor: Actor, on: date) -> dict:
-    """The values of the printed key card (form ``the_khoa``)."""
-    key, _ = ensure_own_keys(db, actor)
+def card_print_context(db: Database) -> dict:
+    """The values of the printed key card (form ``the_khoa``); the keys must exist (``keys export`` makes them)."""
+    key = own_key(db)
+    if key is None:
+        raise DomainError("return_keys_missing")
     home = organisation.require_home(db)
     groups = key.fingerprint_text.split()
     return {"unit_name": home.name, "unit_code": home.code, "fingerprint_text": key.fingerprint_text,
             "groups": [{"n": i + 1, "digits": g, "spoken": spoken_digits(g)} for i, g in enumerate(groups)],
             "sign_public": key.sign_public, "receive_public": key.receive_public,
-            "created_text": key.created_at[:10], "summary": "thẻ khóa gửi, nhận báo cáo định kỳ"}
+            "created_text": _day(key.created_at), "summary": "gửi, nhận báo cáo định kỳ qua USB"}
+
+
+def _day(stamp: str) -> str:
+    try:
+        return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y")
+    except ValueError:
+        return ""
 
 
 DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")

@@ -110,14 +110,14 @@ def open_package(db: Database, actor: Actor, data: bytes, file_name: str) -> _Op
     home = organisation.require_home(db)
     if manifest.receiver.code != home.code:
         raise DomainError("return_other_receiver", file=file_name, receiver=manifest.receiver.name,
-                          code=manifest.receiver.code)
+                          unit_code=manifest.receiver.code)
     secrets = returns_keys.own_secrets(db, actor)
     if manifest.receiver.key != secrets.key.fingerprint:
         raise DomainError("return_other_receiver_key", file=file_name, unit=manifest.sender.name)
     sender = returns_repo.current_key(db, Role.SUBORDINATE, manifest.sender.code)
     if sender is None or sender.fingerprint != manifest.sender.key:
         raise DomainError("return_unknown_sender", file=file_name, unit=manifest.sender.name,
-                          code=manifest.sender.code)
+                          unit_code=manifest.sender.code)
     public = return_crypto.unb64(sender.sign_public, 32)
     if public is None or not return_crypto.verify(public, parts.signature,
                                                   return_package.signed_message(parts.manifest, parts.ciphertext)):
@@ -310,7 +310,7 @@ def import_receipt(db: Database, actor: Actor, path: Path | str) -> tuple[Receip
     home = organisation.require_home(db)
     if package.get("sender") != home.code:
         raise DomainError("receipt_other_unit", file=path.name, unit=str(package.get("sender")),
-                          code=str(package.get("sender")))
+                          unit_code=str(package.get("sender")))
     sent = returns_repo.sent_by_hash(db, str(package.get("sha256")))
     if sent is None:
         raise DomainError("receipt_unknown_package", file=path.name, package=str(package.get("file")))

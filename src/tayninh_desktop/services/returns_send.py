@@ -103,7 +103,7 @@ def verify_own(data: bytes, file_name: str, key: KeyRecord) -> None:
         raise DomainError("return_read_back_differs", path=file_name)
 
 
-def _check_open(db: Database, period: str) -> int:
+def check_open(db: Database, period: str) -> int:
     lock = returns_repo.period_lock(db, period)
     if lock.locked:
         raise DomainError("return_period_locked", period=period, revision=lock.revision)
@@ -150,7 +150,7 @@ def export_return(db: Database, actor: Actor, period_text: str | None, folder: P
         raise DomainError("output_folder_missing", path=str(folder))
     secrets = returns_keys.own_secrets(db, actor)
     receiver = returns_keys.superior_key(db)
-    revision = _check_open(db, period)
+    revision = check_open(db, period)
     prepared = returns_payload.prepare(db, period, today=today)
     explained = returns_payload.checked_explanations(prepared, dict(explanations or {}))
     made = datetime.now().astimezone().isoformat(timespec="seconds")
