@@ -46,6 +46,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _register_sending(returns, common)
     _register_receiving(returns, common)
 
+    p = sub.add_parser("demo-returns", parents=[common],
+                       help="tạo sổ mẫu của tỉnh ủy và báo cáo của 96 xã, phường (mỗi đơn vị có khóa riêng)")
+    p.add_argument("--to", required=True, metavar="THƯ_MỤC", help="thư mục tạo sổ tỉnh ủy, thẻ khóa và USB mẫu")
+    p.add_argument("--units", type=int, default=96, help="số đơn vị gửi báo cáo (mặc định 96)")
+    p.add_argument("--members", type=int, default=300, help="cỡ sổ mẫu dùng lập báo cáo (mặc định 300 đảng viên)")
+    p.add_argument("--period", default="2026", help=PERIOD_HELP + " (mặc định 2026)")
+    p.add_argument("--missing", type=int, default=3, help="số đơn vị không gửi báo cáo (mặc định 3)")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--today", help="ngày lập (dd/mm/yyyy)")
+    p.set_defaults(handler=cmd_demo_returns)
+
 
 def _register_sending(returns: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = returns.add_parser("check", parents=[common],
@@ -260,3 +271,24 @@ def cmd_drives(args) -> int:
          ["Không thấy USB nào đang cắm vào máy."])
     return 0
 
+
+
+def cmd_demo_returns(args) -> int:
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import demo_returns
+
+    if not 1 <= args.units <= len(demo_returns.WARDS) + len(demo_returns.COMMUNES):
+        raise DomainError("bad_count", field="units", value=args.units, low=1,
+                          high=len(demo_returns.WARDS) + len(demo_returns.COMMUNES))
+    folder = Path(args.to)
+    if (folder / "tinh-uy.sqlite3").exists():
+        raise DomainError("db_exists", path=str(folder / "tinh-uy.sqlite3"))
+    result = demo_returns.generate(folder, actor(args), units=args.units, members=args.members, period=args.period,
+                                   seed=args.seed, today=date_option(args.today, "--today"), missing=args.missing)
+    emit(args, {"ok": True, "superior": str(result.superior), "usb": str(result.folder), "cards": str(result.cards),
+                "units": result.units, "sent": result.sent, "period": result.period, "over": list(result.over)},
+         [f"Đã tạo sổ tỉnh ủy {result.superior} với thẻ khóa của {result.units} đơn vị ({result.cards}).",
+          f"{result.sent} báo cáo kỳ {result.period} trong {result.folder}; nhận bằng lệnh: "
+          f"returns import --db {result.superior} {result.folder}",
+          "Đơn vị vượt số được phân bổ: " + (", ".join(result.over) or "không có") + "."])
+    return 0

@@ -68,27 +68,34 @@ def seal(db: Database, secrets: returns_keys.OwnSecrets, receiver: KeyRecord, pa
          revision: int, made: str) -> bytes:
     """The package file's bytes: manifest, payload encrypted to ``receiver``, this unit's signature."""
     home = organisation.require_home(db)
+    return seal_as(home.code, home.name, secrets.key.fingerprint, secrets.sign_seed, receiver, payload, kind=kind,
+                   revision=revision, made=made, schema=[m.name for m in schema.MIGRATIONS.applied(db)][-1:],
+                   audit_head=audit.head(db))
+
+
+def seal_as(code: str, name: str, fingerprint: str, sign_seed: bytes, receiver: KeyRecord, payload: dict, *,
+            kind: Kind, revision: int, made: str, schema: list[str], audit_head: dict | None) -> bytes:
+    """A package from the sender ``code``/``name`` whose signing key is ``sign_seed`` (the demo's units use this
+    directly: they have keys but no register)."""
     plain = encode_payload(payload)
     ciphertext = return_crypto.encrypt_to(receiver.receive_public, plain)
     sections = [s for s in ("indicators", "changes", "de_an_03", "support", "snapshot") if s in payload]
     snapshot = payload.get("snapshot") or {}
     manifest = {
         "format": FORMAT, "version": VERSION, "kind": kind.value,
-        "sender": {"code": home.code, "name": home.name, "key": secrets.key.fingerprint},
+        "sender": {"code": code, "name": name, "key": fingerprint},
         "receiver": {"code": receiver.unit_code, "name": receiver.unit_name, "key": receiver.fingerprint},
         "period": payload["period"], "period_label": payload["period_label"], "revision": revision,
-        "created": made, "app_version": app_version(),
-        "schema": [m.name for m in schema.MIGRATIONS.applied(db)][-1:],
-        "sections": sections,
+        "created": made, "app_version": app_version(), "schema": schema, "sections": sections,
         "counts": {"forms": len(payload["indicators"]["forms"]), "changes": len(payload["changes"]["rows"]),
                    "explanations": len(payload["explanations"]), "snapshot_members": len(snapshot.get("members", ())),
                    "units": len(payload.get("units", ())) or 1},
         "payload": {"file": return_package.PAYLOAD, "sha256": return_package.sha256_hex(ciphertext),
                     "size": len(ciphertext), "encryption": "age X25519", "compression": "gzip"},
-        "audit_head": audit.head(db),
+        "audit_head": audit_head,
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    signature = return_crypto.sign(secrets.sign_seed, return_package.signed_message(manifest_bytes, ciphertext))
+    signature = return_crypto.sign(sign_seed, return_package.signed_message(manifest_bytes, ciphertext))
     return return_package.pack(return_package.PackageParts(manifest_bytes, ciphertext, signature))
 
 
