@@ -12,7 +12,15 @@ import pytest
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.services import returns_files, returns_keys, returns_receive, returns_send
 from tayninh_desktop.storage import returns_repo
-from tests.services.returns_world import ACTOR, PERIOD, TODAY, exchange, make_world, new_superior, table_counts
+from tests.services.returns_world import (
+    ACTOR,
+    PERIOD,
+    TODAY,
+    exchange,
+    make_world,
+    new_superior,
+    table_counts,
+)
 
 
 @pytest.fixture
@@ -42,7 +50,7 @@ def test_byte_flips_at_sampled_positions_are_all_refused(world, package):
     """Every byte of the file matters; the whole file is flipped byte by byte in bench/flip_all_bytes.py."""
     data = package.read_bytes()
     rng = random.Random(14)
-    positions = sorted({*range(0, 64), *range(len(data) - 64, len(data)), *rng.sample(range(len(data)), 120)})
+    positions = sorted({*range(64), *range(len(data) - 64, len(data)), *rng.sample(range(len(data)), 120)})
     damaged_path = package.with_name("hong.tnr")
     for position in positions:
         damaged = bytearray(data)
@@ -163,7 +171,8 @@ def tiny_stick(tmp_path):
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a small file system needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True,
+                          check=False)
     if done.returncode != 0:
         pytest.skip("this machine does not allow mounting a tmpfs")
     (mount / "da-co.bin").write_bytes(b"\0" * 60 * 1024)

@@ -288,7 +288,7 @@ def cmd_demo_returns(args) -> int:
     emit(args, {"ok": True, "superior": str(result.superior), "usb": str(result.folder), "cards": str(result.cards),
                 "units": result.units, "sent": result.sent, "period": result.period, "over": list(result.over)},
          [f"Đã tạo sổ tỉnh ủy {result.superior} với thẻ khóa của {result.units} đơn vị ({result.cards}).",
-          f"{result.sent} báo cáo kỳ {result.period} trong {result.folder}; nhận bằng lệnh: "
-          f"returns import --db {result.superior} {result.folder}",
+          (f"{result.sent} báo cáo kỳ {result.period} trong {result.folder}; nhận bằng lệnh: "
+           f"returns import --db {result.superior} {result.folder}"),
           "Đơn vị vượt số được phân bổ: " + (", ".join(result.over) or "không có") + "."])
     return 0

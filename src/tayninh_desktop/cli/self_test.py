@@ -48,7 +48,13 @@ def _return_round(db, folder: Path, actor: Actor) -> bool:
     back, then imported at the superior and its receipt brought back."""
     from tayninh_desktop.domain.org import UnitType
     from tayninh_desktop.domain.returns import Role
-    from tayninh_desktop.services import organisation, returns_keys, returns_payload, returns_receive, returns_send
+    from tayninh_desktop.services import (
+        organisation,
+        returns_keys,
+        returns_payload,
+        returns_receive,
+        returns_send,
+    )
     from tayninh_desktop.storage.db import open_database
 
     superior = open_database(folder / "cap-tren.sqlite3", create=True)

@@ -20,9 +20,9 @@ from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
+from tayninh_desktop.services.returns_send import check_period_open
 from tayninh_desktop.services.statistics import checked_period
 from tayninh_desktop.storage import audit, events_repo, statistics_repo
-from tayninh_desktop.services.returns_send import check_period_open
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.statistics_repo import AwardRecord, TypedFigure
 
