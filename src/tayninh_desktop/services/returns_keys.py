@@ -143,6 +143,11 @@ def read_card(path: Path | str) -> KeyCard:
     return KeyCard(code, nfc(name), sign_public, receive_public, digits, str(fields.get("created", "")))
 
 
+def guess_role(db: Database, card: KeyCard) -> Role:
+    """Superior when the card names this unit's superior in the tree (by code or name), else a reporting unit."""
+    return _role_for(db, card, None)
+
+
 def _role_for(db: Database, card: KeyCard, wanted: Role | None) -> Role:
     home = organisation.require_home(db)
     superior = units_repo.get(db, home.parent_id) if home.parent_id else None
