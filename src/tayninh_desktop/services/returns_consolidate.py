@@ -58,20 +58,31 @@ def _de_an_03(records) -> dict:
             "units": {r.sender_code: r.payload.get("de_an_03") for r in records}}
 
 
-def build_consolidated(db: Database, period_text: str, explanations: Mapping[str, str], *, revision: int,
-                       made: str, today: date) -> tuple[dict, dict[str, dict[str, int]], list[dict]]:
-    """(payload, figures as sent, explanations) of the consolidated return of a period."""
-    period = parse_period(period_text)
-    records = returns_repo.received(db, period=period.code)
+def _prepared(db: Database, period, records) -> tuple[returns_payload.Prepared, dict]:
     if not records:
         raise DomainError("return_nothing_to_consolidate", period=period.code)
     forms = summed_forms(r.payload for r in records)
     known = stat_forms()
     previous = returns_payload.previous_figures(db, period.code)
     check = check_results({k: v for k, v in forms.items() if k in known}, known, previous=previous)
-    keys = finding_keys(check.warnings)
-    prepared = returns_payload.Prepared(period.code, period.label, period.start, period.end, True, {}, check,
-                                        tuple(keys))
+    return (returns_payload.Prepared(period.code, period.label, period.start, period.end, True, {}, check,
+                                     tuple(finding_keys(check.warnings))), forms)
+
+
+def prepare(db: Database, period_text: str, *, today: date | None = None) -> returns_payload.Prepared:
+    """The consolidated figures of a period checked, before sending: what the office must explain."""
+    period = parse_period(period_text)
+    return _prepared(db, period, returns_repo.received(db, period=period.code))[0]
+
+
+def build_consolidated(db: Database, period_text: str, explanations: Mapping[str, str], *, revision: int,
+                       made: str, today: date) -> tuple[dict, dict[str, dict[str, int]], list[dict]]:
+    """(payload, figures as sent, explanations) of the consolidated return of a period."""
+    period = parse_period(period_text)
+    records = returns_repo.received(db, period=period.code)
+    prepared, forms = _prepared(db, period, records)
+    keys = list(prepared.warning_keys)
+    check = prepared.check
     explained = returns_payload.checked_explanations(prepared, explanations)
     home = organisation.require_home(db)
     rows = [{**row, "unit": r.sender_code} for r in records for row in (r.payload.get("changes") or {}).get("rows", [])]

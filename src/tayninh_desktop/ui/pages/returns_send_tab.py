@@ -29,14 +29,22 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_returns import RECEIPT_LABELS
-from tayninh_desktop.services import returns_payload, returns_receive, returns_send, usb_drives
+from tayninh_desktop.services import (
+    returns_consolidate,
+    returns_payload,
+    returns_receive,
+    returns_send,
+    usb_drives,
+)
 from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.ui import strings_returns as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.pages.returns_page import receives_only
 from tayninh_desktop.ui.tasks import TaskRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+NEEDS_TEXT = "#fffde7"      # the cells the office must fill in
 
 
 def default_period(today: date) -> str:
@@ -61,6 +69,10 @@ class SendTab(QWidget):
         self.findings.setWordWrap(True)
         self.findings.verticalHeader().setVisible(False)
         self.snapshot = QCheckBox(s.SNAPSHOT, objectName="send_snapshot")
+        self.consolidated = QCheckBox(s.CONSOLIDATED, objectName="send_consolidated")
+        self.consolidated.setChecked(receives_only(context))
+        self.consolidated.toggled.connect(lambda on: self.snapshot.setEnabled(not on))
+        self.snapshot.setEnabled(not self.consolidated.isChecked())
         self.drive = QComboBox(objectName="send_drive")
         self.drive.setMinimumWidth(360)
         refresh = QPushButton(s.REFRESH_DRIVES, objectName="send_refresh_drives")
@@ -100,7 +112,11 @@ class SendTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.findings, 2)
-        layout.addWidget(self.snapshot)
+        options = QHBoxLayout()
+        options.addWidget(self.snapshot)
+        options.addWidget(self.consolidated)
+        options.addStretch(1)
+        layout.addLayout(options)
         layout.addLayout(target)
         layout.addWidget(self.message)
         layout.addWidget(self.sent, 1)
@@ -139,13 +155,15 @@ class SendTab(QWidget):
                                     s.LOCKED_YES if locked else s.LOCKED_NO), key=sent.period,
                                    background="#ffebee" if sent.receipt_state == "rejected" else ""))
         self.sent_model.set_rows(rows)
+        self.sent.resizeColumnsToContents()
 
     # --- checking ------------------------------------------------------------------------------------------------
 
     def check(self) -> None:
         period, db, today = self.period.text(), self.context.db, self.today
+        prepare = returns_consolidate.prepare if self.consolidated.isChecked() else returns_payload.prepare
         self.say(s.CHECKING)
-        self.runner.run(lambda: returns_payload.prepare(db, period, today=today), self.show_findings, self._failed)
+        self.runner.run(lambda: prepare(db, period, today=today), self.show_findings, self._failed)
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, DomainError):
@@ -174,8 +192,8 @@ class SendTab(QWidget):
             item = QTableWidgetItem(text)
             if column < 2 or not editable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if colour:
-                item.setBackground(QColor(colour))
+            if colour or (editable and column == 2):
+                item.setBackground(QColor(colour or NEEDS_TEXT))
             item.setData(KEY_ROLE, key)
             self.findings.setItem(row, column, item)
 
@@ -199,9 +217,14 @@ class SendTab(QWidget):
         if not folder:
             self.say(s.NO_DRIVE, error=True)
             return None
-        result = self.context.run_action(self, returns_send.export_return, self.period.text(), Path(folder),
-                                         explanations={k: v for k, v in self.explanations().items() if v.strip()},
-                                         with_snapshot=self.snapshot.isChecked(), today=self.today)
+        explanations = {k: v for k, v in self.explanations().items() if v.strip()}
+        if self.consolidated.isChecked():
+            result = self.context.run_action(self, returns_consolidate.export_consolidated, self.period.text(),
+                                             Path(folder), explanations=explanations, today=self.today)
+        else:
+            result = self.context.run_action(self, returns_send.export_return, self.period.text(), Path(folder),
+                                             explanations=explanations, with_snapshot=self.snapshot.isChecked(),
+                                             today=self.today)
         if result is None:
             return None
         exported = result[0]
