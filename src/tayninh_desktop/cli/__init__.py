@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.backup_commands",
     "tayninh_desktop.cli.statistics_commands",
     "tayninh_desktop.cli.returns_commands",
+    "tayninh_desktop.cli.merge_commands",
 )
 
 
