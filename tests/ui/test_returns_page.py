@@ -61,9 +61,8 @@ def test_commune_checks_explains_and_sends(world, qtbot):
 
 
 def test_province_opens_on_its_board_and_imports_prints_reminds(world, qtbot, tmp_path):
-    from tayninh_desktop.ui.main_window import MainWindow
-
     from tayninh_desktop.services import returns_payload, returns_send
+    from tayninh_desktop.ui.main_window import MainWindow
 
     keys = returns_payload.prepare(world.unit, PERIOD, today=TODAY).warning_keys
     returns_send.export_return(world.unit, Actor("x"), PERIOD, world.stick, today=TODAY,
@@ -96,9 +95,9 @@ def test_province_opens_on_its_board_and_imports_prints_reminds(world, qtbot, tm
 
 
 def test_key_card_is_compared_before_it_is_taken(world, qtbot, tmp_path):
-    from tayninh_desktop.ui.pages.returns_keys_tab import KeysTab
     from tayninh_desktop.services import organisation
     from tayninh_desktop.storage.db import open_database
+    from tayninh_desktop.ui.pages.returns_keys_tab import KeysTab
 
     other = open_database(tmp_path / "xa2.sqlite3", create=True)
     organisation.initialise(other, Actor("x"), unit_code="TB", unit_name="Đảng ủy xã Tân Biên",

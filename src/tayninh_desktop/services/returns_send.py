@@ -202,3 +202,9 @@ def check_period_open(db: Database, period_text: str) -> None:
     period = parse_period(period_text).code
     if returns_repo.period_lock(db, period).locked:
         raise DomainError("return_period_locked_typed", period=period)
+
+
+def sent_list(db: Database) -> list[tuple[SentReturn, bool]]:
+    """Every package sent, newest first, with whether its period is still locked."""
+    return [(sent, returns_repo.period_lock(db, sent.period).locked)
+            for sent in reversed(returns_repo.sent_returns(db))]

@@ -36,7 +36,6 @@ from tayninh_desktop.services import (
     returns_send,
     usb_drives,
 )
-from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.ui import strings_returns as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
@@ -147,8 +146,7 @@ class SendTab(QWidget):
 
     def show_sent(self) -> None:
         rows = []
-        for sent in reversed(returns_repo.sent_returns(self.context.db)):
-            locked = returns_repo.period_lock(self.context.db, sent.period).locked
+        for sent, locked in returns_send.sent_list(self.context.db):
             rows.append(DisplayRow((sent.period, str(sent.revision), sent.sent_at[:10], sent.file_name,
                                     RECEIPT_LABELS[sent.receipt_state] + (f" — {sent.receipt_note}"
                                                                           if sent.receipt_note else ""),
