@@ -142,7 +142,7 @@ def read_manifest(data: Mapping, file_name: str) -> Manifest:
     payload, counts, sections = data.get("payload"), data.get("counts"), data.get("sections")
     revision, period, created = data.get("revision"), data.get("period"), data.get("created")
     if (sender is None or receiver is None or not isinstance(payload, dict) or not isinstance(counts, dict)
-            or not isinstance(sections, list) or not all(s in SECTIONS for s in sections)
+            or not isinstance(sections, list) or not all(isinstance(s, str) for s in sections)
             or not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision <= MAX_REVISION
             or not isinstance(period, str) or not _PERIOD.match(period) or not isinstance(created, str)
             or data.get("kind") not in tuple(Kind)
@@ -151,7 +151,7 @@ def read_manifest(data: Mapping, file_name: str) -> Manifest:
             or not all(isinstance(k, str) and isinstance(v, int) for k, v in counts.items())):
         raise damaged
     return Manifest(Kind(data["kind"]), sender, receiver, period, revision, created, payload["sha256"],
-                    payload["size"], tuple(sections), dict(counts), data)
+                    payload["size"], tuple(s for s in sections if s in SECTIONS), dict(counts), data)
 
 
 # --- the payload ------------------------------------------------------------------------------------------
