@@ -215,3 +215,13 @@ def test_the_superior_register_is_a_real_sqlite_file(world):
         assert conn.execute("SELECT count(*) FROM returns_received").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_an_encrypted_backup_carries_the_keys_of_returns(world, tmp_path):
+    from tayninh_desktop.services import backup
+    from tayninh_desktop.storage import returns_repo as repo
+
+    secret_ids = repo.secret_ids(world.unit)
+    assert len(secret_ids) == 2
+    info = backup.manifest(world.unit, "sao-luu", datetime(2026, 7, 1))
+    assert set(secret_ids) <= set(info["key_ids"])

@@ -54,6 +54,7 @@ class KeyCardDialog(QDialog):
         layout.addWidget(QLabel(s.CARD_ROLE))
         layout.addWidget(self.superior)
         layout.addWidget(self.subordinate)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.resize(620, 360)
 
