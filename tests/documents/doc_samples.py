@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.documents import DocumentHeader, Recipients, Signature
+from tests.documents.returns_samples import RETURNS_FORMS, returns_values
 from tests.documents.support_samples import SUPPORT_FORMS, support_values
 
 ISSUED_ON = date(2026, 2, 5)
@@ -204,6 +205,7 @@ VOTE_BASE = {"vb_members": 32, "vb_full": 30, "vb_probationary": 2, "vb_exempted
              "register_number": "125", "dues_month": "01", "dues_year": "2026", "left_count": 1,
              "span_text": "từ ngày 01/01/2026 đến ngày 05/02/2026"}
 COMMITTEE_FORMS |= SUPPORT_FORMS
+COMMITTEE_FORMS |= RETURNS_FORMS
 
 
 def screening_values() -> dict:
@@ -261,6 +263,7 @@ def context_for(form_id: str, members: int = 12) -> dict:
     ctx.update(support_values(form_id))
     if form_id in SCREENING_FORMS:
         ctx.update(screening_values())
+    ctx.update(returns_values(form_id))
     return ctx
 
 

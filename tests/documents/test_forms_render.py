@@ -9,6 +9,7 @@ import pytest
 from tayninh_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, missing_glyphs
 from tayninh_desktop.documents.forms import all_forms
 from tests.documents.conftest import pdffonts, pdftotext, pypdf_text, requires_poppler
+from tests.documents.returns_samples import RETURNS_EXPECTED
 from tests.documents.support_samples import SUPPORT_EXPECTED
 
 FORM_IDS = sorted(all_forms())
@@ -18,6 +19,7 @@ NUMBERED_HEADER = {"nghi_quyet_chi_bo": "Số 12-NQ/CB", "to_trinh": "Số 12-TT
                    "thong_bao": "Số 12-TB/ĐU",
                    "giay_gioi_thieu_sinh_hoat_dang": "Số 12-GGT/ĐU", "bao_cao_de_an_03": "Số 12-BC/ĐU"}
 NUMBERED_HEADER["bao_cao_ho_tro_dang_vien"] = "Số 12-BC/ĐU"
+NUMBERED_HEADER.update({"bao_cao_tong_hop_bao_cao": "Số 12-BC/ĐU", "cong_van_don_doc_bao_cao": "Số 12-CV/ĐU"})
 # Strings each filled form must print exactly (beyond the header).
 EXPECTED = {
     "bien_ban_doi_chieu_danh_sach": ["BIÊN BẢN", "đối chiếu danh sách đảng viên Chi bộ ấp Tân Trung",
@@ -55,6 +57,7 @@ EXPECTED = {
     "trich_ngang_dang_vien": ["TRÍCH NGANG LÝ LỊCH ĐẢNG VIÊN", "QUÁ TRÌNH SINH HOẠT ĐẢNG", "Công nhận đảng viên chính thức",
                               "vắng không có lý do 1 (tháng 01)"],
     **SUPPORT_EXPECTED,
+    **RETURNS_EXPECTED,
     "bieu_1": ["THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN", "6 tháng đầu năm 2026", "Biểu số 1-BTCTW",
                "A - Tổng số đảng viên cuối kỳ trước chuyển sang", "3. Phục hồi đảng tịch", "NGƯỜI LẬP BIỂU"],
     "bieu_2": ["THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP", "Đoàn viên Đoàn TNCS Hồ Chí Minh", "1*", "Tuổi bình quân",

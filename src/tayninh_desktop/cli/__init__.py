@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.statistics_commands",
     "tayninh_desktop.cli.screening_commands",
     "tayninh_desktop.cli.cases_commands",
+    "tayninh_desktop.cli.returns_commands",
+    "tayninh_desktop.cli.merge_commands",
 )
 
 

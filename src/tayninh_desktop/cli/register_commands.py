@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--superior-name", required=True, help="cấp ủy cấp trên, ví dụ «Tỉnh ủy Tây Ninh»")
     p.add_argument("--superior-code", help="mã cấp trên")
     p.add_argument("--place", default="", help="địa danh ghi trên văn bản, ví dụ «Hưng Thuận»")
+    p.add_argument("--level", choices=tuple(LEVELS), default="xa",
+                   help="cấp của đơn vị: xa (đảng ủy xã/phường, mặc định), huyen (huyện ủy, trước 01/7/2025), "
+                        "tinh (tỉnh ủy: chỉ nhận, tổng hợp báo cáo, có thể không giữ sổ đảng viên)")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", parents=[common], help="tạo sổ mẫu với dữ liệu giả lập")
@@ -74,15 +77,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_check)
 
 
+LEVELS = {"xa": UnitType.COMMUNE_COMMITTEE, "huyen": UnitType.DISTRICT_COMMITTEE, "tinh": UnitType.PROVINCE_COMMITTEE}
+
+
 def cmd_init(args) -> int:
-    from tayninh_desktop.services import organisation
+    from tayninh_desktop.services import organisation, returns_keys
 
     db = open_db(args, create=True)
     unit_id = organisation.initialise(db, actor(args), unit_code=args.unit_code, unit_name=args.unit_name,
                                       superior_name=args.superior_name, superior_code=args.superior_code,
-                                      place_name=args.place)
-    emit(args, {"ok": True, "unit_id": unit_id, "db": str(db_path(args))},
-         f"Đã tạo {args.unit_name} (trực thuộc {args.superior_name}) trong {db_path(args)}.")
+                                      place_name=args.place, unit_type=LEVELS[args.level])
+    key, _ = returns_keys.ensure_own_keys(db, actor(args))
+    emit(args, {"ok": True, "unit_id": unit_id, "db": str(db_path(args)), "fingerprint": key.fingerprint_text},
+         [f"Đã tạo {args.unit_name} (trực thuộc {args.superior_name}) trong {db_path(args)}.",
+          f"Khóa gửi, nhận báo cáo: dấu vân tay {key.fingerprint_text}."])
     return 0
 
 

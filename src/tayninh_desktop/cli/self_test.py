@@ -38,6 +38,7 @@ def _steps(folder: Path) -> list[tuple[str, bool]]:
                         printed.pages >= 1 and printed.path.read_bytes().startswith(b"%PDF")))
         results.append(("Lưu văn bản có biểu đồ thành tệp Word (.docx)", _word_file(db, actor, folder)))
         results.append(("Kiểm tra toàn vẹn và nhật ký", integrity.check(db).ok))
+        results.append(("Một báo cáo gửi cấp trên: mã hóa, ký, ghi, đọc lại, nhận", _return_round(db, folder, actor)))
     finally:
         db.conn.close()
     return results
@@ -51,6 +52,40 @@ def _word_file(db, actor: Actor, folder: Path) -> bool:
     result = documents_word.save_docx(db, actor, "bao_cao_de_an_03", folder / "bao-cao.docx",
                                       documents.PrintRequest(on=date.today(), issue=False))
     return result.path.read_bytes().startswith(b"PK") and result.size > 10_000
+
+
+def _return_round(db, folder: Path, actor: Actor) -> bool:
+    """A throw-away superior and a key exchange; the register's return of last year written to a "stick", read
+    back, then imported at the superior and its receipt brought back."""
+    from tayninh_desktop.domain.org import UnitType
+    from tayninh_desktop.domain.returns import Role
+    from tayninh_desktop.services import (
+        organisation,
+        returns_keys,
+        returns_payload,
+        returns_receive,
+        returns_send,
+    )
+    from tayninh_desktop.storage.db import open_database
+
+    superior = open_database(folder / "cap-tren.sqlite3", create=True)
+    try:
+        organisation.initialise(superior, actor, unit_code="TTN", unit_name="Tỉnh ủy Thử Nghiệm",
+                                superior_name="Trung ương", unit_type=UnitType.PROVINCE_COMMITTEE)
+        up = returns_keys.export_card(superior, actor, folder / "cap-tren.tnkey")
+        down = returns_keys.export_card(db, actor, folder / "cap-duoi.tnkey")
+        returns_keys.import_card(db, actor, folder / "cap-tren.tnkey", confirmed=up.fingerprint, role=Role.SUPERIOR)
+        returns_keys.import_card(superior, actor, folder / "cap-duoi.tnkey", confirmed=down.fingerprint)
+        period = str(date.today().year - 1)
+        keys = returns_payload.prepare(db, period).warning_keys
+        stick = folder / "usb"
+        stick.mkdir()
+        sent, _ = returns_send.export_return(db, actor, period, stick, explanations={k: "Tự kiểm tra" for k in keys})
+        outcomes, _ = returns_receive.import_returns(superior, actor, stick)
+        receipt, _ = returns_receive.import_receipt(db, actor, outcomes[0].receipt)
+        return sent.safe_to_remove and outcomes[0].status == "accepted" and receipt.outcome == "accepted"
+    finally:
+        superior.conn.close()
 
 
 def _resources_read() -> bool:

@@ -29,6 +29,7 @@ def _register_optional_catalogues() -> None:
         "messages_support",
         "messages_statistics",
         "messages_screening",
+        "messages_returns",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

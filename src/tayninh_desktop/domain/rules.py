@@ -29,7 +29,8 @@ RULES_PACKAGE = "tayninh_desktop.resources.rules"
 PARTY_LIFE_FILE = "party_life.toml"
 RUBRIC_FILE = "meeting_rubric.toml"
 # The rule files read into one book (each section lives in exactly one of them).
-RULE_FILES = ("party_life.toml", "dues.toml", "calendar.toml", "documents.toml", "screening_procedure.toml")
+RULE_FILES = ("party_life.toml", "dues.toml", "calendar.toml", "documents.toml", "screening_procedure.toml",
+              "returns.toml")
 
 
 class RuleError(ValueError):

@@ -62,6 +62,8 @@ SECTIONS: dict[str, dict[str, object]] = {
     "detector": {"code": TEXT, "measure": TEXT, "level": TEXT, "description": TEXT, "min": INT, "max": INT,
                  "months": INT, "ground": TEXT, "criterion": TEXT, "sources": TEXTS, "fact_kinds": TEXTS,
                  "carry_over": BOOL},
+    # returns.toml
+    "return_deadline": {"days_after_end": INT},
 }
 
 # Sections holding one dated series per key.
@@ -87,6 +89,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "removal_authority": ("decides", "levels"),
     "allotment_warning": ("approaching_share",),
     "detector": ("code", "measure", "level", "description"),
+    "return_deadline": ("days_after_end",),
 }
 
 

@@ -22,7 +22,7 @@ from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.exchange import backup_bundle, backup_crypto
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.storage import audit, integrity, keystore, settings_repo
+from tayninh_desktop.storage import audit, integrity, keystore, returns_repo, settings_repo
 from tayninh_desktop.storage import migrations as schema
 from tayninh_desktop.storage.backup import backup_to, write_bytes_atomic, write_json_atomic
 from tayninh_desktop.storage.db import Database, backups_dir
@@ -93,7 +93,8 @@ def _app_version() -> str:
 
 
 def manifest(db: Database, kind: str, made: datetime) -> dict:
-    keys = sorted({r[0] for r in db.execute("SELECT DISTINCT key_id FROM audit_log WHERE key_id <> ''")})
+    keys = sorted({r[0] for r in db.execute("SELECT DISTINCT key_id FROM audit_log WHERE key_id <> ''")}
+                  | set(returns_repo.secret_ids(db)))   # the keys that sign and open returns travel too
     return {"format": 1, "kind": kind, "made": made.isoformat(timespec="seconds"), "app_version": _app_version(),
             "migrations": [m.name for m in schema.MIGRATIONS.applied(db)], "head": audit.head(db),
             "key_ids": keys, "counts": integrity.table_counts(db)}

@@ -247,6 +247,10 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
         from tayninh_desktop.services.statistics_print import print_context
 
         ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank))
+    if form.source in ("key_card", "returns_aggregate", "returns_reminder"):   # returns to the superior
+        from tayninh_desktop.services.returns_printing import form_values
+
+        ctx.update(form_values(db, form.source, request.period, on, blank=request.blank))
     _add_content(form, ctx, request)
     return ctx
 

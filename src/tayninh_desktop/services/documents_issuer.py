@@ -79,6 +79,8 @@ def _member_and_cell(db: Database, request, on: date) -> tuple[Member | None, Un
 def _signer(db: Database, form: FormDefinition, unit: Unit, kind: str) -> Signer:
     secretary, deputy = documents_context.signers(db, unit.id)
     authority = AUTHORITY[kind]
+    if kind == "committee" and unit.unit_type is UnitType.PROVINCE_COMMITTEE:
+        authority = "T/M TỈNH ỦY"   # a provincial committee's own papers (a superior that receives returns)
     if form.signer_role == "deputy" and (deputy or not secretary):
         return Signer(authority, SIGNER_TITLES["deputy"], SIGNING_FOR_SECRETARY, deputy, "deputy")
     # A deputy's paper is signed by the secretary when the unit has no deputy entered.

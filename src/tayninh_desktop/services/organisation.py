@@ -72,8 +72,12 @@ def _insert_unit(db: Database, code: str, name: str, unit_type: UnitType, parent
 
 def initialise(db: Database, actor: Actor, *, unit_code: str, unit_name: str, superior_name: str,
                superior_code: str | None = None, place_name: str = "",
-               superior_type: UnitType = UnitType.PROVINCE_COMMITTEE, established: date | None = None) -> str:
-    """Create the committee that owns this installation and its superior; returns the committee's id."""
+               superior_type: UnitType = UnitType.PROVINCE_COMMITTEE, established: date | None = None,
+               unit_type: UnitType = UnitType.COMMUNE_COMMITTEE) -> str:
+    """Create the committee that owns this installation and its superior; returns the committee's id.
+
+    ``unit_type`` is a commune's committee by default; a superior that only receives returns (a province's
+    committee) has no superior in the tree: ``superior_name`` is then only recorded in the audit entry."""
     actor.require(Permission.EDIT_ORGANISATION)
     unit_code, unit_name, superior_name = nfc(unit_code), nfc(unit_name), nfc(superior_name)
     if not valid_unit_code(unit_code):   # before a superior code is made from it
@@ -82,16 +86,18 @@ def initialise(db: Database, actor: Actor, *, unit_code: str, unit_name: str, su
         home = units_repo.home(db)
         if home:
             raise DomainError("already_initialised", unit=home.name)
-        superior_code = nfc(superior_code or "") or f"{unit_code}-CT"
-        _check_new_unit(db, superior_code, superior_name, superior_type, None)
-        superior_id = _insert_unit(db, superior_code, superior_name, superior_type, None, None, "", None)
-        superior = units_repo.get(db, superior_id)
-        _check_new_unit(db, unit_code, unit_name, UnitType.COMMUNE_COMMITTEE, superior)
-        home_id = _insert_unit(db, unit_code, unit_name, UnitType.COMMUNE_COMMITTEE, superior, established,
+        superior = None
+        if superior_type in ALLOWED_PARENTS[unit_type]:
+            superior_code = nfc(superior_code or "") or f"{unit_code}-CT"
+            _check_new_unit(db, superior_code, superior_name, superior_type, None)
+            superior_id = _insert_unit(db, superior_code, superior_name, superior_type, None, None, "", None)
+            superior = units_repo.get(db, superior_id)
+        _check_new_unit(db, unit_code, unit_name, unit_type, superior)
+        home_id = _insert_unit(db, unit_code, unit_name, unit_type, superior, established,
                                nfc(place_name), None, is_home=True)
         settings_repo.put(db, HOME_UNIT_KEY, home_id)
         audit.append(db, actor.name, "initialise", "unit", home_id, None,
-                     {"code": unit_code, "name": unit_name, "superior": superior_name})
+                     {"code": unit_code, "name": unit_name, "superior": superior_name, "type": unit_type.value})
     return home_id
 
 
@@ -184,8 +190,20 @@ def header_lines(db: Database, unit_id: str, on: date) -> HeaderLines:
     if not place:
         home = units_repo.home(db)
         place = home.place_name if home else ""
+    if superior is None and unit.unit_type is UnitType.PROVINCE_COMMITTEE:
+        # HD 36: a provincial committee heads its papers "ĐẢNG BỘ TỈNH …" over "TỈNH ỦY"
+        return HeaderLines(superior_line=version.header_name.upper(), issuer_line=_committee_word(version.name),
+                           issuer_code=unit.unit_type.issuer_code, place_name=place)
     return HeaderLines(superior_line=superior.header_name.upper() if superior else "",
                        issuer_line=version.name.upper(), issuer_code=unit.unit_type.issuer_code, place_name=place)
+
+
+def _committee_word(name: str) -> str:
+    """"Tỉnh ủy Tây Ninh" → "TỈNH ỦY" (the issuing body under its đảng bộ's line)."""
+    for word in ("Tỉnh ủy", "Thành ủy"):
+        if name.startswith(word):
+            return word.upper()
+    return name.upper()
 
 
 def home_unit(db: Database) -> Unit | None:

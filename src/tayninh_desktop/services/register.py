@@ -47,6 +47,13 @@ def _refresh(db: Database, member_id: str, events: list[MemberEvent], full_membe
     return state
 
 
+def rebuild_member(db: Database, member_id: str, today: date) -> MemberState:
+    """Re-derive a member's periods and state from the history stored (inside the caller's transaction): a member
+    brought in whole from another register (merging units)."""
+    member = require_member(db, member_id)
+    return _refresh(db, member_id, events_repo.events_of(db, member_id), member.full_member_on, today)
+
+
 def _last_cell(events: list[MemberEvent]) -> str | None:
     cells = [e.cell_id for e in sorted(events, key=lambda e: (e.event_date, e.seq)) if e.cell_id]
     return cells[-1] if cells else None

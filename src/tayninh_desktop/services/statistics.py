@@ -173,10 +173,17 @@ def check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | 
     ``previous``: the figures of the previous period as they were sent (form → row → value), to check
     that this period opens where that one closed.
     """
+    return reports_and_check(db, period_text, form_ids=form_ids, today=today, previous=previous)[1]
+
+
+def reports_and_check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | None = None,
+                      today: date | None = None, previous: Mapping[str, Mapping[str, int]] | None = None,
+                      ) -> tuple[dict[str, StatisticsReport], CheckResult]:
+    """The period's forms and their check from one reading of the register (what a return carries)."""
     today = today or date.today()
     period = parse_period(period_text)
     ids = form_ids or tuple(f for f in FORM_IDS if stat_form(f).allows(period))
     register = load_register(db, {period.year, period.year - 1})
     found = reports(db, period_text, form_ids=ids, today=today, register=register)
-    return check_results({fid: r.current for fid, r in found.items()}, stat_forms(), previous=previous,
-                         extra=_unreadable(register))
+    return found, check_results({fid: r.current for fid, r in found.items()}, stat_forms(), previous=previous,
+                                extra=_unreadable(register))

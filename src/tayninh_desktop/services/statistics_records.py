@@ -20,6 +20,7 @@ from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
+from tayninh_desktop.services.returns_send import check_period_open
 from tayninh_desktop.services.statistics import checked_period
 from tayninh_desktop.storage import audit, events_repo, statistics_repo
 from tayninh_desktop.storage.db import Database
@@ -47,6 +48,7 @@ def set_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_ke
     form, _row = _typed_row(form_id, row_key)
     period = checked_period(form, period_text)
     window_for(period, today or date.today())
+    check_period_open(db, period.code)   # a period sent to the superior is locked (issue 14)
     number = int(value) if isinstance(value, int) or str(value).strip().isdigit() else None
     issues = [] if number is not None and 0 <= number <= MAX_TYPED_VALUE else [
         FieldIssue("typed_value", "bad_typed_value", {"value": value, "high": f"{MAX_TYPED_VALUE:,}".replace(",", ".")})]
@@ -69,6 +71,7 @@ def clear_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_
     actor.require(Permission.EDIT_REGISTER)
     form, _row = _typed_row(form_id, row_key)
     period = checked_period(form, period_text)
+    check_period_open(db, period.code)
     with db.atomic():
         home = require_home(db)
         before = statistics_repo.get_typed(db, home.id, period.code, form.id, row_key)

@@ -169,3 +169,7 @@ from tayninh_desktop.storage import schema_integrity  # noqa: F401
 from tayninh_desktop.storage import schema_statistics  # noqa: F401
 from tayninh_desktop.storage import schema_screening  # noqa: F401
 # isort: on
+# Issue 14 (returns): keys, returns sent and received, merging units (m038–m041).
+# isort: off
+from tayninh_desktop.storage import schema_returns  # noqa: F401
+# isort: on

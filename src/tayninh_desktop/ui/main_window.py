@@ -20,7 +20,7 @@ from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings, strings_backup
 from tayninh_desktop.ui.context import UiContext
-from tayninh_desktop.ui.page_registry import pages
+from tayninh_desktop.ui.page_registry import pages, start_page
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.nav.currentRowChanged.connect(self.show_page_at)
         self.nav.setCurrentRow(0)
+        if start_page(context) != self._specs[0].key:   # a superior opens on its board of returns
+            self.show_page(start_page(context))
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_member)
         context.changed.connect(self.on_changes)

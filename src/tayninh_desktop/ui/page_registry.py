@@ -16,6 +16,7 @@ from tayninh_desktop.ui import (
     strings_documents,
     strings_import,
     strings_party_life,
+    strings_returns,
     strings_screening,
     strings_support,
 )
@@ -77,6 +78,19 @@ def _support_page(context: UiContext) -> QWidget:
     return SupportPage(context)
 
 
+def _returns_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.returns_page import ReturnsPage
+
+    return ReturnsPage(context)
+
+
+def start_page(context: UiContext) -> str:
+    """The page the window opens on: the board for a superior that receives returns, else the first page."""
+    from tayninh_desktop.ui.pages.returns_page import receives_only
+
+    return "returns" if receives_only(context) else pages()[0].key
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -90,4 +104,5 @@ def pages() -> list[PageSpec]:
         PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
         PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
+        PageSpec("returns", strings_returns.NAV_RETURNS, _returns_page),
     ]
