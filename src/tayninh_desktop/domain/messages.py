@@ -26,6 +26,7 @@ def _register_optional_catalogues() -> None:
         "messages_office_forms",
         "messages_rules",
         "messages_dues",
+        "messages_window",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

@@ -19,6 +19,7 @@ from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.crosscheck import CrossCheckResult
 from tayninh_desktop.services.documents_context import signers
+from tayninh_desktop.services.sample_register import frame_settings
 
 FORM_ID = "bien_ban_doi_chieu_danh_sach"
 
@@ -69,4 +70,4 @@ def print_crosscheck(db, actor: Actor, result: CrossCheckResult, out: Path | str
     """Write the biên bản of a cross-check as a PDF (atomically); the register is not changed."""
     actor.require(Permission.READ)
     context = crosscheck_context(db, result, printed_on=printed_on)
-    return render(get_form(FORM_ID), context, Path(out), settings=settings).path
+    return render(get_form(FORM_ID), context, Path(out), settings=frame_settings(db, settings)).path

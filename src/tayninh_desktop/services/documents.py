@@ -34,6 +34,7 @@ from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
 from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form, office_folder
 from tayninh_desktop.storage import (
     audit,
@@ -238,6 +239,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     """Print a form to ``out``. A filled, numbered form is issued: it takes the next number of its type,
     issuer and year and enters the document register with its PDF's hash, all in one transaction."""
     actor.require(Permission.READ)
+    settings = frame_settings(db, settings)
     form = get_form(form_id)
     request = checked_request(request)
     if form.parts:
@@ -278,6 +280,7 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
     doc = documents_repo.get(db, document_id)
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
+    settings = frame_settings(db, settings)
     result = render(get_form(doc.form_id), context_codec.loads(doc.context_json), out, settings=settings)
     return PrintResult(result.path, result.pages, result.sha256, doc.id, doc.symbol)
 
@@ -292,6 +295,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
                    settings: DocumentSettings | None = None) -> PrintResult:
     """Print the document register (sổ đăng ký văn bản đi) of a year."""
     actor.require(Permission.READ)
+    settings = frame_settings(db, settings)
     check_year(year)
     on = date.today()
     form = get_form("so_dang_ky_van_ban")

@@ -20,7 +20,8 @@ from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
-from tayninh_desktop.ui.context import UiContext, confirm
+from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.removal import confirm_event_deletion
 
 BUTTON_KINDS = (
     EventKind.FULL_MEMBERSHIP, EventKind.MOVED_CELL, EventKind.EXEMPTED, EventKind.EXEMPTION_ENDED,
@@ -104,7 +105,7 @@ class HistoryView(QWidget):
         event_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not event_id:
             return
-        if confirm(self, strings.HISTORY_DELETE_CONFIRM.format(event=item.text(1), date=item.text(0))):
+        if confirm_event_deletion(self, self.context, self.member_id, item.text(1), item.text(0)):
             self.context.run_action(self, register.delete_event, event_id)
 
     def on_changes(self, changes: Changes) -> None:

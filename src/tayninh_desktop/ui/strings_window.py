@@ -1,0 +1,102 @@
+"""Vietnamese texts of the window's frame: the first day (first-run screen, sample register, start checklist,
+empty pages), the unsaved-changes guard, confirmations of removals, the menus, Settings, Help and About."""
+
+from __future__ import annotations
+
+# --- the sample register ---------------------------------------------------------------------------------
+SAMPLE_TITLE_PREFIX = "SỔ MẪU — "
+SAMPLE_BANNER = ("<b>SỔ MẪU</b> — dữ liệu giả lập để xem thử chương trình, không phải sổ đảng viên thật. "
+                 "Mọi việc ghi ở đây chỉ nằm trong tệp sổ mẫu; văn bản in ra đều mang dấu «SỔ MẪU».")
+SAMPLE_LEAVE = "Chuyển sang sổ thật…"
+SAMPLE_OPENING = "Đang tạo sổ mẫu (khoảng vài giây)…"
+
+# --- the first-run screen ----------------------------------------------------------------------------------
+FIRST_RUN_TITLE = "Bắt đầu sử dụng"
+FIRST_RUN_INTRO = ("<b>Chưa có sổ đảng viên thật trên máy này.</b><br>Tạo đảng bộ của đơn vị mình để bắt đầu "
+                   "ghi sổ, hoặc mở <b>sổ mẫu</b> (dữ liệu giả lập, để trong một tệp riêng) để xem thử chương "
+                   "trình trước. Có thể rời sổ mẫu sang sổ thật bất cứ lúc nào (menu Tệp).")
+FIRST_RUN_REAL_TITLE = "Tạo sổ thật của đảng bộ"
+FIRST_RUN_REAL_INTRO = ("Nhập tên đảng ủy và mã đảng bộ để tạo sổ đảng viên thật. Sổ mẫu vẫn giữ nguyên trong "
+                        "tệp riêng của nó.")
+FIRST_RUN_DEMO_AGAIN = "Mở lại sổ mẫu"
+FIRST_RUN_FILES = "Sổ thật: {real}\nSổ mẫu: {sample}"
+
+# --- unsaved changes -----------------------------------------------------------------------------------------
+UNSAVED_TITLE = "Chưa lưu"
+UNSAVED_TEXT = "{what} có thay đổi chưa lưu."
+UNSAVED_QUESTION = "Lưu lại trước khi rời đi? Chọn «Ở lại» để xem lại trước."
+UNSAVED_SAVE = "Lưu"
+UNSAVED_DISCARD = "Không lưu"
+UNSAVED_STAY = "Ở lại"
+UNSAVED_NOT_SAVED = "Chưa lưu được: hãy xem thông báo trên trang rồi sửa lại."
+
+WHAT_MEMBER_NEW = "Hồ sơ đảng viên mới"
+WHAT_MEMBER = "Hồ sơ đảng viên {name}"
+WHAT_MEETING = "Buổi sinh hoạt ngày {date} của {cell}"
+WHAT_MEETING_NEW = "Buổi sinh hoạt mới của {cell}"
+WHAT_DUES = "Bảng đảng phí tháng {month} của {cell}"
+WHAT_RATINGS = "Bảng xếp loại năm {year} của {cell}"
+WHAT_DIALOG = "Cửa sổ «{title}»"
+WHAT_SETTINGS = "Trang Cài đặt"
+
+# --- removals ------------------------------------------------------------------------------------------------
+REMOVAL_TITLE = "Xác nhận: {event}"
+REMOVAL_TEXT = "Ghi «{event}» cho đồng chí <b>{name}</b> ({cell}) từ ngày {date}?"
+REMOVAL_CONSEQUENCE = {
+    "xoa_ten": ("Đồng chí sẽ ra khỏi danh sách đảng viên đang sinh hoạt từ ngày đó: không còn trong điểm danh, "
+                "đảng phí, xếp loại và danh sách của chi bộ."),
+    "khai_tru": ("Khai trừ là hình thức kỷ luật cao nhất: đồng chí ra khỏi Đảng từ ngày đó, không còn trong "
+                 "điểm danh, đảng phí, xếp loại và danh sách của chi bộ."),
+    "ra_khoi_dang": ("Đồng chí ra khỏi Đảng theo đơn từ ngày đó: không còn trong điểm danh, đảng phí, xếp loại "
+                     "và danh sách của chi bộ."),
+    "dinh_cu_nuoc_ngoai": ("Đồng chí ra khỏi sổ đảng viên đang sinh hoạt từ ngày đó: không còn trong điểm "
+                              "danh, đảng phí, xếp loại và danh sách của chi bộ."),
+    "tu_tran": ("Đồng chí được ghi là đã từ trần từ ngày đó: không còn trong điểm danh, đảng phí, xếp loại và "
+                "danh sách của chi bộ."),
+}
+REMOVAL_UNDO = "Việc ghi được lưu vào nhật ký. Nếu ghi nhầm, xóa sự kiện này ở tab «Quá trình sinh hoạt đảng»."
+REMOVAL_YES = "Ghi «{event}»"
+REMOVAL_NO = "Không ghi"
+DELETE_EVENT_TITLE = "Xác nhận xóa sự kiện"
+DELETE_EVENT_TEXT = "Xóa sự kiện «{event}» ngày {date} khỏi quá trình sinh hoạt của đồng chí <b>{name}</b>?"
+DELETE_EVENT_CONSEQUENCE = ("Tình trạng và chi bộ của đồng chí được tính lại như chưa từng có sự kiện này "
+                            "(hiện nay: {status}). Việc xóa được ghi vào nhật ký.")
+DELETE_EVENT_YES = "Xóa sự kiện"
+DELETE_EVENT_NO = "Không xóa"
+
+# --- key grids -----------------------------------------------------------------------------------------------
+GRID_LEGEND = "Phím: {keys}"
+GRID_NOT_A_KEY = "Phím «{key}» không dùng ở bảng này — không ghi gì. {legend}"
+GRID_KEY_ITEM = "{key} = {label}"
+
+# --- dues, meetings, ratings (additions) ---------------------------------------------------------------------
+NOT_RECORDED = "chưa ghi"
+DUES_SUMMARY = ("Đã thu {collected} · {paid} người đã đóng · {unpaid} người chưa đóng · {not_recorded} người "
+                "chưa ghi")
+DUES_FILL_DEFAULT = "Người chưa ghi: đã đóng đủ"
+DUES_FILL_DEFAULT_TIP = ("Ghi cho mọi người còn «chưa ghi»: đã đóng đúng mức tính; người đi làm ăn xa: hoãn; người "
+                         "có quyết định miễn: miễn đóng. Ai không đúng thì sửa từng dòng bằng phím.")
+DUES_NOTHING_MARKED = "Chưa có dòng nào được ghi: gõ phím cho từng người hoặc bấm «{button}»."
+ALL_PRESENT = "Tất cả có mặt"
+ALL_PRESENT_TIP = ("Ghi «có mặt» cho mọi người còn chưa điểm danh (người miễn sinh hoạt, đi làm ăn xa: «miễn»). "
+                   "Ai vắng thì sửa từng dòng bằng phím.")
+ATTENDANCE_UNMARKED = ("Còn {count} người chưa điểm danh ({names}). Gõ phím cho từng người hoặc bấm «Tất cả có mặt» "
+                       "rồi sửa người vắng.")
+ATTENDANCE_SUMMARY = ("Có mặt {present}/{expected} · vắng có lý do {excused} · vắng không lý do {unexcused} · "
+                      "chưa điểm danh {unmarked}")
+ATTENDANCE_HELP = ("Buổi mới chưa điểm danh ai. Bấm «Tất cả có mặt» rồi sửa người vắng, hoặc chọn từng người bằng "
+                   "↑ ↓ và gõ phím. Gõ lý do ở cột «Lý do» (Enter để sửa).")
+SCORE_NOT_GIVEN = "chưa chấm"
+QUALITY_NOT_SCORED = "Chưa chấm điểm chất lượng buổi sinh hoạt."
+QUALITY_PARTLY = "Chấm đủ mọi tiêu chí, hoặc để trống tất cả (còn {count} tiêu chí chưa chấm)."
+MEETING_SAVED_NOTE = "Buổi đã lưu: sửa điểm danh hoặc điểm rồi Lưu — việc sửa được ghi vào nhật ký."
+RATINGS_HELP = ("Chọn người rồi gõ phím. Điểm (thang 100) nhập ở cột «Điểm». Xếp loại đã lưu: chọn dòng rồi "
+                "bấm «Sửa xếp loại đã lưu…» (việc sửa được ghi vào nhật ký, có lý do).")
+RATING_CORRECT = "Sửa xếp loại đã lưu…"
+RATING_CORRECT_TITLE = "Sửa xếp loại năm {year} — {name}"
+RATING_CORRECT_PICK = "Chọn một dòng đã lưu xếp loại (cột «Đã lưu» có ✓) trước."
+RATING_CORRECTED = "Đã sửa xếp loại của {name}."
+RATING_CORRECT_NOTE = "Hiện đang ghi: {level}{score}. Việc sửa được ghi vào nhật ký cùng lý do."
+
+# --- percentages -----------------------------------------------------------------------------------------------
+NO_SHARE = "—"
