@@ -34,8 +34,8 @@ from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.services.form_catalogue import all_forms, catalogue, get_form, office_folder
+from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.storage import (
     audit,
     documents_repo,
