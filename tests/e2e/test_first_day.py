@@ -93,6 +93,7 @@ def test_a_clerks_first_day(window, qtbot, tmp_path):
         meetings.date.setText(meeting_day.strftime("%d/%m/%Y"))
         meetings.chair.setText("Trần Thị Mai")
         meetings.load_roster()
+        qtbot.mouseClick(meetings.all_present, Qt.MouseButton.LeftButton)   # "Tất cả có mặt", then the absent
         grid = meetings.grid
         row = [line.full_name for line in meetings.model.rows].index("Huỳnh Văn Bình")
         grid.setCurrentIndex(meetings.model.index(row, grid.currentIndex().column()))

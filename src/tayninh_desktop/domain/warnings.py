@@ -15,6 +15,7 @@ from tayninh_desktop.domain.dates import add_months, format_vn_date
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.party_life import month_label, quota_broken
 from tayninh_desktop.domain.rules import RuleBook, WorkCalendar, add_working_days
+from tayninh_desktop.domain.vn_numbers import decimal
 
 
 class WarningKind(StrEnum):
@@ -265,7 +266,7 @@ def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> Earl
     rule = rules.on("rating_quota", date(year, 12, 31))
     if not quota_broken(excellent, good, rule):
         return None
-    share = round(100 * excellent / good, 1) if good else 100.0
+    share = decimal(100 * excellent / good if good else 100.0)
     evidence = render("warn_quota", {"year": year, "excellent": excellent, "good": good, "share": share,
                                      "limit": round(100 * rule["excellent_max_share_of_good"]),
                                      "basis": rule.citation_marked})

@@ -71,6 +71,8 @@ GRID_KEY_ITEM = "{key} = {label}"
 
 # --- dues, meetings, ratings (additions) ---------------------------------------------------------------------
 NOT_RECORDED = "chưa ghi"
+NOT_MARKED = "chưa điểm danh"
+RATING_LOCKED = "Xếp loại của dòng này đã lưu: bấm «Sửa xếp loại đã lưu…» để sửa (việc sửa được ghi vào nhật ký)."
 DUES_SUMMARY = ("Đã thu {collected} · {paid} người đã đóng · {unpaid} người chưa đóng · {not_recorded} người "
                 "chưa ghi")
 DUES_FILL_DEFAULT = "Người chưa ghi: đã đóng đủ"
@@ -90,8 +92,6 @@ SCORE_NOT_GIVEN = "chưa chấm"
 QUALITY_NOT_SCORED = "Chưa chấm điểm chất lượng buổi sinh hoạt."
 QUALITY_PARTLY = "Chấm đủ mọi tiêu chí, hoặc để trống tất cả (còn {count} tiêu chí chưa chấm)."
 MEETING_SAVED_NOTE = "Buổi đã lưu: sửa điểm danh hoặc điểm rồi Lưu — việc sửa được ghi vào nhật ký."
-RATINGS_HELP = ("Chọn người rồi gõ phím. Điểm (thang 100) nhập ở cột «Điểm». Xếp loại đã lưu: chọn dòng rồi "
-                "bấm «Sửa xếp loại đã lưu…» (việc sửa được ghi vào nhật ký, có lý do).")
 RATING_CORRECT = "Sửa xếp loại đã lưu…"
 RATING_CORRECT_TITLE = "Sửa xếp loại năm {year} — {name}"
 RATING_CORRECT_PICK = "Chọn một dòng đã lưu xếp loại (cột «Đã lưu» có ✓) trước."
@@ -100,3 +100,22 @@ RATING_CORRECT_NOTE = "Hiện đang ghi: {level}{score}. Việc sửa được g
 
 # --- percentages -----------------------------------------------------------------------------------------------
 NO_SHARE = "—"
+
+# --- empty pages -----------------------------------------------------------------------------------------------
+EMPTY_CELLS_TITLE = "Chưa có chi bộ nào"
+EMPTY_CELLS_MEETINGS = ("Sinh hoạt chi bộ được ghi theo từng chi bộ. Hãy thêm các chi bộ của đảng bộ trước "
+                        "(trang Tổ chức đảng), hoặc nhập danh sách Excel có cột chi bộ.")
+EMPTY_CELLS_SHEET = ("Bảng này được lập cho từng chi bộ. Hãy thêm các chi bộ của đảng bộ trước "
+                     "(trang Tổ chức đảng).")
+EMPTY_ADD_CELL = "Thêm chi bộ…"
+EMPTY_MEMBERS_TITLE = "Sổ chưa có đảng viên nào"
+EMPTY_MEMBERS_TEXT = ("Nhập danh sách đảng viên từ tệp Excel đảng ủy đang giữ (kể cả tệp cũ phông TCVN3, VNI), "
+                      "hoặc thêm từng đảng viên. Cần có ít nhất một chi bộ trước.")
+EMPTY_IMPORT = "Nhập danh sách Excel…"
+EMPTY_ADD_MEMBER = "Thêm đảng viên…"
+EMPTY_SHEET_NO_MEMBERS = "{cell} chưa có đảng viên nào trong {period}: thêm đảng viên ở trang Sổ đảng viên."
+EMPTY_MEETINGS_YEAR = "Chưa ghi buổi sinh hoạt nào trong năm {year}. Bấm «Buổi sinh hoạt mới» để ghi."
+EMPTY_ORG_CELLS = ("<b>Chưa có chi bộ nào.</b> Bấm «Thêm chi bộ» để thêm từng chi bộ (mã và tên), theo thứ tự "
+                   "mã như đảng ủy vẫn đánh số.")
+PERIOD_MONTH = "tháng {month}"
+PERIOD_YEAR = "năm {year}"

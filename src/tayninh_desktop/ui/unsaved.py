@@ -34,36 +34,42 @@ class UnsavedGuard(QObject):
                  what: Callable[[], str], discard: Callable[[], None] | None = None) -> None:
         super().__init__(owner)
         self.setObjectName("unsaved_guard")
-        self.owner = owner
-        self._snapshot = snapshot
-        self._save = save
-        self._what = what
-        self._discard = discard
+        # The callables are bound to the editor: dropped when the editor is destroyed, so that no Python cycle
+        # keeps a dead editor's wrapper alive.
+        calls = self._calls = {"snapshot": snapshot, "save": save, "what": what, "discard": discard}
+        self.destroyed.connect(lambda *_: calls.clear())
         self._clean: Any = None
         self._tracking = False
         self.retired = False   # a closed dialog: its leftovers are not "unsaved work" any more
 
+    @property
+    def owner(self) -> QWidget:
+        return self.parent()
+
+    def _call(self, name: str):
+        function = self._calls.get(name)
+        return function() if function is not None else None
+
     def mark_clean(self) -> None:
         """What the editor shows now is what is stored (just loaded, or just saved)."""
-        self._clean = self._snapshot()
+        self._clean = self._call("snapshot")
         self._tracking = True
 
     def is_dirty(self) -> bool:
-        return self._tracking and not self.retired and self._snapshot() != self._clean
+        return self._tracking and not self.retired and bool(self._calls) and self._call("snapshot") != self._clean
 
     def allow_leave(self) -> bool:
         """True when the work may be dropped: nothing changed, saved now, or the person chose not to save."""
         if not self.is_dirty():
             return True
-        choice = ask_unsaved(self.owner, self._what())
+        choice = ask_unsaved(self.owner, self._call("what"))
         if choice == STAY:
             return False
         if choice == DISCARD:
-            if self._discard is not None:
-                self._discard()
+            self._call("discard")
             self.mark_clean()
             return True
-        saved = self._save()
+        saved = self._call("save")
         return saved is not None and saved is not False and not self.is_dirty()
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +27,9 @@ from tayninh_desktop.domain.org import UnitType
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -239,7 +240,7 @@ def _required_date(text: str, field: str) -> date:
     return value
 
 
-class _UnitDialog(QDialog):
+class _UnitDialog(GuardedDialog):
     """A small form whose ``submit(values)`` runs the service; refusals show in red, the dialog stays."""
 
     def __init__(self, parent, title: str, fields: list[tuple[str, str]]) -> None:
@@ -261,16 +262,27 @@ class _UnitDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.submit = None
+        self.guard = UnsavedGuard(self, snapshot=self.values, save=self.try_submit,
+                                  what=lambda: sw.WHAT_DIALOG.format(title=self.windowTitle()))
 
-    def try_submit(self) -> None:
+    def values(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.inputs.items()}
+
+    def showEvent(self, event) -> None:
+        if not self.guard._tracking:   # the page fills some fields after building the dialog
+            self.guard.mark_clean()
+        super().showEvent(event)
+
+    def try_submit(self) -> bool:
         try:
-            self.submit({name: edit.text() for name, edit in self.inputs.items()})
+            self.submit(self.values())
         except _Cancelled:
-            return
+            return False
         except DomainError as error:
             self.error.setText(error.message)
-            return
+            return False
         except Exception as error:  # noqa: BLE001 - unexpected: still never a traceback for the user
             show_error(self, DomainError("unexpected", reason=str(error)))
-            return
+            return False
         self.accept()
+        return True
