@@ -129,20 +129,25 @@ class GuardedDialog(QDialog):
 
 def guard_combo(combo: QComboBox, guard: UnsavedGuard, apply: Callable[[], None]) -> Callable[[], None]:
     """``apply()`` when the person picks another item — after the guard allows it; else the old item is put back.
-    Returns ``remember()``: call it after refilling the combo with its signals blocked."""
+    While the question is open the combo shows the old item again, so that "Lưu" saves what was on screen (the
+    old cell), never under the new one. Returns ``remember()``: call it after refilling the combo with its
+    signals blocked."""
     state = {"data": combo.currentData()}
+
+    def show(data) -> None:
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(combo.findData(data), 0))
+        combo.blockSignals(False)
 
     def changed(_index: int) -> None:
         data = combo.currentData()
         if data == state["data"]:
             return
+        show(state["data"])
         if guard.allow_leave():
+            show(data)
             state["data"] = data
             apply()
-            return
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(combo.findData(state["data"]), 0))
-        combo.blockSignals(False)
 
     def remember() -> None:
         state["data"] = combo.currentData()
@@ -156,15 +161,18 @@ def guard_spin(spin: QSpinBox, guard: UnsavedGuard, apply: Callable[[], None]) -
     spin.setKeyboardTracking(False)
     state = {"value": spin.value()}
 
+    def show(value: int) -> None:
+        spin.blockSignals(True)
+        spin.setValue(value)
+        spin.blockSignals(False)
+
     def changed(value: int) -> None:
         if value == state["value"]:
             return
+        show(state["value"])
         if guard.allow_leave():
+            show(value)
             state["value"] = value
             apply()
-            return
-        spin.blockSignals(True)
-        spin.setValue(state["value"])
-        spin.blockSignals(False)
 
     spin.valueChanged.connect(changed)

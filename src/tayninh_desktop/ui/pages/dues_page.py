@@ -49,11 +49,16 @@ class DuesPage(CellSheetPage):
         return sw.WHAT_DUES.format(month=self.loaded_month, cell=self.cell.currentText())
 
     def switch_month(self) -> None:
-        """Open the typed month, after asking about marks typed for the month on screen."""
-        if self.month.text().strip() == self.loaded_month or self.guard.allow_leave():
+        """Open the typed month, after asking about marks typed for the month on screen (shown again while the
+        question is open, so that "Lưu" saves them under their own month)."""
+        typed = self.month.text().strip()
+        if typed == self.loaded_month:
             self.load()
-        else:
-            self.month.setText(self.loaded_month)
+            return
+        self.month.setText(self.loaded_month)
+        if self.guard.allow_leave():
+            self.month.setText(typed)
+            self.load()
 
     def load(self) -> None:
         cell_id = self.cell.currentData()
