@@ -10,7 +10,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from tayninh_desktop.domain.party_life import ATTENDANCE_KEYS, DUES_KEYS, RATING_KEYS, AttendanceState, DuesState
+from tayninh_desktop.domain.party_life import (
+    ATTENDANCE_KEYS,
+    DUES_KEYS,
+    RATING_KEYS,
+    AttendanceState,
+    DuesState,
+)
 from tayninh_desktop.services import meetings, ratings
 from tayninh_desktop.storage import audit
 from tayninh_desktop.ui.pages.dues_page import DuesPage
