@@ -1,4 +1,5 @@
-"""Start the window: open (or create) the register, first-run screen if needed, then the main window."""
+"""Start the window: the real register, or the first-run screen (create it, or open the sample register in its
+own file); then the main window (ui/session.py)."""
 
 from __future__ import annotations
 
@@ -15,35 +16,24 @@ STARTUP_PROBE_ENV = "TAYNINH_DESKTOP_STARTUP_PROBE"
 
 
 def run(db_path: Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from tayninh_desktop.config import data_dir
+    from tayninh_desktop.config import data_dir, sample_db_path
     from tayninh_desktop.domain.actors import Actor
-    from tayninh_desktop.domain.errors import DomainError
-    from tayninh_desktop.services import organisation
-    from tayninh_desktop.storage.db import open_database
-    from tayninh_desktop.ui import error_hook, strings
-    from tayninh_desktop.ui.context import UiContext
-    from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
-    from tayninh_desktop.ui.main_window import MainWindow
+    from tayninh_desktop.ui import error_hook, qt_vietnamese
+    from tayninh_desktop.ui.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")
     from tayninh_desktop.ui import app_font
 
     app_font.install(app)
+    qt_vietnamese.install(app)
     error_hook.install(data_dir() / "logs")
-    path = db_path or default_db_path()
-    actor = Actor(current_user_name())
-    try:
-        db = open_database(path, create=True)
-    except DomainError as error:
-        QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
-        return 1
-    if organisation.home_unit(db) is None and FirstRunDialog(db, actor).exec() != FirstRunDialog.DialogCode.Accepted:
-        return 0
-    window = MainWindow(UiContext(db, actor, str(path)))
-    window.show()
+    session = Session(Actor(current_user_name()), db_path or default_db_path(), sample_db_path())
+    window = session.start()
+    if window is None:
+        return 1 if session.failed else 0
     if os.environ.get(STARTUP_PROBE_ENV):
         app.processEvents()
         print(f"shown {time.time():.3f}", flush=True)

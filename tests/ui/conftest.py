@@ -57,6 +57,14 @@ def bundled_font(qapp):
     return app_font.install(qapp)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qt_in_vietnamese(qapp):
+    """Qt's own buttons and menus in Vietnamese, as the application installs them."""
+    from tayninh_desktop.ui import qt_vietnamese
+
+    return qt_vietnamese.install(qapp)
+
+
 class BoxAnswers:
     """Answers the next modal message boxes as a person would: clicks the button with the given text.
 

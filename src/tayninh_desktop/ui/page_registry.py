@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life
+from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life, strings_window
 from tayninh_desktop.ui.context import UiContext
 
 
@@ -58,6 +58,12 @@ def _documents_page(context: UiContext) -> QWidget:
     return DocumentsPage(context)
 
 
+def _settings_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -69,4 +75,5 @@ def pages() -> list[PageSpec]:
         PageSpec("organisation", strings.NAV_ORGANISATION, _organisation_page),
         PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
+        PageSpec("settings", strings_window.NAV_SETTINGS, _settings_page),
     ]

@@ -119,3 +119,72 @@ EMPTY_ORG_CELLS = ("<b>Chưa có chi bộ nào.</b> Bấm «Thêm chi bộ» đ�
                    "mã như đảng ủy vẫn đánh số.")
 PERIOD_MONTH = "tháng {month}"
 PERIOD_YEAR = "năm {year}"
+
+# --- menus -----------------------------------------------------------------------------------------------------
+MENU_FILE = "&Tệp"
+MENU_LEAVE_SAMPLE = "Chuyển sang sổ thật…"
+MENU_OPEN_SAMPLE = "Mở sổ mẫu để xem thử…"
+MENU_QUIT = "Thoát"
+MENU_SETTINGS = "&Cài đặt"
+MENU_BACKUP = "&Sao lưu"
+MENU_BACKUP_LATER = "Sao lưu và khôi phục sẽ có trong bản cập nhật tới."
+MENU_HELP = "&Trợ giúp"
+MENU_GUIDE = "Hướng dẫn sử dụng"
+MENU_ABOUT = "Giới thiệu"
+OPEN_SAMPLE_CONFIRM = ("Mở sổ mẫu (dữ liệu giả lập, tệp riêng) để xem thử? Sổ thật vẫn giữ nguyên; muốn quay lại "
+                       "chọn Tệp → Chuyển sang sổ thật.")
+
+# --- help and about --------------------------------------------------------------------------------------------
+GUIDE_TITLE = "Hướng dẫn sử dụng"
+GUIDE_MISSING = "Không tìm thấy tệp hướng dẫn đi kèm chương trình."
+ABOUT_TITLE = "Giới thiệu"
+ABOUT_TEXT = ("<h3>Sổ đảng viên</h3>"
+              "<p>Chương trình giữ sổ đảng viên và công tác đảng của đảng ủy xã/phường, chạy trên máy, "
+              "không dùng mạng.</p>"
+              "<p><b>Phiên bản:</b> {version}<br>"
+              "<b>Thư mục dữ liệu:</b> {data_dir}<br>"
+              "<b>Sổ đang mở:</b> {register}{sample}</p>"
+              "<p><b>Phông chữ:</b> Liberation Serif và Liberation Sans (dùng cho cửa sổ và văn bản in), "
+              "giấy phép SIL Open Font License 1.1 — xem tệp {licence}.</p>")
+ABOUT_SAMPLE = " (sổ mẫu)"
+ABOUT_LICENCE_BUTTON = "Xem giấy phép phông chữ"
+CLOSE = "Đóng"
+
+# --- settings --------------------------------------------------------------------------------------------------
+NAV_SETTINGS = "Cài đặt"
+SETTINGS_TITLE = "Cài đặt"
+SETTINGS_INTRO = "Mọi cài đặt của chương trình ở một chỗ. Mỗi thay đổi được lưu ngay và ghi vào nhật ký."
+SETTINGS_WARNINGS = "Cảnh báo sớm"
+SETTINGS_THEMATIC_HELP = ("Buổi sinh hoạt chuyên đề có được tính khi xét đảng viên bỏ sinh hoạt không (mặc định: "
+                          "chỉ tính sinh hoạt thường kỳ).")
+SETTINGS_MEETINGS = "Sinh hoạt chi bộ"
+SETTINGS_RUBRIC_HELP = "Biểu tự đánh giá chất lượng sinh hoạt chi bộ đang dùng: {name} ({basis})."
+SETTINGS_DOCUMENTS = "Văn bản in"
+SETTINGS_FRAME_HELP = ("Thể thức văn bản theo Hướng dẫn 36-HD/VPTW ngày 03/4/2018: khổ A4; lề trên {top} mm, dưới "
+                       "{bottom} mm, trái {left} mm, phải {right} mm; chữ nội dung {body} pt, tên loại {type_name} pt; "
+                       "phông Liberation Serif (cùng khổ chữ với Times New Roman) nhúng vào mọi tệp PDF.")
+SETTINGS_FRAME_SAMPLE = "Sổ đang mở là sổ mẫu: mọi trang in ra mang dấu «{mark}»."
+SETTINGS_FRAME_SIGNERS = "Người ký và số liệu báo cáo Đề án 03: trang Văn bản, thẻ «Người ký và số liệu»."
+SETTINGS_FRAME_SIGNERS_OPEN = "Mở người ký và số liệu…"
+SETTINGS_REGISTER = "Sổ đang mở"
+SETTINGS_REGISTER_TEXT = "{kind}: {path}"
+SETTINGS_REGISTER_REAL = "Sổ thật"
+SETTINGS_REGISTER_SAMPLE = "Sổ mẫu"
+
+# --- the start checklist ---------------------------------------------------------------------------------------
+START_TITLE = "Bắt đầu sử dụng: {done}/{total} bước đã xong"
+START_INTRO = ("Bốn bước để sổ dùng được cho công việc hằng ngày. Mỗi bước tự đánh dấu khi sổ đã có việc đó; "
+               "bảng này ẩn đi khi đủ cả bốn.")
+START_STEPS = {
+    "cells": ("Thêm các chi bộ của đảng bộ", "Đã có {count} chi bộ.", "Thêm chi bộ…"),
+    "members": ("Nhập danh sách đảng viên từ tệp Excel (hoặc thêm từng người)", "Đã có {count} đảng viên trong sổ.",
+                "Nhập danh sách Excel…"),
+    "signers": ("Ghi người ký văn bản của đảng ủy (bí thư, phó bí thư)", "Đã ghi người ký của {unit}.",
+                "Ghi người ký…"),
+    "meeting": ("Ghi buổi sinh hoạt chi bộ đầu tiên (điểm danh)", "Đã ghi {count} buổi sinh hoạt.",
+                "Ghi buổi sinh hoạt…"),
+}
+START_DONE_MARK = "✓"
+START_TODO_MARK = "○"
+WARNINGS_THEMATIC_OFF = "Chỉ tính vắng sinh hoạt thường kỳ vào ba tháng (đổi ở trang Cài đặt)."
+WARNINGS_THEMATIC_ON = "Tính cả vắng sinh hoạt chuyên đề vào ba tháng (đổi ở trang Cài đặt)."

@@ -85,7 +85,7 @@ class MeetingsPage(QWidget):
         self._remember_cell = guard_combo(self.cell, self.guard, self._cell_changed)
         self.year.valueChanged.connect(self.reload_list)
         self.meeting_list.currentItemChanged.connect(self._open_item)
-        self.new_button.clicked.connect(lambda: self.guard.allow_leave() and self.new_meeting())
+        self.new_button.clicked.connect(self.start_new_meeting)
         self.load_button.clicked.connect(self.load_roster)
         self.date.returnPressed.connect(self.load_roster)
         self.all_present.clicked.connect(self.mark_everyone_present)
@@ -250,6 +250,13 @@ class MeetingsPage(QWidget):
         self.quality.set_scores(dict(meeting.scores))
         self.model.set_rows(meetings.attendance_lines(self.context.db, meeting_id))
         self._opened("")
+
+    def start_new_meeting(self) -> bool:
+        """"Buổi sinh hoạt mới": a blank meeting, once the one on screen is saved or let go."""
+        if not self.guard.allow_leave():
+            return False
+        self.new_meeting()
+        return True
 
     def new_meeting(self) -> None:
         """A blank meeting dated today: nobody marked yet, no quality score."""

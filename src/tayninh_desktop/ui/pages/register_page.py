@@ -21,8 +21,10 @@ from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER, MemberTableModel
+from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
 
 SEARCH_DELAY_MS = 120
 
@@ -68,9 +70,11 @@ class RegisterPage(QWidget):
         for column, width in enumerate((56, 220, 70, 90, 210, 100, 110, 150, 120, 110)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        self.switch = EmptySwitch(self.table, EmptyState(sw.EMPTY_MEMBERS_TITLE, sw.EMPTY_MEMBERS_TEXT, [
+            (sw.EMPTY_IMPORT, self._import_list), (sw.EMPTY_ADD_MEMBER, self.new_member)]))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.switch, 1)
         layout.addWidget(self.count_label)
 
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -112,7 +116,13 @@ class RegisterPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(strings.count_members(self.model.rowCount(), register.member_count(self.context.db)))
+        total = register.member_count(self.context.db)
+        self.count_label.setText(strings.count_members(self.model.rowCount(), total))
+        self.switch.set_empty(total == 0)
+
+    def _import_list(self):
+        window = self.window()
+        return window.open_action("lists", "open_wizard") if hasattr(window, "open_action") else None
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,17 +27,13 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.warnings import (
-    compute_warnings_in,
-    for_cell,
-    set_thematic_absence,
-    thematic_absence_counts,
-)
+from tayninh_desktop.services.warnings import compute_warnings_in, for_cell, thematic_absence_counts
 from tayninh_desktop.ui import strings_party_life as s
-from tayninh_desktop.ui import strings_rules as sr
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.party_life_models import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.start_checklist import StartChecklist
 
 START_DELAY_MS = 300
 
@@ -57,9 +52,9 @@ class WarningsPage(QWidget):
         self.summary = QLabel(objectName="warnings_summary")
         self.summary.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.refresh_button = QPushButton(s.REFRESH, objectName="warnings_refresh")
-        self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
-        self.thematic.setChecked(thematic_absence_counts(context.db))
-        self.thematic.toggled.connect(self._set_thematic)
+        self.thematic = QLabel(objectName="warnings_thematic")
+        self.thematic.setStyleSheet("color: #555;")
+        self._show_thematic()
         self.model = WarningTableModel(self)
         self.table = QTableView(objectName="warnings_table")
         self.table.setModel(self.model)
@@ -83,7 +78,9 @@ class WarningsPage(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         bar.addWidget(self.thematic)
+        self.checklist = StartChecklist(context)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.checklist)
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -171,13 +168,14 @@ class WarningsPage(QWidget):
             return page
         return None
 
-    def _set_thematic(self, counts: bool) -> None:
-        if self.context.run_action(self, set_thematic_absence, counts) is None:
-            self.thematic.blockSignals(True)
-            self.thematic.setChecked(not counts)
-            self.thematic.blockSignals(False)
+    def _show_thematic(self) -> None:
+        """The setting that decides what the absences count (changed on the Settings page)."""
+        counts = thematic_absence_counts(self.context.db)
+        self.thematic.setText(sw.WARNINGS_THEMATIC_ON if counts else sw.WARNINGS_THEMATIC_OFF)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.settings:
+            self._show_thematic()
         if changes.organisation:
             self._fill_cells()
             self.show_cell()
