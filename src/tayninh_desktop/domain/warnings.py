@@ -278,6 +278,9 @@ SEVERITY_ORDER = {Severity.REACHED: 0, Severity.NEAR: 1, Severity.NOTICE: 2}
 KIND_ORDER = {kind: index for index, kind in enumerate(WarningKind)}
 
 
-def sort_warnings(warnings: list[EarlyWarning]) -> list[EarlyWarning]:
-    """Most urgent first, then by cell and kind, then member name (as given, already in list order)."""
-    return sorted(warnings, key=lambda w: (SEVERITY_ORDER[w.severity], w.cell_name, KIND_ORDER[w.kind]))
+def sort_warnings(warnings: list[EarlyWarning], cell_rank: dict[str, int] | None = None) -> list[EarlyWarning]:
+    """Most urgent first, then by cell (in the committee's order of cells, ``cell_rank``: cell id → position;
+    the committee's own warnings first) and kind, then member name (as given, already in list order)."""
+    rank = cell_rank or {}
+    return sorted(warnings, key=lambda w: (SEVERITY_ORDER[w.severity], rank.get(w.cell_id or "", -1),
+                                           w.cell_name, KIND_ORDER[w.kind]))

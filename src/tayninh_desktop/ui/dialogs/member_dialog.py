@@ -25,6 +25,7 @@ from tayninh_desktop.services import organisation, register
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.screen_fit import fit_to_screen
 from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.history_view import HistoryView
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE, MemberForm
@@ -37,7 +38,7 @@ class MemberDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.member_id = member_id
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.form = MemberForm()
         self.status = QLabel(objectName="form_status")
         self.save_button = QPushButton(strings.SAVE, objectName="save")

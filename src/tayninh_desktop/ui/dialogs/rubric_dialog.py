@@ -25,6 +25,7 @@ from tayninh_desktop.services import meetings
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.screen_fit import fit_to_screen
 from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
@@ -47,7 +48,7 @@ class RubricDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(s.RUBRIC_TITLE)
-        self.resize(820, 700)
+        fit_to_screen(self, 820, 700)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.tables: dict[str, QTableWidget] = {}

@@ -24,9 +24,12 @@ from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER, MemberTableModel
+from tayninh_desktop.ui.widgets.column_chooser import ColumnChooser
 from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 SEARCH_DELAY_MS = 120
+COLUMN_WIDTHS = (48, 200, 64, 88, 190, 96, 104, 130, 112, 100)
 
 
 class RegisterPage(QWidget):
@@ -67,9 +70,13 @@ class RegisterPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((56, 220, 70, 90, 210, 100, 110, 150, 120, 110)):
+        # Every column fits a 1366-pixel screen beside the navigation; a cut cell shows its text as a tooltip;
+        # a right click on the header chooses the columns.
+        for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        show_full_text(self.table, wrap=False)
+        self.columns = ColumnChooser(self.table, "register")
         self.switch = EmptySwitch(self.table, EmptyState(sw.EMPTY_MEMBERS_TITLE, sw.EMPTY_MEMBERS_TEXT, [
             (sw.EMPTY_IMPORT, self._import_list), (sw.EMPTY_ADD_MEMBER, self.new_member)]))
         layout = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -22,6 +23,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.removal import confirm_event_deletion
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 BUTTON_KINDS = (
     EventKind.FULL_MEMBERSHIP, EventKind.MOVED_CELL, EventKind.EXEMPTED, EventKind.EXEMPTION_ENDED,
@@ -42,8 +44,14 @@ class HistoryView(QWidget):
         self.timeline.setHeaderLabels(["Ngày", "Sự kiện", "Chi bộ / nơi", "Văn bản", "Ghi chú"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((95, 260, 220, 200)):
-            self.timeline.setColumnWidth(column, width)
+        # Dates and document numbers are never cut: those columns take their text's width, the others wrap.
+        show_full_text(self.timeline)
+        header = self.timeline.header()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.timeline.setColumnWidth(2, 220)
+        header.setStretchLastSection(True)
         self.delete_button = QPushButton(strings.HISTORY_DELETE, objectName="delete_event")
         self.buttons: dict[EventKind, QPushButton] = {}
         box = QGroupBox(strings.HISTORY_ADD)
