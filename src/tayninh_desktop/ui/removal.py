@@ -14,19 +14,38 @@ from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_window as sw
 
 
-def ask_named(parent: QWidget | None, title: str, text: str, informative: str, yes: str, no: str) -> bool:
-    """A question whose buttons name the action; True only when the person clicks ``yes``."""
+def named_box(parent: QWidget | None, title: str, text: str, informative: str, yes: str, no: str) -> QMessageBox:
+    """The question itself, "no" the default (built apart so that the screenshots script can show it)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirm_box")
     box.setInformativeText(informative)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
+    return box
+
+
+def ask_named(parent: QWidget | None, title: str, text: str, informative: str, yes: str, no: str) -> bool:
+    """A question whose buttons name the action; True only when the person clicks ``yes``."""
+    box = named_box(parent, title, text, informative, yes, no)
     box.exec()
-    answer = box.clickedButton() is yes_button
+    clicked = box.clickedButton()
+    answer = clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
     box.deleteLater()
     return answer
+
+
+def removal_question(context, member_id: str, kind: EventKind, on: date | None) -> tuple[str, str, str, str, str] | None:
+    """(title, text, informative, yes, no) of the removal question, or None for an event that needs none."""
+    consequence = sw.REMOVAL_CONSEQUENCE.get(kind.value)
+    if consequence is None:
+        return None
+    name, cell = _who(context, member_id)
+    event = strings.event_label(kind.value)
+    text = sw.REMOVAL_TEXT.format(event=event, name=name, cell=cell or "—", date=strings.date_text(on))
+    return (sw.REMOVAL_TITLE.format(event=event), text, f"{consequence}\n\n{sw.REMOVAL_UNDO}",
+            sw.REMOVAL_YES.format(event=event), sw.REMOVAL_NO)
 
 
 def _who(context, member_id: str) -> tuple[str, str]:
@@ -37,14 +56,8 @@ def _who(context, member_id: str) -> tuple[str, str]:
 
 def confirm_removal(parent: QWidget | None, context, member_id: str, kind: EventKind, on: date | None) -> bool:
     """Ask before recording a removal-type event; any other event needs no question (True)."""
-    consequence = sw.REMOVAL_CONSEQUENCE.get(kind.value)
-    if consequence is None:
-        return True
-    name, cell = _who(context, member_id)
-    event = strings.event_label(kind.value)
-    text = sw.REMOVAL_TEXT.format(event=event, name=name, cell=cell or "—", date=strings.date_text(on))
-    return ask_named(parent, sw.REMOVAL_TITLE.format(event=event), text, f"{consequence}\n\n{sw.REMOVAL_UNDO}",
-                     sw.REMOVAL_YES.format(event=event), sw.REMOVAL_NO)
+    question = removal_question(context, member_id, kind, on)
+    return True if question is None else ask_named(parent, *question)
 
 
 def confirm_event_deletion(parent: QWidget | None, context, member_id: str, event: str, day: str) -> bool:

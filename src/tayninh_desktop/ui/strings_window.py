@@ -158,7 +158,7 @@ SETTINGS_WARNINGS = "Cảnh báo sớm"
 SETTINGS_THEMATIC_HELP = ("Buổi sinh hoạt chuyên đề có được tính khi xét đảng viên bỏ sinh hoạt không (mặc định: "
                           "chỉ tính sinh hoạt thường kỳ).")
 SETTINGS_MEETINGS = "Sinh hoạt chi bộ"
-SETTINGS_RUBRIC_HELP = "Biểu tự đánh giá chất lượng sinh hoạt chi bộ đang dùng: {name} ({basis})."
+SETTINGS_RUBRIC_HELP = "Biểu đang dùng để chấm điểm chất lượng các buổi sinh hoạt: {name} ({basis})."
 SETTINGS_DOCUMENTS = "Văn bản in"
 SETTINGS_FRAME_HELP = ("Thể thức văn bản theo Hướng dẫn 36-HD/VPTW ngày 03/4/2018: khổ A4; lề trên {top} mm, dưới "
                        "{bottom} mm, trái {left} mm, phải {right} mm; chữ nội dung {body} pt, tên loại {type_name} pt; "
@@ -184,6 +184,7 @@ START_STEPS = {
     "meeting": ("Ghi buổi sinh hoạt chi bộ đầu tiên (điểm danh)", "Đã ghi {count} buổi sinh hoạt.",
                 "Ghi buổi sinh hoạt…"),
 }
+START_NOT_DONE = "Chưa làm."
 START_DONE_MARK = "✓"
 START_TODO_MARK = "○"
 WARNINGS_THEMATIC_OFF = "Chỉ tính vắng sinh hoạt thường kỳ vào ba tháng (đổi ở trang Cài đặt)."

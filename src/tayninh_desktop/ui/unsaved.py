@@ -73,21 +73,27 @@ class UnsavedGuard(QObject):
         return saved is not None and saved is not False and not self.is_dirty()
 
 
-def ask_unsaved(parent: QWidget | None, what: str) -> str:
-    """Lưu / Không lưu / Ở lại about ``what``; Escape and closing the box mean Ở lại."""
+def unsaved_box(parent: QWidget | None, what: str) -> QMessageBox:
+    """The question itself (built apart so that the screenshots script can show it)."""
     box = QMessageBox(QMessageBox.Icon.Question, sw.UNSAVED_TITLE, sw.UNSAVED_TEXT.format(what=what),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("unsaved_box")
     box.setInformativeText(sw.UNSAVED_QUESTION)
-    save = box.addButton(sw.UNSAVED_SAVE, QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(sw.UNSAVED_DISCARD, QMessageBox.ButtonRole.DestructiveRole)
-    stay = box.addButton(sw.UNSAVED_STAY, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(stay)
+    box.setDefaultButton(box.addButton(sw.UNSAVED_SAVE, QMessageBox.ButtonRole.AcceptRole))
+    box.addButton(sw.UNSAVED_DISCARD, QMessageBox.ButtonRole.DestructiveRole)
+    box.setEscapeButton(box.addButton(sw.UNSAVED_STAY, QMessageBox.ButtonRole.RejectRole))
+    return box
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """Lưu / Không lưu / Ở lại about ``what``; Escape and closing the box mean Ở lại."""
+    box = unsaved_box(parent, what)
     box.exec()
-    clicked = box.clickedButton()
+    role = box.buttonRole(box.clickedButton()) if box.clickedButton() is not None else None
     box.deleteLater()
-    return SAVE if clicked is save else DISCARD if clicked is discard else STAY
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return SAVE
+    return DISCARD if role == QMessageBox.ButtonRole.DestructiveRole else STAY
 
 
 def live_guards(widget: QWidget) -> list[UnsavedGuard]:

@@ -102,6 +102,8 @@ class OrganisationPage(QWidget):
             (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
             items[unit.id] = item
         self.tree.expandAll()
+        if self.tree.currentItem() is None:
+            self.show_selected()
 
     def _parent_item(self, items, unit, on):
         if on is None:
@@ -117,8 +119,8 @@ class OrganisationPage(QWidget):
     def show_selected(self) -> None:
         unit = self.selected_unit()
         self.versions.clear()
-        if unit is None:
-            self.details.clear()
+        if unit is None:   # nothing chosen: a register with no cell yet says what to do
+            self.details.setText("" if organisation.cells(self.context.db) else sw.EMPTY_ORG_CELLS)
             return
         lines = [f"<b>{unit.name}</b> ({unit.unit_type.label}, mã {unit.code})"]
         if unit.unit_type is UnitType.CELL:

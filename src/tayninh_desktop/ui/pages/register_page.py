@@ -29,7 +29,7 @@ from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
 from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (48, 200, 64, 88, 190, 96, 104, 130, 112, 100)
+COLUMN_WIDTHS = (44, 200, 58, 86, 200, 98, 108, 118, 108, 100)
 
 
 class RegisterPage(QWidget):

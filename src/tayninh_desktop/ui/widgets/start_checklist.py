@@ -16,8 +16,10 @@ from tayninh_desktop.ui.context import UiContext
 # step → (page, method of the page that opens the action)
 ACTIONS = {"cells": ("organisation", "add_cell"), "members": ("lists", "open_wizard"),
            "signers": ("settings", "open_signers"), "meeting": ("meetings", "start_new_meeting")}
-DONE_STYLE = "color: #1b7a2e; font-size: 14pt; font-weight: bold;"
-TODO_STYLE = "color: #8a8a8a; font-size: 14pt;"
+DONE_STYLE = "color: #1b7a2e; font-size: 15pt; font-weight: bold;"
+TODO_STYLE = "color: #9a9a9a; font-size: 19pt;"
+NOTE_DONE = "color: #1b7a2e;"
+NOTE_TODO = "color: #8a6d00;"
 
 
 class StartChecklist(QGroupBox):
@@ -58,7 +60,9 @@ class StartChecklist(QGroupBox):
             _title, note, _action = sw.START_STEPS[step.key]
             self.marks[step.key].setText(sw.START_DONE_MARK if step.done else sw.START_TODO_MARK)
             self.marks[step.key].setStyleSheet(DONE_STYLE if step.done else TODO_STYLE)
-            self.notes[step.key].setText(note.format(count=step.count, unit=step.unit) if step.done else "")
+            self.notes[step.key].setText(note.format(count=step.count, unit=step.unit) if step.done
+                                         else sw.START_NOT_DONE)
+            self.notes[step.key].setStyleSheet(NOTE_DONE if step.done else NOTE_TODO)
         done = sum(step.done for step in steps)
         self.setTitle(sw.START_TITLE.format(done=done, total=len(steps)))
         self.setVisible(done < len(steps))
