@@ -89,3 +89,27 @@ def test_an_ordinary_event_needs_no_question(context, qtbot, make_form, cells):
     dialog.inputs["event_date"].setText("02/03/2026")
     dialog.inputs["cell_id"].setCurrentIndex(dialog.inputs["cell_id"].findData(cells["CB02"].id))
     assert dialog.record() is True
+
+
+def test_leaving_a_page_or_quitting_with_typed_work_asks(context, qtbot, answers):
+    from PySide6.QtCore import Qt
+
+    from tayninh_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    meetings = window.show_page("meetings")
+    meetings.chair.setText("Nguyễn Văn An")
+    answers.next("Ở lại")
+    window.show_page("register")                                   # the navigation
+    assert window.stack.currentWidget() is meetings
+    assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "meetings"
+    answers.next("Ở lại")
+    assert window.close() is False and window.isVisible()          # quitting
+    answers.next("Không lưu")
+    window.show_page("register")
+    assert window.stack.currentWidget() is window.pages["register"]
+    assert meetings.chair.text() == ""                             # let go: the meeting as it was
+    assert window.close() is True                                  # nothing left: no question
+    assert len(answers.asked) == 3
