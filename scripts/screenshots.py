@@ -84,7 +84,7 @@ def shoot_window(shooter: Shooter, window) -> None:
     for spec in window._specs:
         page = window.show_page(spec.key)
         if spec.key == "warnings":
-            _wait(shooter.app, lambda: page.ready)
+            _wait(shooter.app, lambda page=page: page.ready)
         shooter.shot(window, f"trang-{spec.key}")
         if spec.key == "documents":
             shoot_documents(shooter, window, page)
@@ -231,7 +231,7 @@ def shoot_first_day(shooter: Shooter, actor, fresh, folder: Path) -> None:
     for key in ("warnings", "register", "meetings", "dues", "organisation"):
         page = window.show_page(key)
         if key == "warnings":
-            _wait(shooter.app, lambda: page.ready)
+            _wait(shooter.app, lambda page=page: page.ready)
         shooter.shot(window, f"so-moi-{key}")
     window.close()
 
