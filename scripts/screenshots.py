@@ -236,6 +236,15 @@ def shoot_first_day(shooter: Shooter, actor, fresh, folder: Path) -> None:
     window.close()
 
 
+def _let_go(app) -> None:
+    """Whatever the shots typed is not kept: close without the unsaved-changes question."""
+    from tayninh_desktop.ui.unsaved import UnsavedGuard
+
+    for widget in app.topLevelWidgets():
+        for guard in widget.findChildren(UnsavedGuard):
+            guard.retired = True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Ảnh chụp mọi trang và hộp thoại ở 1366×768 từ một sổ mẫu.")
     parser.add_argument("--out", default="screenshots", help="thư mục ghi ảnh (mặc định: screenshots)")
@@ -256,11 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         shoot_window(shooter, window)
         shoot_pages_in_use(shooter, window)
         shoot_dialogs(shooter, window, context)
-        for widget in app.topLevelWidgets():
-            for guard in widget.findChildren(__import__("tayninh_desktop.ui.unsaved", fromlist=["x"]).UnsavedGuard):
-                guard.retired = True
+        _let_go(app)
         window.close()
-        window.pages.get("documents") and window.pages["documents"].cleanup()
+        if "documents" in window.pages:
+            window.pages["documents"].cleanup()
         db.conn.close()
         fresh[0].conn.close()
     print(f"Đã chụp {len(shooter.saved)} ảnh vào {out}/")
