@@ -151,3 +151,23 @@ def test_empty_pages_say_what_to_do_and_offer_the_action(fresh_db, actor, qtbot)
     dialog = window.pages["dues"].switch.empty.buttons[0].click()
     assert window.stack.currentWidget() is window.pages["organisation"]
     assert dialog is None
+
+
+def test_start_opens_the_real_register_when_it_has_its_committee(files, qtbot):
+    real, sample = files
+    db = register_files_open(real)
+    organisation.initialise(db, Actor("van-thu"), unit_code="HT", unit_name="Đảng ủy xã Hưng Thuận",
+                            superior_name="Tỉnh ủy Tây Ninh")
+    db.conn.close()
+    session = Session(Actor("van-thu"), real, sample)
+    window = session.start()                       # no first-run screen: straight to the real register
+    qtbot.addWidget(window)
+    assert window.context.db_path == str(real) and not window.sample and not sample.exists()
+    assert "SỔ MẪU" not in window.windowTitle()
+    _close(session)
+
+
+def register_files_open(path):
+    from tayninh_desktop.services import register_files
+
+    return register_files.open_register(path)
