@@ -139,8 +139,6 @@ def shoot_pages_in_use(shooter: Shooter, window) -> None:
 
 def shoot_dialogs(shooter: Shooter, window, context) -> None:
     from tayninh_desktop.domain.lifecycle import EventKind
-    from tayninh_desktop.services import register
-    from tayninh_desktop.ui import main_menu
     from tayninh_desktop.ui.dialogs.event_dialog import EventDialog
     from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
     from tayninh_desktop.ui.removal import named_box, removal_question
@@ -163,6 +161,13 @@ def shoot_dialogs(shooter: Shooter, window, context) -> None:
     shooter.shot(named_box(window, *question), "hoi-xoa-ten", size=None)
     shooter.shot(unsaved_box(window, "Buổi sinh hoạt ngày 10/07/2026 của Chi bộ ấp Cầu Xe"), "hoi-chua-luu",
                  size=None)
+    shoot_action_dialogs(shooter, window, context, member_id)
+
+
+def shoot_action_dialogs(shooter: Shooter, window, context, member_id: str) -> None:
+    """Help, About, and the dialogs the pages open (their actions), then the member tab's record dialogs."""
+    from tayninh_desktop.ui import main_menu
+
     for name, build in (("huong-dan", main_menu.open_guide), ("gioi-thieu", main_menu.open_about)):
         shown = build(window)
         shooter.shot(shown, name, size=None)
@@ -185,7 +190,6 @@ def shoot_dialogs(shooter: Shooter, window, context) -> None:
         shown = action()
         shooter.shot(shown, name, size=None)
         shown.close()
-    del register
 
 
 def _member_with_history(context) -> str:

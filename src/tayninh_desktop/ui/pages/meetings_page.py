@@ -82,6 +82,11 @@ class MeetingsPage(QWidget):
                                   discard=self._reopen)
         self._build()
         self._fill_cells()
+        self._connect()
+        self.reload_list()
+        self.new_meeting()
+
+    def _connect(self) -> None:
         self._remember_cell = guard_combo(self.cell, self.guard, self._cell_changed)
         self.year.valueChanged.connect(self.reload_list)
         self.meeting_list.currentItemChanged.connect(self._open_item)
@@ -94,11 +99,21 @@ class MeetingsPage(QWidget):
         self.grid.state_changed.connect(self._update_counts)
         self.model.dataChanged.connect(lambda *_: self._update_counts())
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        context.changed.connect(self.on_changes)
-        self.reload_list()
-        self.new_meeting()
+        self.context.changed.connect(self.on_changes)
 
     def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._list_panel())
+        splitter.addWidget(self._meeting_panel())
+        splitter.setSizes([320, 900])
+        self.empty = EmptyState(sw.EMPTY_CELLS_TITLE, sw.EMPTY_CELLS_MEETINGS,
+                                [(sw.EMPTY_ADD_CELL, lambda: self._go("organisation", "add_cell"))])
+        self.switch = EmptySwitch(splitter, self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.switch)
+
+    def _list_panel(self) -> QWidget:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         bar = QHBoxLayout()
@@ -111,7 +126,9 @@ class MeetingsPage(QWidget):
         left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.list_empty)
         left_layout.addWidget(self.new_button)
+        return left
 
+    def _meeting_panel(self) -> QWidget:
         form = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.date)
@@ -142,16 +159,7 @@ class MeetingsPage(QWidget):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([320, 900])
-        self.empty = EmptyState(sw.EMPTY_CELLS_TITLE, sw.EMPTY_CELLS_MEETINGS,
-                                [(sw.EMPTY_ADD_CELL, lambda: self._go("organisation", "add_cell"))])
-        self.switch = EmptySwitch(splitter, self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.switch)
+        return right
 
     def _go(self, page: str, action: str) -> None:
         window = self.window()
