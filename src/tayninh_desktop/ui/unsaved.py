@@ -124,6 +124,8 @@ class GuardedDialog(QDialog):
 
     def done(self, result: int) -> None:
         if self.guard is not None:
+            if result == QDialog.DialogCode.Accepted:
+                self.guard.mark_clean()     # what it shows was saved
             self.guard.retired = True
         super().done(result)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import demo, organisation, register_files, sample_register
+from tayninh_desktop.services import organisation, register_files, sample_register
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
@@ -114,6 +114,8 @@ class FirstRunDialog(QDialog):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             QApplication.processEvents()
             try:
+                from tayninh_desktop.services import demo   # only when the sample is first made
+
                 demo.generate(db, self.actor, members=DEMO_MEMBERS)
             except DomainError as error:
                 register_files.close_register(db)
