@@ -171,3 +171,31 @@ def register_files_open(path):
     from tayninh_desktop.services import register_files
 
     return register_files.open_register(path)
+
+
+def test_the_menus_open_settings_guide_about_and_the_backup_hook(context, qtbot):
+    from tayninh_desktop.ui import main_menu
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert titles == ["Tệp", "Cài đặt", "Sao lưu", "Trợ giúp"]
+    window.menus["settings"].trigger()
+    assert window.stack.currentWidget() is window.pages["settings"]
+    guide = main_menu.open_guide(window)
+    qtbot.addWidget(guide)
+    assert guide.source is not None and guide.source.name in ("huong-dan.md", "README.md")
+    assert guide.viewer.isReadOnly() and guide.viewer.toPlainText()
+    about = main_menu.open_about(window)
+    qtbot.addWidget(about)
+    text = about.text.text()
+    assert "Phiên bản" in text and "Thư mục dữ liệu" in text and "SIL Open Font License" in text
+    # "Sao lưu" opens the backup dialog once the program has one (ui/dialogs/backup_dialog.py); until then it
+    # is shown disabled, saying so — never a backup of its own.
+    backup = window.menus["backup"]
+    if main_menu.backup_dialog_class() is None:
+        assert not backup.isEnabled() and "bản cập nhật" in backup.toolTip()
+    else:
+        dialog = main_menu.open_backup(window)
+        qtbot.addWidget(dialog)
+        assert backup.isEnabled() and dialog.isVisible()

@@ -89,6 +89,9 @@ ATTENDANCE_SUMMARY = ("Có mặt {present}/{expected} · vắng có lý do {excu
 ATTENDANCE_HELP = ("Buổi mới chưa điểm danh ai. Bấm «Tất cả có mặt» rồi sửa người vắng, hoặc chọn từng người bằng "
                    "↑ ↓ và gõ phím. Gõ lý do ở cột «Lý do» (Enter để sửa).")
 SCORE_NOT_GIVEN = "chưa chấm"
+TAB_ATTENDANCE = "Điểm danh"
+TAB_QUALITY = "Tự đánh giá chất lượng ({state})"
+QUALITY_TAB_PARTLY = "chấm dở"
 QUALITY_NOT_SCORED = "Chưa chấm điểm chất lượng buổi sinh hoạt."
 QUALITY_PARTLY = "Chấm đủ mọi tiêu chí, hoặc để trống tất cả (còn {count} tiêu chí chưa chấm)."
 MEETING_SAVED_NOTE = "Buổi đã lưu: sửa điểm danh hoặc điểm rồi Lưu — việc sửa được ghi vào nhật ký."

@@ -114,7 +114,7 @@ class FirstRunDialog(QDialog):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             QApplication.processEvents()
             try:
-                from tayninh_desktop.services import demo   # only when the sample is first made
+                from tayninh_desktop.services import demo  # only when the sample is first made
 
                 demo.generate(db, self.actor, members=DEMO_MEMBERS)
             except DomainError as error:

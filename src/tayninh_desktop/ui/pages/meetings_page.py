@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -140,21 +141,27 @@ class MeetingsPage(QWidget):
         form.addRow(s.MEETING_CHAIR, self.chair)
         form.addRow(s.MEETING_SECRETARY, self.secretary)
         form.addRow(s.MEETING_SUMMARY, self.summary_text)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addLayout(form)
+        attendance = QWidget()
+        column = QVBoxLayout(attendance)
         help_label = QLabel(sw.ATTENDANCE_HELP, wordWrap=True)
         help_label.setStyleSheet("color: #444;")
-        right_layout.addWidget(help_label)
-        right_layout.addWidget(self.saved_note)
-        right_layout.addWidget(self.grid, 1)
-        right_layout.addWidget(self.grid.legend)
+        column.addWidget(help_label)
+        column.addWidget(self.saved_note)
+        column.addWidget(self.grid, 1)
+        column.addWidget(self.grid.legend)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.counts, 1)
         counts_row.addWidget(self.all_present)
-        right_layout.addLayout(counts_row)
-        right_layout.addWidget(self.quality)
-        self._right_layout = right_layout
+        column.addLayout(counts_row)
+        # Attendance and the quality self-evaluation on two tabs: the grid keeps the height for its rows.
+        self.meeting_tabs = QTabWidget(objectName="meeting_tabs")
+        self.meeting_tabs.addTab(attendance, sw.TAB_ATTENDANCE)
+        self.meeting_tabs.addTab(self.quality, self.quality.tab_title())
+        self.quality.changed.connect(self._quality_changed)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.meeting_tabs, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.save_button)
@@ -189,9 +196,16 @@ class MeetingsPage(QWidget):
         scores = self.quality.scores()
         self.rubric_button.setParent(None)
         old, self.quality = self.quality, QualityScores(meetings.rubric(self.context.db), self.rubric_button)
-        self._right_layout.replaceWidget(old, self.quality)
+        current = self.meeting_tabs.currentIndex()
+        self.meeting_tabs.removeTab(1)
+        self.meeting_tabs.insertTab(1, self.quality, self.quality.tab_title())
+        self.meeting_tabs.setCurrentIndex(current)
+        self.quality.changed.connect(self._quality_changed)
         old.deleteLater()
         self.quality.set_scores(scores)
+
+    def _quality_changed(self) -> None:
+        self.meeting_tabs.setTabText(self.meeting_tabs.indexOf(self.quality), self.quality.tab_title())
 
     def edit_rubric(self):
         """Open the rubric editor (criteria with their maximum points, levels, legal basis)."""

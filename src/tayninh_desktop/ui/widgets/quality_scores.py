@@ -36,6 +36,18 @@ class QualityScores(QGroupBox):
         grid.addWidget(edit_button, last, 3)
         self._update()
 
+    def tab_title(self) -> str:
+        """"Tự đánh giá chất lượng (chưa chấm)" / "(85/100 — Tốt)": what the tab holds, seen from the other tab."""
+        given = self.scores()
+        if not given:
+            state = sw.SCORE_NOT_GIVEN
+        elif len(given) < len(self.spins):
+            state = sw.QUALITY_TAB_PARTLY
+        else:
+            total = sum(given.values())
+            state = f"{total}/{self.rubric.total} — {self.rubric.level_for(total).label}"
+        return sw.TAB_QUALITY.format(state=state)
+
     def scores(self) -> dict[str, int]:
         """The criteria scored so far (none when the meeting is not scored)."""
         return {code: spin.value() for code, spin in self.spins.items() if spin.value() != NOT_SCORED}
