@@ -248,6 +248,7 @@ class _UnitDialog(GuardedDialog):
     def __init__(self, parent, title: str, fields: list[tuple[str, str]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)   # room for a long cell name ("Chi bộ Cơ quan Ủy ban nhân dân xã …")
         self.form = QFormLayout()
         self.inputs: dict[str, QLineEdit] = {}
         for name, label in fields:
