@@ -44,6 +44,30 @@ def pytest_sessionfinish(session, exitstatus):
         print("\nNetwork access attempted during the tests:\n" + "\n".join(NETWORK_ATTEMPTS))
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """At the end of a test nobody is there to answer "Lưu / Không lưu / Ở lại": editors left with changes are
+    closed without the question (before pytest-qt closes the test's widgets)."""
+    _retire_unsaved_guards()
+    return (yield)
+
+
+def _retire_unsaved_guards() -> None:
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    from tayninh_desktop.ui.unsaved import UnsavedGuard
+
+    for widget in QApplication.topLevelWidgets():
+        for guard in widget.findChildren(UnsavedGuard):
+            guard.retired = True
+
+
 TODAY = date(2026, 11, 27)
 
 

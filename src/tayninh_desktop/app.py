@@ -1,4 +1,5 @@
-"""Start the window: open (or create) the register, first-run screen if needed, then the main window.
+"""Start the window: the real register, or the first-run screen (create it, or open the sample register in its
+own file); then the main window (ui/session.py).
 
 Start-up is measured (bench/bench_all.py, process start → register usable): only what the first screen needs
 is imported here; the first-run screen (and the demo generator behind it) loads only on a first run.
@@ -25,6 +26,7 @@ def _import_layers_before_qt() -> None:
     import tayninh_desktop.services.changes
     import tayninh_desktop.services.organisation
     import tayninh_desktop.services.register
+    import tayninh_desktop.services.register_files
     import tayninh_desktop.storage.db
     import tayninh_desktop.ui.strings
     import tayninh_desktop.ui.strings_documents
@@ -32,46 +34,39 @@ def _import_layers_before_qt() -> None:
     import tayninh_desktop.ui.strings_party_life  # noqa: F401
 
 
+def _prepare_data_folder(folder: Path) -> None:
+    """Where this run notes its temporary files and finds its keys (portable mode included); remove the
+    temporaries a killed run left behind."""
+    from tayninh_desktop.domain import temp_journal
+    from tayninh_desktop.storage import keystore
+
+    temp_journal.configure(folder / "tam")
+    temp_journal.sweep()
+    keystore.configure(folder / "khoa")
+
+
 def start(db_path: Path | None = None):
     """Open the register and show the main window (after the first-run screen on a new register): the window,
-    or the exit code when there is none to show (the register refused, the first run cancelled)."""
+    or the exit code when there is none to show (a register refused: 1; the first-run screen closed: 0)."""
     _import_layers_before_qt()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from tayninh_desktop.config import data_dir
+    from tayninh_desktop.config import data_dir, sample_db_path
     from tayninh_desktop.domain.actors import Actor
-    from tayninh_desktop.domain.errors import DomainError
-    from tayninh_desktop.services import organisation
-    from tayninh_desktop.storage.db import open_database
-    from tayninh_desktop.ui import app_font, error_hook, strings
-    from tayninh_desktop.ui.context import UiContext
-    from tayninh_desktop.ui.main_window import MainWindow
+    from tayninh_desktop.ui import app_font, error_hook, qt_vietnamese
+    from tayninh_desktop.ui.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sổ đảng viên")
     app_font.install(app)
+    qt_vietnamese.install(app)
     error_hook.install(data_dir() / "logs")
-    path = db_path or default_db_path()
-    actor = Actor(current_user_name())
-    from tayninh_desktop.domain import temp_journal
-
-    temp_journal.configure(data_dir() / "tam")
-    temp_journal.sweep()   # temporaries a killed run left behind
-    from tayninh_desktop.storage import keystore
-
-    keystore.configure(data_dir() / "khoa")   # beside the data, portable mode included
-    try:
-        db = open_database(path, create=True, user=actor.name)
-    except DomainError as error:
-        QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
-        return 1
-    if organisation.home_unit(db) is None:
-        from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
-
-        if FirstRunDialog(db, actor).exec() != FirstRunDialog.DialogCode.Accepted:
-            return 0
-    window = MainWindow(UiContext(db, actor, str(path)))
-    window.show()
+    _prepare_data_folder(data_dir())
+    session = Session(Actor(current_user_name()), db_path or default_db_path(), sample_db_path())
+    window = session.start()
+    if window is None:
+        return 1 if session.failed else 0
+    window.session = session   # kept alive with the window: it opens the other register on request
     return window
 
 

@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 DB_FILE_NAME = "so-dang-vien.sqlite3"
+# The sample register (sổ mẫu, synthetic data to try the program) lives in its own file beside the real one,
+# so that practising never writes into the office's register.
+SAMPLE_DB_FILE_NAME = "so-mau.sqlite3"
 ENV_DATA_DIR = "TAYNINH_DESKTOP_DATA_DIR"
 # Portable mode (a program run from a USB stick): this file beside the program keeps the data in
 # PORTABLE_DATA_FOLDER beside it too, instead of the user's application-data folder.
@@ -46,6 +49,10 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / DB_FILE_NAME
+
+
+def sample_db_path() -> Path:
+    return data_dir() / SAMPLE_DB_FILE_NAME
 
 
 def current_user_name() -> str:

@@ -61,6 +61,8 @@ def test_meeting_on_a_date_that_does_not_exist_exits_1(member_db, capsys):
 
 def test_dues_all_paid_then_show(member_db, capsys):
     path, _ = member_db
+    code, out, _ = run_main(capsys, "dues", "show", "--db", str(path), "--cell", "CB01", "--month", "03/2026")
+    assert "chưa ghi" in out and "Đã đóng" not in out          # a month not recorded is never shown paid
     code, _, _ = run_main(capsys, "dues", "record", "--db", str(path), "--cell", "CB01", "--month", "03/2026",
                           "--all-paid")
     assert code == 0

@@ -88,8 +88,17 @@ def test_self_test_passes():
 
 
 def test_default_data_dir_is_used(tmp_path):
-    assert run("demo", "--members", "20", env_dir=tmp_path).returncode == 0
+    assert run("init", "--unit-code", "HT", "--unit-name", "Đảng ủy xã Hưng Thuận", "--superior-name",
+               "Tỉnh ủy Tây Ninh", env_dir=tmp_path).returncode == 0
     assert (tmp_path / "so-dang-vien.sqlite3").exists()
+
+
+def test_the_demo_goes_to_its_own_file_never_the_real_register(tmp_path):
+    assert run("demo", "--members", "20", env_dir=tmp_path).returncode == 0
+    assert (tmp_path / "so-mau.sqlite3").exists() and not (tmp_path / "so-dang-vien.sqlite3").exists()
+    refused = run("demo", "--members", "20", "--db", str(tmp_path / "so-dang-vien.sqlite3"), env_dir=tmp_path)
+    assert refused.returncode == 1 and "sổ đảng viên thật" in refused.stderr
+    assert not (tmp_path / "so-dang-vien.sqlite3").exists()       # nothing created by the refused command
 
 
 def test_units_both_hierarchies_from_the_command_line(inited):

@@ -200,4 +200,4 @@ def test_probation_warning_window():
 def test_quota_warning():
     assert quota_warning(2025, 10, 100, BOOK) is None
     warning = quota_warning(2025, 30, 100, BOOK)
-    assert warning is not None and "30.0%" in warning.evidence and "366-QĐ/TW" in warning.evidence
+    assert warning is not None and "30,0 %" in warning.evidence and "366-QĐ/TW" in warning.evidence

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.services import organisation, register
-from tayninh_desktop.storage.db import open_database
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
 from tayninh_desktop.ui.main_window import MainWindow
@@ -27,15 +26,15 @@ TODAY = date.today()
 @pytest.fixture
 def window(tmp_path, qtbot, monkeypatch):
     monkeypatch.setattr(TaskRunner, "synchronous", True)
-    db = open_database(tmp_path / "so.sqlite3", create=True)
     actor = Actor("van-thu")
-    first = FirstRunDialog(db, actor)
+    first = FirstRunDialog(actor, tmp_path / "so.sqlite3", tmp_path / "so-mau.sqlite3")
     qtbot.addWidget(first)
     first.unit_name.setText("Đảng ủy xã Hưng Thuận")
     first.unit_code.setText("HT")
     first.place.setText("Hưng Thuận")
     assert first.create()
-    win = MainWindow(UiContext(db, actor))
+    db = first.db
+    win = MainWindow(UiContext(db, actor, str(first.path)))
     qtbot.addWidget(win)
     activate(qtbot, win)
     yield win
@@ -93,6 +92,7 @@ def test_a_clerks_first_day(window, qtbot, tmp_path):
         meetings.date.setText(meeting_day.strftime("%d/%m/%Y"))
         meetings.chair.setText("Trần Thị Mai")
         meetings.load_roster()
+        qtbot.mouseClick(meetings.all_present, Qt.MouseButton.LeftButton)   # "Tất cả có mặt", then the absent
         grid = meetings.grid
         row = [line.full_name for line in meetings.model.rows].index("Huỳnh Văn Bình")
         grid.setCurrentIndex(meetings.model.index(row, grid.currentIndex().column()))

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import pytest
 
 from tayninh_desktop.domain.actors import Actor
@@ -53,3 +55,50 @@ def bundled_font(qapp):
     from tayninh_desktop.ui import app_font
 
     return app_font.install(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_in_vietnamese(qapp):
+    """Qt's own buttons and menus in Vietnamese, as the application installs them."""
+    from tayninh_desktop.ui import qt_vietnamese
+
+    return qt_vietnamese.install(qapp)
+
+
+class BoxAnswers:
+    """Answers the next modal message boxes as a person would: clicks the button with the given text.
+
+    The box is real (``QMessageBox.exec()`` runs its own event loop); a timer inside that loop finds it and
+    clicks. ``asked`` keeps the text of every box answered, to check what the person was told."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.pending: list[str] = []
+
+    def next(self, *labels: str) -> BoxAnswers:
+        from PySide6.QtCore import QTimer
+
+        self.pending.extend(labels)
+        QTimer.singleShot(0, self._click)
+        return self
+
+    def _click(self, tries: int = 0) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries < 200:
+                QTimer.singleShot(10, lambda: self._click(tries + 1))
+            return
+        label = self.pending.pop(0)
+        self.asked.append(" ".join(filter(None, (box.text(), box.informativeText()))))
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == label)
+        button.click()
+        if self.pending:
+            QTimer.singleShot(0, self._click)
+
+
+@pytest.fixture
+def answers(qapp):
+    return BoxAnswers()

@@ -173,7 +173,7 @@ def test_rubric_editor_from_the_meetings_page(context, party, qtbot):
     assert dialog.save() is True
     rubric = meetings.rubric(context.db)
     assert rubric.criteria[-1].label == "Thực hiện nghị quyết kỳ trước" and rubric.criteria[0].max == 10
-    assert set(page.scores) == {c.code for c in rubric.criteria}   # the page follows the edited rubric
+    assert set(page.quality.spins) == {c.code for c in rubric.criteria}   # the page follows the edited rubric
 
 
 def test_meeting_editor_saves_the_secretary(context, party, cells, qtbot):
@@ -186,6 +186,7 @@ def test_meeting_editor_saves_the_secretary(context, party, cells, qtbot):
     page.load_roster()
     page.chair.setText("Nguyễn Văn An")
     page.secretary.setText("Trần Thị Bình")
+    page.mark_everyone_present()
     assert page.save() is not None
     saved = meetings.meetings_of_cell(context.db, cells["CB01"].id, 2026)[0]
     assert saved.secretary == "Trần Thị Bình"

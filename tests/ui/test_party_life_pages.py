@@ -67,8 +67,15 @@ def test_attendance_entered_with_the_keyboard_alone(context, party, cells, qtbot
     page.date.clear()
     qtbot.keyClicks(page.date, "10/07/2026")
     qtbot.keyClick(page.date, Qt.Key.Key_Return)
-    assert page.model.rowCount() == 4 and all(
-        line.state in (AttendanceState.PRESENT, AttendanceState.NOT_REQUIRED) for line in page.model.rows)
+    assert page.model.rowCount() == 4
+    # A new meeting starts with nobody marked present: the clerk says so, or marks each member.
+    assert all(not page.model.is_marked(r) or line.state is AttendanceState.NOT_REQUIRED
+               for r, line in enumerate(page.model.rows))
+    assert page.model.data(page.model.index(0, 3)) == "chưa điểm danh"
+    assert page.save() is None and "chưa điểm danh" in page.message.text()
+    qtbot.mouseClick(page.all_present, Qt.MouseButton.LeftButton)
+    assert all(line.state in (AttendanceState.PRESENT, AttendanceState.NOT_REQUIRED) for line in page.model.rows)
+    assert page.model.unmarked_rows() == []
     names = [line.full_name for line in page.model.rows]
     grid = page.grid
     assert grid.currentIndex().row() == 0
@@ -107,9 +114,17 @@ def test_dues_grid_with_keys(context, party, cells, qtbot):
     page.cell.setCurrentIndex(page.cell.findData(cells["CB01"].id))
     page.month.setText("07/2026")
     qtbot.keyClick(page.month, Qt.Key.Key_Return)
-    qtbot.keyClick(page.grid, "c")  # first member: unpaid
+    rows = page.model.rowCount()
+    assert "0 người đã đóng" in page.totals.text() and f"{rows} người chưa ghi" in page.totals.text()
+    assert page.model.data(page.model.index(0, 6)) == "chưa ghi"      # never shown as paid
+    qtbot.keyClick(page.grid, "k")  # first member: unpaid (K = không, as on the attendance grid)
     assert page.model.rows[0].state is DuesState.UNPAID
-    assert "1 người chưa đóng" in page.totals.text()
+    assert "1 người chưa đóng" in page.totals.text() and f"{rows - 1} người chưa ghi" in page.totals.text()
+    page.save()                     # only the line typed is recorded
+    assert context.db.execute("SELECT COUNT(*) FROM dues").fetchone()[0] == 1
+    assert [line.recorded for line in page.model.rows].count(True) == 1
+    qtbot.mouseClick(page.fill_button, Qt.MouseButton.LeftButton)
+    assert "0 người chưa ghi" in page.totals.text()
     page.save()
     assert context.db.execute("SELECT COUNT(*) FROM dues WHERE state = 'chua_dong'").fetchone()[0] == 1
     assert all(line.recorded for line in page.model.rows)

@@ -83,7 +83,7 @@ def test_new_member_inline_errors_then_save(context, qtbot):
     assert page.model.rowCount() == 1 and page.model.data(page.model.index(0, 1)) == "Võ Tấn Ước"
 
 
-def test_record_and_delete_an_event_from_the_history(context, qtbot, make_form, no_questions):
+def test_record_and_delete_an_event_from_the_history(context, qtbot, make_form, answers):
     cell = organisation.cells(context.db)[0]
     member_id, _ = register.add_member(context.db, context.actor, make_form(), cell.id, today=date.today())
     page = RegisterPage(context)
@@ -107,7 +107,12 @@ def test_record_and_delete_an_event_from_the_history(context, qtbot, make_form, 
     assert "Đi làm ăn xa" in history.status_line.text()
     assert page.model.data(page.model.index(0, 7)) == "Đi làm ăn xa"
     history.timeline.setCurrentItem(history.timeline.topLevelItem(2))
+    answers.next("Không xóa")
     history.delete_selected()
+    assert register.get_member(context.db, member_id).status is MemberStatus.AWAY
+    answers.next("Xóa sự kiện")
+    history.delete_selected()
+    assert "Nguyễn Thị Ánh Tuyết" in answers.asked[1] and "Đi làm ăn xa" in answers.asked[1]
     assert register.get_member(context.db, member_id).status is MemberStatus.FULL
 
 

@@ -106,11 +106,16 @@ def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
     assert ratings.discipline_of(context.db, party["an"])[0].announced_on == date(2026, 3, 20)
 
 
-def test_the_thematic_setting_on_the_warnings_page(context, party, qtbot):
+def test_the_thematic_setting_on_the_settings_page(context, party, qtbot):
     from tayninh_desktop.services.settings_party_life import thematic_absence_counts
+    from tayninh_desktop.ui.pages.settings_page import SettingsPage
 
-    page = WarningsPage(context, today=TODAY)
+    page = SettingsPage(context)
     qtbot.addWidget(page)
-    assert not page.thematic.isChecked()
-    page.thematic.setChecked(True)
+    home = WarningsPage(context, today=TODAY)
+    qtbot.addWidget(home)
+    box = page.sections["warnings"].thematic
+    assert not box.isChecked() and "Chỉ tính vắng sinh hoạt thường kỳ" in home.thematic.text()
+    box.setChecked(True)
     assert thematic_absence_counts(context.db) is True
+    assert "Tính cả vắng sinh hoạt chuyên đề" in home.thematic.text()   # the home page says what counts

@@ -10,15 +10,18 @@ from tayninh_desktop.ui.pages.organisation_page import OrganisationPage
 from tests.ui.conftest import activate
 
 
-def test_first_run_creates_the_committee(fresh_db, qtbot):
-    dialog = FirstRunDialog(fresh_db, Actor("van-thu"))
+def test_first_run_creates_the_committee(tmp_path, qtbot):
+    real, sample = tmp_path / "so-dang-vien.sqlite3", tmp_path / "so-mau.sqlite3"
+    dialog = FirstRunDialog(Actor("van-thu"), real, sample)
     qtbot.addWidget(dialog)
     dialog.unit_code.setText("HT")
     assert dialog.create() is False and "Tên" in dialog.error.text()
     dialog.unit_name.setText("Đảng ủy xã Hưng Thuận")
     dialog.place.setText("Hưng Thuận")
-    assert dialog.create() is True
-    assert organisation.home_unit(fresh_db).name == "Đảng ủy xã Hưng Thuận"
+    assert dialog.create() is True and dialog.path == real
+    assert organisation.home_unit(dialog.db).name == "Đảng ủy xã Hưng Thuận"
+    assert not sample.exists()
+    dialog.db.conn.close()
 
 
 def test_main_window_navigation_and_shortcuts(demo_context, qtbot):
@@ -30,7 +33,7 @@ def test_main_window_navigation_and_shortcuts(demo_context, qtbot):
     assert window.pages["register"].search.hasFocus()
     dialog = window.new_member()
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Thêm đảng viên"
+    assert dialog.windowTitle() == "SỔ MẪU — Thêm đảng viên"    # the demo register: every window says so
     dialog.reject()
     window.show_page("organisation")
     assert isinstance(window.stack.currentWidget(), OrganisationPage)
@@ -83,12 +86,21 @@ def test_organisation_page_moves_the_committee_under_a_new_superior(context, qtb
     assert lines.superior_line == "ĐẢNG BỘ HUYỆN TRẢNG BÀNG"
 
 
-def test_first_run_opens_the_demo_register(fresh_db, qtbot):
-    dialog = FirstRunDialog(fresh_db, Actor("van-thu"))
+def test_first_run_opens_the_demo_register_in_its_own_file(tmp_path, qtbot):
+    from tayninh_desktop.services import sample_register
+
+    real, sample = tmp_path / "so-dang-vien.sqlite3", tmp_path / "so-mau.sqlite3"
+    dialog = FirstRunDialog(Actor("van-thu"), real, sample)
     qtbot.addWidget(dialog)
-    assert dialog.open_demo() is True
-    assert register.member_count(fresh_db) == 1200
-    assert dialog.open_demo() is False and "đã có đảng bộ" in dialog.error.text()
+    assert dialog.open_demo() is True and dialog.path == sample
+    assert register.member_count(dialog.db) == 1200 and sample_register.is_sample(dialog.db)
+    assert not real.exists()                      # the real register's file is never the demo's
+    dialog.db.conn.close()
+    again = FirstRunDialog(Actor("van-thu"), real, sample)   # the next start opens the same demo again
+    qtbot.addWidget(again)
+    assert again.demo_button.text() == "Mở lại sổ mẫu"
+    assert again.open_demo() is True and register.member_count(again.db) == 1200
+    again.db.conn.close()
 
 
 def test_enter_in_the_table_opens_the_member(demo_context, qtbot):

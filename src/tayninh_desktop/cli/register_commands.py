@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         "tinh (tỉnh ủy: chỉ nhận, tổng hợp báo cáo, có thể không giữ sổ đảng viên)")
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("demo", parents=[common], help="tạo sổ mẫu với dữ liệu giả lập")
+    p = sub.add_parser("demo", parents=[common],
+                       help="tạo sổ mẫu với dữ liệu giả lập (mặc định trong tệp riêng so-mau.sqlite3 của thư mục "
+                            "dữ liệu, không bao giờ trong tệp sổ thật)")
     p.add_argument("--members", type=int, default=1200, help="số đảng viên (mặc định 1200)")
     p.add_argument("--cells", type=int, help="số chi bộ")
     p.add_argument("--years", type=int, default=3, help="số năm sinh hoạt đảng")
@@ -95,8 +97,12 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from tayninh_desktop.services import demo
+    from tayninh_desktop.config import default_db_path, sample_db_path
+    from tayninh_desktop.services import demo, sample_register
 
+    if not args.db:   # the sample register has its own file, beside the real one
+        args.db = str(sample_db_path())
+    sample_register.check_sample_target(db_path(args), default_db_path())
     db = open_db(args, create=True)
     result = demo.generate(db, actor(args), members=args.members, cells=args.cells, years=args.years,
                            seed=args.seed)

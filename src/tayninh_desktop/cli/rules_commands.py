@@ -106,6 +106,9 @@ def _register_away(sub, common) -> None:
     p.set_defaults(handler=cmd_away_return)
 
 
+NOT_RECORDED = "chưa ghi"
+
+
 def _money(value: int | None) -> str:
     return "chưa tính" if value is None else f"{value:,} đ".replace(",", ".")
 
@@ -141,8 +144,9 @@ def cmd_dues_show(args) -> int:
     for x in lines:
         note = " · ".join(p for p in (x.category_label + (UNCONFIRMED if x.unconfirmed else ""), x.relief_label,
                                       x.reason) if p)
-        text.append(f"{x.full_name:<28} {_money(x.amount):>11}  mức tính {_money(x.due):>11}  "
-                    f"{DUES_LABELS[x.state.value]:<22}{'' if x.recorded else ' (chưa ghi)'}  {note}")
+        # A month not recorded is "chưa ghi", never shown as paid (its default stays in the JSON, with recorded).
+        amount, state = (_money(x.amount), DUES_LABELS[x.state.value]) if x.recorded else ("—", NOT_RECORDED)
+        text.append(f"{x.full_name:<28} {amount:>11}  mức tính {_money(x.due):>11}  {state:<22}  {note}")
     emit(args, {"ok": True, "rule": rule.citation, "unconfirmed": rule.unconfirmed,
                 "lines": [{**asdict(x), "status": x.status.value, "state": x.state.value} for x in lines]}, text)
     return 0

@@ -268,3 +268,17 @@ def page_numbers(document, settings: DocumentSettings) -> None:
     run.append(text)
     field.append(run)
     p._p.append(field)
+
+
+def sample_footer(document, settings: DocumentSettings) -> None:
+    """On every page of a paper from the sample register, the same line as the PDF's (documents/sample_mark)."""
+    if not settings.sample_mark:
+        return
+    from tayninh_desktop.documents.sample_mark import FOOT_SIZE, FOOT_TEXT
+
+    section = document.sections[0]
+    footers = [section.footer] + ([section.first_page_footer] if section.different_first_page_header_footer else [])
+    for footer in footers:
+        p = footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(p, _escape(FOOT_TEXT.format(mark=settings.sample_mark)), FOOT_SIZE, bold=True)

@@ -58,6 +58,7 @@ def docx_bytes(form: FormDefinition, context: Mapping[str, Any], *, settings: Do
         add_blocks(document, form.after, ctx)
     if form.page_numbers:
         frame.page_numbers(document, settings)
+    frame.sample_footer(document, settings)   # a paper from the sample register says so on every page
     props = document.core_properties
     props.title, props.author, props.comments = nfc(form_title(form, context, blank=blank)), "tayninh_desktop", ""
     props.created = props.modified = FIXED_TIME

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer,
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from tayninh_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, string_width
+from tayninh_desktop.documents.sample_mark import draw_sample_mark
 from tayninh_desktop.documents.styles import styles_for
 from tayninh_desktop.domain.documents import (
     DocumentHeader,
@@ -206,6 +207,7 @@ def page_size(orientation: Orientation) -> tuple[float, float]:
 
 def _page_decorator(settings: DocumentSettings, numbered_pages: bool):
     def on_page(canvas, doc) -> None:
+        draw_sample_mark(canvas, settings.sample_mark)
         page = canvas.getPageNumber()
         if not numbered_pages or page < 2:
             return

@@ -80,6 +80,7 @@ class DocumentSettings:
     page_number_size: float = 13
     colon_after_so: bool = False     # "Số 12-NQ/ĐU" (HD 36) or "Số: 12-NQ/ĐU"
     left_block_ratio: float = 0.47   # share of the text width given to the top-left block
+    sample_mark: str = ""            # printed across every page of a sample register's documents ("SỔ MẪU …")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
                       " trước ngày {review_by}.",
     "warn_missing_meeting": "Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng {month}.",
     "warn_quota": "Năm {year}: {excellent} đảng viên hoàn thành xuất sắc / {good} hoàn thành tốt"
-                  " = {share}% (tối đa {limit}% theo {basis}).",
+                  " = {share} % (tối đa {limit} % theo {basis}).",
 }
 
 MEETING_KIND_LABELS = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "bat_thuong": "Bất thường"}

@@ -31,6 +31,13 @@ class UnitType(StrEnum):
         return ISSUER_CODES[self]
 
 
+def code_order_key(code: str) -> tuple:
+    """Units are listed by code, everywhere, numbers compared as numbers: CB2 before CB10 (the office numbers its
+    cells; this is the order of its lists and reports)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold())
+                 for part in re.findall(r"\d+|\D+", code or ""))
+
+
 UNIT_TYPE_LABELS = {
     UnitType.PROVINCE_COMMITTEE: "Đảng bộ tỉnh",
     UnitType.DISTRICT_COMMITTEE: "Đảng bộ huyện",

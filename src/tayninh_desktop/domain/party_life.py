@@ -88,7 +88,10 @@ class LetterOutcome(StrEnum):
 
 # Member statuses whose attendance (and, by rule, dues) is not expected at a meeting.
 NOT_EXPECTED_TO_ATTEND = frozenset({MemberStatus.EXEMPTED, MemberStatus.AWAY, MemberStatus.TEMP_OUT})
-# One key per state in the attendance grid (C, L, K, M), also the digits 1–4.
+# One key per state in the keyboard grids, also the digits 1–5. A letter shared by several grids means the same
+# there: L = có lý do, K = không (vắng không lý do, chưa đóng, không hoàn thành), M = miễn; the digits too (1 the
+# good case, 2 with a reason, 3 without, 4 exempted, 5 deferred). The letters of one grid only (C có mặt, D đã đóng,
+# H hoãn / hoàn thành, X, T, N) are shown in every grid's legend.
 ATTENDANCE_KEYS: dict[str, AttendanceState] = {
     "c": AttendanceState.PRESENT, "1": AttendanceState.PRESENT,
     "l": AttendanceState.EXCUSED, "2": AttendanceState.EXCUSED,
@@ -98,9 +101,13 @@ ATTENDANCE_KEYS: dict[str, AttendanceState] = {
 DUES_KEYS: dict[str, DuesState] = {
     "d": DuesState.PAID, "1": DuesState.PAID,
     "l": DuesState.UNPAID_EXCUSED, "2": DuesState.UNPAID_EXCUSED,
-    "c": DuesState.UNPAID, "3": DuesState.UNPAID,
+    "k": DuesState.UNPAID, "3": DuesState.UNPAID,
     "m": DuesState.NOT_REQUIRED, "4": DuesState.NOT_REQUIRED,
     "h": DuesState.DEFERRED, "5": DuesState.DEFERRED,
+}
+RATING_KEYS: dict[str, RatingLevel] = {
+    "x": RatingLevel.EXCELLENT, "t": RatingLevel.GOOD, "h": RatingLevel.COMPLETE,
+    "k": RatingLevel.INCOMPLETE, "n": RatingLevel.NOT_RATED,
 }
 
 
@@ -328,6 +335,10 @@ def check_scores(rubric: Rubric, scores: dict[str, int]) -> list[FieldIssue]:
         elif not 0 <= value <= criterion.max:
             issues.append(FieldIssue("quality", "score_out_of_range",
                                      {"criterion": criterion.label, "value": value, "max": criterion.max}))
+    missing = [c.label for c in rubric.criteria if c.code not in scores]
+    if scores and missing:   # a total over some criteria would give a level the meeting did not earn
+        issues.append(FieldIssue("quality", "quality_incomplete", {"missing": "; ".join(missing),
+                                                                  "count": len(missing)}))
     return issues
 
 

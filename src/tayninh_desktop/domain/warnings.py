@@ -15,6 +15,7 @@ from tayninh_desktop.domain.dates import add_months, format_vn_date
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.party_life import month_label, quota_broken
 from tayninh_desktop.domain.rules import RuleBook, WorkCalendar, add_working_days
+from tayninh_desktop.domain.vn_numbers import decimal
 
 
 class WarningKind(StrEnum):
@@ -267,7 +268,7 @@ def quota_warning(year: int, excellent: int, good: int, rules: RuleBook) -> Earl
     rule = rules.on("rating_quota", date(year, 12, 31))
     if not quota_broken(excellent, good, rule):
         return None
-    share = round(100 * excellent / good, 1) if good else 100.0
+    share = decimal(100 * excellent / good if good else 100.0)
     evidence = render("warn_quota", {"year": year, "excellent": excellent, "good": good, "share": share,
                                      "limit": round(100 * rule["excellent_max_share_of_good"]),
                                      "basis": rule.citation_marked})
@@ -279,6 +280,9 @@ SEVERITY_ORDER = {Severity.REACHED: 0, Severity.NEAR: 1, Severity.NOTICE: 2}
 KIND_ORDER = {kind: index for index, kind in enumerate(WarningKind)}
 
 
-def sort_warnings(warnings: list[EarlyWarning]) -> list[EarlyWarning]:
-    """Most urgent first, then by cell and kind, then member name (as given, already in list order)."""
-    return sorted(warnings, key=lambda w: (SEVERITY_ORDER[w.severity], w.cell_name, KIND_ORDER[w.kind]))
+def sort_warnings(warnings: list[EarlyWarning], cell_rank: dict[str, int] | None = None) -> list[EarlyWarning]:
+    """Most urgent first, then by cell (in the committee's order of cells, ``cell_rank``: cell id → position;
+    the committee's own warnings first) and kind, then member name (as given, already in list order)."""
+    rank = cell_rank or {}
+    return sorted(warnings, key=lambda w: (SEVERITY_ORDER[w.severity], rank.get(w.cell_id or "", -1),
+                                           w.cell_name, KIND_ORDER[w.kind]))

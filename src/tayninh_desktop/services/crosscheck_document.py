@@ -20,6 +20,7 @@ from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.services import organisation
 from tayninh_desktop.services.crosscheck import CrossCheckResult
 from tayninh_desktop.services.documents_context import signers
+from tayninh_desktop.services.sample_register import frame_settings
 
 FORM_ID = "bien_ban_doi_chieu_danh_sach"
 
@@ -71,4 +72,4 @@ def print_crosscheck(db, actor: Actor, result: CrossCheckResult, out: Path | str
     actor.require(Permission.READ)
     output_targets.check(out, inputs=(result.source_path,))
     context = crosscheck_context(db, result, printed_on=printed_on)
-    return render(get_form(FORM_ID), context, Path(out), settings=settings).path
+    return render(get_form(FORM_ID), context, Path(out), settings=frame_settings(db, settings)).path

@@ -21,6 +21,7 @@ from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_period
 from tayninh_desktop.domain.members import Gender, MemberData, MemberStatus
 from tayninh_desktop.domain.org import REORGANISATION_2025, UnitType, UnitVersion
 from tayninh_desktop.services.organisation import HOME_UNIT_KEY
+from tayninh_desktop.services.sample_register import mark_sample
 from tayninh_desktop.storage import audit, events_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
@@ -276,6 +277,7 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
         from tayninh_desktop.services.demo_screening import generate_cases
 
         generate_cases(db, today=today, seed=seed)
+        mark_sample(db)
         audit.append(db, actor.name, "demo", "unit", home, None,
                      {"members": members, "cells": cell_count, "years": years, "seed": seed})
     return DemoResult(members=members, cells=cell_count, events=len(event_rows), home_unit_id=home)

@@ -48,6 +48,7 @@ from tayninh_desktop.services import (
 )
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.form_catalogue import catalogue, get_form, office_folder
+from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.storage import audit, documents_repo
 from tayninh_desktop.storage.db import Database
 
@@ -280,6 +281,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     (no content yet) take no number. A refused print leaves no file."""
     actor.require(Permission.READ)
     output_targets.check(out)   # refused before a number is taken: never over the register or a backup
+    settings = frame_settings(db, settings)
     form = get_form(form_id)
     if form.source.startswith("support_"):   # names members in hardship: household data
         actor.require(Permission.HOUSEHOLD_DATA)
@@ -358,6 +360,7 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
     doc = documents_repo.get(db, document_id)
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
+    settings = frame_settings(db, settings)
     result = render(get_form(doc.form_id), context_codec.loads(doc.context_json), out, settings=settings)
     return PrintResult(result.path, result.pages, result.sha256, doc.id, doc.symbol)
 
@@ -374,6 +377,7 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     with ``cell_id``; its own documents only, oldest first, with recipients and copies."""
     actor.require(Permission.READ)
     output_targets.check(out)
+    settings = frame_settings(db, settings)
     check_year(year)
     check_target(out)
     form = get_form("so_dang_ky_van_ban")

@@ -26,6 +26,7 @@ from tayninh_desktop.services.documents import (
     register_context,
 )
 from tayninh_desktop.services.form_catalogue import get_form
+from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.storage import documents_repo
 from tayninh_desktop.storage.db import Database
 
@@ -42,6 +43,7 @@ def save_docx(db: Database, actor: Actor, form_id: str, out: Path, request: Prin
               *, settings: DocumentSettings | None = None) -> WordResult:
     """Save a paper as a Word file (nothing is numbered or entered in the register)."""
     actor.require(Permission.READ)
+    settings = frame_settings(db, settings)
     form = get_form(form_id)
     request = checked_request(request)
     _check_word_target(out)
@@ -61,6 +63,7 @@ def reprint_docx(db: Database, actor: Actor, document_id: str, out: Path,
                  *, settings: DocumentSettings | None = None) -> WordResult:
     """The Word file of an issued paper, from the values the register recorded (same number, same date)."""
     actor.require(Permission.READ)
+    settings = frame_settings(db, settings)
     _check_word_target(out)
     doc = documents_repo.get(db, document_id)
     if doc is None:

@@ -157,14 +157,15 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
         meeting = Meeting(**asdict(data), id=meeting_id or new_id(), cell_id=cell.id, quality_score=total,
                           quality_level=level, rubric_code=rub.code if scores else "", scores=score_items,
                           present=present, expected=expected)
+        # What the correction replaces, read before it is written (the audit log keeps both).
+        replaced = _snapshot(before, meetings_repo.attendance_of(db, meeting.id)) if before else None
         if before:
             meetings_repo.update_meeting(db, meeting)
         else:
             meetings_repo.insert_meeting(db, meeting)
         meetings_repo.replace_attendance(db, meeting.id, lines)
-        after = _snapshot(meeting, lines)
         audit.append(db, actor.name, "update_meeting" if before else "record_meeting", "meeting", meeting.id,
-                     _snapshot(before, meetings_repo.attendance_of(db, meeting.id)) if before else None, after)
+                     replaced, _snapshot(meeting, lines))
     note = f"{len(missing)} người vắng có lý do chưa ghi lý do" if missing else ""
     return meeting.id, Changes(party_life=True, member_ids=tuple(a.member_id for a in lines), note=note)
 

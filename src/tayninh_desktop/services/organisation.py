@@ -14,11 +14,12 @@ from tayninh_desktop.domain.org import (
     Unit,
     UnitType,
     UnitVersion,
+    code_order_key,
     default_header_name,
     valid_unit_code,
 )
 from tayninh_desktop.domain.validation import text_issues
-from tayninh_desktop.domain.vn_text import fold, nfc
+from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
@@ -218,8 +219,9 @@ def require_home(db: Database) -> Unit:
 
 
 def cells(db: Database, *, include_closed: bool = False) -> list[Unit]:
-    """The cells in alphabetical order of their names (ignoring case and diacritics first)."""
-    return sorted(units_repo.cells(db, include_closed=include_closed), key=lambda u: (fold(u.name), u.name))
+    """The cells in the committee's order: by code, numbers compared as numbers (org.code_order_key) — the one
+    order of cells on every page, list and report."""
+    return sorted(units_repo.cells(db, include_closed=include_closed), key=lambda u: code_order_key(u.code))
 
 
 def cell_by_code(db: Database, code: str) -> Unit:
@@ -257,7 +259,8 @@ def tree(db: Database, on: date | None = None) -> list[tuple[Unit, int]]:
     ordered: list[tuple[Unit, int]] = []
 
     def walk(parent_id: str | None, depth: int) -> None:
-        for child in sorted(children.get(parent_id, []), key=lambda x: (x.valid_to is not None, x.name)):
+        for child in sorted(children.get(parent_id, []), key=lambda x: (x.valid_to is not None,
+                                                                         code_order_key(x.code))):
             ordered.append((child, depth))
             walk(child.id, depth + 1)
 

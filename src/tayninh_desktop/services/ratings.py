@@ -68,8 +68,10 @@ def suggested_not_rated(db: Database, member_id: str, year: int) -> NotRatedReas
 
 
 def _rating_issues(db: Database, member_id: str, year: int, level: str, score: int | None,
-                   not_rated_reason: str | None, today: date) -> tuple[list[FieldIssue], Rating | None]:
-    """Check one rating against the register and the rule of its year; the rating to write if all is well."""
+                   not_rated_reason: str | None, today: date, *,
+                   correcting: bool = False) -> tuple[list[FieldIssue], Rating | None]:
+    """Check one rating against the register and the rule of its year; the rating to write if all is well
+    (``correcting``: the year's rating is being corrected, so its existence is no refusal)."""
     try:
         level_value = RatingLevel(level)
     except ValueError:
@@ -81,7 +83,7 @@ def _rating_issues(db: Database, member_id: str, year: int, level: str, score: i
     rule = rating_rule(year)
     issues += check_rating(rule, level_value, score, reason)
     member = require_member(db, member_id)
-    existing = ratings_repo.rating_for(db, member_id, year)
+    existing = None if correcting else ratings_repo.rating_for(db, member_id, year)
     if existing:
         issues.insert(0, FieldIssue("year", "rating_exists", {
             "name": member.full_name, "year": year, "level": RATING_LABELS[existing.level.value]}))

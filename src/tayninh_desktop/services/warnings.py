@@ -6,6 +6,7 @@ from datetime import date
 
 from tayninh_desktop.domain.dates import YEAR_MIN
 from tayninh_desktop.domain.members import ACTIVE_STATUSES
+from tayninh_desktop.domain.org import code_order_key
 from tayninh_desktop.domain.party_life import month_label
 from tayninh_desktop.domain.rules import RuleBook
 from tayninh_desktop.domain.warnings import (
@@ -140,7 +141,9 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
             quota = quota_warning(year, counts.get("xuat_sac", 0), counts.get("tot", 0), book)
             if quota:
                 out.append(quota)
-    return sort_warnings(out)
+    order = {cell.id: rank for rank, cell in enumerate(
+        sorted(units_repo.cells(db, include_closed=True), key=lambda u: code_order_key(u.code)))}
+    return sort_warnings(out, order)
 
 
 def compute_warnings_in(db: Database, db_path: str = "", *, today: date | None = None) -> list[EarlyWarning]:

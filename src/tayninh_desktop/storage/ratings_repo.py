@@ -41,6 +41,15 @@ def insert_rating(db: Database, rating: Rating) -> None:
     db.execute(_INSERT_RATING, rating_values(rating, now_iso()))
 
 
+def update_rating(db: Database, rating: Rating) -> None:
+    """Write a corrected rating over the year's row (the audit log keeps the one it replaced)."""
+    db.execute("UPDATE ratings SET level = ?, score = ?, rule_code = ?, not_rated_reason = ?, notes = ?,"
+               " updated_at = ? WHERE id = ?",
+               [rating.level.value, rating.score, rating.rule_code,
+                rating.not_rated_reason.value if rating.not_rated_reason else None, rating.notes, now_iso(),
+                rating.id])
+
+
 def insert_ratings_many(db: Database, rows: list[list]) -> None:
     db.conn.executemany(_INSERT_RATING, rows)
 

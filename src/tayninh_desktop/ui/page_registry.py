@@ -19,6 +19,7 @@ from tayninh_desktop.ui import (
     strings_returns,
     strings_screening,
     strings_support,
+    strings_window,
 )
 from tayninh_desktop.ui.context import UiContext
 
@@ -91,6 +92,12 @@ def start_page(context: UiContext) -> str:
     return "returns" if receives_only(context) else pages()[0].key
 
 
+def _settings_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -105,4 +112,5 @@ def pages() -> list[PageSpec]:
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
         PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
         PageSpec("returns", strings_returns.NAV_RETURNS, _returns_page),
+        PageSpec("settings", strings_window.NAV_SETTINGS, _settings_page),
     ]

@@ -52,7 +52,6 @@ FORM_HAS_ERRORS = "Chưa lưu: hãy sửa các ô có thông báo đỏ."
 HISTORY_EMPTY = "Chưa có sự kiện nào."
 HISTORY_ADD = "Ghi sự kiện:"
 HISTORY_DELETE = "Xóa sự kiện đã chọn"
-HISTORY_DELETE_CONFIRM = "Xóa sự kiện «{event}» ngày {date}? Việc xóa được ghi vào nhật ký."
 HISTORY_DOC = "Văn bản: {number}{date}{issuer}"
 HISTORY_STATUS_NOW = "Tình trạng hiện nay: {status} — {cell}"
 

@@ -41,27 +41,23 @@ MEETING_CHAIR = "Chủ trì"
 MEETING_SUMMARY = "Nội dung"
 MEETING_LINE = "{date} — {kind} — có mặt {present}/{expected}"
 MEETING_LOAD = "Lập danh sách"
-ATTENDANCE_HELP = ("Mặc định mọi người có mặt. Dùng ↑ ↓ để chọn người, rồi gõ: C = có mặt, L = vắng có lý do, "
-                   "K = vắng không lý do, M = miễn (hoặc 1–4). Gõ lý do ở cột «Lý do» (Enter để sửa).")
 ATTENDANCE_COLUMNS = ("STT", "Họ và tên", "Tình trạng", "Điểm danh", "Lý do")
-ATTENDANCE_SUMMARY = "Có mặt {present}/{expected} · vắng có lý do {excused} · vắng không lý do {unexcused}"
 MEETING_SAVED = "Đã lưu buổi sinh hoạt ngày {date}."
 QUALITY = "Tự đánh giá chất lượng ({basis})"
 QUALITY_TOTAL = "Tổng: {total}/{max} điểm — {level}"
 
-DUES_HELP = ("Mặc định: đã đóng đúng mức tính theo diện đóng và quy định của tháng; đi làm ăn xa: hoãn; có quyết định "
-             "miễn: miễn đóng. Dùng ↑ ↓, gõ: D = đã đóng, L = chưa đóng có lý do, C = chưa đóng, M = miễn đóng, "
-             "H = hoãn (đi làm ăn xa) (hoặc 1–5). Sửa số tiền ở cột «Số tiền» (Enter); số tiền khác mức tính phải "
-             "ghi lý do ở cột «Lý do». Tháng hoãn, tháng miễn không tính vào ba tháng xóa tên.")
+DUES_HELP = ("Tháng chưa ghi hiện «chưa ghi», không bao giờ hiện là đã đóng. Bấm «Người chưa ghi: đã đóng đủ» rồi "
+             "sửa người chưa đóng, hoặc chọn từng người bằng ↑ ↓ và gõ phím (chú giải dưới bảng). Sửa số tiền ở cột "
+             "«Số tiền» (Enter); số tiền khác mức tính phải ghi lý do ở cột «Lý do». Tháng hoãn, tháng miễn không "
+             "tính vào ba tháng xóa tên.")
 DUES_COLUMNS = ("STT", "Họ và tên", "Tình trạng", "Diện đóng", "Mức tính (đ)", "Số tiền (đ)", "Đảng phí",
                 "Miễn / giảm", "Đã ghi", "Lý do")
-DUES_SUMMARY = "Đã thu {collected} · {paid} người đã đóng · {unpaid} người chưa đóng"
 DUES_LOAD = "Mở bảng"
 DUES_SAVED = "Đã lưu đảng phí tháng {month}."
 RECORDED = "✓"
 
-RATINGS_HELP = ("Chọn người rồi gõ: X = xuất sắc, T = tốt, H = hoàn thành, K = không hoàn thành, "
-                "N = không xếp loại. Điểm (thang 100) nhập ở cột «Điểm». Xếp loại đã lưu không sửa ở đây.")
+RATINGS_HELP = ("Chọn người bằng ↑ ↓ rồi gõ phím (chú giải dưới bảng). Điểm (thang 100) nhập ở cột «Điểm». "
+                "Xếp loại đã lưu: chọn dòng rồi bấm «Sửa xếp loại đã lưu…» (việc sửa được ghi vào nhật ký, có lý do).")
 RATINGS_COLUMNS = ("STT", "Họ và tên", "Tình trạng", "Xếp loại", "Điểm", "Đã lưu", "Quy định")
 RATINGS_QUOTA = "Năm {year}: {excellent} xuất sắc / {good} tốt ({share}) — tối đa {limit} theo {basis}"
 RATINGS_QUOTA_BROKEN = "  ⚠ vượt tỷ lệ"

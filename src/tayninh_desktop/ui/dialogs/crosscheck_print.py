@@ -12,6 +12,7 @@ from tayninh_desktop.services import crosscheck_document
 from tayninh_desktop.services.crosscheck import CrossCheckResult
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.screen_fit import fit_to_screen
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 
 
@@ -20,7 +21,7 @@ class CrossCheckPrintDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(s.CROSSCHECK_PDF_TITLE)
         self.setObjectName("crosscheck_print")
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self._folder = tempfile.TemporaryDirectory(prefix="tayninh-")
         self.pdf = Path(self._folder.name) / "bien-ban-doi-chieu.pdf"
         crosscheck_document.print_crosscheck(context.db, context.actor, result, self.pdf)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,7 +23,10 @@ from tayninh_desktop.domain.messages_rules import EXIT_GROUNDS
 from tayninh_desktop.services import organisation, party_life, register
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_rules as sr
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.removal import confirm_removal
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 DATE_INPUTS = ("event_date", "end_date", "doc_date", "requested_on")
@@ -53,7 +55,7 @@ def _hint(kind: EventKind, on: date) -> str:
     return sr.RETURN_HINT if kind is EventKind.AWAY_ENDED else ""
 
 
-class EventDialog(QDialog):
+class EventDialog(GuardedDialog):
     def __init__(self, context: UiContext, member_id: str, kind: EventKind, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -96,6 +98,13 @@ class EventDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.record)
+        self.guard = UnsavedGuard(self, snapshot=self._snapshot, save=self.record,
+                                  what=lambda: sw.WHAT_DIALOG.format(title=self.windowTitle()))
+        self.guard.mark_clean()
+
+    def _snapshot(self) -> dict[str, object]:
+        return {name: (w.isChecked() if isinstance(w, QCheckBox) else w.currentData() if isinstance(w, QComboBox)
+                       else w.text()) for name, w in self.inputs.items()}
 
     def _widget(self, name: str):
         if name == "cell_id":
@@ -144,6 +153,8 @@ class EventDialog(QDialog):
     def record(self) -> bool:
         try:
             dates = self._dates()
+            if not confirm_removal(self, self.context, self.member_id, self.kind, dates["event_date"]):
+                return False
             cell = self.inputs.get("cell_id")
             _event_id, changes = register.record_event(
                 self.context.db, self.context.actor, self.member_id, self.kind, dates["event_date"],

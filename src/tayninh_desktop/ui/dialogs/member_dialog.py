@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,19 +23,22 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, show_error
+from tayninh_desktop.ui.screen_fit import fit_to_screen
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.history_view import HistoryView
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE, MemberForm
 from tayninh_desktop.ui.widgets.member_party_life import MemberPartyLife
 
 
-class MemberDialog(QDialog):
+class MemberDialog(GuardedDialog):
     def __init__(self, context: UiContext, member_id: str | None, parent=None, *,
                  default_cell_id: str | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.member_id = member_id
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.form = MemberForm()
         self.status = QLabel(objectName="form_status")
         self.save_button = QPushButton(strings.SAVE, objectName="save")
@@ -78,6 +80,19 @@ class MemberDialog(QDialog):
         self.tabs.currentChanged.connect(lambda index: self.save_button.setVisible(index == 0))
         close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        self.guard = UnsavedGuard(self, snapshot=self._snapshot, save=self.save, what=self._what)
+        self.guard.mark_clean()
+
+    def _snapshot(self) -> dict[str, str]:
+        values = self.form.values()
+        if hasattr(self, "cell_input") and self.member_id is None:
+            values.update(cell=self.cell_input.currentData(), entry=self.entry_input.currentData(),
+                          entry_date=self.entry_date.text())
+        return values
+
+    def _what(self) -> str:
+        name = self.form.values().get("full_name", "").strip()
+        return sw.WHAT_MEMBER.format(name=name) if name else sw.WHAT_MEMBER_NEW
 
     def _entry_box(self, default_cell_id: str | None) -> QWidget:
         box = QWidget()

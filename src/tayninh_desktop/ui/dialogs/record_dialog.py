@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,9 @@ from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -45,7 +46,7 @@ class Field:
     editable_choice: bool = False
 
 
-class RecordDialog(QDialog):
+class RecordDialog(GuardedDialog):
     def __init__(self, context: UiContext, title: str, fields: list[Field],
                  submit: Callable[[dict[str, str]], Changes], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,9 @@ class RecordDialog(QDialog):
         self.ok.clicked.connect(self.try_submit)
         cancel.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.try_submit)
+        self.guard = UnsavedGuard(self, snapshot=self.values, save=self.try_submit,
+                                  what=lambda: sw.WHAT_DIALOG.format(title=self.windowTitle()))
+        self.guard.mark_clean()
 
     def _input(self, spec: Field):
         if spec.check:

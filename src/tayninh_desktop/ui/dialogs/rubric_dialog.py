@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,10 @@ from PySide6.QtWidgets import (
 from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.services import meetings
 from tayninh_desktop.ui import strings_party_life as s
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.screen_fit import fit_to_screen
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 TEXT_FIELDS = (("rubric_name", s.RUBRIC_NAME), ("rubric_doc_number", s.RUBRIC_DOC_NUMBER),
@@ -41,12 +43,12 @@ def _error_label(name: str) -> QLabel:
     return label
 
 
-class RubricDialog(QDialog):
+class RubricDialog(GuardedDialog):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(s.RUBRIC_TITLE)
-        self.resize(820, 700)
+        fit_to_screen(self, 820, 700)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.tables: dict[str, QTableWidget] = {}
@@ -82,6 +84,9 @@ class RubricDialog(QDialog):
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         self._update_total()
+        self.guard = UnsavedGuard(self, snapshot=self.values, save=self.save,
+                                  what=lambda: sw.WHAT_DIALOG.format(title=s.RUBRIC_TITLE))
+        self.guard.mark_clean()
 
     def _table_box(self, key: str, title: str, columns, fields, rows: list[dict]) -> QGroupBox:
         box = QGroupBox(title)

@@ -13,6 +13,7 @@ from tayninh_desktop.domain.party_life import month_label, parse_month
 from tayninh_desktop.services import dues, dues_terms
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.party_life_models import DuesModel
@@ -25,32 +26,54 @@ class DuesPage(CellSheetPage):
         self.month = QLineEdit(objectName="dues_month", placeholderText="mm/yyyy")
         self.month.setText(today.strftime("%m/%Y"))
         self.month.setMaximumWidth(110)
+        self.loaded_month = ""
         self.load_button = QPushButton(s.DUES_LOAD, objectName="dues_load")
         self.terms_button = QPushButton(sr.DUES_TERMS, objectName="dues_terms")
         self.relief_button = QPushButton(sr.DUES_RELIEF, objectName="dues_relief")
+        self.fill_button = QPushButton(sw.DUES_FILL_DEFAULT, objectName="dues_fill_default",
+                                       toolTip=sw.DUES_FILL_DEFAULT_TIP)
         super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
                          help_text=s.DUES_HELP, summary_name="dues_totals",
-                         extra=(self.load_button, self.terms_button, self.relief_button))
+                         extra=(self.load_button, self.terms_button, self.relief_button), actions=(self.fill_button,))
         self.totals = self.summary
-        self.load_button.clicked.connect(self.load)
-        self.month.returnPressed.connect(self.load)
+        self.load_button.clicked.connect(self.switch_month)
+        self.month.returnPressed.connect(self.switch_month)
         self.terms_button.clicked.connect(self.edit_terms)
         self.relief_button.clicked.connect(self.grant_relief)
+        self.fill_button.clicked.connect(self.fill_default)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
         self.rule_text = ""
         self.load()
+
+    def what(self) -> str:
+        return sw.WHAT_DUES.format(month=self.loaded_month, cell=self.cell.currentText())
+
+    def switch_month(self) -> None:
+        """Open the typed month, after asking about marks typed for the month on screen (shown again while the
+        question is open, so that "Lưu" saves them under their own month)."""
+        typed = self.month.text().strip()
+        if typed == self.loaded_month:
+            self.load()
+            return
+        self.month.setText(self.loaded_month)
+        if self.guard.allow_leave():
+            self.month.setText(typed)
+            self.load()
 
     def load(self) -> None:
         cell_id = self.cell.currentData()
         if not cell_id:
             self.model.set_rows([])
+            self._update_totals()
             return
         try:
             lines = dues.dues_sheet(self.context.db, cell_id, self.month.text())
             rule = dues.rule_of_month(self.month.text())
         except DomainError as error:
             show_error(self, error)
+            self.month.setText(self.loaded_month)
             return
+        self.loaded_month = self.month.text().strip()
         self.rule_text = sr.DUES_RULE_LINE.format(rule=rule.citation, mark=sr.UNCONFIRMED_MARK if rule.unconfirmed
                                                   else "")
         self.help_label.setText(f"<b>{self.rule_text}</b>. {s.DUES_HELP}")
@@ -58,14 +81,28 @@ class DuesPage(CellSheetPage):
         self.message.setText("")
         self._update_totals()
         self.grid.start()
+        self.loaded(sw.PERIOD_MONTH.format(month=self.loaded_month))
+
+    def fill_default(self) -> int:
+        """Every line still "chưa ghi" takes the month's default: paid at the computed amount; away for work:
+        deferred; exempted by decision: not required. Lines already marked keep their marks."""
+        count = self.model.mark_all()
+        self._update_totals()
+        return count
 
     def _update_totals(self) -> None:
-        collected, paid, unpaid = self.model.totals()
-        self.totals.setText(s.DUES_SUMMARY.format(collected=s.money(collected), paid=paid, unpaid=unpaid))
+        collected, paid, unpaid, not_recorded = self.model.totals()
+        self.totals.setText(sw.DUES_SUMMARY.format(collected=s.money(collected), paid=paid, unpaid=unpaid,
+                                                   not_recorded=not_recorded))
+        self.fill_button.setEnabled(not_recorded > 0)
 
     def save(self):
+        entries = self.model.entries()
+        if not entries:
+            self.message.setText(sw.DUES_NOTHING_MARKED.format(button=sw.DUES_FILL_DEFAULT))
+            return None
         result = self.context.run_action(self, dues.record_dues, self.cell.currentData(), self.month.text(),
-                                         self.model.entries(), today=self.today)
+                                         entries, today=self.today)
         if result is not None:
             self.load()
             self.message.setText(s.DUES_SAVED.format(month=month_label(parse_month(self.month.text()))))
@@ -113,7 +150,7 @@ class DuesPage(CellSheetPage):
 
     def _open(self, title: str, fields: list[Field], submit) -> RecordDialog:
         dialog = RecordDialog(self.context, title, fields, submit, self)
-        dialog.accepted.connect(self.load)
+        dialog.accepted.connect(lambda: self.guard.allow_leave() and self.load())
         dialog.open()
         return dialog
 

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +27,9 @@ from tayninh_desktop.domain.org import UnitType
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
+from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -101,6 +102,8 @@ class OrganisationPage(QWidget):
             (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
             items[unit.id] = item
         self.tree.expandAll()
+        if self.tree.currentItem() is None:
+            self.show_selected()
 
     def _parent_item(self, items, unit, on):
         if on is None:
@@ -116,8 +119,8 @@ class OrganisationPage(QWidget):
     def show_selected(self) -> None:
         unit = self.selected_unit()
         self.versions.clear()
-        if unit is None:
-            self.details.clear()
+        if unit is None:   # nothing chosen: a register with no cell yet says what to do
+            self.details.setText("" if organisation.cells(self.context.db) else sw.EMPTY_ORG_CELLS)
             return
         lines = [f"<b>{unit.name}</b> ({unit.unit_type.label}, mã {unit.code})"]
         if unit.unit_type is UnitType.CELL:
@@ -239,12 +242,13 @@ def _required_date(text: str, field: str) -> date:
     return value
 
 
-class _UnitDialog(QDialog):
+class _UnitDialog(GuardedDialog):
     """A small form whose ``submit(values)`` runs the service; refusals show in red, the dialog stays."""
 
     def __init__(self, parent, title: str, fields: list[tuple[str, str]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)   # room for a long cell name ("Chi bộ Cơ quan Ủy ban nhân dân xã …")
         self.form = QFormLayout()
         self.inputs: dict[str, QLineEdit] = {}
         for name, label in fields:
@@ -261,16 +265,27 @@ class _UnitDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.submit = None
+        self.guard = UnsavedGuard(self, snapshot=self.values, save=self.try_submit,
+                                  what=lambda: sw.WHAT_DIALOG.format(title=self.windowTitle()))
 
-    def try_submit(self) -> None:
+    def values(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.inputs.items()}
+
+    def showEvent(self, event) -> None:
+        if not self.guard._tracking:   # the page fills some fields after building the dialog
+            self.guard.mark_clean()
+        super().showEvent(event)
+
+    def try_submit(self) -> bool:
         try:
-            self.submit({name: edit.text() for name, edit in self.inputs.items()})
+            self.submit(self.values())
         except _Cancelled:
-            return
+            return False
         except DomainError as error:
             self.error.setText(error.message)
-            return
+            return False
         except Exception as error:  # noqa: BLE001 - unexpected: still never a traceback for the user
             show_error(self, DomainError("unexpected", reason=str(error)))
-            return
+            return False
         self.accept()
+        return True

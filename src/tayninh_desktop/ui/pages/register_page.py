@@ -21,12 +21,17 @@ from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.services import register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.member_table_model import ACTIVE_FILTER, MemberTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+from tayninh_desktop.ui.widgets.column_chooser import ColumnChooser
+from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 SEARCH_DELAY_MS = 120
+COLUMN_WIDTHS = (44, 200, 58, 86, 200, 98, 108, 118, 108, 100)
 
 
 class RegisterPage(QWidget):
@@ -61,9 +66,15 @@ class RegisterPage(QWidget):
         bar.addWidget(self.status_filter, 2)
         bar.addWidget(self.new_button)
         self._setup_table()
+        # Every column fits a 1366-pixel screen beside the navigation; a cut cell shows its text as a tooltip;
+        # a right click on the header chooses the columns.
+        show_full_text(self.table, wrap=False)
+        self.columns = ColumnChooser(self.table, "register")
+        self.switch = EmptySwitch(self.table, EmptyState(sw.EMPTY_MEMBERS_TITLE, sw.EMPTY_MEMBERS_TEXT, [
+            (sw.EMPTY_IMPORT, self._import_list), (sw.EMPTY_ADD_MEMBER, self.new_member)]))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.switch, 1)
         layout.addWidget(self.count_label)
 
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -92,7 +103,7 @@ class RegisterPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((56, 220, 70, 90, 210, 100, 110, 150, 120, 110)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
 
@@ -121,6 +132,11 @@ class RegisterPage(QWidget):
         if recount:
             self._total = register.member_count(self.context.db)
         self.count_label.setText(strings.count_members(self.model.rowCount(), self._total))
+        self.switch.set_empty(self._total == 0)
+
+    def _import_list(self):
+        window = self.window()
+        return window.open_action("lists", "open_wizard") if hasattr(window, "open_action") else None
 
     def focus_search(self) -> None:
         self.search.setFocus()

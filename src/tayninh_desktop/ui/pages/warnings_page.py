@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_party_life as s
-from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui import strings_warnings as sw
+from tayninh_desktop.ui import strings_window as swin
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 from tayninh_desktop.ui.widgets.dashboard import Dashboard
+from tayninh_desktop.ui.widgets.start_checklist import StartChecklist
 
 if TYPE_CHECKING:
     from tayninh_desktop.domain.warnings import EarlyWarning
@@ -69,11 +69,9 @@ class WarningsPage(QWidget):
         self.kind_filter.setMinimumWidth(280)
         self.print_button = QPushButton(sw.PRINT_LIST, objectName="warnings_print", toolTip=sw.PRINT_TIP)
         self.list_status = QLabel(objectName="warnings_list_status", wordWrap=True)
-        self.thematic = QCheckBox(sr.THEMATIC_CHECK, objectName="warnings_thematic")
-        from tayninh_desktop.services.settings_party_life import thematic_absence_counts
-
-        self.thematic.setChecked(thematic_absence_counts(context.db))
-        self.thematic.toggled.connect(self._set_thematic)
+        self.thematic = QLabel(objectName="warnings_thematic")   # the setting itself is on the Settings page
+        self.thematic.setStyleSheet("color: #555;")
+        self._show_thematic()
         self.model = WarningTableModel(self)
         self.table = QTableView(objectName="warnings_table")
         self.table.setModel(self.model)
@@ -102,10 +100,12 @@ class WarningsPage(QWidget):
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.print_button)
         bar.addStretch(1)
-        counts = QHBoxLayout()   # the counts, and the setting that changes them (the bar fits 1366 px with it here)
+        counts = QHBoxLayout()   # the counts, and the setting that decides them (changed on the Settings page)
         counts.addWidget(self.summary, 1)
         counts.addWidget(self.thematic)
+        self.checklist = StartChecklist(context)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.checklist)
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addLayout(counts)
@@ -295,15 +295,16 @@ class WarningsPage(QWidget):
             return page
         return None
 
-    def _set_thematic(self, counts: bool) -> None:
-        from tayninh_desktop.services.settings_party_life import set_thematic_absence
+    def _show_thematic(self) -> None:
+        """The setting that decides what the absences count (changed on the Settings page)."""
+        from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 
-        if self.context.run_action(self, set_thematic_absence, counts) is None:
-            self.thematic.blockSignals(True)
-            self.thematic.setChecked(not counts)
-            self.thematic.blockSignals(False)
+        counts = thematic_absence_counts(self.context.db)
+        self.thematic.setText(swin.WARNINGS_THEMATIC_ON if counts else swin.WARNINGS_THEMATIC_OFF)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.settings:
+            self._show_thematic()
         if changes.organisation:
             self._fill_cells()
             self.show_cell()

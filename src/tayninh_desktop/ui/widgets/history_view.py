@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -20,7 +21,9 @@ from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings
-from tayninh_desktop.ui.context import UiContext, confirm
+from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.removal import confirm_event_deletion
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 BUTTON_KINDS = (
     EventKind.FULL_MEMBERSHIP, EventKind.MOVED_CELL, EventKind.EXEMPTED, EventKind.EXEMPTION_ENDED,
@@ -42,8 +45,14 @@ class HistoryView(QWidget):
         self.timeline.setHeaderLabels(["Ngày", "Sự kiện", "Chi bộ / nơi", "Văn bản", "Ghi chú"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((95, 260, 220, 200)):
-            self.timeline.setColumnWidth(column, width)
+        # Dates and document numbers are never cut: those columns take their text's width, the others wrap.
+        show_full_text(self.timeline)
+        header = self.timeline.header()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.timeline.setColumnWidth(2, 220)
+        header.setStretchLastSection(True)
         self.delete_button = QPushButton(strings.HISTORY_DELETE, objectName="delete_event")
         self.buttons: dict[EventKind, QPushButton] = {}
         box = QGroupBox(strings.HISTORY_ADD)
@@ -105,7 +114,7 @@ class HistoryView(QWidget):
         event_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not event_id:
             return
-        if confirm(self, strings.HISTORY_DELETE_CONFIRM.format(event=item.text(1), date=item.text(0))):
+        if confirm_event_deletion(self, self.context, self.member_id, item.text(1), item.text(0)):
             self.context.run_action(self, register.delete_event, event_id)
 
     def on_changes(self, changes: Changes) -> None:

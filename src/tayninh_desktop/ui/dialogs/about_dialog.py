@@ -1,0 +1,51 @@
+"""Giới thiệu: the program's version, its data folder, the register open, and the licence of the fonts."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout
+
+from tayninh_desktop.config import data_dir
+from tayninh_desktop.ui import strings_window as sw
+from tayninh_desktop.ui.app_font import FONT_DIR
+
+LICENCE_FILE = "LICENSE-Liberation.txt"
+
+
+def program_version() -> str:
+    try:
+        return metadata.version("tayninh-desktop")
+    except metadata.PackageNotFoundError:
+        return "—"
+
+
+class AboutDialog(QDialog):
+    def __init__(self, context, sample: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(sw.ABOUT_TITLE)
+        self.setObjectName("about_dialog")
+        self.setMinimumWidth(560)
+        licence = FONT_DIR / LICENCE_FILE
+        self.text = QLabel(sw.ABOUT_TEXT.format(version=program_version(), data_dir=data_dir(),
+                                                register=context.db_path or "—",
+                                                sample=sw.ABOUT_SAMPLE if sample else "", licence=licence),
+                           objectName="about_text", wordWrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licence = QTextBrowser(objectName="about_licence")
+        self.licence.setPlainText(licence.read_text(encoding="utf-8") if licence.is_file() else "")
+        self.licence.hide()
+        show_licence = QPushButton(sw.ABOUT_LICENCE_BUTTON, objectName="about_show_licence")
+        show_licence.clicked.connect(self._show_licence)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(show_licence, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.licence, 1)
+        layout.addWidget(buttons)
+
+    def _show_licence(self) -> None:
+        self.licence.setVisible(True)
+        self.resize(self.width(), min(640, self.height() + 360))
