@@ -246,7 +246,7 @@ def test_the_year_as_a_12_month_strip(context, party, cells, actor, qtbot):
     strip = tab.findChild(MonthStrip, "month_strip")
     assert strip is not None and strip.strip.year == 2026
     assert [strip.mark("meetings", m) for m in (1, 2, 3, 4, 12)] == ["K", "L", "K", "–", ""]
-    assert [strip.mark("dues", m) for m in (1, 2, 3, 12)] == ["C", "D", "–", ""]   # March not recorded: never paid
+    assert [strip.mark("dues", m) for m in (1, 2, 3, 12)] == ["K", "D", "–", ""]   # March not recorded: never paid
     assert "Tháng 03/2026 — Sinh hoạt: Vắng không lý do" in strip.tooltip("meetings", 3)
     assert "10/03/2026: Có mặt" in strip.tooltip("meetings", 3) and "20/03/2026" in strip.tooltip("meetings", 3)
     assert "Chưa ghi" in strip.tooltip("dues", 3)

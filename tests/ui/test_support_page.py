@@ -251,6 +251,7 @@ def test_meeting_with_the_policy_on_its_agenda(context, cells, people, qtbot):
     meetings_page.cell.setCurrentIndex(meetings_page.cell.findData(cells["CB01"].id))
     meetings_page.date.setText("10/11/2026")
     meetings_page.load_roster()
+    meetings_page.all_present.click()   # a new meeting starts with nobody marked
     lines = meetings_page.model.rows
     lam = next(i for i, line in enumerate(lines) if line.full_name == "Trần Văn Lâm")
     assert meetings_page.model.set_state_by_key(lam, "k")      # absent without reason

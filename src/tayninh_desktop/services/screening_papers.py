@@ -37,7 +37,7 @@ def effective_request(db: Database, form: FormDefinition, request):
     """A print about a case: the case, and the request with the case's cell and the date the paper belongs to
     (the vote's, the decision's, the commitment's) when none was given."""
     if not request.case_id:
-        if form.source == CASE_SOURCE:
+        if form.source == CASE_SOURCE and not request.blank:   # a blank sheet is filled by hand: no case needed
             raise DomainError("form_needs", form=form.name, what="hồ sơ (--case)")
         return request, None
     case = cases_repo.get(db, request.case_id)

@@ -20,7 +20,6 @@ from tayninh_desktop.services import register_files
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
-from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
 from tayninh_desktop.ui.main_window import MainWindow
 from tayninh_desktop.ui.removal import ask_named
 
@@ -39,6 +38,9 @@ class Session(QObject):
         if register_files.has_committee(self.real_path):
             db = self._open(self.real_path, None)
             return self.show(db, self.real_path) if db is not None else None
+        # The first-run screen is imported on a first run only, not at every start.
+        from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self.actor, self.real_path, self.sample_path)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.db is None:
             return None
@@ -84,6 +86,8 @@ class Session(QObject):
         """The register to open next: (db, path), or (None, None) when the person gave up."""
         if not to_sample and register_files.has_committee(self.real_path):
             return self._open(self.real_path, parent), self.real_path
+        from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self.actor, self.real_path, self.sample_path, parent, create_only=not to_sample)
         if to_sample:
             if dialog.open_demo():
