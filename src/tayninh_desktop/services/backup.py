@@ -118,7 +118,7 @@ def create_backup(db: Database, actor: Actor, *, to: Path | str | None = None, p
     backup_crypto.check_passphrase(passphrase)
     target = _free_name(folder, f"{kind}-{stamp}", ENCRYPTED_SUFFIX)
     with tempfile.TemporaryDirectory(prefix="tayninh-sao-luu-") as scratch:
-        copy = backup_to(db, Path(scratch) / backup_bundle.REGISTER)
+        copy = backup_to(db, Path(scratch) / backup_bundle.REGISTER, plain=True)
         files = {backup_bundle.REGISTER: copy.read_bytes(),
                  backup_bundle.MANIFEST: json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")}
         for ident in info["key_ids"]:

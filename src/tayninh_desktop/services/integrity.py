@@ -15,7 +15,7 @@ from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.messages_integrity import SCHEMA_KINDS, SCOPE_KINDS
 from tayninh_desktop.storage import audit_verify, integrity, schema_check
 from tayninh_desktop.storage import migrations as schema
-from tayninh_desktop.storage.db import Database, DatabaseError, open_for_check
+from tayninh_desktop.storage.db import Database, database_errors, open_for_check
 
 OK, DAMAGED, NOT_REGISTER = "ok", "damaged", "not_register"
 NOT_REGISTER_CODES = ("db_not_sqlite", "db_foreign")
@@ -125,7 +125,7 @@ def check_file(path: Path | str) -> CheckReport:
         return check(db)
     except DomainError:
         raise
-    except DatabaseError:   # SQLite refusing to read a page: the file is damaged
+    except database_errors():   # SQLite refusing to read a page: the file is damaged
         return CheckReport(integrity=[render("db_damaged", {"path": str(path)})], verdict=DAMAGED)
     finally:
         db.conn.close()

@@ -234,11 +234,9 @@ def list_rowids_in(db: Database, db_path: str = "", **filters) -> list[int]:
     the ordered list of the whole register while the window goes on (and may write) on its own."""
     if not db_path:
         return list_rowids(db, **filters)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return list_rowids(own, **filters)
     finally:

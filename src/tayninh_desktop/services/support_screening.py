@@ -178,11 +178,9 @@ def untold_counts_in(db: Database, db_path: str, actor: Actor, on: date | None =
     the worker thread, as the warnings)."""
     if not db_path:
         return untold_counts(db, actor, on)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return untold_counts(own, actor, on)
     finally:

@@ -148,11 +148,9 @@ def compute_warnings_in(db: Database, db_path: str = "", *, today: date | None =
     """
     if not db_path:
         return compute_warnings(db, today=today)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return compute_warnings(own, today=today)
     finally:
