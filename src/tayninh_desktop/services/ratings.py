@@ -32,6 +32,7 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -165,6 +166,7 @@ def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
     """The cell's members at the end of the year, in list order, with their ratings for the year (members here
     only in temporary party life are rated at their official cell and left out)."""
     check_year(year)
+    scope.require_cell(db, cell_id)   # a cell secretary: their cell's sheet only
     end = date(year, 12, 31)
     roster = meetings_repo.roster_on(db, cell_id, end)
     recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)
@@ -188,11 +190,12 @@ def quota_check(db: Database, year: int) -> QuotaCheck:
 
 
 def ratings_of(db: Database, member_id: str) -> list[Rating]:
+    scope.require_member(db, member_id)
     return ratings_repo.ratings_of(db, member_id)
 
 
 def ratings_for_cell(db: Database, member_ids: list[str], year: int) -> dict[str, Rating]:
-    return ratings_repo.ratings_for_year(db, member_ids, year)
+    return ratings_repo.ratings_for_year(db, scope.visible_member_ids(db, member_ids), year)
 
 
 def record_discipline(db: Database, actor: Actor, member_id: str, form: str, decided_on_text: str, *,
@@ -276,4 +279,5 @@ def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str
 
 
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
+    scope.require_member(db, member_id)
     return ratings_repo.discipline_of(db, member_id)

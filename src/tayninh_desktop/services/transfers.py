@@ -12,6 +12,7 @@ from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import AwayContact, LetterDirection, LetterOutcome, TransferLetter
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -92,8 +93,10 @@ def record_contact(db: Database, actor: Actor, member_id: str, contacted_on: dat
 
 
 def letters_of(db: Database, member_id: str) -> list[TransferLetter]:
+    scope.require_member(db, member_id)
     return letters_repo.letters_of(db, member_id)
 
 
 def contacts_of(db: Database, member_id: str) -> list[AwayContact]:
+    scope.require_member(db, member_id)
     return letters_repo.contacts_of(db, member_id)

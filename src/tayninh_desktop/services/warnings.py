@@ -24,6 +24,7 @@ from tayninh_desktop.domain.warnings import (
     quota_warning,
     sort_warnings,
 )
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.party_life import cell_names, rules, today_or
 from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 from tayninh_desktop.services.work_calendar import calendar_for
@@ -110,8 +111,10 @@ def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[
 
 
 def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | None = None) -> list[EarlyWarning]:
-    """Every early warning on ``today`` (the committee's, or one cell's), most urgent first."""
+    """Every early warning on ``today`` (the committee's, or one cell's), most urgent first. A cell secretary
+    gets their cell's."""
     today = today_or(today)
+    cell_id = scope.cell_filter(db, cell_id)
     book = rules()
     names = cell_names(db)
     active = frozenset(s.value for s in ACTIVE_STATUSES)
