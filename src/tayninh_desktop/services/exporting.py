@@ -73,9 +73,9 @@ def export_members(db, actor: Actor, path: Path | str, *, cell_id: str | None = 
     on = on or date.today()
     home = require_home(db)
     groups = member_groups(db, cell_id, on, with_left=layout == "mau7")
-    scope = groups[0].cell_name if cell_id and groups else home.name
+    covered = groups[0].cell_name if cell_id and groups else home.name
     title = "SỔ DANH SÁCH ĐẢNG VIÊN" if layout == "mau7" else "DANH SÁCH ĐẢNG VIÊN"
-    heading = ListHeading(home.name, title, f"{scope} — đến ngày {format_vn_date(on)}"
+    heading = ListHeading(home.name, title, f"{covered} — đến ngày {format_vn_date(on)}"
                           + (" (Mẫu 7-HSĐV)" if layout == "mau7" else ""))
     writer = write_mau7 if layout == "mau7" else write_flat
     written = writer(Path(path), heading, groups)
