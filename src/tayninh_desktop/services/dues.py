@@ -112,6 +112,7 @@ def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
     member who was not away for work that month.
     """
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     today = today_or(today)
     month = parse_month(month_text)
     if month_first_day(month) > today:

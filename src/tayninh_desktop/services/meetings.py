@@ -134,6 +134,7 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
     meeting in the month, a member who was not in the cell that day, scores outside the rubric.
     """
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     today = today_or(today)
     data = parse_meeting_form(form, today)
     with db.atomic():

@@ -111,6 +111,7 @@ def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: st
     """Record a member's rating for a year under the rule in force; refused when the year is already rated,
     not yet reviewable, or the score does not support the level."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     check_year(year)
     with db.atomic():
@@ -206,6 +207,7 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
     new violation, expulsion excepted); a probationary member only khiển trách or cảnh cáo. State discipline
     (hạ bậc lương, giáng chức, cách chức…): the period its decision sets (a default term otherwise)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     issues: list[FieldIssue] = []
     form_value = _choice("form", form, DisciplineForm, issues)
@@ -266,6 +268,7 @@ def _date_field(name: str, text: str, issues: list[FieldIssue], required: bool =
 def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str, *, notes: str = "") -> Changes:
     """Record the member's task for the year (phân công nhiệm vụ); one assignment per member and year."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     if not nfc(task):
         raise ValidationError([FieldIssue("task", "required")])
     with db.atomic():

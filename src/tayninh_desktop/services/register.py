@@ -98,6 +98,7 @@ def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, st
                   today: date | None = None) -> Changes:
     """Save the edited fields of a member; the history is re-derived (a changed ngày chính thức counts)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today or date.today()
     data = parse_member_form(form, today)
     with db.atomic():
@@ -119,6 +120,7 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
     """Record one change of a member's situation with its document; refused if the history cannot allow it,
     or if it breaks a rule in force on that event (a leave, a re-admission: ``services/event_rules``)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today or date.today()
     if event_date > today:
         raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(event_date)})])

@@ -171,6 +171,7 @@ def record_loan(db: Database, actor: Actor, member_id: str, form: dict, *, loan_
     such loan has, a contract number already used, a start date after an interest payment already recorded."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     values = forms.loan(form, today_or(today))
     with db.atomic():
         member = require_member(db, member_id)

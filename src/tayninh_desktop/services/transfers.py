@@ -33,6 +33,7 @@ def issue_letter(db: Database, actor: Actor, member_id: str, direction: str, iss
                  today: date | None = None) -> tuple[str, Changes]:
     """Record a letter of introduction (out: issued here; in: received) with its presentation deadline."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     if issued_on > today:
         raise ValidationError([FieldIssue("issued_on", "date_in_future", {"value": format_vn_date(issued_on)})])
@@ -77,6 +78,7 @@ def record_contact(db: Database, actor: Actor, member_id: str, contacted_on: dat
                    contact: str = "", note: str = "", today: date | None = None) -> Changes:
     """Note that the cell reached a member working away (how, where to reach him, what was agreed)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     if contacted_on > today:
         raise ValidationError([FieldIssue("contacted_on", "date_in_future",
