@@ -63,7 +63,9 @@ def status(db_path: Path | str) -> EncryptionStatus:
 
 
 def is_encrypted(path: Path | str) -> bool:
-    return cipher.is_encrypted_file(Path(path))
+    """An encrypted register: not a plain SQLite file, with its keyring beside it (a file that is neither is
+    refused as not a register when it is opened)."""
+    return cipher.is_encrypted_file(Path(path)) and keyring.path_of(path).exists()
 
 
 def key_for(path: Path, name: str, password: str) -> tuple[bytes | None, bool]:
