@@ -86,6 +86,18 @@ def session(args, *, create: bool = False):
     return found
 
 
+def register_key(args) -> bytes | None:
+    """The key of an encrypted register for a read-only command (``check``, ``backup verify``): the same login
+    as any command, without opening the register for writing; None for a plain register."""
+    from tayninh_desktop.services import encryption
+    from tayninh_desktop.services.session import unlock_key
+
+    path = db_path(args)
+    if not path.is_file() or not encryption.is_encrypted(path):
+        return None
+    return unlock_key(path, getattr(args, "user", None), password_source(args))
+
+
 def actor(args) -> Actor:
     """Who acts: the logged-in account (never a typed name); a register not made yet: its administrator."""
     found = getattr(args, "_session", None)

@@ -108,7 +108,7 @@ def _row_finding(p: audit_verify.RowProblem) -> Finding:
                     id=p.key, seq=p.seq, action=p.action, at=p.at, scope=p.kind)
 
 
-def check_file(path: Path | str) -> CheckReport:
+def check_file(path: Path | str, key: bytes | None = None) -> CheckReport:
     """Check the register file at ``path`` without writing to it.
 
     Raises DomainError for a file that is not this program's register (``check_not_register``
@@ -116,7 +116,7 @@ def check_file(path: Path | str) -> CheckReport:
     """
     path = Path(path)
     try:
-        db = open_for_check(path)
+        db = open_for_check(path, key=key)
     except DomainError as error:
         if error.code in DAMAGED_CODES:
             return CheckReport(integrity=[error.message], verdict=DAMAGED)
