@@ -39,18 +39,18 @@ FIELD_LABELS: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     "cell_out_of_scope": ("Tài khoản «{actor}» là bí thư chi bộ: chỉ xem và ghi được việc của chi bộ mình, "
                           "không phải của chi bộ khác hay của cả đảng bộ."),
-    "account_name_chars": ("{field}: «{value}» không dùng được. Tên đăng nhập chỉ gồm chữ thường không dấu, "
+    "account_name_chars": ("{field_label}: «{value}» không dùng được. Tên đăng nhập chỉ gồm chữ thường không dấu, "
                            "chữ số và các dấu . _ - (tối đa {max} ký tự), ví dụ «tuyet.nguyen»."),
     "account_exists": "Đã có tài khoản «{name}». Hãy chọn tên đăng nhập khác.",
     "account_not_found": "Không có tài khoản «{name}».",
-    "unknown_role": "{field}: không có vai trò «{value}» (chọn: {choices}).",
-    "password_too_short": "{field}: cần ít nhất {min} ký tự.",
-    "password_mismatch": "{field}: hai lần nhập không giống nhau.",
-    "password_same": "{field}: mật khẩu mới phải khác mật khẩu cũ.",
-    "secretary_needs_cell": "{field}: tài khoản bí thư chi bộ phải gắn với một chi bộ.",
+    "unknown_role": "{field_label}: không có vai trò «{value}» (chọn: {choices}).",
+    "password_too_short": "{field_label}: cần ít nhất {min} ký tự.",
+    "password_mismatch": "{field_label}: hai lần nhập không giống nhau.",
+    "password_same": "{field_label}: mật khẩu mới phải khác mật khẩu cũ.",
+    "secretary_needs_cell": "{field_label}: tài khoản bí thư chi bộ phải gắn với một chi bộ.",
     "last_admin": ("Không thể bỏ quyền quản trị hoặc khóa tài khoản «{name}»: đây là quản trị viên cuối cùng "
                    "của sổ. Hãy tạo một quản trị viên khác trước."),
-    "policy_out_of_range": "{field}: {value} nằm ngoài khoảng cho phép ({low}–{high}).",
+    "policy_out_of_range": "{field_label}: {value} nằm ngoài khoảng cho phép ({low}–{high}).",
     # logging in
     "login_user_required": ("Sổ này đã có tài khoản: hãy ghi tên đăng nhập (tùy chọn --user TÊN) và mật khẩu "
                             "(biến môi trường TAYNINH_PASSWORD, hoặc gõ khi được hỏi)."),
@@ -87,14 +87,14 @@ MESSAGES: dict[str, str] = {
     "encrypted_needs_admin": ("Sổ «{path}» đã được mã hóa và máy này chưa giữ khóa của sổ: một quản trị viên cần "
                               "đăng nhập một lần trên máy này (hoặc dùng mã khôi phục)."),
     "recovery_key_wrong": "Mã khôi phục không đúng với sổ này. Không có gì thay đổi.",
-    "recovery_key_format": ("{field}: «{value}» không phải mã khôi phục (32 ký tự chữ và số, in thành 8 nhóm 4 "
+    "recovery_key_format": ("{field_label}: «{value}» không phải mã khôi phục (32 ký tự chữ và số, in thành 8 nhóm 4 "
                             "ký tự, ví dụ 7KQ2-…)."),
     "recovery_admin_needed": "Mã khôi phục chỉ dùng để đặt lại mật khẩu của một tài khoản quản trị.",
     "backup_encrypted_other_key": ("Bản sao lưu «{path}» được mã hóa bằng khóa của một sổ khác: không đọc được "
                                    "trên sổ này. Không có gì thay đổi."),
 }
 
-MESSAGES["password_wrong"] = "{field}: không đúng."
+MESSAGES["password_wrong"] = "{field_label}: không đúng."
 
 # The printed recovery sheet (documents/recovery_sheet.py): what it is and how to use it.
 RECOVERY_SHEET_LINES = [
