@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from tayninh_desktop.config import current_user_name, default_db_path
+from tayninh_desktop.config import default_db_path
 
 # Set by the bundle check and bench/bench_bundle.py: print "shown <epoch seconds>" once the main window is
 # on screen (events processed) and exit 0, so start-up can be measured and checked from outside the process.
@@ -25,8 +25,10 @@ def _import_layers_before_qt() -> None:
     import tayninh_desktop.services.changes
     import tayninh_desktop.services.organisation
     import tayninh_desktop.services.register
+    import tayninh_desktop.services.session
     import tayninh_desktop.storage.db
     import tayninh_desktop.ui.strings
+    import tayninh_desktop.ui.strings_accounts
     import tayninh_desktop.ui.strings_documents
     import tayninh_desktop.ui.strings_import
     import tayninh_desktop.ui.strings_party_life  # noqa: F401
@@ -36,14 +38,11 @@ def start(db_path: Path | None = None):
     """Open the register and show the main window (after the first-run screen on a new register): the window,
     or the exit code when there is none to show (the register refused, the first run cancelled)."""
     _import_layers_before_qt()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from tayninh_desktop.config import data_dir
-    from tayninh_desktop.domain.actors import Actor
-    from tayninh_desktop.domain.errors import DomainError
     from tayninh_desktop.services import organisation
-    from tayninh_desktop.storage.db import open_database
-    from tayninh_desktop.ui import app_font, error_hook, strings
+    from tayninh_desktop.ui import app_font, error_hook
     from tayninh_desktop.ui.context import UiContext
     from tayninh_desktop.ui.main_window import MainWindow
 
@@ -52,22 +51,27 @@ def start(db_path: Path | None = None):
     app_font.install(app)
     error_hook.install(data_dir() / "logs")
     path = db_path or default_db_path()
-    actor = Actor(current_user_name())
     from tayninh_desktop.domain import temp_journal
 
     temp_journal.configure(data_dir() / "tam")
     temp_journal.sweep()   # temporaries a killed run left behind
-    try:
-        db = open_database(path, create=True, user=actor.name)
-    except DomainError as error:
-        QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
-        return 1
+    from tayninh_desktop.ui import session_ui
+
+    session = session_ui.open_for_window(path)
+    if isinstance(session, int):
+        return session
+    if not session_ui.settle(session):
+        return 0
+    db = session.db
     if organisation.home_unit(db) is None:
         from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
 
-        if FirstRunDialog(db, actor).exec() != FirstRunDialog.DialogCode.Accepted:
+        if FirstRunDialog(db, session.actor).exec() != FirstRunDialog.DialogCode.Accepted:
             return 0
-    window = MainWindow(UiContext(db, actor, str(path)))
+        if session.account is None and not session_ui.first_admin(session):
+            return 0
+    window = MainWindow(UiContext(db, session.actor, str(path)))
+    session_ui.decorate(window, session)
     window.show()
     return window
 

@@ -25,12 +25,21 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.org import UnitType
 from tayninh_desktop.domain.vn_text import nfc
-from tayninh_desktop.exchange import passwords
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import accounts_repo, audit, login_state, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
 POLICY_KEY = "accounts.login_policy"
+
+
+def _hash(password: str) -> str:
+
+    return _hash(password)
+
+
+def _verify(stored: str, password: str) -> bool:
+
+    return _verify(stored, password)
 
 
 def _now() -> str:
@@ -81,7 +90,7 @@ def _new_account(db: Database, name: str, full_name: str, role: Role, cell_id: s
     now = _now()
     account = Account(new_id(), name, nfc(full_name).strip(), role, _check_cell(db, role, cell_id), True,
                       must_change, now, now)
-    accounts_repo.insert(db, account, passwords.hash_password(password))
+    accounts_repo.insert(db, account, _hash(password))
     return account
 
 
@@ -155,12 +164,12 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         account = require_account(db, actor.name)
         if account.id != actor.account_id:
             raise DomainError("permission_denied", actor=actor.name, permission="own_password")
-        if not passwords.verify_password(accounts_repo.password_hash(db, account.id), old_password):
+        if not _verify(accounts_repo.password_hash(db, account.id), old_password):
             raise ValidationError([FieldIssue("password", "password_wrong")])
         check_password(new_password, policy(db), field_name="new_password")
         if new_password == old_password:
             raise ValidationError([FieldIssue("new_password", "password_same")])
-        accounts_repo.set_password(db, account.id, passwords.hash_password(new_password), False, _now())
+        accounts_repo.set_password(db, account.id, _hash(new_password), False, _now())
         audit.append(db, actor.name, "account_password", "account", account.id, None, {"name": account.name})
         _after_keys_change(db, actor, account, new_password)
     return Changes(settings=True)
@@ -173,7 +182,7 @@ def reset_password(db: Database, actor: Actor, name: str, new_password: str) -> 
     with db.atomic():
         account = require_account(db, name)
         check_password(new_password, policy(db), field_name="new_password")
-        accounts_repo.set_password(db, account.id, passwords.hash_password(new_password), True, _now())
+        accounts_repo.set_password(db, account.id, _hash(new_password), True, _now())
         audit.append(db, actor.name, "account_reset", "account", account.id, None, {"name": account.name})
         _after_keys_change(db, actor, account, new_password)
     _clear_login_state(db, account.name)

@@ -28,13 +28,23 @@ from tayninh_desktop.domain.accounts import (
 )
 from tayninh_desktop.domain.actors import DEFAULT_ADMIN_NAME, Actor, Role
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.exchange import passwords
-from tayninh_desktop.services import encryption, scope
-from tayninh_desktop.services.accounts import POLICY_KEY
-from tayninh_desktop.storage import accounts_repo, audit, login_state, settings_repo
+from tayninh_desktop.services import scope
+from tayninh_desktop.storage import accounts_repo, audit, cipher, keyring, login_state, settings_repo
 from tayninh_desktop.storage.db import Database, open_database
 
 PasswordSource = Callable[[], str]
+POLICY_KEY = "accounts.login_policy"   # services/accounts.POLICY_KEY (not imported: start-up stays light)
+
+
+def _verify(stored: str, password: str) -> bool:
+
+    return _verify(stored, password)
+
+
+def is_encrypted(path: Path | str) -> bool:
+    """An encrypted register (not plain SQLite, its keyring beside it): its login screen offers recovery."""
+    path = Path(path)
+    return cipher.is_encrypted_file(path) and keyring.path_of(path).exists()
 
 
 @dataclass
@@ -57,7 +67,7 @@ def needs_login(path: Path | str) -> bool:
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         return False
-    if encryption.is_encrypted(path):
+    if is_encrypted(path):
         return True
     from tayninh_desktop.storage.db import open_for_check
 
@@ -76,7 +86,7 @@ def open_register(path: Path | str, *, user: str | None = None, password: Passwo
     """Open the register at ``path`` for the person named ``user`` (the password asked only when needed)."""
     path = Path(path)
     ask = password if callable(password) else (lambda: password or "")
-    if path.is_file() and encryption.is_encrypted(path):
+    if path.is_file() and is_encrypted(path):
         return _open_encrypted(path, user, ask, read_only, now or datetime.now())
     db = open_database(path, create=create, read_only=read_only, user=user or DEFAULT_ADMIN_NAME)
     try:
@@ -107,6 +117,7 @@ def _check_state(path: Path, name: str, now: datetime) -> None:
 
 
 def _open_encrypted(path: Path, user: str | None, ask: PasswordSource, read_only: bool, now: datetime) -> Session:
+    from tayninh_desktop.services import encryption
     name = _name(user)
     _check_state(path, name, now)
     secret = _password(ask)
@@ -138,7 +149,7 @@ def _sign_in(db: Database, path: Path, name: str, ask: PasswordSource, now: date
     account = accounts_repo.by_name(db, name)
     secret = _password(ask)
     stored = accounts_repo.password_hash(db, account.id) if account else ""
-    if account is None or not passwords.verify_password(stored, secret):
+    if account is None or not _verify(stored, secret):
         _fail(path, name, policy, now)
     if not account.active:
         raise DomainError("account_inactive", name=name)
@@ -180,6 +191,8 @@ def recover(path: Path | str, name: str, recovery_key: str, new_password: str,
 
     from tayninh_desktop.domain.accounts import check_password
     from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+    from tayninh_desktop.exchange import passwords
+    from tayninh_desktop.services import encryption
 
     path = Path(path)
     if repeat is not None and repeat != new_password:
@@ -212,6 +225,7 @@ def unlock_key(path: Path | str, user: str | None, password: PasswordSource | st
                now: datetime | None = None) -> bytes:
     """The key of an encrypted register for a read-only task (``check``, verifying a backup beside it): the
     same login, counted the same way, without opening the register for writing."""
+    from tayninh_desktop.services import encryption
     from tayninh_desktop.storage.db import open_for_check
 
     path, now = Path(path), now or datetime.now()
@@ -226,9 +240,24 @@ def unlock_key(path: Path | str, user: str | None, password: PasswordSource | st
         db = open_for_check(path, key=key)
         try:
             account = accounts_repo.by_name(db, name)
-            if account is None or not passwords.verify_password(accounts_repo.password_hash(db, account.id), secret):
+            if account is None or not _verify(accounts_repo.password_hash(db, account.id), secret):
                 _fail(path, name, _policy_outside(path), now)
         finally:
             db.conn.close()
     login_state.put_account_state(str(path), name, None)
     return key
+
+
+def confirm_password(db: Database, actor: Actor, password: str, now: datetime | None = None) -> None:
+    """The locked window: the logged-in account types its password again, counted as a login is (a lock after
+    the same number of failures)."""
+    if actor.account_id is None:
+        return
+    path, now = Path(db.path_text), now or datetime.now()
+    _check_state(path, actor.name, now)
+    policy = policy_from(settings_repo.get(db, POLICY_KEY))
+    account = accounts_repo.by_name(db, actor.name)
+    if account is None or not account.active or not _verify(
+            accounts_repo.password_hash(db, account.id), password or ""):
+        _fail(path, actor.name, policy, now)
+    _forget_failures(db, path, account)

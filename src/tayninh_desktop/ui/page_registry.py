@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from tayninh_desktop.ui import strings, strings_documents, strings_import, strings_party_life, strings_support
+from tayninh_desktop.ui import (
+    strings,
+    strings_accounts,
+    strings_documents,
+    strings_import,
+    strings_party_life,
+    strings_support,
+)
 from tayninh_desktop.ui.context import UiContext
 
 
@@ -64,6 +71,18 @@ def _support_page(context: UiContext) -> QWidget:
     return SupportPage(context)
 
 
+def _accounts_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.accounts_page import AccountsPage
+
+    return AccountsPage(context)
+
+
+def _audit_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.audit_page import AuditPage
+
+    return AuditPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -76,4 +95,6 @@ def pages() -> list[PageSpec]:
         PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
         PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
+        PageSpec("audit", strings_accounts.NAV_AUDIT, _audit_page),
+        PageSpec("accounts", strings_accounts.NAV_ACCOUNTS, _accounts_page),
     ]

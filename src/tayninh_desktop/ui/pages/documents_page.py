@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +43,7 @@ from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.form_list import FormList
 from tayninh_desktop.ui.widgets.paper_inputs import PaperInputs, lines_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
 BUSY_AFTER_MS = 600
@@ -325,7 +325,7 @@ class DocumentsPage(QWidget):
     def _ask_path(self, path: str | None) -> Path | None:
         if path:
             return Path(path)
-        chosen, _ = QFileDialog.getSaveFileName(self, s.SAVE_TITLE, "", s.PDF_FILTER)
+        chosen = ask_save_path(self, s.SAVE_TITLE, "", s.PDF_FILTER)
         return Path(chosen) if chosen else None
 
     def save_as(self, path: str | None = None) -> None:
