@@ -26,10 +26,10 @@ def open_for_window(path: Path) -> Session | int:
         if error.code != "login_user_required":
             QMessageBox.critical(None, strings.ERROR_TITLE, error.message)
             return 1
-    from tayninh_desktop.storage import keyring
+    from tayninh_desktop.services.session import is_encrypted
     from tayninh_desktop.ui.dialogs.login_dialog import LoginDialog
 
-    dialog = LoginDialog(path, encrypted=keyring.path_of(path).exists())
+    dialog = LoginDialog(path, encrypted=is_encrypted(path))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
         return 0
     return dialog.session
