@@ -5,6 +5,7 @@ from __future__ import annotations
 from tayninh_desktop.domain.actors import DEFAULT_ADMIN_NAME, Actor, Role
 from tayninh_desktop.services import accounts
 from tayninh_desktop.services.session import open_register
+from tayninh_desktop.storage import audit
 
 ADMIN_PASSWORD = "quan-tri-2026"
 PASSWORDS = {"quantri": ADMIN_PASSWORD, "vanthu": "van-thu-2026", "bithu1": "bi-thu-so-1", "bithu2": "bi-thu-so-2",
@@ -20,8 +21,9 @@ def add_people(db, cells: dict) -> None:
     for name, role, cell in (("vanthu", "van_thu", None), ("bithu1", "bi_thu_chi_bo", cells["CB01"].id),
                              ("bithu2", "bi_thu_chi_bo", cells["CB02"].id), ("xem", "xem", None)):
         accounts.add_account(db, who, name, name.title(), role, PASSWORDS[name], cell_id=cell)
-    db.execute("UPDATE accounts SET must_change = 0")   # as if each had changed it at the first login
-    db.conn.commit()
+    with db.atomic():   # as if each had changed it at the first login (recorded, as the service records it)
+        db.execute("UPDATE accounts SET must_change = 0")
+        audit.append(db, "kiem-thu", "account_password", "account", None, None, {"all": True})
 
 
 def login(path, name: str):

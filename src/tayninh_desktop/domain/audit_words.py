@@ -55,7 +55,11 @@ KEY_LABELS: dict[str, str] = {
     "symbol": "Số, ký hiệu", "form": "Mẫu", "date": "Ngày", "sha256": "Dấu vân tay tệp", "file": "Tệp",
     "kept": "Giữ lại", "made": "Lập lúc", "member_id": "Đảng viên", "unit_id": "Tổ chức đảng", "superior": "Cấp trên",
     "account_name": "Tên đăng nhập", "reason": "Lý do", "seq": "Thứ tự", "id": "Mã",
+    "birth_year_only": "Chỉ biết năm sinh", "parent": "Trực thuộc", "full_name": "Họ và tên",
 }
+# What a person looks for first in an entry: who or what it names, then what kind, then the rest A→Z.
+FIRST_KEYS = ("full_name", "name", "code", "symbol", "role", "status", "kind", "event_date", "meeting_date", "month",
+              "year", "level", "amount")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HIDDEN = {"id", "seq", "sha256", "restored_head", "context_json"}
@@ -123,7 +127,9 @@ def changes(before: dict | None, after: dict | None,
     """What the entry changed: every field that differs (added: every field given; removed: every field)."""
     old, new = _flat(before), _flat(after)
     lines = []
-    for key in list(dict.fromkeys([*old, *new])):
+    keys = list(dict.fromkeys([*old, *new]))
+    keys.sort(key=lambda k: (FIRST_KEYS.index(k) if k in FIRST_KEYS else len(FIRST_KEYS), k))
+    for key in keys:
         if key in _HIDDEN:
             continue
         a, b = old.get(key), new.get(key)

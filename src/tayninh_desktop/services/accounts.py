@@ -33,13 +33,15 @@ POLICY_KEY = "accounts.login_policy"
 
 
 def _hash(password: str) -> str:
+    from tayninh_desktop.exchange import passwords  # argon2: loaded when an account is written
 
-    return _hash(password)
+    return passwords.hash_password(password)
 
 
 def _verify(stored: str, password: str) -> bool:
+    from tayninh_desktop.exchange import passwords
 
-    return _verify(stored, password)
+    return passwords.verify_password(stored, password)
 
 
 def _now() -> str:
@@ -63,6 +65,24 @@ def list_accounts(db: Database, actor: Actor) -> list[Account]:
     """Every account, by login name (the administrator's list)."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     return accounts_repo.all_accounts(db)
+
+
+def locks(db: Database, actor: Actor) -> dict[str, str]:
+    """Accounts locked now after failed logins: name → until (dd/mm/yyyy HH:MM), for the administrator's list."""
+    actor.require(Permission.MANAGE_ACCOUNTS)
+    if not db.path_text:
+        return {}
+    found = {}
+    now = datetime.now()
+    for name, data in (login_state.read(db.path_text).get("accounts") or {}).items():
+        until = str((data or {}).get("locked_until") or "")
+        try:
+            moment = datetime.fromisoformat(until) if until else None
+        except ValueError:
+            moment = None
+        if moment is not None and moment > now:
+            found[name] = moment.strftime("%H:%M %d/%m/%Y")
+    return found
 
 
 def require_account(db: Database, name: str) -> Account:
@@ -114,8 +134,10 @@ def add_account(db: Database, actor: Actor, name: str, full_name: str, role: str
     actor.require(Permission.MANAGE_ACCOUNTS)
     role = parse_role(role) if isinstance(role, str) else role
     with db.atomic():
-        account = _new_account(db, name, full_name, role, cell_id, password,
-                               must_change=accounts_repo.has_accounts(db))
+        first = not accounts_repo.has_accounts(db)
+        if first and role is not Role.ADMIN:
+            raise DomainError("first_account_admin")
+        account = _new_account(db, name, full_name, role, cell_id, password, must_change=not first)
         audit.append(db, actor.name, "account_add", "account", account.id, None, _snapshot(account))
         _after_keys_change(db, actor, account, password)
     return account, Changes(settings=True)

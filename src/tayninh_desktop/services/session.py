@@ -37,8 +37,9 @@ POLICY_KEY = "accounts.login_policy"   # services/accounts.POLICY_KEY (not impor
 
 
 def _verify(stored: str, password: str) -> bool:
+    from tayninh_desktop.exchange import passwords  # argon2: loaded at the first login, not at start-up
 
-    return _verify(stored, password)
+    return passwords.verify_password(stored, password)
 
 
 def is_encrypted(path: Path | str) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -41,8 +42,11 @@ class LockDialog(QDialog):
         buttons.addWidget(unlock)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(s.LOCK_INTRO.format(minutes=minutes, name=context.actor.name), wordWrap=True))
-        layout.addWidget(self.password)
+        form = QFormLayout()
+        form.addRow(s.LOGIN_PASSWORD, self.password)
+        layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         unlock.clicked.connect(self.try_unlock)
         close.clicked.connect(self.reject)

@@ -59,7 +59,12 @@ def first_admin(session: Session) -> bool:
 
 
 def decorate(window: QMainWindow, session: Session) -> None:
-    """Say so when the register has no accounts (everyone is its administrator); lock the idle window."""
+    """Show who is logged in; say so when the register has no accounts (everyone is its administrator); lock
+    the idle window."""
+    actor = session.actor
+    who = (s.SIGNED_IN_AS.format(name=actor.name, role=s.role_label(actor.role.value)) if session.account
+           else s.SIGNED_IN_DEFAULT.format(name=actor.name))
+    window.statusBar().addPermanentWidget(QLabel(who, objectName="signed_in"))
     if session.account is None:
         banner = QLabel(s.NO_ACCOUNTS_BANNER, objectName="no_accounts_banner", wordWrap=True)
         banner.setStyleSheet("background: #FDE7E9; color: #6B0A12; padding: 6px")

@@ -56,6 +56,9 @@ NO_ACCOUNTS_BANNER = ("Sổ này chưa có tài khoản người dùng: ai mở 
 
 # accounts page
 ACCOUNTS_TITLE = "Tài khoản người dùng và bảo mật"
+ACCOUNTS_BOX = "Người dùng"
+ACCOUNT_LOCKED = "bị khóa đến {until}"
+FIRST_ADMIN_BUTTON = "Tạo tài khoản quản trị đầu tiên…"
 ACCOUNTS_COLUMNS = ("Tên đăng nhập", "Họ và tên", "Vai trò", "Chi bộ", "Tình trạng")
 ACCOUNT_ACTIVE = "đang dùng"
 ACCOUNT_STOPPED = "đã ngừng"
@@ -142,7 +145,7 @@ người đã đăng nhập vào Windows của máy này (máy giữ khóa của
 Drive Encryption), hoặc để thư mục dữ liệu và thư mục lưu văn bản trong một ổ/thư mục được mã hóa
 (BitLocker To Go cho thẻ nhớ, VeraCrypt), đặt mật khẩu đăng nhập Windows cho từng người.</li>
 </ul>
-<p>Hướng dẫn đầy đủ: tệp docs/security.md đi kèm chương trình.</p>"""
+<p>Hướng dẫn chi tiết cho văn phòng: tài liệu «Bảo mật sổ đảng viên» (docs/security.md của bộ nguồn).</p>"""
 
 # audit page
 AUDIT_TITLE = "Nhật ký thao tác"
@@ -157,7 +160,7 @@ AUDIT_APPLY = "Lọc"
 AUDIT_CLEAR = "Bỏ lọc"
 AUDIT_EXPORT = "Xuất Excel…"
 AUDIT_CHECK = "Kiểm tra toàn vẹn sổ"
-AUDIT_COLUMNS = ("STT", "Thời gian", "Người thực hiện", "Việc", "Về")
+AUDIT_COLUMNS = ("STT", "Thời gian", "Người thực hiện", "Việc", "Về", "Thay đổi (tóm tắt)")
 AUDIT_COUNT = "{shown} / {total} dòng nhật ký"
 AUDIT_COUNT_LIMITED = "{shown} dòng mới nhất / {total} dòng nhật ký (thu hẹp bộ lọc để xem thêm)"
 AUDIT_DETAIL_EMPTY = "Chọn một dòng để xem những gì đã thay đổi."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from tayninh_desktop.ui import strings_accounts as s
 
@@ -13,9 +13,12 @@ class AboutDialog(QDialog):
         self.setWindowTitle(s.ABOUT_TITLE)
         self.setMinimumWidth(640)
         text = QLabel(s.ABOUT_TEXT, objectName="about_text", wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
+        close = QPushButton("Đóng", objectName="about_close")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
+        layout.addLayout(buttons)

@@ -48,6 +48,7 @@ class AccountDialog(QDialog):
         if account is None:
             form.addRow(s.FIRST_PASSWORD, self.password)
             form.addRow(s.PASSWORD_REPEAT, self.repeat)
+            self.role.setCurrentIndex(self.role.findData("van_thu"))   # never an administrator by default
         else:
             self.role.setCurrentIndex(max(0, self.role.findData(account.role.value)))
             self.cell.setCurrentIndex(max(0, self.cell.findData(account.cell_id)))
@@ -66,6 +67,7 @@ class AccountDialog(QDialog):
         if account is None:
             layout.addWidget(QLabel(s.FIRST_PASSWORD_HINT, wordWrap=True))
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         ok.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)

@@ -45,6 +45,7 @@ class FirstAdminDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(s.MIN_PASSWORD_HINT.format(min=accounts.policy(db).min_password)))
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         create.clicked.connect(self.create)
         self.full_name.editingFinished.connect(self._suggest)

@@ -50,6 +50,7 @@ class LoginDialog(QDialog):
         layout.addWidget(QLabel(intro, wordWrap=True))
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.login_button.clicked.connect(self.try_login)
         quit_button.clicked.connect(self.reject)

@@ -47,6 +47,7 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(hint, wordWrap=True))
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         ok.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)

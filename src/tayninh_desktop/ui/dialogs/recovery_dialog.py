@@ -41,6 +41,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(QLabel(s.RECOVERY_INTRO, wordWrap=True))
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         ok.clicked.connect(self.try_recover)
         cancel.clicked.connect(self.reject)

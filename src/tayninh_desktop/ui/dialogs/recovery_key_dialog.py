@@ -28,6 +28,7 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.saved)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         save.clicked.connect(lambda: self.save())
         close.clicked.connect(self.accept)

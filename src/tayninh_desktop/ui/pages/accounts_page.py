@@ -64,7 +64,7 @@ class AccountsPage(QWidget):
 
     # -- the list of accounts -------------------------------------------------------------------------------
     def _accounts_box(self) -> QGroupBox:
-        box = QGroupBox(s.ACCOUNTS_TITLE)
+        box = QGroupBox(s.ACCOUNTS_BOX)
         buttons = QHBoxLayout()
         for text, name, slot in ((s.ADD_ACCOUNT, "add_account", self.add_account),
                                  (s.CHANGE_ROLE, "change_role", self.change_role),
@@ -75,6 +75,9 @@ class AccountsPage(QWidget):
             button.clicked.connect(lambda _=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.first_admin_button = QPushButton(s.FIRST_ADMIN_BUTTON, objectName="first_admin")
+        self.first_admin_button.clicked.connect(lambda: self.make_first_admin())
+        buttons.addWidget(self.first_admin_button)
         inner = QVBoxLayout(box)
         inner.addLayout(buttons)
         inner.addWidget(self.table, 1)
@@ -86,16 +89,42 @@ class AccountsPage(QWidget):
             return
         cells = {c.id: c.code for c in self.context.cells()}
         self.accounts = accounts.list_accounts(self.context.db, self.context.actor)
+        locked = accounts.locks(self.context.db, self.context.actor)
+        self.first_admin_button.setVisible(not self.accounts)
         rows = []
         for a in self.accounts:
             state = s.ACCOUNT_ACTIVE if a.active else s.ACCOUNT_STOPPED
             if a.active and a.must_change:
                 state += ", " + s.ACCOUNT_MUST_CHANGE
+            if a.name in locked:
+                state += ", " + s.ACCOUNT_LOCKED.format(until=locked[a.name])
             rows.append(DisplayRow((a.name, a.full_name, s.role_label(a.role.value), cells.get(a.cell_id, ""),
                                     state), key=a.name, background="" if a.active else "#EEEEEE"))
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._show_encryption()
+
+    def make_first_admin(self, dialog=None):
+        """A register that had no account: its first administrator, who is then the one logged in."""
+        from tayninh_desktop.services import scope
+        from tayninh_desktop.ui.dialogs.first_admin_dialog import FirstAdminDialog
+
+        dialog = dialog or FirstAdminDialog(self.context.db, self.context.actor, self, can_wait=True)
+
+        def done() -> None:
+            if dialog.account is None:
+                return
+            self.context.actor = dialog.account.actor()
+            scope.attach(self.context.db, self.context.actor)
+            self.who.setText(s.SIGNED_IN_AS.format(name=self.context.actor.name, role=s.role_label("quan_tri")))
+            banner = self.window().findChild(QLabel, "no_accounts_banner")
+            if banner is not None:
+                banner.setVisible(False)
+            self.context.changed.emit(Changes(settings=True))
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -30,6 +30,12 @@ from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
+def _summary(line) -> str:
+    """The first changes of an entry on one line (the whole is under the table)."""
+    parts = [f"{c.label}: {c.after}" for c in line.changes[:3]]
+    return "; ".join(parts) + ("; …" if len(line.changes) > 3 else "")
+
+
 class AuditPage(QWidget):
     def __init__(self, context: UiContext) -> None:
         super().__init__()
@@ -48,6 +54,8 @@ class AuditPage(QWidget):
         self.error = QLabel(objectName="audit_error", wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
+        self.info = QLabel(objectName="audit_info", wordWrap=True)
+        layout.addWidget(self.info)
         self.model = RowsModel(s.AUDIT_COLUMNS, self)
         self.table = QTableView(objectName="audit_table")
         self.table.setModel(self.model)
@@ -143,8 +151,8 @@ class AuditPage(QWidget):
             self.error.setText(s.AUDIT_MEMBER_NONE.format(text=text))
             return
         self.member.setCurrentIndex(1)
-        self.error.setText("" if len(found) == 1 else s.AUDIT_MEMBER_MANY.format(count=len(found)))
         self.reload()
+        self.info.setText("" if len(found) == 1 else s.AUDIT_MEMBER_MANY.format(count=len(found)))
 
     def current_filter(self) -> AuditFilter:
         issues, days = [], {}
@@ -167,10 +175,10 @@ class AuditPage(QWidget):
         except DomainError as error:
             self.error.setText(error.message)
             return
-        if not self.error.text().startswith("Có "):
-            self.error.setText("")
-        self.model.set_rows([DisplayRow((str(line.seq), line.when, line.actor, line.action_label, line.subject),
-                                        key=str(line.seq)) for line in self.lines])
+        self.error.setText("")
+        self.info.setText("")
+        self.model.set_rows([DisplayRow((str(line.seq), line.when, line.actor, line.action_label, line.subject,
+                                         _summary(line)), key=str(line.seq)) for line in self.lines])
         self.table.resizeColumnsToContents()
         text = s.AUDIT_COUNT if total <= len(self.lines) else s.AUDIT_COUNT_LIMITED
         self.count.setText(text.format(shown=len(self.lines), total=total))
@@ -205,7 +213,7 @@ class AuditPage(QWidget):
         except DomainError as error:
             show_error(self, error)
             return None
-        self.error.setText(s.AUDIT_EXPORTED.format(count=count, path=out))
+        self.info.setText(s.AUDIT_EXPORTED.format(count=count, path=out))
         return out
 
     def run_check(self):
@@ -216,7 +224,7 @@ class AuditPage(QWidget):
             return None
         verdict = s.AUDIT_CHECK_OK if result.ok else s.AUDIT_CHECK_BAD
         self.check_result.setPlainText("\n".join([verdict, *result.lines]))
-        self.check_result.setStyleSheet("" if result.ok else "color: #8B0000")
+        self.check_result.setStyleSheet("color: #0B5D1E" if result.ok else "color: #8B0000")
         self.check_result.setVisible(True)
         return result
 
