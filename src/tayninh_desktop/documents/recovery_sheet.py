@@ -22,7 +22,7 @@ def render(out: Path, *, unit_name: str, register: str, key_id: str, recovery_ke
     """Write the sheet to ``out`` (atomically); ``lines`` are the instructions, one paragraph each."""
     fonts.register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=fonts.REGULAR, initialFontSize=12)
     canvas.setTitle("Mã khôi phục sổ đảng viên")
     width, height = A4
     y = height - 30 * mm
@@ -43,7 +43,7 @@ def render(out: Path, *, unit_name: str, register: str, key_id: str, recovery_ke
     canvas.rect(25 * mm, y + 4 * mm, width - 50 * mm, 32 * mm, stroke=1, fill=0)
     y -= 10 * mm
     canvas.setFont(fonts.REGULAR, 12)
-    for text in [f"Sổ: {register}", *lines]:
+    for text in [f"Tệp sổ: {register}", *lines]:
         y = _paragraph(canvas, text, 25 * mm, y, width - 50 * mm)
         y -= 3 * mm
     canvas.showPage()
