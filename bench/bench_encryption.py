@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, demo_db  # noqa: E402
+from common import OUT, demo_db
 
 PASSWORD = "mat-khau-do-toc-do"
 
@@ -93,8 +93,8 @@ def main() -> None:
 
         key = encryption.key_for(sealed, "quantri", PASSWORD)[0]
         base, ours = _rows(plain, None, args.repeat), _rows(sealed, key, args.repeat)
-    lines = [f"Encrypted register, {args.members:,} members (demo, seed 2026): migration `encryption on` "
-             f"{migration / 1000:.1f} s; login incl. argon2id and opening {login:.0f} ms.",
+    lines = [(f"Encrypted register, {args.members:,} members (demo, seed 2026): migration `encryption on` "
+              f"{migration / 1000:.1f} s; login incl. argon2id and opening {login:.0f} ms."),
              "", "| path | plain | encrypted | ratio |", "|---|---|---|---|"]
     for name in base:
         unit = "" if name == "file MB" else " ms"

@@ -53,6 +53,10 @@ def test_a_fresh_register_needs_no_login_and_a_register_with_accounts_does(offic
     assert refused.returncode == 1 and "--user" in refused.stderr and "Traceback" not in refused.stderr
     listed = run("members", "list", "--db", office, "--user", "quantri", "--json", password=ADMIN_PW)
     assert listed.returncode == 0 and json.loads(listed.stdout)["count"] == 0
+    check = run("check", "--db", office, "--user", "xem", password="sai")   # read-only, still a login
+    assert check.returncode == 1 and "không đúng" in check.stderr
+    check = run("check", "--db", office, "--user", "xem", password="xem-cua-toi")
+    assert check.returncode == 0 and "chuỗi băm nguyên vẹn" in check.stdout
 
 
 def test_the_password_is_asked_when_not_in_the_environment(office):

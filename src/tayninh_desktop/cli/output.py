@@ -87,13 +87,12 @@ def session(args, *, create: bool = False):
 
 
 def register_key(args) -> bytes | None:
-    """The key of an encrypted register for a read-only command (``check``, ``backup verify``): the same login
-    as any command, without opening the register for writing; None for a plain register."""
-    from tayninh_desktop.services import encryption
+    """The login of a read-only command (``check``, ``backup verify``) without opening the register for writing:
+    the key of an encrypted register, None for a plain one (whose accounts, if any, still ask for the login)."""
     from tayninh_desktop.services.session import unlock_key
 
     path = db_path(args)
-    if not path.is_file() or not encryption.is_encrypted(path):
+    if not path.is_file() or path.stat().st_size == 0:
         return None
     return unlock_key(path, getattr(args, "user", None), password_source(args))
 

@@ -223,30 +223,41 @@ def recover(path: Path | str, name: str, recovery_key: str, new_password: str,
 
 
 def unlock_key(path: Path | str, user: str | None, password: PasswordSource | str | None,
-               now: datetime | None = None) -> bytes:
-    """The key of an encrypted register for a read-only task (``check``, verifying a backup beside it): the
-    same login, counted the same way, without opening the register for writing."""
-    from tayninh_desktop.services import encryption
+               now: datetime | None = None) -> bytes | None:
+    """A login for a read-only task (``check``, verifying a backup beside the register): the same login, counted
+    the same way, without opening the register for writing (``check`` never migrates). The key of an encrypted
+    register; None for a plain one (which needs the login only once it has accounts)."""
     from tayninh_desktop.storage.db import open_for_check
 
     path, now = Path(path), now or datetime.now()
     ask = password if callable(password) else (lambda: password or "")
-    name = _name(user)
-    _check_state(path, name, now)
-    secret = _password(ask)
-    key, own_wrap = encryption.key_for(path, name, secret)
-    if key is None:
-        _fail(path, name, _policy_outside(path), now)
-    if not own_wrap:
+    key, checked = None, False
+    if is_encrypted(path):
+        from tayninh_desktop.services import encryption
+
+        name = _name(user)
+        _check_state(path, name, now)
+        secret = _password(ask)
+        key, checked = encryption.key_for(path, name, secret)
+        if key is None:
+            _fail(path, name, _policy_outside(path), now)
+    try:
         db = open_for_check(path, key=key)
-        try:
-            account = accounts_repo.by_name(db, name)
-            if account is None or not _verify(accounts_repo.password_hash(db, account.id), secret):
-                _fail(path, name, _policy_outside(path), now)
-        finally:
-            db.conn.close()
-    login_state.put_account_state(str(path), name, None)
-    return key
+    except DomainError:
+        return key   # not a register, damaged: the task itself says so
+    try:
+        if checked or not accounts_repo.has_accounts(db):
+            return key
+        name = _name(user)
+        _check_state(path, name, now)
+        secret = _password(ask)
+        account = accounts_repo.by_name(db, name)
+        if account is None or not _verify(accounts_repo.password_hash(db, account.id), secret):
+            _fail(path, name, policy_from(settings_repo.get(db, POLICY_KEY)), now)
+        login_state.put_account_state(str(path), name, None)
+        return key
+    finally:
+        db.conn.close()
 
 
 def confirm_password(db: Database, actor: Actor, password: str, now: datetime | None = None) -> None:
