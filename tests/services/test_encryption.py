@@ -158,3 +158,37 @@ def test_the_office_cannot_turn_it_on(home_db, db_path):
         encryption.turn_on(home_db, clerk, CLERK_PW)
     assert caught.value.code == "permission_denied"
     assert home_db.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 2
+
+
+def test_a_register_opened_with_the_key_of_another(encrypted, tmp_path, home_db):
+    """Two encrypted registers whose administrators share a password: the keyrings swapped, the key unwrapped is
+    the other register's, and SQLCipher refuses it before anything is read or written."""
+    path, _, _ = encrypted
+    other = tmp_path / "khac" / "so.sqlite3"
+    other.parent.mkdir()
+    other.write_bytes(path.read_bytes())
+    session = open_register(path, user="quantri", password=ADMIN_PW)
+    result = encryption.turn_off(session.db, session.actor, ADMIN_PW)
+    again = encryption.turn_on(result.db, session.actor, ADMIN_PW)   # the same register, a new key
+    again.db.conn.close()
+    keyring.path_of(other).write_text(keyring.path_of(path).read_text(encoding="utf-8"), encoding="utf-8")
+    before = other.read_bytes()
+    with pytest.raises(DomainError) as caught:
+        open_register(other, user="quantri", password=ADMIN_PW)
+    assert caught.value.code == "encrypted_wrong_key" and "khóa khác" in caught.value.message
+    assert other.read_bytes() == before
+
+
+def test_a_backup_to_a_stick_opens_anywhere_and_restores_into_the_encrypted_register(encrypted, tmp_path):
+    path, _, _ = encrypted
+    session = open_register(path, user="quantri", password=ADMIN_PW)
+    stick = tmp_path / "the-nho"
+    made = backup.create_backup(session.db, session.actor, to=stick, passphrase="mat-khau-sao-luu-1")
+    assert made.encrypted and NAME.encode("utf-8") not in made.path.read_bytes()
+    assert backup_restore.verify_backup(made.path, passphrase="mat-khau-sao-luu-1").ok   # no register key needed
+    restored = backup_restore.restore_backup(session.db, session.actor, made.path, passphrase="mat-khau-sao-luu-1")
+    assert restored.after["members"] == 1
+    session.db.conn.close()
+    for secret in _secrets(path):
+        assert secret not in _plain_bytes(path)
+    open_register(path, user="vanthu", password=CLERK_PW).db.conn.close()

@@ -216,3 +216,28 @@ def test_a_register_without_accounts_opens_with_a_banner(home_db, db_path, qtbot
     assert banner is not None and "chưa có tài khoản" in banner.text()
     _shot(window, "no_accounts_window")
     session.db.conn.close()
+
+
+def test_the_window_opens_an_encrypted_register_after_the_login_screen(people, qtbot):
+    """app.start's door: a register with accounts (here encrypted) opens only through the login screen."""
+    from tayninh_desktop.services import encryption
+    from tayninh_desktop.ui import session_ui
+
+    admin = login(people, "quantri")
+    encryption.turn_on(admin.db, admin.actor, ADMIN_PASSWORD).db.conn.close()
+    seen = {}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["title"] = dialog.windowTitle()
+        seen["recover"] = dialog.findChild(type(dialog.login_button), "recover") is not None
+        _shot(dialog, "login_encrypted")
+        dialog.name.setText("bithu1")
+        dialog.password.setText(PASSWORDS["bithu1"])
+        dialog.try_login()
+
+    QTimer.singleShot(0, fill)
+    session = session_ui.open_for_window(people)
+    assert seen == {"title": "Đăng nhập — Sổ đảng viên", "recover": True}
+    assert session.actor.name == "bithu1" and session.actor.scoped and session.db.cipher_key is not None
+    session.db.conn.close()
