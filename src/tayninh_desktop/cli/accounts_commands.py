@@ -57,7 +57,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                  "mật khẩu mới (mã lấy từ biến TAYNINH_RECOVERY_KEY hoặc gõ khi được hỏi)")
     p.add_argument("name", metavar="TÊN")
     p.set_defaults(handler=cmd_recover)
+    _register_encryption(sub, common)
 
+
+def _register_encryption(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     enc = sub.add_parser("encryption", help="mã hóa sổ trên đĩa (SQLCipher): bật, tắt, xem").add_subparsers(
         dest="encryption_command", metavar="LỆNH")
     p = enc.add_parser("status", parents=[common], help="sổ có được mã hóa không, ai mở được")

@@ -56,6 +56,16 @@ class AuditPage(QWidget):
         layout.addWidget(self.error)
         self.info = QLabel(objectName="audit_info", wordWrap=True)
         layout.addWidget(self.info)
+        layout.addWidget(self._table(), 1)
+        export, check = self._bottom(layout)
+        export.clicked.connect(lambda: self.export())
+        check.clicked.connect(self.run_check)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.show_detail(current.row()))
+        context.changed.connect(self.on_changes)
+        self.fill_choices()
+        self.reload()
+
+    def _table(self) -> QSplitter:
         self.model = RowsModel(s.AUDIT_COLUMNS, self)
         self.table = QTableView(objectName="audit_table")
         self.table.setModel(self.model)
@@ -69,7 +79,9 @@ class AuditPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setSizes([420, 180])
-        layout.addWidget(splitter, 1)
+        return splitter
+
+    def _bottom(self, layout: QVBoxLayout) -> tuple[QPushButton, QPushButton]:
         self.count = QLabel(objectName="audit_count")
         export = QPushButton(s.AUDIT_EXPORT, objectName="audit_export")
         check = QPushButton(s.AUDIT_CHECK, objectName="audit_check")
@@ -83,12 +95,7 @@ class AuditPage(QWidget):
         self.check_result.setMaximumHeight(120)
         self.check_result.setVisible(False)
         layout.addWidget(self.check_result)
-        export.clicked.connect(lambda: self.export())
-        check.clicked.connect(self.run_check)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.show_detail(current.row()))
-        context.changed.connect(self.on_changes)
-        self.fill_choices()
-        self.reload()
+        return export, check
 
     def _filters(self) -> QHBoxLayout:
         self.user = QComboBox(objectName="audit_user")
