@@ -133,8 +133,8 @@ def changes(before: dict | None, after: dict | None,
         if key in _HIDDEN:
             continue
         a, b = old.get(key), new.get(key)
-        if a == b or (a in (None, "", [], {}) and b in (None, "", [], {})):
-            continue
+        if a == b or (a in (None, "", [], {}) and b in (None, "", [], {}, False)):
+            continue   # unchanged, or a new record's empty or "no" field
         lines.append(ChangeLine(key_label(key), value_text(key, a, names), value_text(key, b, names)))
     return lines
 

@@ -49,7 +49,7 @@ def _now() -> str:
 
 
 def _snapshot(account: Account) -> dict:
-    return {"name": account.name, "full_name": account.full_name, "role": account.role.value,
+    return {"account_name": account.name, "full_name": account.full_name, "role": account.role.value,
             "cell_id": account.cell_id, "active": account.active}
 
 
@@ -192,7 +192,8 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         if new_password == old_password:
             raise ValidationError([FieldIssue("new_password", "password_same")])
         accounts_repo.set_password(db, account.id, _hash(new_password), False, _now())
-        audit.append(db, actor.name, "account_password", "account", account.id, None, {"name": account.name})
+        audit.append(db, actor.name, "account_password", "account", account.id, None,
+                     {"account_name": account.name})
         _after_keys_change(db, actor, account, new_password)
     return Changes(settings=True)
 
@@ -205,7 +206,8 @@ def reset_password(db: Database, actor: Actor, name: str, new_password: str) -> 
         account = require_account(db, name)
         check_password(new_password, policy(db), field_name="new_password")
         accounts_repo.set_password(db, account.id, _hash(new_password), True, _now())
-        audit.append(db, actor.name, "account_reset", "account", account.id, None, {"name": account.name})
+        audit.append(db, actor.name, "account_reset", "account", account.id, None,
+                     {"account_name": account.name})
         _after_keys_change(db, actor, account, new_password)
     _clear_login_state(db, account.name)
     return Changes(settings=True)

@@ -209,7 +209,8 @@ def recover(path: Path | str, name: str, recovery_key: str, new_password: str,
         with db.atomic():
             accounts_repo.set_password(db, account.id, passwords.hash_password(new_password), False,
                                        datetime.now().isoformat(timespec="seconds"))
-            audit.append(db, account.name, "account_recover", "account", account.id, None, {"name": account.name})
+            audit.append(db, account.name, "account_recover", "account", account.id, None,
+                         {"account_name": account.name})
         account = replace(account, must_change=False, active=True)
         encryption.follow_account(db, account.actor(), account, new_password)
         login_state.put_account_state(str(path), account.name, None)
