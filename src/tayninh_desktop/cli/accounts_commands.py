@@ -6,7 +6,16 @@ from __future__ import annotations
 import argparse
 import os
 
-from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db, password_source, session
+from tayninh_desktop.cli.output import (
+    REFUSED,
+    actor,
+    ask_secret,
+    db_path,
+    emit,
+    open_db,
+    password_source,
+    session,
+)
 
 NEW_PASSWORD_ENV = "TAYNINH_NEW_PASSWORD"
 RECOVERY_ENV = "TAYNINH_RECOVERY_KEY"
@@ -80,16 +89,16 @@ def _new_password(prompt_name: str) -> tuple[str, str | None]:
     secret = os.environ.get(NEW_PASSWORD_ENV)
     if secret:
         return secret, None
-    import getpass
-
-    try:
-        first = getpass.getpass(f"Mật khẩu mới cho «{prompt_name}»: ")
-        return first, getpass.getpass("Nhập lại mật khẩu mới: ")
-    except (EOFError, KeyboardInterrupt):
-        return "", None
+    first = ask_secret(f"Mật khẩu mới cho «{prompt_name}»: ")
+    return first, ask_secret("Nhập lại mật khẩu mới: ")
 
 
 def _login_password(args) -> str:
+    """The administrator's password again (asked once per command); a register without accounts has none."""
+    if actor(args).account_id is None:
+        from tayninh_desktop.domain.errors import DomainError
+
+        raise DomainError("encryption_needs_admin_account")
     return password_source(args)()
 
 
@@ -231,14 +240,7 @@ def cmd_policy(args) -> int:
 def cmd_recover(args) -> int:
     from tayninh_desktop.services.session import recover
 
-    typed = os.environ.get(RECOVERY_ENV)
-    if not typed:
-        import getpass
-
-        try:
-            typed = getpass.getpass("Mã khôi phục (in trên tờ giấy khi mã hóa sổ): ")
-        except (EOFError, KeyboardInterrupt):
-            typed = ""
+    typed = os.environ.get(RECOVERY_ENV) or ask_secret("Mã khôi phục (in trên tờ giấy khi mã hóa sổ): ")
     secret, repeat = _new_password(args.name)
     found = recover(db_path(args), args.name, typed, secret, repeat)
     found.db.conn.close()

@@ -45,18 +45,25 @@ def password_source(args):
         secret = os.environ.get(PASSWORD_ENV)
         if secret:
             return secret
-        import getpass
-        import warnings
-
-        name = getattr(args, "user", None) or "?"
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")   # no terminal (a script): getpass reads the input quietly
-                return getpass.getpass(f"Mật khẩu của tài khoản «{name}»: ")
-        except (EOFError, KeyboardInterrupt):
-            return ""
+        return ask_secret(f"Mật khẩu của tài khoản «{getattr(args, 'user', None) or '?'}»: ")
 
     return ask
+
+
+def ask_secret(prompt: str) -> str:
+    """A secret typed by the person: not echoed on a terminal (getpass); from a pipe, one line of the input
+    (getpass's English warning would otherwise be printed)."""
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            return getpass.getpass(prompt)
+        sys.stderr.write(prompt)
+        sys.stderr.flush()
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n")
+    except (EOFError, KeyboardInterrupt, OSError):
+        return ""
 
 
 def session(args, *, create: bool = False):
