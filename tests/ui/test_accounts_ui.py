@@ -241,3 +241,31 @@ def test_the_window_opens_an_encrypted_register_after_the_login_screen(people, q
     assert seen == {"title": "Đăng nhập — Sổ đảng viên", "recover": True}
     assert session.actor.name == "bithu1" and session.actor.scoped and session.db.cipher_key is not None
     session.db.conn.close()
+
+
+@pytest.mark.parametrize("name", ["bithu1", "xem"])
+def test_every_page_opens_for_a_secretary_and_a_viewer(demo_db_path, tmp_path, qtbot, name):
+    """A cell secretary's pages show their cell (no page fails on another cell); a viewer's open read-only."""
+    import shutil
+
+    from tayninh_desktop.storage.db import open_database
+    from tayninh_desktop.ui.main_window import MainWindow
+    from tayninh_desktop.ui.page_registry import pages
+
+    path = tmp_path / "so.sqlite3"
+    shutil.copy(demo_db_path, path)
+    db = open_database(path)
+    add_people(db, {c.code: c for c in organisation.cells(db)})
+    db.conn.close()
+    session = login(path, name)
+    context = UiContext(session.db, session.actor, str(path))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    if name == "bithu1":
+        assert [c.code for c in context.cells()] == ["CB01"]
+    for spec in pages():
+        window.show_page(spec.key)
+    if name == "bithu1":
+        window.show_page("register")
+        _shot(window, "secretary_register")
+    session.db.conn.close()

@@ -358,7 +358,10 @@ def register_ids(db: Database, *, year: int | None = None, unit_id: str | None =
     """The ids of the document register (one issuer's with ``unit_id``), newest first (a table fetches their
     rows as it paints them); a cell secretary's cell's only."""
     check_year(year)
-    return documents_repo.ids(db, year=year, unit_id=scope.cell_filter(db, unit_id))
+    own = scope.scoped_cell(db)
+    if own is not None and unit_id not in (None, own):
+        return []   # another issuer's register shows nothing to a cell secretary
+    return documents_repo.ids(db, year=year, unit_id=own or unit_id)
 
 
 def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:
