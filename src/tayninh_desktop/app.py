@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from tayninh_desktop.config import current_user_name, default_db_path
+from tayninh_desktop.config import default_db_path
 
 # Set by the bundle check and bench/bench_bundle.py: print "shown <epoch seconds>" once the main window is
 # on screen (events processed) and exit 0, so start-up can be measured and checked from outside the process.
@@ -27,8 +27,10 @@ def _import_layers_before_qt() -> None:
     import tayninh_desktop.services.organisation
     import tayninh_desktop.services.register
     import tayninh_desktop.services.register_files
+    import tayninh_desktop.services.session
     import tayninh_desktop.storage.db
     import tayninh_desktop.ui.strings
+    import tayninh_desktop.ui.strings_accounts
     import tayninh_desktop.ui.strings_documents
     import tayninh_desktop.ui.strings_import
     import tayninh_desktop.ui.strings_party_life  # noqa: F401
@@ -52,7 +54,7 @@ def start(db_path: Path | None = None):
     from PySide6.QtWidgets import QApplication
 
     from tayninh_desktop.config import data_dir, sample_db_path
-    from tayninh_desktop.domain.actors import Actor
+    from tayninh_desktop.services.session import default_actor
     from tayninh_desktop.ui import app_font, error_hook, qt_vietnamese
     from tayninh_desktop.ui.session import Session
 
@@ -62,7 +64,7 @@ def start(db_path: Path | None = None):
     qt_vietnamese.install(app)
     error_hook.install(data_dir() / "logs")
     _prepare_data_folder(data_dir())
-    session = Session(Actor(current_user_name()), db_path or default_db_path(), sample_db_path())
+    session = Session(default_actor(), db_path or default_db_path(), sample_db_path())
     window = session.start()
     if window is None:
         return 1 if session.failed else 0

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.cases_commands",
     "tayninh_desktop.cli.returns_commands",
     "tayninh_desktop.cli.merge_commands",
+    "tayninh_desktop.cli.accounts_commands",
 )
 
 
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = VietnameseParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
     common.add_argument("--json", action="store_true", help="in một đối tượng JSON cho máy đọc")
-    common.add_argument("--user", metavar="TÊN", help="người thực hiện (ghi vào nhật ký)")
+    common.add_argument("--user", metavar="TÊN", help="tài khoản đăng nhập (khi sổ đã có tài khoản; mật khẩu lấy từ "
+                        "biến TAYNINH_PASSWORD hoặc gõ khi được hỏi); tên này được ghi vào nhật ký")
     parser = VietnameseParser(prog="tayninh-desktop",
                               description="Sổ đảng viên và công tác đảng của đảng ủy xã/phường (ngoại tuyến).")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra trên một sổ tạm")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db
+from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db, register_key
 from tayninh_desktop.domain.messages_integrity import COUNT_LABELS
 
 
@@ -92,7 +92,7 @@ def cmd_verify(args) -> int:
     from tayninh_desktop.services.backup_restore import verify_backup
 
     secret = _passphrase(args) if _encrypted(args.file) else None
-    result = verify_backup(args.file, passphrase=secret)
+    result = verify_backup(args.file, passphrase=secret, key=register_key(args))
     lines = _check_lines(result) + ["Kết quả: ĐẠT." if result.ok else "Kết quả: KHÔNG ĐẠT."]
     emit(args, {"ok": result.ok, "file": args.file, "encrypted": result.encrypted, "counts": result.counts,
                 "manifest": result.manifest, "problems": [f.message for f in result.problems],

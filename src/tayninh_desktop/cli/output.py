@@ -10,7 +10,7 @@ from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
-from tayninh_desktop.config import current_user_name, default_db_path
+from tayninh_desktop.config import default_db_path
 from tayninh_desktop.domain import fault_report
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.dates import parse_vn_date
@@ -28,28 +28,101 @@ def db_path(args) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
-def actor(args) -> Actor:
-    return Actor(getattr(args, "user", None) or current_user_name())
+PASSWORD_ENV = "TAYNINH_PASSWORD"
 
 
-def open_db(args, *, create: bool = False):
-    """Open the register. A register this command creates (init, demo) is built under a temporary name
-    beside its target and renamed into place only when the command succeeds: a refused or killed run
-    leaves no half-made register at the target (the temporary is removed, or swept at the next start)."""
-    from tayninh_desktop.storage.db import open_database
+def password_source(args):
+    """Where the password comes from: TAYNINH_PASSWORD, else asked (never echoed), only when needed."""
+
+    def ask() -> str:
+        cached = getattr(args, "_login_password", None)
+        if cached is not None:
+            return cached
+        args._login_password = _ask()
+        return args._login_password
+
+    def _ask() -> str:
+        secret = os.environ.get(PASSWORD_ENV)
+        if secret:
+            return secret
+        return ask_secret(f"Mật khẩu của tài khoản «{getattr(args, 'user', None) or '?'}»: ")
+
+    return ask
+
+
+def ask_secret(prompt: str) -> str:
+    """A secret typed by the person: not echoed on a terminal (getpass); from a pipe, one line of the input
+    (getpass's English warning would otherwise be printed)."""
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            return getpass.getpass(prompt)
+        sys.stderr.write(prompt)
+        sys.stderr.flush()
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n")
+    except (EOFError, KeyboardInterrupt, OSError):
+        return ""
+
+
+def session(args, *, create: bool = False):
+    """The register opened for the person running the command (``--user`` and the password once the register
+    has accounts; its administrator while it has none), opened once per command."""
+    found = getattr(args, "_session", None)
+    if found is not None:
+        return found
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services.session import open_register
 
     path = db_path(args)
-    user = actor(args).name
     if create and (not path.exists() or path.stat().st_size == 0) and not path.is_dir():
         from tayninh_desktop.domain import temp_journal
 
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.dang-tao-{os.getpid()}")
         temp_journal.begin(temp)
-        db = open_database(temp, create=True)
-        args._new_db = (path, temp, db)
-        return db
-    return open_database(path, create=create, user=user)
+        found = open_register(temp, create=True)
+        args._new_db = (path, temp, found.db)
+    else:
+        found = open_register(path, user=getattr(args, "user", None), password=password_source(args), create=create)
+        if found.must_change and not getattr(args, "allow_must_change", False):
+            found.db.conn.close()
+            raise DomainError("must_change_password", name=found.actor.name)
+    args._session = found
+    return found
+
+
+def register_key(args) -> bytes | None:
+    """The login of a read-only command (``check``, ``backup verify``) without opening the register for writing:
+    the key of an encrypted register, None for a plain one (whose accounts, if any, still ask for the login)."""
+    from tayninh_desktop.services.session import unlock_key
+
+    path = db_path(args)
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    return unlock_key(path, getattr(args, "user", None), password_source(args))
+
+
+def actor(args) -> Actor:
+    """Who acts: the logged-in account (never a typed name); a register not made yet: its administrator."""
+    found = getattr(args, "_session", None)
+    if found is not None:
+        return found.actor
+    path = db_path(args)
+    if path.is_file() and path.stat().st_size > 0:
+        return session(args).actor
+    from tayninh_desktop.services.session import default_actor
+
+    return default_actor()
+
+
+def open_db(args, *, create: bool = False):
+    """Open the register for the person running the command. A register this command creates (init, demo) is
+    built under a temporary name beside its target and renamed into place only when the command succeeds: a
+    refused or killed run leaves no half-made register at the target (the temporary is removed, or swept at
+    the next start)."""
+    return session(args, create=create).db
 
 
 def _finish_new_db(args) -> None:

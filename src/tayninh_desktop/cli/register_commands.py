@@ -6,7 +6,16 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 
-from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, emit_json_list, open_db, write_lines
+from tayninh_desktop.cli.output import (
+    REFUSED,
+    actor,
+    db_path,
+    emit,
+    emit_json_list,
+    open_db,
+    register_key,
+    write_lines,
+)
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.org import UnitType
@@ -166,7 +175,7 @@ def cmd_check(args) -> int:
     from tayninh_desktop.services.integrity import NOT_REGISTER, NOT_REGISTER_CODES, check_file
 
     try:
-        report = check_file(db_path(args))
+        report = check_file(db_path(args), key=register_key(args))
     except DomainError as error:
         if error.code not in NOT_REGISTER_CODES:
             raise

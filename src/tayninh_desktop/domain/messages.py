@@ -31,6 +31,7 @@ def _register_optional_catalogues() -> None:
         "messages_screening",
         "messages_returns",
         "messages_window",
+        "messages_accounts",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

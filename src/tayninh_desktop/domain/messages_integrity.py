@@ -12,7 +12,8 @@ SCHEMA_KINDS = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger",
 
 # What a scope of rows is, as the check names it.
 SCOPE_KINDS = {"member": "đảng viên", "meeting": "buổi sinh hoạt", "unit": "tổ chức đảng",
-               "document": "văn bản", "setting": "thiết lập"}
+               "document": "văn bản", "setting": "thiết lập",
+               "account": "tài khoản"}
 
 MESSAGES: dict[str, str] = {
     # the register file

@@ -81,7 +81,8 @@ MESSAGES: dict[str, str] = {
     "event_after_last": "đã có sự kiện sau ngày này ({last}); xóa sự kiện đó trước hoặc chọn ngày muộn hơn.",
     "event_not_found": "Không tìm thấy sự kiện cần xóa.",
     "event_cannot_delete_first": "Không thể xóa sự kiện đầu tiên trong lịch sử đảng viên.",
-    "db_not_sqlite": "Tệp «{path}» không phải cơ sở dữ liệu của chương trình (không đọc được dạng SQLite).",
+    "db_not_sqlite": ("Tệp «{path}» không phải cơ sở dữ liệu của chương trình (không đọc được dạng SQLite; nếu "
+                      "đây là sổ đã mã hóa thì thiếu tệp khóa «….khoa» đi kèm)."),
     "db_newer": "Tệp «{path}» được tạo bởi phiên bản mới hơn của chương trình (có {unknown}). Hãy cài phiên bản mới hơn.",
     "db_locked": "Tệp «{path}» đang được một chương trình khác dùng. Đóng chương trình đó rồi thử lại.",
     "db_missing": "Không tìm thấy tệp cơ sở dữ liệu «{path}».",

@@ -21,6 +21,7 @@ from tayninh_desktop.config import data_dir
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.exchange import backup_bundle, backup_crypto
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, integrity, keystore, returns_repo, settings_repo
 from tayninh_desktop.storage import migrations as schema
@@ -108,8 +109,12 @@ def create_backup(db: Database, actor: Actor, *, to: Path | str | None = None, p
     now = now or datetime.now()
     folder = Path(to) if to else backups_dir(register_path(db))
     stamp = now.strftime("%Y%m%d-%H%M%S")
+    inside = is_inside_data_folder(db, folder) and not passphrase
+    if not inside:   # the whole register leaves the computer: household data and every cell's members
+        actor.require(Permission.HOUSEHOLD_DATA)
+        scope.require_cell(db, None, actor)
     info = manifest(db, kind, now)
-    if is_inside_data_folder(db, folder) and not passphrase:
+    if inside:
         target = _free_name(folder, f"{kind}-{stamp}", ".sqlite3")
         backup_to(db, target)
         write_json_atomic(target.with_name(target.name + ".json"), json.dumps(info, ensure_ascii=False, indent=1))
@@ -119,7 +124,7 @@ def create_backup(db: Database, actor: Actor, *, to: Path | str | None = None, p
     backup_crypto.check_passphrase(passphrase)
     target = _free_name(folder, f"{kind}-{stamp}", ENCRYPTED_SUFFIX)
     with tempfile.TemporaryDirectory(prefix="tayninh-sao-luu-") as scratch:
-        copy = backup_to(db, Path(scratch) / backup_bundle.REGISTER)
+        copy = backup_to(db, Path(scratch) / backup_bundle.REGISTER, plain=True)
         files = {backup_bundle.REGISTER: copy.read_bytes(),
                  backup_bundle.MANIFEST: json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")}
         for ident in info["key_ids"]:

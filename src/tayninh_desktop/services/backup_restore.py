@@ -27,9 +27,9 @@ from tayninh_desktop.exchange import backup_bundle, backup_crypto
 from tayninh_desktop.services.backup import create_backup
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.integrity import CheckReport, Finding, check
-from tayninh_desktop.storage import audit, integrity, keystore
+from tayninh_desktop.storage import audit, cipher, integrity, keystore
 from tayninh_desktop.storage.backup import checkpoint, private_copy, restore_into
-from tayninh_desktop.storage.db import Database, DatabaseError, after_restore, open_for_check
+from tayninh_desktop.storage.db import Database, after_restore, database_errors, open_for_check
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,11 @@ class RestoreResult:
 
 
 @contextmanager
-def opened_backup(path: Path | str, passphrase: str | None = None) -> Iterator[tuple[Database, dict | None, bool]]:
+def opened_backup(path: Path | str, passphrase: str | None = None,
+                  key: bytes | None = None) -> Iterator[tuple[Database, dict | None, bool]]:
     """A read-only connection to a private copy of the backup at ``path``, its manifest, and whether it
-    was encrypted. The keys an encrypted backup carries are kept on this computer."""
+    was encrypted. The keys an encrypted backup carries are kept on this computer. A backup beside an
+    encrypted register is encrypted with the register's key: ``key`` opens it."""
     path = Path(path)
     if not path.is_file():
         raise DomainError("backup_not_found", file=str(path))
@@ -94,10 +96,14 @@ def opened_backup(path: Path | str, passphrase: str | None = None) -> Iterator[t
             copy = private_copy(path, folder)
             sidecar = path.with_name(path.name + ".json")
             info = _json(sidecar.read_bytes()) if sidecar.is_file() else None
+        sealed = cipher.is_encrypted_file(copy)
+        if sealed and key is None:
+            raise DomainError("backup_encrypted_other_key", path=path.name)
         try:
-            db = open_for_check(copy, allow_backup=True)
+            db = open_for_check(copy, allow_backup=True, key=key if sealed else None)
         except DomainError as error:
-            raise DomainError("backup_unreadable", file=path.name) from error
+            code = "backup_encrypted_other_key" if sealed else "backup_unreadable"
+            raise DomainError(code, file=path.name, path=path.name) from error
         try:
             yield db, info, encrypted
         finally:
@@ -133,11 +139,11 @@ def last_action(db: Database) -> dict | None:
     return {"seq": row[0], "at": row[1], "actor": row[2], "action": row[3]} if row else None
 
 
-def verify_backup(path: Path | str, *, passphrase: str | None = None) -> BackupCheck:
+def verify_backup(path: Path | str, *, passphrase: str | None = None, key: bytes | None = None) -> BackupCheck:
     """Open a copy of the backup read-only, run the full check, compare with its manifest. Writes nothing
     (but keeps the audit keys an encrypted backup carries)."""
     path = Path(path)
-    with opened_backup(path, passphrase) as (db, info, encrypted):
+    with opened_backup(path, passphrase, key) as (db, info, encrypted):
         try:
             report = check(db)
             counts = integrity.table_counts(db)
@@ -146,7 +152,7 @@ def verify_backup(path: Path | str, *, passphrase: str | None = None) -> BackupC
                 return BackupCheck(path.name, encrypted, info, report, counts, last_action(db), [], [note])
             problems = _against_manifest(db, path, info, counts)
             return BackupCheck(path.name, encrypted, info, report, counts, last_action(db), problems)
-        except DatabaseError as exc:
+        except database_errors() as exc:
             raise DomainError("backup_unreadable", file=path.name) from exc
 
 
@@ -170,7 +176,7 @@ def _against_manifest(db: Database, path: Path, info: dict, counts: dict[str, in
 
 def preview_restore(db: Database, path: Path | str, *, passphrase: str | None = None) -> RestorePreview:
     """What restoring ``path`` would change: its check, and the counts now and in the backup."""
-    result = verify_backup(path, passphrase=passphrase)
+    result = verify_backup(path, passphrase=passphrase, key=getattr(db, "cipher_key", None))
     return RestorePreview(result, integrity.table_counts(db), last_action(db))
 
 
@@ -181,17 +187,18 @@ def restore_backup(db: Database, actor: Actor, path: Path | str, *, passphrase: 
     if db.read_only:
         raise DomainError("backup_restore_read_only")
     path = Path(path)
-    result = verify_backup(path, passphrase=passphrase)
+    key = getattr(db, "cipher_key", None)
+    result = verify_backup(path, passphrase=passphrase, key=key)
     if not (result.ok or result.only_unverifiable):
         reason = "; ".join(f.message for f in [*result.problems, *result.report.findings()][:3]) \
             or "; ".join(result.report.integrity[:2]) or result.report.verdict
         raise DomainError("backup_restore_refused", file=path.name, reason=reason)
     before = integrity.table_counts(db)
     kept = create_backup(db, actor, kind="truoc-phuc-hoi", now=now).path
-    with opened_backup(path, passphrase) as (source, _info, _encrypted):
-        copy = Path(source.path_text)
+    with opened_backup(path, passphrase, key) as (source, _info, _encrypted):
+        copy, source_key = Path(source.path_text), source.cipher_key
         source.conn.close()
-        restore_into(db, copy)
+        restore_into(db, copy, source_key)
     after_restore(db)
     audit.append(db, actor.name, "restore_backup", "register", None, None,
                  {"file": path.name, "made": (result.manifest or {}).get("made"), "kept": kept.name,

@@ -44,6 +44,7 @@ from tayninh_desktop.services import (
     documents_votes,
     organisation,
     reports_de_an_03,
+    scope,
     screening_papers,
 )
 from tayninh_desktop.services.changes import Changes
@@ -286,6 +287,7 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
     if form.source.startswith("support_"):   # names members in hardship: household data
         actor.require(Permission.HOUSEHOLD_DATA)
     request = checked_request(request)
+    _require_scope(db, actor, request)
     check_target(out)
     if form.parts:
         from tayninh_desktop.services.documents_dossier import print_dossier
@@ -306,6 +308,17 @@ def print_form(db: Database, actor: Actor, form_id: str, out: Path, request: Pri
         return PrintResult(result.path, result.pages, result.sha256), Changes()
     actor.require(Permission.EDIT_REGISTER)
     return _issue(db, actor, form, context, request, out, settings)
+
+
+def _require_scope(db: Database, actor: Actor, request: PrintRequest) -> None:
+    """A cell secretary prints their cell's papers (a blank form is anyone's); the committee's are not theirs."""
+    if not (actor.scoped or scope.scoped_cell(db)) or request.blank:
+        return
+    if request.cell_id or not (request.member_id or request.member_ids or request.letter_id):
+        scope.require_cell(db, request.cell_id, actor)
+    for member_id in (request.member_id, *request.member_ids):
+        if member_id:
+            scope.require_member(db, member_id, actor)
 
 
 def _issue(db: Database, actor: Actor, form: FormDefinition, context: dict, request: PrintRequest, out: Path,
@@ -361,14 +374,17 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
     settings = frame_settings(db, settings)
+    scope.require_cell(db, doc.unit_id, actor)   # a cell secretary: their cell's papers only
     result = render(get_form(doc.form_id), context_codec.loads(doc.context_json), out, settings=settings)
     return PrintResult(result.path, result.pages, result.sha256, doc.id, doc.symbol)
 
 
 def register_listing(db: Database, *, year: int | None = None, type_code: str | None = None) -> list[IssuedDocument]:
-    """The document register (every issuer), newest first."""
+    """The document register (every issuer; a cell secretary: their cell's), newest first."""
     check_year(year)
-    return documents_repo.listing(db, year=year, type_code=type_code)
+    found = documents_repo.listing(db, year=year, type_code=type_code)
+    cell = scope.scoped_cell(db)
+    return found if cell is None else [d for d in found if d.unit_id == cell]
 
 
 def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = None, cell_id: str | None = None,
@@ -380,9 +396,16 @@ def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = 
     settings = frame_settings(db, settings)
     check_year(year)
     check_target(out)
+    require_register_scope(db, actor, cell_id)
     form = get_form("so_dang_ky_van_ban")
     result = render(form, register_context(db, year=year, cell_id=cell_id), out, settings=settings, blank=blank)
     return PrintResult(result.path, result.pages, result.sha256)
+
+
+def require_register_scope(db: Database, actor: Actor, cell_id: str | None) -> None:
+    """A cell secretary sees their own cell's register of documents only (not the committee's, not another's)."""
+    if actor.scoped or scope.scoped_cell(db):
+        scope.require_cell(db, cell_id, actor)
 
 
 def register_context(db: Database, *, year: int | None = None, cell_id: str | None = None) -> dict:
@@ -400,10 +423,15 @@ def register_context(db: Database, *, year: int | None = None, cell_id: str | No
 
 def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
     """The ids of the document register (one issuer's with ``unit_id``), newest first (a table fetches their
-    rows as it paints them)."""
+    rows as it paints them); a cell secretary's cell's only."""
     check_year(year)
-    return documents_repo.ids(db, year=year, unit_id=unit_id)
+    own = scope.scoped_cell(db)
+    if own is not None and unit_id not in (None, own):
+        return []   # another issuer's register shows nothing to a cell secretary
+    return documents_repo.ids(db, year=year, unit_id=own or unit_id)
 
 
 def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:
-    return documents_repo.get_many(db, document_ids)
+    found = documents_repo.get_many(db, document_ids)
+    cell = scope.scoped_cell(db)
+    return found if cell is None else [d for d in found if d.unit_id == cell]

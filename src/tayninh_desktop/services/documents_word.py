@@ -24,6 +24,7 @@ from tayninh_desktop.services.documents import (
     checked_request,
     has_content,
     register_context,
+    require_register_scope,
 )
 from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.services.sample_register import frame_settings
@@ -50,6 +51,7 @@ def save_docx(db: Database, actor: Actor, form_id: str, out: Path, request: Prin
     if form.parts:
         raise DomainError("word_not_for_dossier", form=form.name)
     if form.source == "document_register":
+        require_register_scope(db, actor, request.cell_id)
         context = register_context(db, year=request.year, cell_id=request.cell_id)
     else:
         request, _ = documents_letters.effective_request(db, form, request)

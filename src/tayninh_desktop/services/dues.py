@@ -23,6 +23,7 @@ from tayninh_desktop.domain.party_life import (
 )
 from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -67,6 +68,7 @@ def dues_sheet(db: Database, cell_id: str, month_text: str) -> list[DuesLine]:
     from the member's category and base — the last amount paid while no base is recorded —, paid; exempted by
     decision: not required; away for work: deferred)."""
     month = parse_month(month_text)
+    scope.require_cell(db, cell_id)   # a cell secretary: their cell's sheet only
     roster = _roster(db, cell_id, month)
     ids = [r[0] for r in roster]
     recorded = dues_repo.entries_for(db, ids, month)
@@ -110,6 +112,7 @@ def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
     member who was not away for work that month.
     """
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     today = today_or(today)
     month = parse_month(month_text)
     if month_first_day(month) > today:
@@ -182,17 +185,20 @@ def money_text(amount: int) -> str:
 
 def arrears(db: Database, member_id: str) -> list[DuesEntry]:
     """The member's months recorded unpaid (with or without reason), oldest first."""
+    scope.require_member(db, member_id)
     return [e for e in dues_repo.member_history(db, member_id)
             if e.state in (DuesState.UNPAID, DuesState.UNPAID_EXCUSED)]
 
 
 def member_dues(db: Database, member_id: str) -> list[DuesEntry]:
+    scope.require_member(db, member_id)
     return dues_repo.member_history(db, member_id)
 
 
 def cell_totals(db: Database, cell_id: str, year: int) -> list[MonthTotal]:
     """Per month of the year: collected amount, members paid, members unpaid (deferred and exempted months are
     neither)."""
+    scope.require_cell(db, cell_id)
     return [MonthTotal(*row) for row in dues_repo.cell_totals(db, cell_id, f"{year}-01", f"{year}-12")]
 
 

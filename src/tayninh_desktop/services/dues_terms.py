@@ -23,6 +23,7 @@ from tayninh_desktop.domain.messages_dues import RELIEF_LABELS
 from tayninh_desktop.domain.party_life import month_label, parse_month
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules
@@ -53,6 +54,7 @@ def set_dues_term(db: Database, actor: Actor, member_id: str, from_month_text: s
     Refused: an unknown category for the rule of that month, a rate category without its base, an absurd base,
     a second term starting the same month."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     from_month = parse_month(from_month_text, "from_month")
     category_rule = rules().find("dues_category", month_start(from_month), key=category)
     issues: list[FieldIssue] = []
@@ -84,6 +86,7 @@ def grant_relief(db: Database, actor: Actor, member_id: str, kind: str, first_mo
     """Record an exemption (by category, on application) or a reduction (30/50/70 %, at most 12 months, by
     decision) under the rule in force in its first month; refused when it breaks that rule or overlaps another."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     try:
         kind_value = ReliefKind(kind)
     except ValueError:

@@ -17,6 +17,7 @@ from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.register_book import REGISTER_KINDS, register_columns
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.organisation import cells as list_cells
 from tayninh_desktop.services.organisation import require_home, unit
 from tayninh_desktop.services.register import members_in_cell_on
@@ -36,6 +37,7 @@ class ExportResult:
 def member_groups(db, cell_id: str | None, on: date, *, with_left: bool = False) -> list[CellGroup]:
     """The members on the register on ``on``, cell by cell, in official list order; ``with_left``: also
     those who left during the year up to ``on``, after the cell's members, and the events of columns 9–13."""
+    cell_id = scope.cell_filter(db, cell_id)   # a cell secretary: their cell's list only
     chosen = [unit(db, cell_id)] if cell_id else list_cells(db, include_closed=True)
     groups = []
     for cell in chosen:
@@ -64,15 +66,16 @@ def export_members(db, actor: Actor, path: Path | str, *, cell_id: str | None = 
                    on: date | None = None) -> ExportResult:
     """Write the list of members on the register on ``on`` (today) to ``path``; the file is written atomically."""
     actor.require(Permission.READ)
+    cell_id = scope.cell_filter(db, cell_id, actor)
     output_targets.check(path)
     if layout not in LAYOUTS:
         raise DomainError("export_bad_layout", value=layout)
     on = on or date.today()
     home = require_home(db)
     groups = member_groups(db, cell_id, on, with_left=layout == "mau7")
-    scope = groups[0].cell_name if cell_id and groups else home.name
+    covered = groups[0].cell_name if cell_id and groups else home.name
     title = "SỔ DANH SÁCH ĐẢNG VIÊN" if layout == "mau7" else "DANH SÁCH ĐẢNG VIÊN"
-    heading = ListHeading(home.name, title, f"{scope} — đến ngày {format_vn_date(on)}"
+    heading = ListHeading(home.name, title, f"{covered} — đến ngày {format_vn_date(on)}"
                           + (" (Mẫu 7-HSĐV)" if layout == "mau7" else ""))
     writer = write_mau7 if layout == "mau7" else write_flat
     written = writer(Path(path), heading, groups)

@@ -20,7 +20,7 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.messages_support import ACTION_LABELS, STATE_LABELS
 from tayninh_desktop.domain.vn_money import format_money
-from tayninh_desktop.services import support_applications
+from tayninh_desktop.services import scope, support_applications
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.storage import applications_repo, audit, fund_repo
@@ -63,6 +63,7 @@ def next_receipt_number(db: Database, year: int) -> str:
 def contribute(db: Database, actor: Actor, form: dict, *, today: date | None = None) -> tuple[str, Changes]:
     """Record money given to the fund: by whom (a unit or a person), how much, the day, the receipt number."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     values = forms.contribution(form, today or date.today())
     with db.atomic():
         other = fund_repo.by_receipt(db, values["receipt_number"])
@@ -83,6 +84,7 @@ def pay(db: Database, actor: Actor, application_id: str, form: dict, *, today: d
     Refused: more than the approved amount left, more than the fund holds on that day."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     values = forms.payment(form, today or date.today())
     with db.atomic():
         application = support_applications.get(db, actor, application_id)
@@ -114,6 +116,7 @@ def reverse(db: Database, actor: Actor, entry_id: str, form: dict, *, today: dat
     """Reverse an entry written by mistake, with the reason. A reversal is not reversed again, an entry is
     reversed once; reversing a payment makes its application approved-and-unpaid again."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     values = forms.reversal(form, today or date.today())
     with db.atomic():
         original = fund_repo.get(db, entry_id)
@@ -144,11 +147,13 @@ def reverse(db: Database, actor: Actor, entry_id: str, form: dict, *, today: dat
 
 def balance(db: Database, actor: Actor, on: date | None = None) -> int:
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     return fund_repo.balance(db, on)
 
 
 def get_entry(db: Database, actor: Actor, entry_id: str) -> FundEntry:
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     entry = fund_repo.get(db, entry_id) or (fund_repo.by_seq(db, int(entry_id)) if entry_id.isdigit() else None)
     if entry is None:
         raise DomainError("entry_not_found", entry_id=entry_id)
@@ -177,6 +182,7 @@ def statement(db: Database, actor: Actor, start: date | None = None, end: date |
     """The ledger from ``start`` to ``end`` (inclusive; open ends: from the first entry, to the last): the
     opening balance, every entry with the balance after it, totals in and out, the closing balance."""
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     if start and end and end < start:
         raise ValidationError([FieldIssue("date_to", "statement_period_reversed", {
             "value": format_vn_date(end), "start": format_vn_date(start)})])
@@ -194,12 +200,14 @@ def statement(db: Database, actor: Actor, start: date | None = None, end: date |
 def paid_to(db: Database, actor: Actor, application_id: str) -> int:
     """Money paid for an application: its disbursements less their reversals."""
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     return fund_repo.paid_to(db, application_id)
 
 
 def entry_subject(db: Database, actor: Actor, entry: FundEntry) -> str:
     """Who an entry is about, as the ledger shows it: the contributor, or the application and its member."""
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     if entry.kind is FundKind.CONTRIBUTION or not entry.application_id:
         return entry.contributor
     application = applications_repo.get(db, entry.application_id)

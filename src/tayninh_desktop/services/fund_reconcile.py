@@ -15,6 +15,7 @@ from tayninh_desktop.domain.assistance import Application, ApplicationState, Fun
 from tayninh_desktop.domain.assistance_calc import running_minimum
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.vn_money import format_money
+from tayninh_desktop.services import scope
 from tayninh_desktop.storage import applications_repo, fund_repo, members_repo
 from tayninh_desktop.storage.db import Database
 
@@ -84,6 +85,7 @@ def _application_problems(db: Database, entries) -> tuple[list[str], list[Pendin
 def reconcile(db: Database, actor: Actor, on: date | None = None, counted: int | None = None) -> Reconciliation:
     """Reconcile the fund as of ``on`` (today): totals, problems found, payments still due, cash difference."""
     actor.require(Permission.READ)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     on = on or date.today()
     entries = fund_repo.entries(db, None, on)
     problems, pending = _application_problems(db, entries)

@@ -15,7 +15,7 @@ from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.messages_integrity import SCHEMA_KINDS, SCOPE_KINDS
 from tayninh_desktop.storage import audit_verify, integrity, schema_check
 from tayninh_desktop.storage import migrations as schema
-from tayninh_desktop.storage.db import Database, DatabaseError, open_for_check
+from tayninh_desktop.storage.db import Database, database_errors, open_for_check
 
 OK, DAMAGED, NOT_REGISTER = "ok", "damaged", "not_register"
 NOT_REGISTER_CODES = ("db_not_sqlite", "db_foreign")
@@ -108,7 +108,7 @@ def _row_finding(p: audit_verify.RowProblem) -> Finding:
                     id=p.key, seq=p.seq, action=p.action, at=p.at, scope=p.kind)
 
 
-def check_file(path: Path | str) -> CheckReport:
+def check_file(path: Path | str, key: bytes | None = None) -> CheckReport:
     """Check the register file at ``path`` without writing to it.
 
     Raises DomainError for a file that is not this program's register (``check_not_register``
@@ -116,7 +116,7 @@ def check_file(path: Path | str) -> CheckReport:
     """
     path = Path(path)
     try:
-        db = open_for_check(path)
+        db = open_for_check(path, key=key)
     except DomainError as error:
         if error.code in DAMAGED_CODES:
             return CheckReport(integrity=[error.message], verdict=DAMAGED)
@@ -125,7 +125,7 @@ def check_file(path: Path | str) -> CheckReport:
         return check(db)
     except DomainError:
         raise
-    except DatabaseError:   # SQLite refusing to read a page: the file is damaged
+    except database_errors():   # SQLite refusing to read a page: the file is damaged
         return CheckReport(integrity=[render("db_damaged", {"path": str(path)})], verdict=DAMAGED)
     finally:
         db.conn.close()

@@ -8,6 +8,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.org import Unit, UnitType
+from tayninh_desktop.services import scope
 from tayninh_desktop.storage import members_repo, units_repo
 
 
@@ -15,6 +16,7 @@ def require_member(db, member_id: str) -> Member:
     member = members_repo.get(db, member_id)
     if member is None:
         raise DomainError("member_not_found", member_id=member_id)
+    scope.require_cell(db, member.cell_id)   # a cell secretary: their own cell's members only
     return member
 
 
@@ -29,4 +31,5 @@ def require_cell(db, cell_id: str | None, on: date, field: str = "cell_id") -> U
         raise DomainError("unit_not_cell", unit=unit.name)
     if not unit.is_open_on(on):
         raise ValidationError([FieldIssue(field, "cell_closed_on", {"cell": unit.name, "date": format_vn_date(on)})])
+    scope.require_cell(db, unit.id)
     return unit

@@ -23,6 +23,7 @@ from tayninh_desktop.domain.party_life import (
 )
 from tayninh_desktop.domain.rules import Rubric, default_rubric, rubric_from_dict, rubric_to_dict
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell
 from tayninh_desktop.services.party_life import today_or
@@ -69,6 +70,7 @@ def rubric_form(db: Database) -> dict:
 
 def roster(db: Database, cell_id: str, on: date) -> list[AttendanceLine]:
     """The attendance grid for a new meeting: everyone in the cell that day, with the default state."""
+    scope.require_cell(db, cell_id)
     return [AttendanceLine(mid, name, MemberStatus(status), default_attendance(MemberStatus(status)))
             for mid, name, status in meetings_repo.roster_on(db, cell_id, on)]
 
@@ -132,6 +134,7 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
     meeting in the month, a member who was not in the cell that day, scores outside the rubric.
     """
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     today = today_or(today)
     data = parse_meeting_form(form, today)
     with db.atomic():
@@ -198,16 +201,19 @@ def get_meeting(db: Database, meeting_id: str) -> Meeting:
     meeting = meetings_repo.get(db, meeting_id)
     if meeting is None:
         raise DomainError("meeting_not_found", meeting_id=meeting_id)
+    scope.require_cell(db, meeting.cell_id)   # a cell secretary: their cell's meetings only
     return meeting
 
 
 def meetings_of_cell(db: Database, cell_id: str, year: int) -> list[Meeting]:
     """The cell's meetings in a year, newest first."""
     check_year(year)
+    scope.require_cell(db, cell_id)
     return meetings_repo.meetings_of_cell(db, cell_id, date(year, 1, 1), date(year, 12, 31))
 
 
 def member_attendance(db: Database, member_id: str, year: int) -> list[tuple[Meeting, Attendance]]:
     check_year(year)
+    scope.require_member(db, member_id)
     return meetings_repo.member_attendance(db, member_id, date(year, 1, 1), date(year, 12, 31))
 

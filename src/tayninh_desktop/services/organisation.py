@@ -20,6 +20,7 @@ from tayninh_desktop.domain.org import (
 )
 from tayninh_desktop.domain.validation import text_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
@@ -220,8 +221,12 @@ def require_home(db: Database) -> Unit:
 
 def cells(db: Database, *, include_closed: bool = False) -> list[Unit]:
     """The cells in the committee's order: by code, numbers compared as numbers (org.code_order_key) — the one
-    order of cells on every page, list and report."""
-    return sorted(units_repo.cells(db, include_closed=include_closed), key=lambda u: code_order_key(u.code))
+    order of cells on every page, list and report. The open cells are the choices a person has: a cell secretary's
+    session gets their own cell only. With ``include_closed`` (every cell that ever was, to name the cells of a
+    history) nothing is left out: names of cells are not restricted."""
+    found = sorted(units_repo.cells(db, include_closed=include_closed), key=lambda u: code_order_key(u.code))
+    own = scope.scoped_cell(db)
+    return [u for u in found if u.id == own] if own is not None and not include_closed else found
 
 
 def cell_by_code(db: Database, code: str) -> Unit:

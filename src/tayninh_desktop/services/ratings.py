@@ -32,6 +32,7 @@ from tayninh_desktop.domain.party_life import (
 from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -112,6 +113,7 @@ def rate_member(db: Database, actor: Actor, member_id: str, year: int, level: st
     """Record a member's rating for a year under the rule in force; refused when the year is already rated,
     not yet reviewable, or the score does not support the level."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     check_year(year)
     with db.atomic():
@@ -167,6 +169,7 @@ def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
     """The cell's members at the end of the year, in list order, with their ratings for the year (members here
     only in temporary party life are rated at their official cell and left out)."""
     check_year(year)
+    scope.require_cell(db, cell_id)   # a cell secretary: their cell's sheet only
     end = date(year, 12, 31)
     roster = meetings_repo.roster_on(db, cell_id, end)
     recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)
@@ -190,11 +193,12 @@ def quota_check(db: Database, year: int) -> QuotaCheck:
 
 
 def ratings_of(db: Database, member_id: str) -> list[Rating]:
+    scope.require_member(db, member_id)
     return ratings_repo.ratings_of(db, member_id)
 
 
 def ratings_for_cell(db: Database, member_ids: list[str], year: int) -> dict[str, Rating]:
-    return ratings_repo.ratings_for_year(db, member_ids, year)
+    return ratings_repo.ratings_for_year(db, scope.visible_member_ids(db, member_ids), year)
 
 
 def record_discipline(db: Database, actor: Actor, member_id: str, form: str, decided_on_text: str, *,
@@ -205,6 +209,7 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
     new violation, expulsion excepted); a probationary member only khiển trách or cảnh cáo. State discipline
     (hạ bậc lương, giáng chức, cách chức…): the period its decision sets (a default term otherwise)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     issues: list[FieldIssue] = []
     form_value = _choice("form", form, DisciplineForm, issues)
@@ -265,6 +270,7 @@ def _date_field(name: str, text: str, issues: list[FieldIssue], required: bool =
 def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str, *, notes: str = "") -> Changes:
     """Record the member's task for the year (phân công nhiệm vụ); one assignment per member and year."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     if not nfc(task):
         raise ValidationError([FieldIssue("task", "required")])
     with db.atomic():
@@ -278,4 +284,5 @@ def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str
 
 
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
+    scope.require_member(db, member_id)
     return ratings_repo.discipline_of(db, member_id)

@@ -13,7 +13,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
 from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
 from tayninh_desktop.domain.vn_text import nfc
-from tayninh_desktop.services import event_rules
+from tayninh_desktop.services import event_rules, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
@@ -105,6 +105,7 @@ def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, st
                   today: date | None = None) -> Changes:
     """Save the edited fields of a member; the history is re-derived (a changed ngày chính thức counts)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today or date.today()
     data = parse_member_form(form, today)
     with db.atomic():
@@ -126,6 +127,7 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
     """Record one change of a member's situation with its document; refused if the history cannot allow it,
     or if it breaks a rule in force on that event (a leave, a re-admission: ``services/event_rules``)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today or date.today()
     if event_date > today:
         raise ValidationError([FieldIssue("event_date", "date_in_future", {"value": format_vn_date(event_date)})])
@@ -224,17 +226,20 @@ def get_member(db: Database, member_id: str) -> Member:
 
 
 def history(db: Database, member_id: str) -> list[MemberEvent]:
+    scope.require_member(db, member_id)
     return events_repo.events_of(db, member_id)
 
 
 def members_in_cell_on(db: Database, cell_id: str, on: date) -> list[Member]:
     """Who belonged to the cell on that date, in official list order."""
+    scope.require_cell(db, cell_id)
     return members_repo.get_many(db, events_repo.member_ids_in_cell_on(db, cell_id, on))
 
 
 def list_rowids(db: Database, *, search: str = "", cell_id: str | None = None,
                 statuses: tuple[str, ...] | None = None, order: str = "sort_key",
                 descending: bool = False, limit: int | None = None) -> list[int]:
+    cell_id = scope.cell_filter(db, cell_id)   # a cell secretary sees their cell's list only
     return members_repo.list_rowids(db, search=search, cell_id=cell_id, statuses=statuses, order=order,
                                     descending=descending, limit=limit)
 
@@ -244,11 +249,9 @@ def list_rowids_in(db: Database, db_path: str = "", **filters) -> list[int]:
     the ordered list of the whole register while the window goes on (and may write) on its own."""
     if not db_path:
         return list_rowids(db, **filters)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return list_rowids(own, **filters)
     finally:
@@ -257,23 +260,33 @@ def list_rowids_in(db: Database, db_path: str = "", **filters) -> list[int]:
 
 def count_rowids(db: Database, *, cell_id: str | None = None, statuses: tuple[str, ...] | None = None) -> int:
     """How many members the list of these filters holds."""
-    return members_repo.count_matching(db, cell_id=cell_id, statuses=statuses)
+    return members_repo.count_matching(db, cell_id=scope.cell_filter(db, cell_id), statuses=statuses)
 
 
 def search_rowids(db: Database, search: str) -> set[int] | None:
     """The members matching a search typed in the register (None when nothing is typed)."""
-    return members_repo.match_rowids(db, search)
+    found = members_repo.match_rowids(db, search)
+    cell = scope.scoped_cell(db)
+    if found is None or cell is None:
+        return found
+    return found & set(members_repo.list_rowids(db, cell_id=cell))
 
 
 def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,
               statuses: tuple[str, ...] | None = None) -> list[MemberListRow]:
     """The members that match, in list order, as stored texts: for printing a whole list (`members list`)."""
-    return members_repo.list_rows(db, search=search, cell_id=cell_id, statuses=statuses)
+    return members_repo.list_rows(db, search=search, cell_id=scope.cell_filter(db, cell_id), statuses=statuses)
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:
-    return members_repo.summaries(db, rowids)
+    found = members_repo.summaries(db, rowids)
+    cell = scope.scoped_cell(db)
+    if cell is None:
+        return found
+    own = set(scope.visible_member_ids(db, [s.id for s in found]))
+    return [s for s in found if s.id in own]
 
 
 def member_count(db: Database) -> int:
-    return members_repo.count(db)
+    cell = scope.scoped_cell(db)
+    return members_repo.count(db) if cell is None else members_repo.count_matching(db, cell_id=cell)

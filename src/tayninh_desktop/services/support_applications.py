@@ -23,7 +23,7 @@ from tayninh_desktop.domain.messages_support import (
     HOUSEHOLD_LABELS,
     STATE_LABELS,
 )
-from tayninh_desktop.services import support_reference
+from tayninh_desktop.services import scope, support_reference
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
@@ -41,6 +41,7 @@ def get(db: Database, actor: Actor, application_id: str) -> Application:
     application = applications_repo.get(db, application_id)
     if application is None:
         raise DomainError("application_not_found", application_id=application_id)
+    scope.require_member(db, application.member_id, actor)
     plan = support_reference.book(db).plan_on(application.period_from)
     order = {c.code: n for n, c in enumerate(plan.checklist)} if plan else {}
     return replace(application, checklist=tuple(sorted(application.checklist,
@@ -51,7 +52,9 @@ def listing(db: Database, actor: Actor, *, state: str | None = None, start: date
             end: date | None = None) -> list[Application]:
     """Applications, newest first (optionally one state, or submitted within a period)."""
     actor.require(Permission.HOUSEHOLD_DATA)
-    return applications_repo.listing(db, state=state, start=start, end=end)
+    found = applications_repo.listing(db, state=state, start=start, end=end)
+    visible = set(scope.visible_member_ids(db, [a.member_id for a in found], actor))
+    return [a for a in found if a.member_id in visible]
 
 
 def _interest(db: Database, loan: Loan, plan: SupportPlan, start: date, end: date) -> int:
@@ -120,6 +123,7 @@ def submit(db: Database, actor: Actor, member_id: str, form: dict, *, today: dat
     period without interest paid."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     values = forms.application(form, today or date.today())
     start, end, submitted = values["period_from"], values["period_to"], values["submitted_on"]
     with db.atomic():
@@ -204,6 +208,7 @@ def approve(db: Database, actor: Actor, application_id: str, form: dict, *, toda
     """Approve a checked application: who approved, the document, the day; the amount is computed then."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     values = forms.decision(form, today or date.today())
     with db.atomic():
         application = get(db, actor, application_id)
@@ -221,6 +226,7 @@ def reject(db: Database, actor: Actor, application_id: str, form: dict, *, today
     """Reject an application, with the reason (not one on which money has been paid)."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     values = forms.decision(form, today or date.today(), reason=True)
     from tayninh_desktop.storage import fund_repo
 

@@ -17,7 +17,7 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.vn_money import format_money, format_rate, rate_number
-from tayninh_desktop.services import support_reference
+from tayninh_desktop.services import scope, support_reference
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
@@ -48,11 +48,13 @@ def _snapshot(value) -> dict:
 def households_of(db: Database, actor: Actor, member_id: str) -> list[Household]:
     """A member's circumstances, newest year first."""
     actor.require(Permission.HOUSEHOLD_DATA)
+    scope.require_member(db, member_id, actor)
     return support_repo.households_of(db, member_id)
 
 
 def household_of(db: Database, actor: Actor, member_id: str, year: int) -> Household | None:
     actor.require(Permission.HOUSEHOLD_DATA)
+    scope.require_member(db, member_id, actor)
     return support_repo.household_of(db, member_id, year)
 
 
@@ -61,6 +63,7 @@ def record_household(db: Database, actor: Actor, member_id: str, form: dict, *, 
     """Record (or, with ``household_id``, correct) a member's circumstances for one year."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     values = forms.household(form, today)
     with db.atomic():
@@ -103,12 +106,15 @@ def delete_household(db: Database, actor: Actor, household_id: str) -> Changes:
 
 def loans_of(db: Database, actor: Actor, member_id: str) -> list[Loan]:
     actor.require(Permission.HOUSEHOLD_DATA)
+    scope.require_member(db, member_id, actor)
     return support_repo.loans_of(db, member_id)
 
 
 def all_loans(db: Database, actor: Actor) -> list[Loan]:
     actor.require(Permission.HOUSEHOLD_DATA)
-    return support_repo.all_loans(db)
+    loans = support_repo.all_loans(db)
+    visible = set(scope.visible_member_ids(db, [loan.member_id for loan in loans], actor))
+    return [loan for loan in loans if loan.member_id in visible]
 
 
 def get_loan(db: Database, actor: Actor, loan_id: str) -> Loan:
@@ -116,6 +122,7 @@ def get_loan(db: Database, actor: Actor, loan_id: str) -> Loan:
     loan = support_repo.loan(db, loan_id)
     if loan is None:
         raise DomainError("loan_not_found", loan_id=loan_id)
+    scope.require_member(db, loan.member_id, actor)
     return loan
 
 
@@ -164,6 +171,7 @@ def record_loan(db: Database, actor: Actor, member_id: str, form: dict, *, loan_
     such loan has, a contract number already used, a start date after an interest payment already recorded."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     values = forms.loan(form, today_or(today))
     with db.atomic():
         member = require_member(db, member_id)
@@ -201,6 +209,7 @@ def delete_loan(db: Database, actor: Actor, loan_id: str) -> Changes:
 
 def payments_of(db: Database, actor: Actor, loan_id: str) -> list[InterestPayment]:
     actor.require(Permission.HOUSEHOLD_DATA)
+    get_loan(db, actor, loan_id)   # a cell secretary: their cell's members' loans only
     return support_repo.payments_of(db, loan_id)
 
 

@@ -22,6 +22,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
 from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.support_household import check_payment
 from tayninh_desktop.storage import audit, members_repo, support_repo
@@ -151,6 +152,7 @@ def _line(db: Database, number: int, row: StatementRow) -> StatementLine:
 def plan_statement(db: Database, actor: Actor, path: Path | str) -> StatementPlan:
     """Read a statement and say, row by row, what importing it would do (nothing is written)."""
     actor.require(Permission.HOUSEHOLD_DATA)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     path = Path(path)
     kind, sheet, rows, (header, mapping) = _sheet(path)
     lines, seen = [], set()
@@ -175,6 +177,7 @@ def apply_statement(db: Database, actor: Actor, plan: StatementPlan, *, accept_v
     unless ``accept_valid``."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     if plan.blocked and not accept_valid:
         raise DomainError("support_import_rows_refused", refused=plan.counts["refused"])
     stamp = audit.now_iso()

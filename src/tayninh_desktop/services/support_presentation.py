@@ -17,7 +17,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.party_life import AttendanceState, Meeting
-from tayninh_desktop.services import meetings, support_reference
+from tayninh_desktop.services import meetings, scope, support_reference
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.storage import audit, members_repo, support_repo
@@ -79,6 +79,7 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
     """Record (or correct) a meeting as ``meetings.record_meeting`` does, with or without the policy
     presentation on its agenda, in one transaction."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     with db.atomic():
         saved_id, changes = meetings.record_meeting(db, actor, cell_id, form, attendance=attendance, scores=scores,
                                                     meeting_id=meeting_id, today=today)
@@ -92,6 +93,7 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
 def present_at_meeting(db: Database, actor: Actor, meeting_id: str, presented_by: str = "") -> Changes:
     """Add the policy presentation to a meeting already recorded (the command line's ``support present``)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_meeting(db, meeting_id, actor)
     with db.atomic():
         meeting = meetings.get_meeting(db, meeting_id)
         after = _sync(db, actor, meeting, True, presented_by)
@@ -102,6 +104,7 @@ def present_at_meeting(db: Database, actor: Actor, meeting_id: str, presented_by
 def presentation_of(db: Database, actor: Actor, meeting_id: str) -> Presentation | None:
     """The presentation held at a meeting, with who is still to be told in person (None: not on its agenda)."""
     actor.require(Permission.READ)
+    scope.require_meeting(db, meeting_id, actor)
     held = support_repo.presentation(db, meeting_id)
     if held is None:
         return None

@@ -17,7 +17,7 @@ from tayninh_desktop.domain.assistance import ApplicationState, FundKind
 from tayninh_desktop.domain.assistance_reference import SupportPlan
 from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-from tayninh_desktop.services import support_reference, support_screening
+from tayninh_desktop.services import scope, support_reference, support_screening
 from tayninh_desktop.services.party_life import cell_names
 from tayninh_desktop.storage import applications_repo, fund_repo, support_repo
 from tayninh_desktop.storage.db import Database
@@ -120,6 +120,7 @@ def _paid_between(db: Database, application_id: str, start: date, end: date) -> 
 def build_report(db: Database, actor: Actor, start: date, end: date) -> SupportReport:
     """The figures of the period ``start``–``end`` (inclusive), per cell and in total."""
     actor.require(Permission.HOUSEHOLD_DATA)
+    scope.require_cell(db, None, actor)   # the committee's, not a cell secretary's
     plan = support_reference.plan_on(db, end, "period")
     names = cell_names(db)
     cells: dict[str, CellFigures] = {}

@@ -29,7 +29,7 @@ from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.messages_support import HOUSEHOLD_LABELS, MISSING_LABELS
-from tayninh_desktop.services import support_reference
+from tayninh_desktop.services import scope, support_reference
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
@@ -126,6 +126,7 @@ def run_screen(db: Database, actor: Actor, on: date | None = None, *, cell_id: s
     """The members who may be eligible on ``on`` (today), in list order, with the basis, what is missing and
     whether they were told of the policy (``everyone``: the other members too, without a basis)."""
     actor.require(Permission.HOUSEHOLD_DATA)
+    cell_id = scope.cell_filter(db, cell_id, actor)   # a cell secretary: their cell only
     day = on or date.today()
     plan = support_reference.plan_on(db, day, "on")
     ref = support_reference.book(db)
@@ -178,11 +179,9 @@ def untold_counts_in(db: Database, db_path: str, actor: Actor, on: date | None =
     the worker thread, as the warnings)."""
     if not db_path:
         return untold_counts(db, actor, on)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return untold_counts(own, actor, on)
     finally:
@@ -193,6 +192,7 @@ def untold_counts_in(db: Database, db_path: str, actor: Actor, on: date | None =
 
 def outreach_of(db: Database, actor: Actor, member_id: str) -> list[Outreach]:
     actor.require(Permission.READ)
+    scope.require_member(db, member_id, actor)
     return support_repo.outreach_of(db, member_id)
 
 
@@ -200,6 +200,7 @@ def record_told(db: Database, actor: Actor, member_id: str, form: dict, *, today
                 ) -> tuple[str, Changes]:
     """Record that a member was told of the support policy: on which day, by whom, how."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today or date.today()
     values = forms.outreach(form, today)
     with db.atomic():

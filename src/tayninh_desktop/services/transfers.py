@@ -12,6 +12,7 @@ from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.party_life import AwayContact, LetterDirection, LetterOutcome, TransferLetter
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -32,6 +33,7 @@ def issue_letter(db: Database, actor: Actor, member_id: str, direction: str, iss
                  today: date | None = None) -> tuple[str, Changes]:
     """Record a letter of introduction (out: issued here; in: received) with its presentation deadline."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     if issued_on > today:
         raise ValidationError([FieldIssue("issued_on", "date_in_future", {"value": format_vn_date(issued_on)})])
@@ -76,6 +78,7 @@ def record_contact(db: Database, actor: Actor, member_id: str, contacted_on: dat
                    contact: str = "", note: str = "", today: date | None = None) -> Changes:
     """Note that the cell reached a member working away (how, where to reach him, what was agreed)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     if contacted_on > today:
         raise ValidationError([FieldIssue("contacted_on", "date_in_future",
@@ -92,8 +95,10 @@ def record_contact(db: Database, actor: Actor, member_id: str, contacted_on: dat
 
 
 def letters_of(db: Database, member_id: str) -> list[TransferLetter]:
+    scope.require_member(db, member_id)
     return letters_repo.letters_of(db, member_id)
 
 
 def contacts_of(db: Database, member_id: str) -> list[AwayContact]:
+    scope.require_member(db, member_id)
     return letters_repo.contacts_of(db, member_id)

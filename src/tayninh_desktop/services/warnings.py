@@ -25,6 +25,7 @@ from tayninh_desktop.domain.warnings import (
     quota_warning,
     sort_warnings,
 )
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.party_life import cell_names, rules, today_or
 from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 from tayninh_desktop.services.work_calendar import calendar_for
@@ -111,8 +112,10 @@ def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[
 
 
 def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | None = None) -> list[EarlyWarning]:
-    """Every early warning on ``today`` (the committee's, or one cell's), most urgent first."""
+    """Every early warning on ``today`` (the committee's, or one cell's), most urgent first. A cell secretary
+    gets their cell's."""
     today = today_or(today)
+    cell_id = scope.cell_filter(db, cell_id)
     book = rules()
     names = cell_names(db)
     active = frozenset(s.value for s in ACTIVE_STATUSES)
@@ -154,11 +157,9 @@ def compute_warnings_in(db: Database, db_path: str = "", *, today: date | None =
     """
     if not db_path:
         return compute_warnings(db, today=today)
-    from pathlib import Path
+    from tayninh_desktop.storage.db import connect_like
 
-    from tayninh_desktop.storage.db import connect
-
-    own = connect(Path(db_path))
+    own = connect_like(db)
     try:
         return compute_warnings(own, today=today)
     finally:

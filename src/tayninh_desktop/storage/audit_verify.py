@@ -197,6 +197,7 @@ def _label(db: Database, kind: str, key: str, seq: int | None) -> str:
         "unit": "SELECT name FROM unit_versions WHERE unit_id = ? ORDER BY valid_from DESC LIMIT 1",
         "document": "SELECT symbol FROM documents WHERE id = ?",
         "setting": "SELECT ? ",
+        "account": "SELECT name FROM accounts WHERE id = ?",
     }
     sql = queries.get(kind)
     if sql:

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database as _SqliteUtilsDatabase
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.storage import audit, keystore, presence, row_hashes
+from tayninh_desktop.storage import audit, cipher, keystore, presence, row_hashes, scope_guard
 from tayninh_desktop.storage import migrations as schema
 from tayninh_desktop.storage.backup import BACKUP_MARK, backup_to
 
@@ -33,7 +33,12 @@ DatabaseError = sqlite3.DatabaseError   # what SQLite raises for a file it canno
 BUSY_TIMEOUT_MS = 8000
 
 
-def _check_file(path: Path, create: bool) -> None:
+def database_errors() -> tuple[type[BaseException], ...]:
+    """What SQLite (or SQLCipher, for an encrypted register) raises for a file it cannot read."""
+    return cipher.errors()
+
+
+def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
     if not path.exists():
         if not create:
             raise DomainError("db_missing", path=str(path))
@@ -48,13 +53,13 @@ def _check_file(path: Path, create: bool) -> None:
         raise DomainError("db_unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
     if not head and not create:
         raise DomainError("db_empty", path=str(path))
-    if head and head != SQLITE_MAGIC:
+    if head and head != SQLITE_MAGIC and not encrypted:
         raise DomainError("db_not_sqlite", path=str(path))
 
 
 def is_busy(exc: sqlite3.Error) -> bool:
     """True when SQLite refused because another connection holds the lock."""
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+    return cipher.is_operational(exc) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def is_read_only_error(exc: sqlite3.Error) -> bool:
@@ -86,13 +91,14 @@ class Database(_SqliteUtilsDatabase):
         self.pending_audit = []
         try:
             yield self
+            scope_guard.check_writes(self)
             audit.seal(self)
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self.pending_audit = []
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+            if is_busy(exc):
                 raise locked_error(self.path_text) from exc
             raise
         self._record_head()
@@ -100,7 +106,7 @@ class Database(_SqliteUtilsDatabase):
     def _begin(self) -> None:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except database_errors() as exc:
             if is_busy(exc):
                 raise locked_error(self.path_text) from exc
             if is_read_only_error(exc):
@@ -130,11 +136,19 @@ def record_head(db: Database, head: dict) -> None:
     keystore.write_head(db.path_text, {**head, **({"conflict": conflict} if conflict else {})})
 
 
-def _check_owner(path: Path, uri_flags: str = "mode=ro", *, allow_backup: bool = False) -> None:
+def _raw_connect(target: str, key: bytes | None, *, uri: bool = False, timeout: float = 5.0,
+                 check_same_thread: bool = True):
+    if key is not None:
+        return cipher.connect(target, key, uri=uri, timeout=timeout, check_same_thread=check_same_thread)
+    return sqlite3.connect(target, uri=uri, timeout=timeout, check_same_thread=check_same_thread)
+
+
+def _check_owner(path: Path, uri_flags: str = "mode=ro", *, allow_backup: bool = False,
+                 key: bytes | None = None) -> None:
     """Refuse a SQLite file of another program (or a backup) before anything writes to it."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{uri_flags}", uri=True, timeout=5.0)
-    except sqlite3.Error as exc:
+        conn = _raw_connect(f"{path.resolve().as_uri()}?{uri_flags}", key, uri=True)
+    except (sqlite3.Error, *database_errors()) as exc:
         raise DomainError("db_unreadable", path=str(path), reason=str(exc)) from exc
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -147,22 +161,23 @@ def _check_owner(path: Path, uri_flags: str = "mode=ro", *, allow_backup: bool =
                 raise DomainError("db_is_backup", path=str(path))
             return
         raise DomainError("db_foreign", path=str(path))
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise DomainError("db_locked" if is_busy(exc) else "db_damaged", path=str(path)) from exc
     finally:
         conn.close()
 
 
-def connect(path: Path) -> Database:
-    """A connection with the pragmas the app relies on (no migration)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def connect(path: Path, key: bytes | None = None) -> Database:
+    """A connection with the pragmas the app relies on (no migration); ``key`` for an encrypted register."""
+    conn = _raw_connect(str(path), key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     # No sqlite-utils plugins: a register runs only this program's code, and finding plugins scans every
     # installed package's metadata (~15 ms of start-up).
     db = Database(conn, execute_plugins=False)
     db.path_text = str(path)
+    db.cipher_key = key
     try:
         db.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         conn.close()
         if is_busy(exc):
             raise locked_error(str(path)) from exc
@@ -175,13 +190,14 @@ def connect(path: Path) -> Database:
     return db
 
 
-def connect_read_only(path: Path, *, immutable: bool = False) -> Database:
+def connect_read_only(path: Path, *, immutable: bool = False, key: bytes | None = None) -> Database:
     """A connection that cannot write (``check``, a backup being verified, a write-protected stick)."""
     flags = "mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+    conn = _raw_connect(f"{path.resolve().as_uri()}?{flags}", key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                        check_same_thread=False)
     db = Database(conn)
     db.path_text = str(path)
+    db.cipher_key = key
     db.read_only = True
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return db
@@ -207,8 +223,18 @@ def writable(path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def connect_like(db: Database) -> Database:
+    """A second connection to the same register for the window's worker: the same key and the same person
+    (their scope applies to what the worker reads)."""
+    own = connect(Path(db.path_text), getattr(db, "cipher_key", None))
+    actor = getattr(db, "actor", None)
+    if actor is not None:
+        own.actor = actor
+    return own
+
+
 def open_database(path: Path | str, *, create: bool = False, read_only: bool = False, migrate: bool = True,
-                  user: str | None = None) -> Database:
+                  user: str | None = None, key: bytes | None = None) -> Database:
     """Open (or create) the register at ``path`` and bring its schema up to date.
 
     ``read_only`` (or a register that cannot be written) opens without writing anything, not even
@@ -216,20 +242,20 @@ def open_database(path: Path | str, *, create: bool = False, read_only: bool = F
     ``migrate=False`` leaves an older register as it is (``check`` never writes).
     """
     path = Path(path)
-    _check_file(path, create)
+    _check_file(path, create, encrypted=key is not None)
     had_data = path.exists() and path.stat().st_size > 0
     if had_data:
-        _check_owner(path, _ro_flags(path))
+        _check_owner(path, _ro_flags(path), key=key)
     if read_only or (had_data and not writable(path)):
-        return _open_read_only(path, immutable=not writable(path))
-    db = connect(path)
+        return _open_read_only(path, immutable=not writable(path), key=key)
+    db = connect(path, key)
     if not had_data:
         keystore.forget_head(str(path))   # a new register at this name: the old file's head is not its own
     try:
         _bring_up_to_date(db, path, had_data, migrate)
         row_hashes.install_tracking(db.conn)
         _seal_baseline(db)
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         db.conn.close()
         raise (locked_error(str(path)) if is_busy(exc) else DomainError("db_damaged", path=str(path))) from exc
     except BaseException:
@@ -256,11 +282,11 @@ def _bring_up_to_date(db: Database, path: Path, had_data: bool, migrate: bool) -
         schema.MIGRATIONS.apply(db)
 
 
-def _open_read_only(path: Path, *, immutable: bool) -> Database:
+def _open_read_only(path: Path, *, immutable: bool, key: bytes | None = None) -> Database:
     try:
-        db = connect_read_only(path, immutable=immutable and _immutable(path))
+        db = connect_read_only(path, immutable=immutable and _immutable(path), key=key)
         applied = {m.name for m in schema.MIGRATIONS.applied(db)}
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise DomainError("db_damaged", path=str(path)) from exc
     known = {m.name for m in schema.MIGRATIONS._migrations}
     if applied - known:
@@ -272,14 +298,14 @@ def _open_read_only(path: Path, *, immutable: bool) -> Database:
     return db
 
 
-def open_for_check(path: Path, *, allow_backup: bool = False) -> Database:
+def open_for_check(path: Path, *, allow_backup: bool = False, key: bytes | None = None) -> Database:
     """A read-only connection to a register as it is (no migration, nothing written): ``check``."""
     path = Path(path)
-    _check_file(path, False)
-    _check_owner(path, _ro_flags(path), allow_backup=allow_backup)
+    _check_file(path, False, encrypted=key is not None)
+    _check_owner(path, _ro_flags(path), allow_backup=allow_backup, key=key)
     try:
-        return connect_read_only(path, immutable=_immutable(path))
-    except sqlite3.DatabaseError as exc:
+        return connect_read_only(path, immutable=_immutable(path), key=key)
+    except database_errors() as exc:
         raise DomainError("db_damaged", path=str(path)) from exc
 
 

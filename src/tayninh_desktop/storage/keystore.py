@@ -57,7 +57,8 @@ def key_id(key: bytes) -> str:
     return hmac.new(key, KEY_CHECK, hashlib.sha256).hexdigest()[:16]
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically to a file only its owner reads (0600 in a 0700 folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.chmod(path.parent, 0o700)
@@ -91,7 +92,7 @@ def store_key(key: bytes) -> str:
     ident = key_id(key)
     path = keys_dir() / f"{ident}.key"
     if not path.exists():
-        _write_private(path, _protect(key))
+        write_private(path, _protect(key))
     return ident
 
 
@@ -105,6 +106,25 @@ def load_key(ident: str) -> bytes | None:
     except (OSError, ValueError):
         return None
     return key if key_id(key) == ident else None
+
+
+def store_data_key(ident: str, key: bytes) -> None:
+    """Seal an encrypted register's data key for this computer's user (DPAPI on Windows)."""
+    write_private(keys_dir() / "so" / f"{ident}.key", _protect(key))
+
+
+def load_data_key(ident: str) -> bytes | None:
+    if not ident or not all(c in "0123456789abcdef" for c in ident):
+        return None
+    try:
+        return _unprotect((keys_dir() / "so" / f"{ident}.key").read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def forget_data_key(ident: str) -> None:
+    if ident and all(c in "0123456789abcdef" for c in ident):
+        (keys_dir() / "so" / f"{ident}.key").unlink(missing_ok=True)
 
 
 # --- the chain head, per register file -------------------------------------------------------

@@ -173,3 +173,7 @@ from tayninh_desktop.storage import schema_screening  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_returns  # noqa: F401
 # isort: on
+# Issue 15 (accounts): accounts and roles (m032), the audit page's indexes (m033).
+# isort: off
+from tayninh_desktop.storage import schema_accounts  # noqa: F401
+# isort: on

@@ -43,6 +43,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "unit_versions": ("unit", ("unit_id",)),
     "documents": ("document", ("id",)),
     "settings": ("setting", ("key",)),
+    "accounts": ("account", ("id",)),
 }
 
 # Tables that are not data: the log itself, the schema's bookkeeping, derived indexes.

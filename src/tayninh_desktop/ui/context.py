@@ -37,6 +37,8 @@ class UiContext(QObject):
             from tayninh_desktop.services import organisation
 
             self._cells = organisation.cells(self.db)
+            if self.actor.scoped:   # a cell secretary's filters offer their cell only
+                self._cells = [c for c in self._cells if c.id == self.actor.cell_id]
         return self._cells
 
     def _forget(self, changes: Changes) -> None:

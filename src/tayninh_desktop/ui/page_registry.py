@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from tayninh_desktop.ui import (
     strings,
+    strings_accounts,
     strings_documents,
     strings_import,
     strings_party_life,
@@ -98,6 +99,18 @@ def _settings_page(context: UiContext) -> QWidget:
     return SettingsPage(context)
 
 
+def _accounts_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.accounts_page import AccountsPage
+
+    return AccountsPage(context)
+
+
+def _audit_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.audit_page import AuditPage
+
+    return AuditPage(context)
+
+
 def pages() -> list[PageSpec]:
     """The navigation, top to bottom (only pages that work are listed); the first is the home page."""
     return [
@@ -113,4 +126,8 @@ def pages() -> list[PageSpec]:
         PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
         PageSpec("returns", strings_returns.NAV_RETURNS, _returns_page),
         PageSpec("settings", strings_window.NAV_SETTINGS, _settings_page),
+
+
+        PageSpec("audit", strings_accounts.NAV_AUDIT, _audit_page),
+        PageSpec("accounts", strings_accounts.NAV_ACCOUNTS, _accounts_page),
     ]

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from tayninh_desktop.services import crosscheck_document
 from tayninh_desktop.services.crosscheck import CrossCheckResult
@@ -14,6 +14,7 @@ from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.screen_fit import fit_to_screen
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 
 
 class CrossCheckPrintDialog(QDialog):
@@ -43,7 +44,7 @@ class CrossCheckPrintDialog(QDialog):
 
     def save(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, s.SAVE_PDF, "bien-ban-doi-chieu.pdf", s.PDF_FILTER)
+            path = ask_save_path(self, s.SAVE_PDF, "bien-ban-doi-chieu.pdf", s.PDF_FILTER)
         if not path:
             return None
         target = Path(path)

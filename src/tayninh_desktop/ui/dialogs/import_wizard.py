@@ -38,6 +38,7 @@ from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.column_mapping import ColumnMapping
 from tayninh_desktop.ui.widgets.held_rows import HeldRows
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, heading, make_table, table_item
 
 FILE, MAPPING, PREVIEW, REPORT, RUN = range(5)
@@ -337,7 +338,7 @@ class ImportWizard(QDialog):
             return
         if not path:
             default = str(self.source.path.with_name(self.source.path.stem + "-ket-qua.xlsx"))
-            path, _ = QFileDialog.getSaveFileName(self, s.SAVE_REPORT, default, s.XLSX_FILTER)
+            path = ask_save_path(self, s.SAVE_REPORT, default, s.XLSX_FILTER)
         if path:
             saved = importing.save_report(self.plan, path)
             self.status.setText(s.SAVED_TO.format(path=saved))

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -44,6 +43,7 @@ from tayninh_desktop.ui.widgets.form_list import FormList
 from tayninh_desktop.ui.widgets.paper_inputs import PaperInputs, lines_of
 from tayninh_desktop.ui.widgets.paper_selection import PaperSelection, date_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
 
 BUSY_AFTER_MS = 600
@@ -315,7 +315,7 @@ class DocumentsPage(QWidget):
     def _ask_path(self, path: str | None, kind: str = "pdf") -> Path | None:
         if path:
             return Path(path)
-        chosen, _ = QFileDialog.getSaveFileName(self, s.SAVE_TITLE, "", FILTERS[kind])
+        chosen = ask_save_path(self, s.SAVE_TITLE, "", FILTERS[kind])   # says the file holds personal data
         if chosen and not chosen.lower().endswith(f".{kind}"):
             chosen += f".{kind}"
         return Path(chosen) if chosen else None

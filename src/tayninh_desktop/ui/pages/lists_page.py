@@ -26,6 +26,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, make_table, table_item
 
 CROSSCHECK_COLOURS = {"same": "added", "differs": "held", "only_in_file": "refused", "only_in_register": "refused",
@@ -144,7 +145,7 @@ class ListsPage(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, s.PAGE_EXPORT_BUTTON, "danh-sach-dang-vien.xlsx", s.XLSX_FILTER)
+            path = ask_save_path(self, s.PAGE_EXPORT_BUTTON, "danh-sach-dang-vien.xlsx", s.XLSX_FILTER)
         if not path:
             return
         db, actor = self.context.db, self.context.actor
@@ -187,7 +188,7 @@ class ListsPage(QWidget):
         if self.crosscheck_result is None:
             return
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, s.SAVE_CROSSCHECK, "doi-chieu.xlsx", s.XLSX_FILTER)
+            path = ask_save_path(self, s.SAVE_CROSSCHECK, "doi-chieu.xlsx", s.XLSX_FILTER)
         if path:
             saved = crosscheck.save_report(self.crosscheck_result, path)
             self.check_summary.setText(self.check_summary.text() + "\n" + s.SAVED_TO.format(path=saved))

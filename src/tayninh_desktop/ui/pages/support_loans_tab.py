@@ -26,6 +26,7 @@ from tayninh_desktop.ui.dialogs.record_dialog import Field
 from tayninh_desktop.ui.models.rows_model import DisplayRow
 from tayninh_desktop.ui.pages.support_screen_tab import application_dialog, loan_dialog
 from tayninh_desktop.ui.pages.support_tab import SupportTab
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 
 REFUSED_BACKGROUND = "#ffc7ce"
 
@@ -184,7 +185,7 @@ class StatementDialog(QDialog):
 
     def save_report(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, s.IMPORT_REPORT, "bao-cao-sao-ke.xlsx", s.XLSX_FILTER)
+            path = ask_save_path(self, s.IMPORT_REPORT, "bao-cao-sao-ke.xlsx", s.XLSX_FILTER)
         if not path:
             return None
         try:

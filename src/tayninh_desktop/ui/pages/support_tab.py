@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import RowsModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
+from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 
 UNCONFIRMED_BACKGROUND = "#fff3c4"
 TOLD_BACKGROUND = "#e8f5e9"
@@ -107,7 +107,7 @@ class SupportTab(QWidget):
     def print_to_file(self, default_name: str, work: Callable[[Path], object], path: str | None = None) -> None:
         """Ask where to save (unless ``path``), print there on the worker, say where it went or why not."""
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, s.PDF_FILTER, default_name, s.PDF_FILTER)
+            path = ask_save_path(self, s.PDF_FILTER, default_name, s.PDF_FILTER)
         if not path:
             return
         target = Path(path)
