@@ -34,7 +34,7 @@ def test_the_sample_register_is_its_own_file_marked_on_every_window(files, qtbot
     dialog = FirstRunDialog(session.actor, real, sample)
     qtbot.addWidget(dialog)
     assert dialog.open_demo()
-    window = session.show(dialog.db, dialog.path)
+    window = session.opened(dialog.db, dialog.path)
     qtbot.addWidget(window)
     assert window.context.db_path == str(sample) and not real.exists()
     assert window.windowTitle().startswith("SỔ MẪU — ") and window.banner is not None
@@ -54,7 +54,7 @@ def test_leaving_the_sample_creates_and_opens_the_real_register(files, qtbot, mo
     first = FirstRunDialog(session.actor, real, sample)
     qtbot.addWidget(first)
     first.open_demo()
-    window = session.show(first.db, first.path)
+    window = session.opened(first.db, first.path)
     qtbot.addWidget(window)
 
     def fill_and_create(dialog):        # the clerk types the committee in the first-run form
@@ -64,6 +64,16 @@ def test_leaving_the_sample_creates_and_opens_the_real_register(files, qtbot, mo
         return FirstRunDialog.DialogCode.Accepted if dialog.create() else FirstRunDialog.DialogCode.Rejected
 
     monkeypatch.setattr(FirstRunDialog, "exec", fill_and_create)
+    from tayninh_desktop.ui.dialogs.first_admin_dialog import FirstAdminDialog
+
+    def make_admin(dialog):             # then the first administrator of the real register
+        dialog.full_name.setText("Nguyễn Văn Quản")
+        dialog.full_name.editingFinished.emit()
+        dialog.password.setText("mot-mat-khau")
+        dialog.repeat.setText("mot-mat-khau")
+        return FirstAdminDialog.DialogCode.Accepted if dialog.create() else FirstAdminDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstAdminDialog, "exec", make_admin)
     window.banner.leave_button.click()
     new = session.window
     assert new is not None and new is not window
@@ -71,6 +81,7 @@ def test_leaving_the_sample_creates_and_opens_the_real_register(files, qtbot, mo
     assert new.context.db_path == str(real) and not sample_register.is_sample(new.context.db)
     assert new.banner is None and not new.windowTitle().startswith("SỔ MẪU")
     assert organisation.home_unit(new.context.db).name == "Đảng ủy xã Long Thuận"
+    assert new.context.actor.name == "quan.nguyen"                # the first administrator is the one signed in
     assert register.member_count(new.context.db) == 0            # nothing of the demo in the real register
     assert "open_sample" in new.menus and "leave_sample" not in new.menus
     # A dialog of the real register is not marked.
@@ -90,7 +101,7 @@ def test_leaving_the_sample_asks_about_typed_work_first(files, qtbot, answers):
     first = FirstRunDialog(session.actor, real, sample)
     qtbot.addWidget(first)
     first.open_demo()
-    window = session.show(first.db, first.path)
+    window = session.opened(first.db, first.path)
     qtbot.addWidget(window)
     meetings = window.show_page("meetings")
     meetings.chair.setText("Nguyễn Văn A")

@@ -121,6 +121,7 @@ def write_and_record(db: Database, actor: Actor, folder: Path, data: bytes, sent
                      secrets: returns_keys.OwnSecrets) -> Path:
     """Inside one transaction: lock the period, record the package, write it to the stick and verify it. A
     failure anywhere removes the file and leaves the register as it was."""
+    actor.require(Permission.EDIT_REGISTER)   # a public step of the export: checked on its own too
     path = Path(folder) / sent.file_name
     written = False
     try:

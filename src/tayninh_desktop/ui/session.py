@@ -45,8 +45,7 @@ class Session(QObject):
         dialog = FirstRunDialog(self.actor, self.real_path, self.sample_path)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.db is None:
             return None
-        signed = self._made(dialog.db, dialog.path)
-        return self.show(signed, dialog.path) if signed is not None else None
+        return self.opened(dialog.db, dialog.path)
 
     def _open(self, path: Path, parent: QWidget | None) -> login.Session | None:
         """The register at ``path`` for the person at the keyboard (the login screen when it has accounts)."""
@@ -68,6 +67,11 @@ class Session(QObject):
             register_files.close_register(db)
             return None
         return signed
+
+    def opened(self, db, path: Path) -> MainWindow | None:
+        """A window on a register the first-run screen just made or opened (None: no administrator was made)."""
+        signed = self._made(db, path)
+        return self.show(signed, path) if signed is not None else None
 
     def show(self, signed: login.Session, path: Path) -> MainWindow:
         """A main window on the register at ``path``, for the person ``signed`` in."""
