@@ -30,6 +30,7 @@ def _register_optional_catalogues() -> None:
         "messages_statistics",
         "messages_screening",
         "messages_returns",
+        "messages_cases",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

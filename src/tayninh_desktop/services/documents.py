@@ -218,6 +218,9 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
     if "meeting" in form.scope and subject is not None:
         ctx.update(documents_context.meeting_values(db, subject, on, lists["member_objects"], ctx["members"]))
         ctx.update(documents_votes.present_voters(db, subject, on, ctx))
+        from tayninh_desktop.services.case_meetings import minutes_values
+
+        ctx.update(minutes_values(db, subject.id, on))   # the progress notes made at the meeting
     ctx.pop("member_objects")
     if form.source in screening_papers.LIST_SOURCES:
         ctx.update(screening_papers.list_context(db, form.source, subject.id if subject else None, on, request.year))
