@@ -108,3 +108,17 @@ LIST_PAPERS = (("danh_sach_du_kien_giup_do", "Danh sách dự kiến cần giúp
 PRINT_LIST = "In danh sách, nghị quyết…"
 HOME_HELP_DUE = ("Giáo dục, giúp đỡ 12 tháng: {passed} đồng chí đã hết hạn mà chi bộ chưa biểu quyết sàng lọc, {coming}"
                  " đồng chí sắp hết hạn — nhấn đúp vào dòng «Hết hạn 12 tháng giúp đỡ» để mở hồ sơ.")
+
+# Progress notes at a cell meeting; correcting a recorded step.
+NO_MEETING = "— không gắn với kỳ họp nào"
+DLG_MEETING_DATE_HINT = "để trống khi đã chọn kỳ họp: lấy ngày kỳ họp"
+NO_MEETINGS_YET = (" Chưa có kỳ họp nào của chi bộ trong thời gian giúp đỡ được ghi ở trang «Sinh hoạt chi bộ»: ghi"
+                   " kỳ họp trước để gắn nhận xét với kỳ họp.")
+CORRECT = "Sửa bước đã chọn…"
+DLG_CORRECT = "Sửa bước «{step}» ngày {date} — {name}"
+CORRECT_HINT = ("Bước ghi nhầm không bị xóa: bước sửa thay cho nó, bước cũ vẫn được giữ trong hồ sơ và ghi «đã sửa»,"
+                " cùng lý do sửa. Hồ sơ không phải rút.")
+PICK_STEP = "Chọn một bước trong danh sách «Các bước đã ghi» để sửa."
+STEP_NOT_CORRECTABLE = "Bước «{step}» không sửa được ở đây: {why}."
+STEP_CORRECTED_ALREADY = "Bước này đã được sửa; hãy chọn bước sửa (đang có hiệu lực)."
+CORRECTED_TOOLTIP = "Bước này đã được sửa: {reason}"
