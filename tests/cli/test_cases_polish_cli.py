@@ -70,3 +70,21 @@ def test_new_commands_have_vietnamese_help(capsys):
             main([*args, "--help"])
         out = capsys.readouterr().out
         assert "Cách dùng:" in out and "tùy chọn" in out
+
+
+def test_screening_run_groups_a_members_signs(demo, capsys):
+    code, out, _ = run(capsys, "screening", "run", "--year", "2026", "--db", demo, "--json", *TODAY)
+    payload = json.loads(out)
+    groups, signs = payload["member_groups"], payload["signs"]
+    assert code == 0 and len(groups) == payload["members"] and sum(g["count"] for g in groups) == payload["count"]
+    for group in groups:   # each summary points at its member's signs, kept one object per sign
+        assert {signs[i]["member_id"] for i in group["sign_indexes"]} == {group["member_id"]}
+        assert group["level"] == signs[group["sign_indexes"][0]]["level"]
+    assert {"code", "level", "member_id", "evidence", "basis", "year", "open_cases"} <= set(signs[0])
+    several = next(g for g in groups if g["count"] > 1)
+    code, out, _ = run(capsys, "screening", "run", "--year", "2026", "--db", demo, *TODAY)
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith(f"{several['member_name']} — "))
+    assert f"{several['count']} dấu hiệu" in lines[head]
+    assert all(line.startswith("    [") for line in lines[head + 1:head + 1 + several["count"]])
+    assert sum(line.startswith(f"{several['member_name']} — ") for line in lines) == 1

@@ -122,3 +122,4 @@ PICK_STEP = "Chọn một bước trong danh sách «Các bước đã ghi» đ�
 STEP_NOT_CORRECTABLE = "Bước «{step}» không sửa được ở đây: {why}."
 STEP_CORRECTED_ALREADY = "Bước này đã được sửa; hãy chọn bước sửa (đang có hiệu lực)."
 CORRECTED_TOOLTIP = "Bước này đã được sửa: {reason}"
+SIGNS_MORE = "\n({count} dấu hiệu)"
