@@ -97,7 +97,9 @@ ACTION_TITLES = {
     "vote_standing": "Ban Thường vụ biểu quyết", "decision": "Quyết định", "card": "Thu hồi thẻ đảng viên",
 }
 # The papers a case can print, by the step it is at (form id, label).
-CASE_PAPERS = (("phieu_bieu_quyet", "Phiếu biểu quyết"), ("bien_ban_kiem_phieu", "Biên bản kiểm phiếu"),
+CASE_PAPERS = (("phieu_bieu_quyet", "Phiếu biểu quyết"), ("bien_ban_kiem_phieu", "Biên bản kiểm phiếu (chi bộ)"),
+               ("bien_ban_kiem_phieu_dang_uy", "Biên bản kiểm phiếu (Đảng ủy)"),
+               ("bien_ban_kiem_phieu_ban_thuong_vu", "Biên bản kiểm phiếu (Ban Thường vụ)"),
                ("ban_cam_ket", "Bản cam kết"), ("nghi_quyet_ket_qua_giup_do", "Nghị quyết kết quả giúp đỡ"),
                ("nghi_quyet_de_nghi_xoa_ten", "Nghị quyết đề nghị xóa tên"),
                ("to_trinh_xoa_ten", "Tờ trình đề nghị xóa tên"), ("quyet_dinh", "Quyết định"))
