@@ -88,3 +88,18 @@ def test_screening_run_groups_a_members_signs(demo, capsys):
     assert f"{several['count']} dấu hiệu" in lines[head]
     assert all(line.startswith("    [") for line in lines[head + 1:head + 1 + several["count"]])
     assert sum(line.startswith(f"{several['member_name']} — ") for line in lines) == 1
+
+
+def test_the_meeting_dossier_binds_cases_and_the_level_tallies_print(demo, capsys, tmp_path):
+    case = _listed_case(demo, capsys)
+    out = tmp_path / "ho-so.pdf"
+    code, printed, err = run(capsys, "print", "ho_so_hop_chi_bo", "--case", case["id"], "--out", str(out), "--db",
+                             demo, "--json")
+    assert code == 0, err
+    assert json.loads(printed)["pages"] > 5 and out.exists()
+    code, _, err = run(capsys, "print", "bien_ban_kiem_phieu", "--case", case["id"], "--case", case["id"], "--out",
+                       str(tmp_path / "x.pdf"), "--db", demo)
+    assert code == 1 and "chỉ hồ sơ kỳ họp chi bộ nhận nhiều --case" in err and not (tmp_path / "x.pdf").exists()
+    code, _, err = run(capsys, "print", "bien_ban_kiem_phieu_dang_uy", "--case", case["id"], "--out",
+                       str(tmp_path / "y.pdf"), "--db", demo)
+    assert code == 1 and "không in theo hồ sơ" in err    # a help case has no committee vote

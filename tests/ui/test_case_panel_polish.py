@@ -86,3 +86,14 @@ def test_a_step_is_corrected_and_the_old_one_kept_struck_through(panel, context,
 def test_the_opening_step_says_how_it_is_corrected(panel):
     panel.steps.setCurrentRow(0)
     assert panel.open_correction() is None and "rút hồ sơ" in panel.message.text()
+
+
+def test_the_meeting_dossier_of_the_case_prints_from_the_panel(panel, context, world, tmp_path):
+    from pypdf import PdfReader
+
+    index = panel.papers.findData("ho_so_hop_chi_bo")
+    assert index >= 0 and "Hồ sơ kỳ họp chi bộ biểu quyết" in panel.papers.itemText(index)
+    result = panel.print_paper("ho_so_hop_chi_bo", tmp_path / "ho-so.pdf")
+    assert result is not None and "Đã in" in panel.message.text()
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "ho-so.pdf").pages)
+    assert "ngày 10 tháng 3 năm 2026" in text and "Nguyễn Văn An" in text   # the day the cell voted on the case

@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "case_vote_date_fixed": ("{field_label}: không đổi được ngày của lần biểu quyết này ({why}); chỉ sửa được số"
                              " phiếu và số văn bản."),
     # Papers of a case.
+    "form_one_case": "Mẫu «{form}» in theo một hồ sơ; chỉ hồ sơ kỳ họp chi bộ nhận nhiều --case.",
     "dossier_case_other_cell": ("Hồ sơ của đồng chí {name} thuộc {case_cell}, không phải chi bộ của hồ sơ kỳ họp"
                                 " ({cell})."),
     "dossier_case_no_cell_vote": ("Hồ sơ của đồng chí {name} không có nội dung chi bộ biểu quyết ({state}): không đưa"

@@ -87,6 +87,7 @@ class PrintRequest:
     issue: bool = True
     member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
     questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
+    case_ids: tuple[str, ...] = ()        # a dossier's cases voted on at the meeting (services/dossier_cases)
     case_id: str | None = None            # a screening or removal case (services/screening_papers)
     draft: bool = False                   # print a numbered paper as a draft, marked "DỰ THẢO"
     summary: str = ""                     # the trích yếu the office wrote

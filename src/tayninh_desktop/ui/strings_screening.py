@@ -102,7 +102,8 @@ CASE_PAPERS = (("phieu_bieu_quyet", "Phiếu biểu quyết"), ("bien_ban_kiem_p
                ("bien_ban_kiem_phieu_ban_thuong_vu", "Biên bản kiểm phiếu (Ban Thường vụ)"),
                ("ban_cam_ket", "Bản cam kết"), ("nghi_quyet_ket_qua_giup_do", "Nghị quyết kết quả giúp đỡ"),
                ("nghi_quyet_de_nghi_xoa_ten", "Nghị quyết đề nghị xóa tên"),
-               ("to_trinh_xoa_ten", "Tờ trình đề nghị xóa tên"), ("quyet_dinh", "Quyết định"))
+               ("to_trinh_xoa_ten", "Tờ trình đề nghị xóa tên"), ("quyet_dinh", "Quyết định"),
+               ("ho_so_hop_chi_bo", "Hồ sơ kỳ họp chi bộ biểu quyết (phiếu, kiểm phiếu, nghị quyết)"))
 LIST_PAPERS = (("danh_sach_du_kien_giup_do", "Danh sách dự kiến cần giúp đỡ"),
                ("nghi_quyet_danh_sach_giup_do", "Nghị quyết đưa vào danh sách"),
                ("nghi_quyet_phan_cong_giup_do", "Nghị quyết phân công giúp đỡ"),

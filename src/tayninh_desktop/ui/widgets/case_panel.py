@@ -31,6 +31,7 @@ from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs import case_actions
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+DOSSIER = "ho_so_hop_chi_bo"
 
 
 class CasePanel(QWidget):
@@ -190,6 +191,12 @@ class CasePanel(QWidget):
         if self.case is None:
             return None
         request = documents.PrintRequest(case_id=self.case.id)
+        if form_id == DOSSIER:   # the meeting where the cell votes: this case and the others voted that day
+            from tayninh_desktop.services import dossier_cases
+
+            on = dossier_cases.meeting_of(self.case, self.today)
+            request = documents.PrintRequest(cell_id=self.case.cell_id, on=on,
+                                             case_ids=dossier_cases.voted_with(self.context.db, self.case, on))
         result = self.context.run_action(self, documents.print_form, form_id, path, request)
         if result is not None:
             printed = result[0]
