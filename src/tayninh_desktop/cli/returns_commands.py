@@ -122,9 +122,11 @@ def _register_receiving(returns: argparse._SubParsersAction, common: argparse.Ar
                    help="ban hành: lấy số văn bản và vào sổ đăng ký (không có thì in bản dự thảo)")
     p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy)")
     p.set_defaults(handler=cmd_report)
-    p = returns.add_parser("remind", parents=[common], help="in công văn đôn đốc mọi đơn vị chưa nộp báo cáo của kỳ")
+    p = returns.add_parser("remind", parents=[common], help="in công văn đôn đốc mọi đơn vị chưa nộp báo cáo của kỳ"
+                           " (mỗi công văn một số trong sổ đăng ký văn bản)")
     p.add_argument("--period", required=True, help=PERIOD_HELP)
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--draft", action="store_true", help="in dự thảo (có dấu «DỰ THẢO»), không cấp số, không vào sổ")
     p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy)")
     p.set_defaults(handler=cmd_remind)
 

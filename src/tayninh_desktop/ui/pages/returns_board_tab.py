@@ -41,6 +41,7 @@ class BoardTab(QWidget):
         self.period.currentIndexChanged.connect(lambda _i: self.show_board())
         self.owed = QCheckBox(s.OWED_ONLY, objectName="board_owed")
         self.owed.toggled.connect(lambda _on: self.show_board())
+        self.draft = QCheckBox(s.REMINDERS_DRAFT, objectName="board_reminders_draft")
         self.table = QTableView(objectName="board_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -67,6 +68,7 @@ class BoardTab(QWidget):
         actions = QHBoxLayout()
         for button in buttons:
             actions.addWidget(button)
+        actions.addWidget(self.draft)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -197,13 +199,19 @@ class BoardTab(QWidget):
             self.print_reminders(Path(path))
 
     def print_reminders(self, path: Path):
+        """One numbered letter per unit owing the period (a draft without numbers when ticked)."""
         try:
-            result, codes = returns_printing.print_reminders(self.context.db, self.context.actor,
-                                                             self.selected_period(), path, today=self.today)
+            result, changes = returns_printing.print_reminders(self.context.db, self.context.actor,
+                                                               self.selected_period(), path, today=self.today,
+                                                               draft=self.draft.isChecked())
         except DomainError as error:
             self.say(error.message, error=True)
             return None
-        self.say(s.REMINDERS_PRINTED.format(count=len(codes), path=result.path))
+        numbers = (s.REMINDERS_NUMBERS.format(symbols=", ".join(result.symbols)) if result.symbols
+                   else s.REMINDERS_DRAFT_DONE)
+        self.say(s.REMINDERS_PRINTED.format(count=len(result.units), path=result.path, numbers=numbers))
+        if changes.documents:
+            self.context.changed.emit(changes)
         return result
 
     def say(self, text: str, *, error: bool = False) -> None:
