@@ -89,8 +89,9 @@ def cmd_expect(args) -> int:
 def cmd_allotment_set(args) -> int:
     from tayninh_desktop.services import returns_board
 
-    db = open_db(args)
-    returns_board.set_allotment(db, actor(args), args.unit, args.year, args.count, args.doc)
+    db = open_db(args)   # the same record as «allotment set --unit CODE»: one store of allotments
+    returns_board.set_allotment(db, actor(args), args.unit, args.year, args.count, args.doc,
+                                date_option(args.doc_date, "--doc-date"))
     emit(args, {"ok": True}, f"Đã ghi: {args.unit} năm {args.year} được phân bổ {args.count} ({args.doc}).")
     return 0
 

@@ -55,6 +55,10 @@ def insert_key(db: Database, key: KeyRecord) -> None:
          key.retired_at, stamp])
 
 
+def set_key_unit(db: Database, key_id: str, unit_id: str) -> None:
+    db.execute("UPDATE exchange_keys SET unit_id = ?, updated_at = ? WHERE id = ?", [unit_id, now_iso(), key_id])
+
+
 def retire_key(db: Database, key_id: str) -> None:
     stamp = now_iso()
     db.execute("UPDATE exchange_keys SET retired_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, key_id])

@@ -56,6 +56,7 @@ class BoardTab(QWidget):
         for text, name, slot in ((s.IMPORT, "board_import", self.ask_import_folder),
                                  (s.IMPORT_FILE, "board_import_file", self.ask_import_file),
                                  (s.EXPECT, "board_expect", self.ask_expect),
+                                 (s.SET_ALLOTMENT, "board_set_allotment", self.ask_allotment),
                                  (s.PRINT_REPORT, "board_print_report", self.ask_print_report),
                                  (s.PRINT_REMINDERS, "board_print_reminders", self.ask_print_reminders)):
             button = QPushButton(text, objectName=name)
@@ -213,6 +214,21 @@ class BoardTab(QWidget):
         if changes.documents:
             self.context.changed.emit(changes)
         return result
+
+    def ask_allotment(self):
+        """The removals allotted to the chosen unit for the period's year (the same record the unit's screening
+        page shows for itself: one store)."""
+        from tayninh_desktop.ui.dialogs.case_actions import allotment_dialog
+
+        index = self.table.currentIndex()
+        code = self.model.key(index.row()) if index.isValid() else None
+        if not code:
+            self.say(s.CHOOSE_UNIT, error=True)
+            return None
+        self.say("")
+        unit = returns_board.reporting_unit(self.context.db, code)
+        year = int(self.selected_period()[:4]) if self.selected_period() else self.today.year
+        return allotment_dialog(self.context, unit.id, unit.name, year, self)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")
