@@ -200,6 +200,14 @@ def snapshot(db: Database, sender_code: str) -> tuple[str, int, str] | None:
     return (row[0], row[1], row[2]) if row else None
 
 
+def snapshot_senders(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the units whose accepted return carries a register snapshot, by code."""
+    rows = db.execute("SELECT DISTINCT r.sender_code, COALESCE(k.unit_name, r.sender_code) FROM returns_received r"
+                      " LEFT JOIN exchange_keys k ON k.unit_code = r.sender_code AND k.retired_at IS NULL"
+                      " WHERE r.state = 'accepted' AND r.snapshot_json IS NOT NULL ORDER BY r.sender_code").fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def insert_rejection(db: Database, rejection: Rejection) -> None:
     stamp = now_iso()
     db.execute("INSERT INTO return_rejections (id, sender_code, period, revision, package_sha256, file_name,"
