@@ -58,3 +58,14 @@ def test_the_aggregated_report_of_96_units_fills_page_one(tmp_path):
     first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True,
                            check=True).stdout
     assert "II. TĂNG, GIẢM ĐẢNG VIÊN (BIỂU SỐ 1-BTCTW)" in first and "Đảng ủy xã số 0" in first
+
+
+def test_lines_to_write_on_start_under_their_heading():
+    from tayninh_desktop.documents.blocks import DottedLines
+
+    styles = getSampleStyleSheet()
+    heading = Paragraph("4. CONCLUSION", styles["Heading2"])
+    heading.keepWithNext = 1
+    pages = _pages([Spacer(1, 150 * 2.835), Paragraph("Text before.", styles["Normal"]), heading, DottedLines(30),
+                    Paragraph("Signed.", styles["Normal"])])
+    assert "4. CONCLUSION" in pages[0] and "Signed." in pages[1]

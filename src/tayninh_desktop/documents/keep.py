@@ -82,30 +82,42 @@ class KeepTail(Flowable):
 
 
 class HeadingRoom(CondPageBreak):
-    """A new page before ``heading`` only when the heading and the start of ``table`` do not fit in the room left
-    (the whole table, when it fits on one page: a short table is never split from its heading)."""
+    """A new page before ``heading`` only when the heading and the start of what follows do not fit in the room left:
+    a table's header and first rows (the whole table when it fits on one page: a short table is never split from its
+    heading), or the first lines left to write on."""
 
-    def __init__(self, heading: Flowable, table: Table, rows: int = HEADING_ROWS) -> None:
+    def __init__(self, heading: Flowable, block: Flowable, rows: int = HEADING_ROWS) -> None:
         super().__init__(0)
-        self.heading, self.table, self.rows = heading, table, rows
+        self.heading, self.block, self.rows = heading, block, rows
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         frame = self._doctemplateAttr("frame")
         page = getattr(frame, "_aH", avail_height) if frame is not None else avail_height
         heading = self.heading.wrap(avail_width, page)[1] + self.heading.getSpaceBefore()
-        whole = self.table.wrap(avail_width, page)[1]
-        heights = getattr(self.table, "_rowHeights", [])
-        start = sum(heights[:getattr(self.table, "repeatRows", 0) + self.rows])
-        self.height = heading + (whole if heading + whole <= page else start)
+        self.height = heading + self._start(avail_width, page - heading)
         return super().wrap(avail_width, avail_height)
+
+    def _start(self, avail_width: float, room: float) -> float:
+        if isinstance(self.block, Table):
+            whole = self.block.wrap(avail_width, room)[1]
+            heights = getattr(self.block, "_rowHeights", [])
+            return whole if whole <= room else sum(heights[:getattr(self.block, "repeatRows", 0) + self.rows])
+        return min(self.block.count, self.rows + 1) * self.block.spacing   # lines to write on: the first few
+
+
+def _follows(flowable: Flowable) -> bool:
+    """A table, or dotted lines to write on (``blocks.DottedLines``: a count of lines and their spacing)."""
+    return isinstance(flowable, Table) or (hasattr(flowable, "count") and hasattr(flowable, "spacing"))
 
 
 def keep_headings_with_tables(story: list[Flowable]) -> list[Flowable]:
-    """A heading kept "with next" before a table: kept with the table's first rows instead (``HeadingRoom``)."""
+    """A heading kept "with next" before a table or lines to write on: kept with their start instead
+    (``HeadingRoom``), so that a long one begins on the page where its heading is."""
     out: list[Flowable] = []
     for index, flowable in enumerate(story):
         following = story[index + 1] if index + 1 < len(story) else None
-        if isinstance(flowable, Paragraph) and isinstance(following, Table) and flowable.getKeepWithNext():
+        if isinstance(flowable, Paragraph) and following is not None and _follows(following) \
+                and flowable.getKeepWithNext():
             flowable.keepWithNext = 0
             out.append(HeadingRoom(flowable, following))
         out.append(flowable)
