@@ -143,3 +143,16 @@ def test_the_last_failed_vote_that_escalated_keeps_its_date(home_db, actor, worl
     assert "đưa hồ sơ lên cấp trên" in error.message
     correct_step(home_db, actor, case_id, last.id, "Số phiếu", Correction(yes=4, no=5), today=today)
     assert cases.get_case(home_db, case_id).votes("cell")[-1].vote.yes == 4
+
+
+def test_a_paper_issued_for_a_vote_stays_with_its_correction(papers_ready, actor, cells, make_form, today, tmp_path):
+    from tayninh_desktop.services import documents
+
+    ids = build(papers_ready, actor, cells, make_form, today)
+    case_id = removal_through_levels(papers_ready, actor, ids["a"], today)
+    issued, _ = documents.print_form(papers_ready, actor, "nghi_quyet_de_nghi_xoa_ten", tmp_path / "nq.pdf",
+                                     documents.PrintRequest(case_id=case_id))
+    vote = cases.get_case(papers_ready, case_id).votes("cell")[-1]
+    assert vote.document_id == issued.document_id
+    correct_step(papers_ready, actor, case_id, vote.id, "Số phiếu ghi nhầm", Correction(yes=8, no=1), today=today)
+    assert cases.get_case(papers_ready, case_id).votes("cell")[-1].document_id == issued.document_id

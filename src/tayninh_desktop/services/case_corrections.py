@@ -104,7 +104,8 @@ def _require_step(case: Case, step_id: str) -> CaseStep:
 
 
 def _base(old: CaseStep, change: Correction, reason: str) -> CaseStep:
-    """The correcting step: the old one's values with the given ones, in the old one's place."""
+    """The correcting step: the old one's values with the given ones, in the old one's place (a paper issued for the
+    step stays attached to it)."""
     def text(value: str | None, kept: str) -> str:
         return kept if value is None else nfc(value).strip()
 
@@ -113,7 +114,7 @@ def _base(old: CaseStep, change: Correction, reason: str) -> CaseStep:
                    doc_date=change.doc_date or old.doc_date, doc_issuer=text(change.doc_issuer, old.doc_issuer),
                    source=old.source if change.source is None else change.source,
                    text=old.text if change.text is None else clean_text(change.text), meeting_id=meeting,
-                   helper_id=change.helper_id or old.helper_id, document_id=None, corrects_id=old.id,
+                   helper_id=change.helper_id or old.helper_id, corrects_id=old.id,
                    correction_reason=reason)
 
 
