@@ -126,3 +126,8 @@ STEP_NOT_CORRECTABLE = "Bước «{step}» không sửa được ở đây: {why
 STEP_CORRECTED_ALREADY = "Bước này đã được sửa; hãy chọn bước sửa (đang có hiệu lực)."
 CORRECTED_TOOLTIP = "Bước này đã được sửa: {reason}"
 SIGNS_MORE = "\n({count} dấu hiệu)"
+
+
+def sign_level_text(level: str, count: int) -> str:
+    """The strongest sign's level, and how many signs the member has ("Căn cứ xóa tên\n(3 dấu hiệu)")."""
+    return LEVEL_LABELS[level] + (SIGNS_MORE.format(count=count) if count > 1 else "")

@@ -235,7 +235,7 @@ class ScreeningPage(QWidget):
         groups = group_signs(signs)   # one row per member, every sign (grounds, years) in it
         colours = {"ground": GROUND_COLOUR, "criterion": CRITERION_COLOUR}
         self.signs_model.set_rows([DisplayRow(
-            (_level_text(g), g.member_name, g.cell_name, "\n".join(g.lines("description")),
+            (s.sign_level_text(g.strongest.level.value, len(g.signs)), g.member_name, g.cell_name, "\n".join(g.lines("description")),
              "\n".join(g.lines("evidence")), "\n".join(g.lines("basis")),
              s.SIGN_HAS_CASE if result.open_cases.get(g.member_id) else ""), g.member_id,
             colours.get(g.strongest.level.value, "")) for g in groups])
@@ -397,12 +397,6 @@ class ScreeningPage(QWidget):
             self.refresh()
         if (changes.screening or changes.settings) and self.tabs.currentIndex() == 2:
             self.load_results()
-
-
-def _level_text(group) -> str:
-    """The strongest sign's level, and how many signs the member has ("Căn cứ xóa tên\n(3 dấu hiệu)")."""
-    text = s.LEVEL_LABELS[group.strongest.level.value]
-    return text + (s.SIGNS_MORE.format(count=len(group.signs)) if len(group.signs) > 1 else "")
 
 
 def _criterion_of(sign) -> str:
