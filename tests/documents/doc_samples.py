@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.documents import DocumentHeader, Recipients, Signature
+from tests.documents.level_tally_samples import LEVEL_TALLY_FORMS, level_tally_values
 from tests.documents.returns_samples import RETURNS_FORMS, returns_values
 from tests.documents.support_samples import SUPPORT_FORMS, support_values
 
@@ -206,6 +207,7 @@ VOTE_BASE = {"vb_members": 32, "vb_full": 30, "vb_probationary": 2, "vb_exempted
              "span_text": "từ ngày 01/01/2026 đến ngày 05/02/2026"}
 COMMITTEE_FORMS |= SUPPORT_FORMS
 COMMITTEE_FORMS |= RETURNS_FORMS
+COMMITTEE_FORMS |= LEVEL_TALLY_FORMS
 
 
 def screening_values() -> dict:
@@ -244,6 +246,8 @@ def context_for(form_id: str, members: int = 12) -> dict:
         ctx.update(statistics_values(form_id))
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
+    if form_id in LEVEL_TALLY_FORMS:
+        ctx.update(level_tally_values(form_id))
     if form_id == "bien_ban_doi_chieu_danh_sach":
         ctx.update(crosscheck_values())
     if form_id == "nghi_quyet_chi_bo":

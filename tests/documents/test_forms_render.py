@@ -9,6 +9,7 @@ import pytest
 from tayninh_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, missing_glyphs
 from tayninh_desktop.documents.forms import all_forms
 from tests.documents.conftest import pdffonts, pdftotext, pypdf_text, requires_poppler
+from tests.documents.level_tally_samples import LEVEL_TALLY_EXPECTED
 from tests.documents.returns_samples import RETURNS_EXPECTED
 from tests.documents.support_samples import SUPPORT_EXPECTED
 
@@ -58,6 +59,7 @@ EXPECTED = {
                               "vắng không có lý do 1 (tháng 01)"],
     **SUPPORT_EXPECTED,
     **RETURNS_EXPECTED,
+    **LEVEL_TALLY_EXPECTED,
     "bieu_1": ["THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN", "6 tháng đầu năm 2026", "Biểu số 1-BTCTW",
                "A - Tổng số đảng viên cuối kỳ trước chuyển sang", "3. Phục hồi đảng tịch", "NGƯỜI LẬP BIỂU"],
     "bieu_2": ["THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP", "Đoàn viên Đoàn TNCS Hồ Chí Minh", "1*", "Tuổi bình quân",

@@ -57,3 +57,21 @@ def listed_case(db, actor, member_id, today, on=date(2025, 3, 10)) -> str:
     passed, _ = case_votes.record_vote(db, actor, case_id, on, present=9, ballots=9, yes=8, no=1, today=today)
     assert passed
     return case_id
+
+
+def removal_through_levels(db, actor, member_id, today, *, vote_on=date(2026, 4, 10)) -> str:
+    """A xóa tên case voted at the cell (7/9), the committee (12/15) and the standing committee (4/5): the decision
+    is next."""
+    from tayninh_desktop.services import case_votes, cases
+
+    case_id, _ = cases.open_case(db, actor, member_id, "dua_ra", date(2026, 3, 1), form="xoa_ten",
+                                 ground="bo_sinh_hoat", today=today)
+    for day in (date(2026, 3, 5), date(2026, 3, 15), date(2026, 3, 25)):
+        cases.record_step(db, actor, case_id, "yeu_cau_kiem_diem", day, today=today)
+    case_votes.record_vote(db, actor, case_id, vote_on, present=9, ballots=9, yes=7, no=2, doc_number="03-NQ/CB",
+                           today=today)
+    case_votes.record_vote(db, actor, case_id, date(2026, 4, 20), level="committee", eligible=15, present=13,
+                           ballots=13, yes=12, no=1, doc_number="21-NQ/ĐU", today=today)
+    case_votes.record_vote(db, actor, case_id, date(2026, 4, 25), level="standing", eligible=5, present=5,
+                           ballots=5, yes=4, no=1, today=today)
+    return case_id

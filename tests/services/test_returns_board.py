@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.returns import BoardState, Role
 from tayninh_desktop.services import (
     demo,
@@ -20,6 +21,7 @@ from tayninh_desktop.services import (
 )
 from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.storage.db import open_database
+from tests.conftest import make_papers_ready
 from tests.documents.conftest import pdffonts, pdftotext, requires_poppler
 from tests.services.returns_world import ACTOR, PERIOD, TODAY, exchange, make_world, new_superior
 
@@ -83,10 +85,11 @@ def test_a_deadline_not_recorded_comes_from_the_rule_marked_unconfirmed(province
 @requires_poppler
 def test_reminders_go_to_the_owed_units_only(province, tmp_path):
     world, _ = province
+    make_papers_ready(world.superior, ACTOR)
     returns_receive.import_returns(world.superior, ACTOR, _send(world.unit, world.stick).path, now=ON_TIME)
-    result, codes = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "nhac.pdf",
-                                                     today=date(2026, 7, 25))
-    assert codes == ["TB"]
+    result, _ = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "nhac.pdf",
+                                                 today=date(2026, 7, 25))
+    assert result.units == ("TB",)
     text = " ".join(pdftotext(result.path).split())
     assert "Kính gửi: Đảng ủy xã Tân Biên" in text and "Hưng Thuận" not in text
     assert "125-CV/TU" in text and "20/07/2026" in text
@@ -94,8 +97,6 @@ def test_reminders_go_to_the_owed_units_only(province, tmp_path):
 
 
 def test_no_reminder_when_nobody_owes(province, tmp_path):
-    from tayninh_desktop.domain.errors import DomainError
-
     world, _ = province
     with pytest.raises(DomainError) as caught:
         returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "x.pdf", today=date(2026, 7, 1))
@@ -157,8 +158,6 @@ def test_consolidated_return_goes_further_up_and_is_accepted(province, tmp_path)
 
 
 def _consolidated_keys(world) -> dict[str, str]:
-    from tayninh_desktop.domain.errors import DomainError
-
     try:
         returns_consolidate.build_consolidated(world.superior, PERIOD, {}, revision=1, made="", today=TODAY)
     except DomainError as error:
@@ -177,3 +176,37 @@ def _strike_off_two(db) -> None:
     for number, member_id in enumerate(ids, start=1):
         register.record_event(db, ACTOR, member_id, EventKind.STRUCK_OFF, date(2026, 3, 10 + number),
                               doc_number=f"{number}-QĐ/ĐU", doc_date=date(2026, 3, 10 + number), today=TODAY)
+
+
+@requires_poppler
+def test_each_reminder_is_a_numbered_letter_in_the_register(province, tmp_path):
+    world, _ = province
+    before = [d.symbol for d in documents.register_listing(world.superior)]
+    refused = tmp_path / "tu-choi.pdf"
+    with pytest.raises(DomainError) as caught:   # a numbered letter needs its signer: nothing numbered, no file
+        returns_printing.print_reminders(world.superior, ACTOR, PERIOD, refused, today=date(2026, 7, 25))
+    assert "Bí thư" in caught.value.message and not refused.exists()
+    assert [d.symbol for d in documents.register_listing(world.superior)] == before
+    make_papers_ready(world.superior, ACTOR)
+    result, changes = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "nhac.pdf",
+                                                       today=date(2026, 7, 25))
+    assert set(result.units) == {"HT", "TB"}
+    assert len(result.symbols) == 2 and result.symbols[0] != result.symbols[1] and changes.documents
+    register = {d.symbol: d for d in documents.register_listing(world.superior)}
+    for symbol, page in zip(result.symbols, (1, 2), strict=True):
+        text = " ".join(pdftotext(result.path, page, page).split())
+        assert f"Số {symbol}" in text and register[symbol].type_code == "CV"
+        assert register[symbol].summary.startswith("Công văn V/v đôn đốc gửi báo cáo")
+    again = tmp_path / "in-lai.pdf"
+    documents.reprint(world.superior, ACTOR, register[result.symbols[1]].id, again)
+    text = " ".join(pdftotext(again).split())
+    assert f"Số {result.symbols[1]}" in text and "Kính gửi:" in text
+
+
+@requires_poppler
+def test_a_draft_reminder_takes_no_number(province, tmp_path):
+    world, _ = province
+    result, changes = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "du-thao.pdf",
+                                                       today=date(2026, 7, 25), draft=True)
+    assert result.symbols == () and not changes.documents
+    assert "DỰ THẢO" in pdftotext(result.path) and documents.register_listing(world.superior) == []

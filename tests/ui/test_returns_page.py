@@ -13,6 +13,7 @@ from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.services import returns_board, returns_keys, returns_receive
 from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.ui.context import UiContext
+from tests.conftest import make_papers_ready
 from tests.services.returns_world import PERIOD, TODAY, make_world
 
 SHOTS = os.environ.get("TAYNINH_SCREENSHOTS")   # a folder: the test saves what it shows there (1366×768)
@@ -90,8 +91,15 @@ def test_province_opens_on_its_board_and_imports_prints_reminds(world, qtbot, tm
     assert board.model.rows[0].cells[1] == "Chưa nộp"
     board.owed.setChecked(True)
     assert board.model.rowCount() == 1
+    assert board.print_reminders(tmp_path / "nhac.pdf") is None   # numbered letters: the signer is needed first
+    assert "Bí thư" in board.message.text() and not (tmp_path / "nhac.pdf").exists()
+    board.draft.setChecked(True)
+    assert board.print_reminders(tmp_path / "du-thao.pdf") is not None and "dự thảo" in board.message.text()
+    board.draft.setChecked(False)
+    make_papers_ready(world.superior, context.actor)
     result = board.print_reminders(tmp_path / "nhac.pdf")
     assert result is not None and "1 công văn" in board.message.text()
+    assert f"số {result.symbols[0]} (đã vào sổ đăng ký văn bản)" in board.message.text()
 
 
 def test_key_card_is_compared_before_it_is_taken(world, qtbot, tmp_path):

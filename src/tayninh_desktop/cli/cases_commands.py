@@ -1,5 +1,5 @@
-"""Commands of the screening and removal cases (issue 12): ``cases list|show|open|step|vote|helper|review|decide|
-expel|withdraw``."""
+"""Commands of the screening and removal cases (issue 12): ``cases list|show|open|step|meetings|correct|vote|helper|
+review|decide|expel|withdraw``."""
 
 from __future__ import annotations
 
@@ -54,14 +54,22 @@ def _register_cases(sub: argparse._SubParsersAction, common: argparse.ArgumentPa
     p = cases.add_parser("step", parents=[common], help="ghi một bước có ngày và văn bản")
     p.add_argument("case_id", metavar="MÃ_HỒ_SƠ")
     p.add_argument("--step", required=True, choices=STEP_CHOICES)
-    p.add_argument("--date", required=True, metavar="NGÀY")
+    p.add_argument("--date", metavar="NGÀY", help="ngày của bước (với --meeting: ngày kỳ họp)")
     p.add_argument("--doc", default="", metavar="SỐ")
     p.add_argument("--doc-date", metavar="NGÀY")
     p.add_argument("--issuer", default="", metavar="NƠI BAN HÀNH")
     p.add_argument("--source", default="", choices=("", "mat_tran", "noi_lam_viec", "nop", "tu_choi"),
                    help="ý kiến nơi cư trú: mat_tran, noi_lam_viec; tự kiểm điểm: nop, tu_choi")
     p.add_argument("--text", default="", metavar="NỘI DUNG")
+    p.add_argument("--meeting", metavar="MÃ_KỲ_HỌP", help="theo dõi, nhận xét tại kỳ họp chi bộ đã ghi (xem «cases"
+                   " meetings»); ngày của bước là ngày kỳ họp")
     p.set_defaults(handler=cmd_cases_step)
+    p = cases.add_parser("meetings", parents=[common], help="các kỳ họp của chi bộ trong thời gian giáo dục, giúp đỡ"
+                         " (để gắn theo dõi, nhận xét với kỳ họp)")
+    p.add_argument("case_id", metavar="MÃ_HỒ_SƠ")
+    p.add_argument("--today", metavar="NGÀY")
+    p.set_defaults(handler=cmd_cases_meetings)
+    _register_correct(cases, common)
     p = cases.add_parser("vote", parents=[common], help="kết quả biểu quyết (chi bộ, đảng ủy, ban thường vụ)")
     p.add_argument("case_id", metavar="MÃ_HỒ_SƠ")
     p.add_argument("--date", required=True, metavar="NGÀY")
@@ -102,6 +110,29 @@ def _register_cases(sub: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--date", required=True, metavar="NGÀY")
     p.add_argument("--reason", required=True, metavar="LÝ DO")
     p.set_defaults(handler=cmd_cases_withdraw)
+
+
+def _register_correct(cases: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = cases.add_parser("correct", parents=[common], help="sửa một bước ghi nhầm: bước mới thay bước cũ, ghi lý do;"
+                         " bước cũ vẫn được giữ (ghi «đã sửa»), không phải rút hồ sơ")
+    p.add_argument("case_id", metavar="MÃ_HỒ_SƠ")
+    p.add_argument("--step-id", required=True, metavar="MÃ_BƯỚC", help="mã bước cần sửa (xem «cases show»)")
+    p.add_argument("--reason", required=True, metavar="LÝ DO", help="lý do sửa")
+    p.add_argument("--date", metavar="NGÀY", help="ngày đúng (không ghi: giữ như cũ)")
+    p.add_argument("--doc", metavar="SỐ", help="số văn bản đúng")
+    p.add_argument("--doc-date", metavar="NGÀY")
+    p.add_argument("--issuer", metavar="NƠI BAN HÀNH")
+    p.add_argument("--source", choices=("mat_tran", "noi_lam_viec", "nop", "tu_choi"))
+    p.add_argument("--text", metavar="NỘI DUNG", help="nội dung đúng")
+    meeting = p.add_mutually_exclusive_group()
+    meeting.add_argument("--meeting", metavar="MÃ_KỲ_HỌP", help="gắn theo dõi, nhận xét với kỳ họp này")
+    meeting.add_argument("--no-meeting", action="store_true", help="bỏ gắn theo dõi, nhận xét với kỳ họp")
+    p.add_argument("--helper", metavar="MÃ_ĐV", help="người giúp đỡ đúng")
+    for name, text in (("present", "số có mặt"), ("ballots", "số phiếu thu về"), ("yes", "số phiếu đồng ý"),
+                       ("no", "số phiếu không đồng ý"), ("invalid", "số phiếu không hợp lệ"),
+                       ("eligible", "số có quyền biểu quyết (đảng ủy, ban thường vụ)")):
+        p.add_argument(f"--{name}", type=int, metavar="SỐ", help=f"{text} đúng")
+    p.set_defaults(handler=cmd_cases_correct)
 
 
 def _vote_options(p: argparse.ArgumentParser) -> None:
@@ -147,7 +178,7 @@ def cmd_cases_show(args) -> int:
              + (f": {data['outcome_label']}" if data["outcome_label"] else "")]
     if data["evidence"]:
         lines.append(f"Dấu hiệu: {data['evidence']}")
-    lines += [f"  {format_vn_date(_day(s['date']))}  {s['words']}" for s in data["steps"]]
+    lines += [f"  {format_vn_date(_day(s['date']))}  {s['words']}  [{s['id']}]" for s in data["steps"]]
     step = data["next_step"]
     lines.append(f"Bước tiếp theo: {step['text']}" + (f" Hạn: {step['deadline_text']}." if step["deadline_text"]
                                                        else ""))
@@ -174,10 +205,44 @@ def cmd_cases_step(args) -> int:
 
     db = open_db(args)
     step_id, _ = cases.record_step(db, actor(args), args.case_id, args.step,
-                                   date_option(args.date, "step_date", required=True), doc_number=args.doc,
+                                   date_option(args.date, "step_date"), doc_number=args.doc,
                                    doc_date=date_option(args.doc_date, "--doc-date"), doc_issuer=args.issuer,
-                                   source=args.source, text=args.text)
+                                   source=args.source, text=args.text, meeting_id=args.meeting)
     emit(args, {"ok": True, "step_id": step_id}, f"Đã ghi: {STEP_LABELS[Step(args.step).value]}.")
+    return 0
+
+
+def cmd_cases_meetings(args) -> int:
+    from tayninh_desktop.services import case_meetings, cases
+
+    db = open_db(args)
+    case = cases.get_case(db, args.case_id)
+    found = case_meetings.meeting_choices(db, case, date_option(args.today, "--today") or _today())
+    emit(args, {"ok": True, "meetings": [{"id": m.id, "date": m.meeting_date.isoformat(), "kind": m.kind.value,
+                                         "label": case_meetings.meeting_label(m)} for m in found]},
+         [f"{case_meetings.meeting_label(m)}  [{m.id}]" for m in found]
+         or ["Chưa có kỳ họp nào của chi bộ trong thời gian giáo dục, giúp đỡ."])
+    return 0
+
+
+def _today():
+    from datetime import date
+
+    return date.today()
+
+
+def cmd_cases_correct(args) -> int:
+    from tayninh_desktop.services.case_corrections import Correction, correct_step
+
+    db = open_db(args)
+    change = Correction(on=date_option(args.date, "step_date"), doc_number=args.doc,
+                        doc_date=date_option(args.doc_date, "--doc-date"), doc_issuer=args.issuer, source=args.source,
+                        text=args.text, meeting_id="" if args.no_meeting else args.meeting, helper_id=args.helper,
+                        present=args.present, ballots=args.ballots, yes=args.yes, no=args.no, invalid=args.invalid,
+                        eligible=args.eligible)
+    step_id, _ = correct_step(db, actor(args), args.case_id, args.step_id, args.reason, change)
+    emit(args, {"ok": True, "step_id": step_id, "corrects": args.step_id},
+         "Đã sửa bước; bước cũ vẫn được giữ trong hồ sơ (ghi «đã sửa»).")
     return 0
 
 

@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--question", metavar="NỘI DUNG", action="append", default=[],
                    help="nội dung biểu quyết (phiếu biểu quyết, biên bản kiểm phiếu); có thể nhắc lại")
     p.add_argument("--cell", metavar="MÃ", help="mã chi bộ")
-    p.add_argument("--case", metavar="MÃ", help="mã hồ sơ (rà soát, xóa tên)")
+    p.add_argument("--case", metavar="MÃ", action="append", default=[],
+                   help="mã hồ sơ (rà soát, xóa tên); hồ sơ kỳ họp chi bộ: mỗi hồ sơ chi bộ biểu quyết tại kỳ họp một"
+                        " lần --case (phiếu, biên bản kiểm phiếu, nghị quyết của hồ sơ)")
     p.add_argument("--year", type=int, metavar="NĂM")
     p.add_argument("--period", metavar="KỲ", help="kỳ báo cáo, ví dụ 2026-06")
     p.add_argument("--date", metavar="NGÀY", help="ngày của văn bản (dd/mm/yyyy; mặc định hôm nay)")
@@ -98,11 +100,16 @@ def cmd_print(args) -> int:
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
     members = tuple(args.member)
     dossier = bool(documents.get_form_info(args.form_id).parts)
+    if len(args.case) > 1 and not dossier:
+        from tayninh_desktop.domain.errors import DomainError
+
+        raise DomainError("form_one_case", form=documents.get_form_info(args.form_id).name)
     tally = (args.yes or 0, args.no or 0, args.returned) if args.yes is not None or args.no is not None else None
     request = documents.PrintRequest(cell_id=cell_id, member_id=None if dossier or not members else members[0],
                                      member_ids=members, questions=tuple(args.question), year=args.year,
                                      period=args.period, on=on, blank=args.blank, issue=not args.draft,
-                                     draft=args.draft, case_id=args.case, summary=args.summary or "",
+                                     draft=args.draft, case_id=None if dossier or not args.case else args.case[0],
+                                     case_ids=tuple(args.case) if dossier else (), summary=args.summary or "",
                                      content=content, letter_id=args.letter,
                                      motion=VoteKind(args.motion) if args.motion else None, tally=tally)
     if _is_word(args.out):

@@ -89,8 +89,9 @@ def cmd_expect(args) -> int:
 def cmd_allotment_set(args) -> int:
     from tayninh_desktop.services import returns_board
 
-    db = open_db(args)
-    returns_board.set_allotment(db, actor(args), args.unit, args.year, args.count, args.doc)
+    db = open_db(args)   # the same record as «allotment set --unit CODE»: one store of allotments
+    returns_board.set_allotment(db, actor(args), args.unit, args.year, args.count, args.doc,
+                                date_option(args.doc_date, "--doc-date"))
     emit(args, {"ok": True}, f"Đã ghi: {args.unit} năm {args.year} được phân bổ {args.count} ({args.doc}).")
     return 0
 
@@ -138,8 +139,12 @@ def cmd_remind(args) -> int:
     from tayninh_desktop.services import returns_printing
 
     db = open_db(args)
-    result, codes = returns_printing.print_reminders(db, actor(args), args.period, args.out,
-                                                     today=date_option(args.today, "--today"))
-    emit(args, {"ok": True, "pdf": str(result.path), "units": codes, "pages": result.pages},
-         f"Đã in {len(codes)} công văn đôn đốc ({', '.join(codes)}) vào {result.path}.")
+    result, _ = returns_printing.print_reminders(db, actor(args), args.period, args.out,
+                                                 today=date_option(args.today, "--today"), draft=args.draft)
+    codes = list(result.units)
+    numbers = (f", số {', '.join(result.symbols)}" if result.symbols else ", bản dự thảo chưa cấp số")
+    emit(args, {"ok": True, "pdf": str(result.path), "units": codes, "pages": result.pages,
+                "numbered": bool(result.symbols), "symbols": list(result.symbols),
+                "document_ids": list(result.document_ids)},
+         f"Đã in {len(codes)} công văn đôn đốc ({', '.join(codes)}{numbers}) vào {result.path}.")
     return 0

@@ -106,11 +106,13 @@ def _register_receiving(returns: argparse._SubParsersAction, common: argparse.Ar
     p.set_defaults(handler=cmd_expect)
     allot = returns.add_parser("allotment", help="số xóa tên, xin ra khỏi Đảng phân bổ cho từng đơn vị (Đề án 03)")
     allot_sub = allot.add_subparsers(dest="allotment_command", metavar="LỆNH")
-    p = allot_sub.add_parser("set", parents=[common], help="ghi số được phân bổ của một đơn vị trong một năm")
-    p.add_argument("--unit", required=True, metavar="MÃ")
+    p = allot_sub.add_parser("set", parents=[common], help="ghi số được phân bổ của một đơn vị trong một năm (cùng"
+                             " một sổ với «allotment set --unit MÃ»)")
+    p.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị trong cơ cấu tổ chức")
     p.add_argument("--year", type=int, required=True, metavar="NĂM")
     p.add_argument("--count", type=int, required=True, metavar="SỐ")
     p.add_argument("--doc", required=True, metavar="SỐ", help="số văn bản phân bổ")
+    p.add_argument("--doc-date", metavar="NGÀY", help="ngày văn bản phân bổ")
     p.set_defaults(handler=cmd_allotment_set)
     p = allot_sub.add_parser("list", parents=[common], help="số được phân bổ của một năm")
     p.add_argument("--year", type=int, required=True, metavar="NĂM")
@@ -122,9 +124,11 @@ def _register_receiving(returns: argparse._SubParsersAction, common: argparse.Ar
                    help="ban hành: lấy số văn bản và vào sổ đăng ký (không có thì in bản dự thảo)")
     p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy)")
     p.set_defaults(handler=cmd_report)
-    p = returns.add_parser("remind", parents=[common], help="in công văn đôn đốc mọi đơn vị chưa nộp báo cáo của kỳ")
+    p = returns.add_parser("remind", parents=[common], help="in công văn đôn đốc mọi đơn vị chưa nộp báo cáo của kỳ"
+                           " (mỗi công văn một số trong sổ đăng ký văn bản)")
     p.add_argument("--period", required=True, help=PERIOD_HELP)
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--draft", action="store_true", help="in dự thảo (có dấu «DỰ THẢO»), không cấp số, không vào sổ")
     p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy)")
     p.set_defaults(handler=cmd_remind)
 

@@ -9,6 +9,7 @@ import sys
 from tayninh_desktop.cli.output import actor, date_option, emit, emit_json_list, open_db
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages_screening import SIGN_LEVEL_LABELS
+from tayninh_desktop.domain.sign_groups import group_signs, sign_heading
 
 STEP_CHOICES = ("de_xuat", "y_kien_noi_cu_tru", "y_kien_cap_tren", "cam_ket", "theo_doi", "don_de_nghi",
                 "yeu_cau_kiem_diem", "tu_kiem_diem", "thu_hoi_the")
@@ -73,16 +74,20 @@ def cmd_run(args) -> int:
     run = screening.run(db, args.year, cell_id=cell_id_of(db, args.cell), today=date_option(args.today, "--today"))
     problems = [{"file": p.file, "message": p.message, "codes": list(p.codes), "office": p.office}
                 for p in run.detector_set.problems]
+    groups = group_signs(run.signs)
     if args.json:
         emit_json_list({"ok": True, "year": run.year, "as_of": run.as_of.isoformat(), "count": len(run.signs),
-                        "members": run.members, "disabled_rules": problems}, "signs",
+                        "members": run.members, "disabled_rules": problems,
+                        "member_groups": [g.as_dict() for g in groups]}, "signs",
                        (screening.sign_as_dict(s, run.open_cases) for s in run.signs))
         return 0
     lines = []
-    for s in run.signs:
-        opened = " [đã có hồ sơ]" if run.open_cases.get(s.member_id) else ""
-        lines.append(f"[{SIGN_LEVEL_LABELS[s.level.value]}] {s.member_name} — {s.cell_name}: {s.description}."
-                     f" {s.evidence} Căn cứ: {s.basis}. ({s.code}){opened}")
+    for group in groups:   # one member, every sign under the name
+        opened = " [đã có hồ sơ]" if run.open_cases.get(group.member_id) else ""
+        count = f" — {len(group.signs)} dấu hiệu" if len(group.signs) > 1 else ""
+        lines.append(f"{group.member_name} — {group.cell_name}{count}{opened}")
+        lines += [f"    [{sign_heading(s)}] {s.description}. {s.evidence} Căn cứ: {s.basis}. ({s.code})"
+                  for s in group.signs]
     lines.append(f"Năm {run.year} (tính đến ngày {format_vn_date(run.as_of)}): {len(run.signs)} dấu hiệu,"
                  f" {run.members} đảng viên.")
     emit(args, {}, lines)

@@ -38,7 +38,7 @@ from tayninh_desktop.documents.frame import (
     make_doc,
     title_flowables,
 )
-from tayninh_desktop.documents.keep import KeepTail
+from tayninh_desktop.documents.keep import KeepTail, keep_headings_with_tables
 from tayninh_desktop.documents.output import RenderResult, sha256_hex, write_atomic
 from tayninh_desktop.documents.rich import body_flowables
 from tayninh_desktop.documents.slips import slips
@@ -148,6 +148,7 @@ def build_story(
         title = fill(form.title, scope) if form.title else ""
         story.extend(title_flowables(title, "" if under_number else fill(form.summary, scope), settings))
     _add_blocks(story, form.blocks, ctx, frame_height(settings, form.orientation))
+    story = keep_headings_with_tables(story)
     signature = _signature(form.signature, context, scope, blank)
     recipients = _recipients(form, context, scope)
     if signature or recipients:

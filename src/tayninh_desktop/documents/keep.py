@@ -1,16 +1,24 @@
-"""Keeping a document's closing with what it closes: a signature block never opens a page alone.
+"""Keeping a document's closing with what it closes: a signature block never opens a page alone; a heading
+stays with the start of its table without dragging a long table to the next page.
 
 ``KeepTail`` holds a table and its tail (a total line, the signature block). When the table runs
 to the bottom of a page and the tail does not fit under it, the table's last rows go over to the
 next page with the tail, as a clerk retyping the page would do.
+
+``HeadingRoom`` goes before a heading followed by a table (the heading no longer keeps "with next", which
+moved heading and table together to a new page whenever the whole table did not fit: a long per-unit
+table left the page before it mostly blank). A short table still goes over with its heading when it does
+not fit; a long one starts under its heading as soon as the heading, the table's header and its first
+rows fit.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import _listWrapOn
 
 TAIL_ROWS = 2          # table rows that go over with the tail
+HEADING_ROWS = 3       # body rows of a long table that must fit under its heading
 
 
 class KeepTail(Flowable):
@@ -71,3 +79,46 @@ class KeepTail(Flowable):
             x = (self._width - width) / 2 if getattr(flowable, "hAlign", "LEFT") == "CENTER" else 0
             flowable.drawOn(self.canv, x, y)
             y -= flowable.getSpaceAfter()
+
+
+class HeadingRoom(CondPageBreak):
+    """A new page before ``heading`` only when the heading and the start of what follows do not fit in the room left:
+    a table's header and first rows (the whole table when it fits on one page: a short table is never split from its
+    heading), or the first lines left to write on."""
+
+    def __init__(self, heading: Flowable, block: Flowable, rows: int = HEADING_ROWS) -> None:
+        super().__init__(0)
+        self.heading, self.block, self.rows = heading, block, rows
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        page = getattr(frame, "_aH", avail_height) if frame is not None else avail_height
+        heading = self.heading.wrap(avail_width, page)[1] + self.heading.getSpaceBefore()
+        self.height = heading + self._start(avail_width, page - heading)
+        return super().wrap(avail_width, avail_height)
+
+    def _start(self, avail_width: float, room: float) -> float:
+        if isinstance(self.block, Table):
+            whole = self.block.wrap(avail_width, room)[1]
+            heights = getattr(self.block, "_rowHeights", [])
+            return whole if whole <= room else sum(heights[:getattr(self.block, "repeatRows", 0) + self.rows])
+        return min(self.block.count, self.rows + 1) * self.block.spacing   # lines to write on: the first few
+
+
+def _follows(flowable: Flowable) -> bool:
+    """A table, or dotted lines to write on (``blocks.DottedLines``: a count of lines and their spacing)."""
+    return isinstance(flowable, Table) or (hasattr(flowable, "count") and hasattr(flowable, "spacing"))
+
+
+def keep_headings_with_tables(story: list[Flowable]) -> list[Flowable]:
+    """A heading kept "with next" before a table or lines to write on: kept with their start instead
+    (``HeadingRoom``), so that a long one begins on the page where its heading is."""
+    out: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        following = story[index + 1] if index + 1 < len(story) else None
+        if isinstance(flowable, Paragraph) and following is not None and _follows(following) \
+                and flowable.getKeepWithNext():
+            flowable.keepWithNext = 0
+            out.append(HeadingRoom(flowable, following))
+        out.append(flowable)
+    return out

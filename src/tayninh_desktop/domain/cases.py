@@ -170,6 +170,9 @@ class CaseStep:
     passed: bool | None = None
     helper_id: str | None = None
     document_id: str | None = None
+    meeting_id: str | None = None       # the recorded cell meeting a progress note was made at
+    corrects_id: str | None = None      # the step this one corrects (that one stays, superseded)
+    correction_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,20 @@ class Case:
     decision_event_id: str | None = None
     discipline_id: str | None = None
     note: str = ""
-    steps: tuple[CaseStep, ...] = field(default_factory=tuple)
+    steps: tuple[CaseStep, ...] = field(default_factory=tuple)        # the steps in force (what the case stands on)
+    history: tuple[CaseStep, ...] = field(default_factory=tuple)      # every step recorded, corrected ones included
+
+    @property
+    def all_steps(self) -> tuple[CaseStep, ...]:
+        """Every step as recorded, a corrected one followed by its correction (what people read)."""
+        return self.history or self.steps
+
+    def superseded_by(self) -> dict[str, CaseStep]:
+        """step id → the step that corrected it."""
+        return {s.corrects_id: s for s in self.all_steps if s.corrects_id}
+
+    def step(self, step_id: str) -> CaseStep | None:
+        return next((s for s in self.all_steps if s.id == step_id), None)
 
     @property
     def is_open(self) -> bool:
@@ -230,6 +246,14 @@ class Case:
     def last_vote_on(self) -> date | None:
         days = [s.on for s in self.steps if s.step in (Step.VOTE, Step.REVIEW_VOTE)]
         return max(days) if days else None
+
+
+def in_force(steps) -> tuple[tuple[CaseStep, ...], tuple[CaseStep, ...]]:
+    """(the steps in force, every step) of a case's recorded steps in order: a corrected step is superseded by its
+    correction, which takes its place (same position in the case)."""
+    history = tuple(steps)
+    corrected = {s.corrects_id for s in history if s.corrects_id}
+    return tuple(sorted((s for s in history if s.id not in corrected), key=lambda s: s.seq)), history
 
 
 def passes(rule: VoteRule, figures: VoteFigures) -> bool:

@@ -32,6 +32,7 @@ def _register_optional_catalogues() -> None:
         "messages_returns",
         "messages_window",
         "messages_accounts",
+        "messages_cases",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

@@ -16,11 +16,28 @@ def _done(form: _Form, values: dict) -> dict:
     return values
 
 
-def step(values: dict[str, str]) -> dict:
-    """A dated step: its date, document, source and text (several lines kept)."""
+def step(values: dict[str, str], *, date_required: bool = True) -> dict:
+    """A dated step: its date, document, source and text (several lines kept); a progress note made at a chosen
+    meeting may leave the date empty (the meeting's is taken)."""
     form = _Form(values)
-    out = {"on": form.day("step_date", required=True), "doc_number": form.text("doc_number"),
+    out = {"on": form.day("step_date", required=date_required), "doc_number": form.text("doc_number"),
            "source": form.text("step_source"), "text": (values.get("step_text") or "").strip()}
+    return _done(form, out)
+
+
+def correction(values: dict[str, str], shown: tuple[str, ...]) -> dict:
+    """A correction: the reason, and the values of the fields the dialog showed (a vote's figures as numbers; the
+    invalid slips empty: the rest)."""
+    form = _Form(values)
+    out: dict = {"reason": (values.get("correction_reason") or "").strip(), "on": form.day("step_date", required=True)}
+    for name in ("doc_number", "step_source", "helper_id", "meeting_id"):
+        if name in shown:
+            out[name] = form.text(name)
+    if "step_text" in shown:
+        out["step_text"] = (values.get("step_text") or "").strip()
+    for name in ("present", "ballots", "yes", "no", "invalid", "eligible"):
+        if name in shown:
+            out[name] = form.number(name, low=0, high=MAX_VOTERS, required=name != "invalid")
     return _done(form, out)
 
 

@@ -10,6 +10,7 @@ from tayninh_desktop.domain.case_guidance import Context, Guidance, escalation_n
 from tayninh_desktop.domain.cases import Case, CaseKind, CaseStep, Level, Step
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.document_rules import document_rules, vote_rule
+from tayninh_desktop.domain.messages_cases import AT_MEETING_WORDS, CORRECTED_WORDS, CORRECTION_WORDS
 from tayninh_desktop.domain.messages_rules import EXIT_GROUNDS
 from tayninh_desktop.domain.messages_screening import (
     CASE_KIND_LABELS,
@@ -25,7 +26,7 @@ from tayninh_desktop.domain.messages_screening import (
 from tayninh_desktop.domain.votes import VoteKind
 from tayninh_desktop.services.case_votes import authority, cell_voters
 from tayninh_desktop.services.party_life import cell_names, rules, today_or
-from tayninh_desktop.storage import cases_repo, members_repo, roster_repo
+from tayninh_desktop.storage import cases_repo, meetings_repo, members_repo, roster_repo
 from tayninh_desktop.storage.db import Database
 
 
@@ -61,9 +62,14 @@ def escalation(db: Database, case: Case, today: date | None = None) -> str:
     return escalation_note(case, context_for(db, case, today_or(today)))
 
 
-def step_words(step: CaseStep, helper_names: dict[str, str]) -> str:
-    """One step as a line of the case: what, with which document, the vote's figures."""
+def step_words(step: CaseStep, helper_names: dict[str, str], meeting_days: dict[str, date] | None = None,
+               corrected: dict[str, CaseStep] | None = None, original: CaseStep | None = None) -> str:
+    """One step as a line of the case: what, with which document, the vote's figures, the meeting a note was made
+    at; a corrected step says so (and why), its correction names the step it corrects."""
     parts = [STEP_LABELS[step.step.value]]
+    later = (corrected or {}).get(step.id)
+    if later is not None:
+        parts[0] = CORRECTED_WORDS.format(reason=later.correction_reason) + ": " + parts[0]
     if step.level:
         parts[0] += f" ({VOTE_LEVEL_LABELS.get(step.level, step.level).lower()})"
     if step.vote:
@@ -78,8 +84,14 @@ def step_words(step: CaseStep, helper_names: dict[str, str]) -> str:
     source = SOURCE_LABELS.get(step.source) or SELF_REVIEW_LABELS.get(step.source)
     if source:   # a detector's code kept on the first step is for machines, not for people
         parts.append(source)
+    day = (meeting_days or {}).get(step.meeting_id or "")
+    if day is not None:
+        parts.append(AT_MEETING_WORDS.format(date=format_vn_date(day)))
     if step.text:
         parts.append(step.text)
+    if step.corrects_id:
+        parts.append(CORRECTION_WORDS.format(date=format_vn_date(original.on) if original else "",
+                                             reason=step.correction_reason))
     doc = " ".join(p for p in (step.doc_number, f"ngày {format_vn_date(step.doc_date)}" if step.doc_date else "",
                                step.doc_issuer) if p)
     if doc:
@@ -100,7 +112,11 @@ def case_as_dict(db: Database, case: Case, today: date | None = None, *, names: 
     """The JSON shape of a case with its steps and its next step (CLI, returns)."""
     today = today_or(today)
     member = members_repo.get(db, case.member_id)
-    helpers = {m.id: m.full_name for m in members_repo.get_many(db, [s.helper_id for s in case.steps if s.helper_id])}
+    steps = case.all_steps
+    helpers = {m.id: m.full_name for m in members_repo.get_many(db, [s.helper_id for s in steps if s.helper_id])}
+    meeting_days = {s.meeting_id: m.meeting_date for s in steps if s.meeting_id
+                    for m in [meetings_repo.get(db, s.meeting_id)] if m is not None}
+    corrected = case.superseded_by()
     cells = names if names is not None else cell_names(db)
     guide = next_step(db, case, today)
     return {
@@ -119,12 +135,17 @@ def case_as_dict(db: Database, case: Case, today: date | None = None, *, names: 
         "next_step": {"action": guide.action, "text": guide.text,
                       "deadline": guide.deadline.isoformat() if guide.deadline else None,
                       "deadline_text": guide.deadline_text, "overdue": guide.overdue(today)},
-        "steps": [step_dict(s, helpers) for s in case.steps],
+        "steps": [step_dict(s, helpers, meeting_days, corrected, case.step(s.corrects_id or "")) for s in steps],
     }
 
 
-def step_dict(step: CaseStep, helpers: dict[str, str]) -> dict:
+def step_dict(step: CaseStep, helpers: dict[str, str], meeting_days: dict[str, date] | None = None,
+              corrected: dict[str, CaseStep] | None = None, original: CaseStep | None = None) -> dict:
+    """A step in the JSON of ``cases show``; a corrected step is kept with ``superseded_by`` set, its correction
+    names it in ``corrects``."""
     vote = step.vote
+    meeting_day = (meeting_days or {}).get(step.meeting_id or "")
+    later = (corrected or {}).get(step.id)
     return {"id": step.id, "step": step.step.value, "label": STEP_LABELS[step.step.value], "date": step.on.isoformat(),
             "level": step.level or None, "doc_number": step.doc_number,
             "doc_date": step.doc_date.isoformat() if step.doc_date else None, "doc_issuer": step.doc_issuer,
@@ -133,7 +154,11 @@ def step_dict(step: CaseStep, helpers: dict[str, str]) -> dict:
             "vote": None if vote is None else {"eligible": vote.eligible, "present": vote.present,
                                                "ballots": vote.ballots, "yes": vote.yes, "no": vote.no,
                                                "invalid": vote.invalid, "yes_percent": vote.percent(vote.yes)},
-            "passed": step.passed, "document_id": step.document_id, "words": step_words(step, helpers)}
+            "passed": step.passed, "document_id": step.document_id,
+            "meeting_id": step.meeting_id, "meeting_date": meeting_day.isoformat() if meeting_day else None,
+            "corrects": step.corrects_id, "correction_reason": step.correction_reason or None,
+            "superseded_by": later.id if later else None,
+            "words": step_words(step, helpers, meeting_days, corrected, original)}
 
 
 @dataclass(frozen=True)

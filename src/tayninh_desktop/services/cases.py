@@ -230,12 +230,17 @@ def _step_issues(case: Case, step: Step, on: date, source: str, db: Database) ->
 
 def record_step(db: Database, actor: Actor, case_id: str, step: str, on: date | None, *, doc_number: str = "",
                 doc_date: date | None = None, doc_issuer: str = "", source: str = "", text: str = "",
-                today: date | None = None) -> tuple[str, Changes]:
+                meeting_id: str | None = None, today: date | None = None) -> tuple[str, Changes]:
     """Record a dated step of a case with its document: the cell committee's proposal, the opinions of the hamlet
-    front committee or workplace and of the superior, the member's commitment, a progress note, the member's
-    letter, a self-review request (up to three) or the self-review, the recovery of the card."""
+    front committee or workplace and of the superior, the member's commitment, a progress note (made at a recorded
+    cell meeting of the help period: ``meeting_id``, its date the note's), the member's letter, a self-review request
+    (up to three) or the self-review, the recovery of the card."""
+    from tayninh_desktop.services import case_meetings
+
     actor.require(Permission.EDIT_REGISTER)
     today = today_or(today)
+    if meeting_id and on is None:
+        on = case_meetings.meeting_day(db, meeting_id)
     on = check_day("step_date", on, today)
     try:
         kind = Step(step)
@@ -251,11 +256,13 @@ def record_step(db: Database, actor: Actor, case_id: str, step: str, on: date | 
         issues += length_issues({"step_text": text, "doc_number": doc_number, "doc_issuer": doc_issuer}, TEXT_LIMITS)
         if kind in (Step.COMMITMENT, Step.PROGRESS, Step.OPINION_LOCAL) and not text:
             issues.append(FieldIssue("step_text", "required"))
+        if meeting_id and not issues:
+            issues += case_meetings.meeting_issues(db, case, member, kind, meeting_id, on)
         if issues:
             raise ValidationError([replace(i, data={**i.data, "name": i.data.get("name") or member.full_name})
                                    for i in issues])
         record = insert_step(db, case, kind, on, doc_number=doc_number, doc_date=doc_date, doc_issuer=doc_issuer,
-                             source=source, text=text)
+                             source=source, text=text, meeting_id=meeting_id or None)
         audit.append(db, actor.name, f"case_step:{kind.value}", "case", case.id, None, snapshot(record))
     return record.id, changes_for(case)
 

@@ -16,7 +16,7 @@ from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.dates import add_months
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.members import MemberStatus, Standing
-from tayninh_desktop.services import case_votes, cases, screening, screening_records
+from tayninh_desktop.services import case_meetings, case_votes, cases, screening, screening_records
 from tayninh_desktop.storage import roster_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
@@ -66,10 +66,14 @@ def _helped(db, actor, case_id, cell_id, member_id, listed: date, today: date, s
     cases.record_step(db, actor, case_id, "cam_ket", listed + timedelta(days=12), today=today,
                       text="Tham gia đầy đủ các kỳ sinh hoạt chi bộ.\nĐóng đảng phí đầy đủ, đúng hạn.\n"
                            "Gương mẫu tham gia các phong trào ở khu dân cư.")
+    meetings = case_meetings.meeting_choices(db, cases.get_case(db, case_id), today)
     for months in (3, 6, 9):
         day = add_months(listed, months)
-        if day <= today:
-            cases.record_step(db, actor, case_id, "theo_doi", day, today=today,
+        if day <= today:   # noted at the cell's meeting of that month when one is recorded
+            meeting = next((m for m in meetings if (m.meeting_date.year, m.meeting_date.month) == (day.year, day.month)),
+                           None)
+            cases.record_step(db, actor, case_id, "theo_doi", None if meeting else day, today=today,
+                              meeting_id=meeting.id if meeting else None,
                               text=rng.choice(("Có tiến bộ, tham gia sinh hoạt đầy đủ.", ("Chuyển biến chậm, còn vắng"
                                                " sinh hoạt một lần."), "Đã đóng đảng phí đầy đủ; cần cố gắng hơn.")))
 

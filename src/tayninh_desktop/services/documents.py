@@ -89,6 +89,7 @@ class PrintRequest:
     issue: bool = True
     member_ids: tuple[str, ...] = ()      # a dossier's members under discussion (annexes)
     questions: tuple[str, ...] = ()       # what the meeting votes on (slips, vote count)
+    case_ids: tuple[str, ...] = ()        # a dossier's cases voted on at the meeting (services/dossier_cases)
     case_id: str | None = None            # a screening or removal case (services/screening_papers)
     draft: bool = False                   # print a numbered paper as a draft, marked "DỰ THẢO"
     summary: str = ""                     # the trích yếu the office wrote
@@ -220,6 +221,9 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
     if "meeting" in form.scope and subject is not None:
         ctx.update(documents_context.meeting_values(db, subject, on, lists["member_objects"], ctx["members"]))
         ctx.update(documents_votes.present_voters(db, subject, on, ctx))
+        from tayninh_desktop.services.case_meetings import minutes_values
+
+        ctx.update(minutes_values(db, subject.id, on))   # the progress notes made at the meeting
     ctx.pop("member_objects")
     if form.source in screening_papers.LIST_SOURCES:
         ctx.update(screening_papers.list_context(db, form.source, subject.id if subject else None, on, request.year))

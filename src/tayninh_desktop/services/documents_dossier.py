@@ -81,16 +81,37 @@ def _discussed(db: Database, ctx: dict, cell_id: str, on: date, member_ids: tupl
     return members
 
 
+def _with_cases(db: Database, request):
+    """A dossier asked for cases only: the meeting's cell is the first case's, its date the case's cell vote."""
+    if request.cell_id or not request.case_ids:
+        return request
+    from tayninh_desktop.services.dossier_cases import meeting_of
+    from tayninh_desktop.storage import cases_repo
+
+    case = cases_repo.get(db, request.case_ids[0])
+    if case is None:
+        raise DomainError("case_not_found", case=request.case_ids[0])
+    return replace(request, cell_id=case.cell_id, on=request.on or meeting_of(case, date.today()))
+
+
 def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -> tuple[dict, list[DossierPart]]:
-    """The cover's values and the parts, each with the values of its form."""
+    """The cover's values and the parts, each with the values of its form; the cases bound to the meeting add their
+    member, their motion, their tally (the figures recorded that day) and their resolution."""
+    from tayninh_desktop.services import dossier_cases
+
+    request = _with_cases(db, request)
     if not request.cell_id:
         raise DomainError("dossier_needs_cell")
     on = request.on or date.today()
     request = replace(request, on=on, member_id=None, motion=request.motion or VoteKind.HELP_LIST)
     base = build_context(db, cover.id, request)
     discussed = _discussed(db, base, request.cell_id, on, request.member_ids)
+    bound = dossier_cases.bound_cases(db, request.case_ids, request.cell_id, base["cell_name"], on)
+    questions = _questions([m.full_name for m in discussed], request.questions, request.motion or VoteKind.HELP_LIST)
+    questions += [b.question for b in bound]
+    discussed += [b.member for b in bound if b.member.id not in {m.id for m in discussed}]
     names = [m.full_name for m in discussed]
-    questions = _questions(names, request.questions, request.motion or VoteKind.HELP_LIST)
+    tallies = {b.question: dossier_cases.tally_values(db, _cell(db, request.cell_id), on, b) for b in bound}
     extra = {"questions": questions, "summary": f"lãnh đạo thực hiện nhiệm vụ tháng {base['month']} năm {on.year}", "agenda": _agenda(base, names, questions),
              "discussed_names": ", ".join(names) or "không", "printed_on": format_vn_date(date.today())}
     parts: list[DossierPart] = []
@@ -107,8 +128,9 @@ def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -
         ctx = {**build_context(db, form_id, request), **extra}
         if form_id == VOTE_COUNT_FORM:
             for question in questions:
-                parts.append(DossierPart(form, {**ctx, "question": question},
+                parts.append(DossierPart(form, {**ctx, "question": question, **tallies.get(question, {})},
                                          PART_TITLES[form_id].format(question=question)))
+            parts += dossier_cases.resolution_parts(db, bound, request, build_context)
             continue
         if form_id == SLIPS_FORM:
             ctx["questions"] = questions
@@ -117,6 +139,12 @@ def dossier_parts(db: Database, cover: FormDefinition, request, build_context) -
         title = PART_TITLES.get(form_id, form.name).format(count=len(questions) * int(ctx.get("slip_copies") or 1))
         parts.append(DossierPart(form, ctx, title))
     return {**base, **extra}, parts
+
+
+def _cell(db: Database, cell_id: str):
+    from tayninh_desktop.services import organisation
+
+    return organisation.unit(db, cell_id)
 
 
 def print_dossier(db: Database, form: FormDefinition, out: Path, request, build_context,

@@ -142,6 +142,10 @@ def record_meeting(db: Database, actor: Actor, cell_id: str, form: dict[str, str
         before = meetings_repo.get(db, meeting_id) if meeting_id else None
         if meeting_id and before is None:
             raise DomainError("meeting_not_found", meeting_id=meeting_id)
+        if before is not None and before.meeting_date != data.meeting_date:
+            from tayninh_desktop.services.case_meetings import refuse_removing_meeting
+
+            refuse_removing_meeting(db, before, "move")   # a progress note made at it keeps its date
         month = data.meeting_date.strftime("%Y-%m")
         if data.kind is MeetingKind.REGULAR:
             other = meetings_repo.regular_in_month(db, cell.id, month, exclude_id=meeting_id)
@@ -189,8 +193,11 @@ def _snapshot(meeting: Meeting | None, lines: list[Attendance]) -> dict | None:
 def delete_meeting(db: Database, actor: Actor, meeting_id: str) -> Changes:
     """Remove a meeting recorded by mistake, with its attendance."""
     actor.require(Permission.EDIT_REGISTER)
+    from tayninh_desktop.services.case_meetings import refuse_removing_meeting
+
     with db.atomic():
         meeting = get_meeting(db, meeting_id)
+        refuse_removing_meeting(db, meeting)   # a progress note in force made at it is corrected first
         lines = meetings_repo.attendance_of(db, meeting_id)
         meetings_repo.delete_meeting(db, meeting_id)
         audit.append(db, actor.name, "delete_meeting", "meeting", meeting_id, _snapshot(meeting, lines), None)

@@ -20,10 +20,8 @@ from tayninh_desktop.domain.rules import party_life_rules
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_text import fold, nfc
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.storage import audit, returns_repo, settings_repo
+from tayninh_desktop.storage import audit, returns_repo, units_repo
 from tayninh_desktop.storage.db import Database
-
-ALLOTMENTS_KEY = "returns.allotments"    # {unit code: {year: {"allotted": n, "doc": "…"}}}
 
 
 @dataclass(frozen=True)
@@ -91,19 +89,40 @@ def expect(db: Database, actor: Actor, period_text: str | None, *, deadline: dat
             "value": format_vn_date(day), "period": period.code, "end": format_vn_date(period.end)})])
     doc_number = " ".join(nfc(doc_number).split())[:60]
     with db.atomic():
+        attached = _attach_reporting_units(db, actor)   # the units asked are units of the tree
         before = {e.period: e for e in returns_repo.expectations(db)}.get(period.code)
         returns_repo.put_expectation(db, period.code, day, doc_number)
         audit.append(db, actor.name, "expect_return", "return", period.code,
                      {"deadline": before.deadline.isoformat()} if before else None,
-                     {"deadline": day.isoformat(), "doc": doc_number})
-    return Changes(settings=True)
+                     {"deadline": day.isoformat(), "doc": doc_number, "units_attached": attached})
+    return Changes(settings=True, organisation=bool(attached))
 
 
 def reporting_units(db: Database) -> list[tuple[str, str]]:
-    """(code, name) of every unit whose key card is held, in name order."""
-    keys = returns_repo.keys(db)
-    units = {k.unit_code: k.unit_name for k in keys if k.role is Role.SUBORDINATE}
+    """(code, name) of every unit whose key card is held, in name order: the unit of the organisation tree the card
+    is attached to (its name as the tree gives it), the card's own name for one not attached yet."""
+    tree = {u.id: u for u in units_repo.all_units(db)}
+    units = {}
+    for key in returns_repo.keys(db):
+        if key.role is not Role.SUBORDINATE:
+            continue
+        unit = tree.get(key.unit_id or "")
+        units[unit.code if unit else key.unit_code] = unit.name if unit else key.unit_name
     return sorted(units.items(), key=lambda item: (fold(item[1]), item[0]))
+
+
+def _attach_reporting_units(db: Database, actor: Actor) -> list[str]:
+    """Every reporting unit's key card attached to a unit of the tree (added under this committee when the tree has
+    no unit of its code), inside the caller's transaction; the codes attached."""
+    from tayninh_desktop.services.returns_keys import attach_card_unit
+
+    attached = []
+    tree = {u.id for u in units_repo.all_units(db)}
+    for key in returns_repo.keys(db):
+        if key.role is Role.SUBORDINATE and (key.unit_id or "") not in tree:
+            attach_card_unit(db, actor, key)
+            attached.append(key.unit_code)
+    return attached
 
 
 def _cell(db_state: dict, code: str, period: str, deadline: date, today: date) -> BoardCell:
@@ -137,38 +156,33 @@ def board(db: Database, *, today: date | None = None, period: str | None = None,
 
 
 # --- removals allotted to each reporting unit (Đề án 03) -------------------------------------------------------
+# One store: the screening's table (``removal_allotments``: unit, year, count, document), which the unit's own
+# allotment warning reads too; the board names a unit by its code in the organisation tree.
 
 def allotments(db: Database, year: int) -> dict[str, tuple[int, str]]:
     """unit code → (removals allotted for ``year``, the document that allotted them)."""
-    stored = settings_repo.get(db, ALLOTMENTS_KEY, {}) or {}
-    out = {}
-    for code, years in stored.items():
-        entry = years.get(str(year))
-        if entry:
-            out[code] = (int(entry["allotted"]), str(entry.get("doc", "")))
-    return out
+    from tayninh_desktop.storage import cases_repo
+
+    codes = {u.id: u.code for u in units_repo.all_units(db)}
+    return {codes[a.unit_id]: (a.allotted, a.doc_number) for a in cases_repo.allotments(db, check_year(year))
+            if a.unit_id in codes}
 
 
-def set_allotment(db: Database, actor: Actor, unit_code: str, year: int, allotted: int, doc_number: str) -> Changes:
-    """The removals (xóa tên and leaving on request) the Đề án allots a reporting unit for a year, with the
-    document that allotted them."""
+def reporting_unit(db: Database, unit_code: str):
+    """The unit of ``unit_code`` in this register's organisation tree (refused when the tree has none)."""
+    unit = units_repo.by_code(db, nfc(unit_code or "").strip())
+    if unit is None:
+        raise DomainError("return_unit_unknown", unit_code=unit_code)
+    return unit
+
+
+def set_allotment(db: Database, actor: Actor, unit_code: str, year: int, allotted: int, doc_number: str,
+                  doc_date: date | None = None) -> Changes:
+    """The removals (xóa tên and leaving on request) the Đề án allots a unit for a year, with its document: the
+    screening's ``set_allotment`` for the unit of that code (``returns allotment set`` is its alias)."""
+    from tayninh_desktop.services import screening_records
+
     actor.require(Permission.EDIT_ORGANISATION)
     check_year(year)
-    doc_number = " ".join(nfc(doc_number or "").split())
-    issues = []
-    if not isinstance(allotted, int) or isinstance(allotted, bool) or allotted < 0:
-        issues.append(FieldIssue("allotted", "allotment_bad_count", {"value": allotted}))
-    if not doc_number:
-        issues.append(FieldIssue("allotment_doc", "allotment_needs_document"))
-    if issues:
-        raise ValidationError(issues)
-    if unit_code not in dict(reporting_units(db)):
-        raise DomainError("return_unit_unknown", unit_code=unit_code)
-    with db.atomic():
-        stored = settings_repo.get(db, ALLOTMENTS_KEY, {}) or {}
-        before = stored.get(unit_code, {}).get(str(year))
-        stored.setdefault(unit_code, {})[str(year)] = {"allotted": allotted, "doc": doc_number}
-        settings_repo.put(db, ALLOTMENTS_KEY, stored)
-        audit.append(db, actor.name, "set_return_allotment", "settings", unit_code, before,
-                     {"year": year, "allotted": allotted, "doc": doc_number})
-    return Changes(settings=True)
+    unit = reporting_unit(db, unit_code)
+    return screening_records.set_allotment(db, actor, unit.id, year, allotted, doc_number, doc_date)

@@ -170,6 +170,15 @@ def _subordinate_unit(db: Database, actor: Actor, card: KeyCard) -> str:
     return unit_id
 
 
+def attach_card_unit(db: Database, actor: Actor, key: KeyRecord) -> str:
+    """A reporting unit's card not attached to a unit of the tree: attached to the unit of its code (added under the
+    home unit when there is none), inside the caller's transaction."""
+    card = KeyCard(key.unit_code, key.unit_name, b"", key.receive_public, key.fingerprint, "")
+    unit_id = _subordinate_unit(db, actor, card)
+    returns_repo.set_key_unit(db, key.id, unit_id)
+    return unit_id
+
+
 def import_card(db: Database, actor: Actor, path: Path | str, *, confirmed: str, role: Role | None = None,
                 today: date | None = None) -> tuple[KeyRecord, Changes]:
     """Accept a key card once the person has compared its fingerprint (``confirmed``: the digits as read back).

@@ -1,10 +1,10 @@
 """The papers of returns, through the forms engine: the key card (``the_khoa``), the superior's aggregated report
 (``bao_cao_tong_hop_bao_cao``) and the reminder letters to the units still owing their return
-(``cong_van_don_doc_bao_cao``, one letter per unit, printed in one action)."""
+(``cong_van_don_doc_bao_cao``, one numbered letter per unit through the document register, printed in one action)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from tayninh_desktop.domain.messages_returns import STATE_LABELS
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_money import group_digits
 from tayninh_desktop.services import returns_board, returns_keys, returns_report
+from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage.db import Database
 
 REMINDER_FORM = "cong_van_don_doc_bao_cao"
@@ -125,12 +126,26 @@ def _reminder(base: dict, row: returns_board.BoardRow, deadline: returns_board.D
                              f"{period.label} trong thời gian sớm nhất.")}
 
 
+@dataclass(frozen=True)
+class Reminders:
+    """The reminder letters printed in one PDF: the units they go to and, issued, each letter's number."""
+
+    path: Path
+    pages: int
+    sha256: str
+    units: tuple[str, ...]
+    symbols: tuple[str, ...] = ()         # one number per letter, in the units' order ("" for a draft)
+    document_ids: tuple[str, ...] = ()
+
+
 def print_reminders(db: Database, actor: Actor, period_text: str | None, out: Path | str, *,
-                    today: date | None = None):
-    """One reminder letter to each unit owing the period's return, all in one PDF; refused when none owes it.
-    The letters carry no number yet (the office numbers them in its register when it sends them)."""
+                    today: date | None = None, draft: bool = False) -> tuple[Reminders, Changes]:
+    """One reminder letter (công văn) to each unit owing the period's return, all in one PDF; refused when none
+    owes it. Each letter is a numbered committee paper: it takes its own number and line in the document register
+    (HD 36: a công văn sent carries its number), in one transaction with the others. ``draft``: printed without
+    numbers, marked "DỰ THẢO", nothing recorded."""
     from tayninh_desktop.documents.batch import render_batch
-    from tayninh_desktop.services import documents
+    from tayninh_desktop.services import documents, documents_batch
     from tayninh_desktop.services.form_catalogue import get_form
 
     actor.require(Permission.READ)
@@ -142,9 +157,15 @@ def print_reminders(db: Database, actor: Actor, period_text: str | None, out: Pa
         raise DomainError("return_no_owed_units", period=period.code)
     out = Path(out)
     documents.output_targets.check(out)
-    base = documents.build_context(db, REMINDER_FORM, documents.PrintRequest(period=period.code, issue=False, on=today))
-    base["header"] = replace(base["header"], number=None)
+    request = documents.PrintRequest(period=period.code, issue=not draft, draft=draft, on=today)
+    base = documents.build_context(db, REMINDER_FORM, request)
+    base["header"] = replace(base["header"], number=None, draft=draft)
     committee = base.get("committee_name", "")
     contexts = [_reminder(base, row, board.periods[0], committee, today) for row in owed]
-    result = render_batch(get_form(REMINDER_FORM), contexts, out)
-    return result, [row.unit_code for row in owed]
+    units = tuple(row.unit_code for row in owed)
+    form = get_form(REMINDER_FORM)
+    if draft:
+        result = render_batch(form, contexts, out)
+        return Reminders(result.path, result.pages, result.sha256, units), Changes()
+    issued, changes = documents_batch.issue_batch(db, actor, form, contexts, request, out)
+    return Reminders(issued.path, issued.pages, issued.sha256, units, issued.symbols, issued.document_ids), changes

@@ -20,6 +20,7 @@ from tayninh_desktop.domain.messages_screening import (
     CRITERION_LABELS,
     DECISION_WORDS,
     FORM_LABELS,
+    FORM_WORDS,
     SOURCE_LABELS,
 )
 from tayninh_desktop.domain.votes import VoteKind
@@ -31,6 +32,8 @@ CASE_SOURCE = "screening_case"
 LIST_SOURCES = ("help_proposed", "help_listing", "help_helpers", "screening_results")
 # Forms that print a case's values without being made for cases (the slips, the tally, the decision).
 CASE_FORMS = ("phieu_bieu_quyet", "bien_ban_kiem_phieu", "quyet_dinh")
+# The tallies of a removal's votes above the cell: the committee's and the standing committee's.
+LEVEL_TALLIES = {"bien_ban_kiem_phieu_dang_uy": Level.COMMITTEE, "bien_ban_kiem_phieu_ban_thuong_vu": Level.STANDING}
 
 
 def effective_request(db: Database, form: FormDefinition, request):
@@ -55,7 +58,14 @@ def paper_date(case: Case, form_id: str) -> date:
             "nghi_quyet_ket_qua_giup_do": case.last(Step.REVIEW_VOTE)}.get(form_id)
     if form_id in ("bien_ban_kiem_phieu", "nghi_quyet_de_nghi_xoa_ten", "to_trinh_xoa_ten"):
         step = cell_vote(case)
+    if form_id in LEVEL_TALLIES:
+        step = level_vote(case, LEVEL_TALLIES[form_id])
     return step.on if step else date.today()
+
+
+def level_vote(case: Case, level: str) -> CaseStep | None:
+    votes = case.votes(level)
+    return votes[-1] if votes else None
 
 
 def paper_text(text: str) -> str:
@@ -127,9 +137,14 @@ def case_context(db: Database, form: FormDefinition, case: Case, on: date, ctx: 
         out["commitment_lines"] = paper_text(commitment.text).split("\n")
     progress = [paper_text(f"Ngày {format_vn_date(s.on)}: {s.text}") for s in case.of(Step.PROGRESS)]
     out["progress_lines"] = progress or None
-    step = case.last(Step.REVIEW_VOTE) if form.id == "nghi_quyet_ket_qua_giup_do" else cell_vote(case)
+    if form.id in LEVEL_TALLIES:
+        step = level_vote(case, LEVEL_TALLIES[form.id])
+    else:
+        step = case.last(Step.REVIEW_VOTE) if form.id == "nghi_quyet_ket_qua_giup_do" else cell_vote(case)
     if step is not None and step.vote is not None:
         out.update(vote_values(case, step, member.full_name))
+    if form.id in LEVEL_TALLIES:
+        out.update(_level_values(db, case, member, on, LEVEL_TALLIES[form.id], {**ctx, **out}))
     elif form.id == "phieu_bieu_quyet":
         kind = VoteKind.SCREENING if case.listed else (VoteKind.HELP_LIST if case.kind is CaseKind.HELP
                                                        else VoteKind.REMOVAL)
@@ -159,6 +174,31 @@ def _review_resolution(db, case: Case, member, on: date, ctx: dict) -> dict:
                  f" {form}.")]
     return {"summary": f"về kết quả giáo dục, giúp đỡ đảng viên {member.full_name}",
             "resolutions": [*items, "Chi ủy báo cáo kết quả lên cấp ủy cấp trên theo quy định./."]}
+
+
+def _level_values(db, case: Case, member, on: date, level: str, ctx: dict) -> dict:
+    """What the committee's or the standing committee's tally says besides the figures: the body that votes, its
+    members, the motion, and the threshold in force (documents.toml vote_committee / vote_standing)."""
+    if case.kind is not CaseKind.REMOVAL or case.form is RemovalForm.EXPELLED:
+        raise DomainError("form_not_for_case", form="Biên bản kiểm phiếu")
+    from tayninh_desktop.services.case_votes import authority
+
+    decision = _removal_words(case)
+    kind = Level(level).vote_kind
+    rule = vote_rule(kind, on)
+    out = {"secret_fraction": FRACTION_WORDS.get((rule.numerator, rule.denominator, rule.strict),
+                                                 f"{rule.numerator}/{rule.denominator}")}
+    if level == Level.COMMITTEE:
+        out.update(body_name=ctx.get("committee_name", "Đảng ủy"), members_word="đảng ủy viên",
+                   question=f"{FORM_WORDS[case.form.value]} đồng chí {member.full_name}",
+                   proposal_text=f"đề nghị của {ctx['cell_name']} về việc {decision} đồng chí {member.full_name}")
+    else:
+        escalated = any(s.step is Step.ESCALATED and s.level == Level.STANDING for s in case.steps)
+        out.update(body_name=authority(db, on, past_standing=escalated).body, members_word="ủy viên Ban Thường vụ",
+                   question=f"{decision} đồng chí {member.full_name}",
+                   proposal_text=(f"đề nghị của {ctx.get('committee_name', 'Đảng ủy')} về việc {decision} đồng chí"
+                                  f" {member.full_name}"))
+    return out
 
 
 def _removal_words(case: Case) -> str:

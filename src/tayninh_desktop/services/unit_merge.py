@@ -208,3 +208,74 @@ def apply(db: Database, actor: Actor, source_id: str, *, today: date | None = No
         audit.append(db, actor.name, "apply_unit_merge", "unit", home.id, None,
                      {"source": source.unit_code, "members": len(brought), "kept_as_same": len(same)})
     return Changes(organisation=True, members=True, history=True, member_ids=tuple(brought))
+
+
+# --- reading, for the window: the sources, the pairs side by side -------------------------------------------
+
+@dataclass(frozen=True)
+class Person:
+    """One side of a possible duplicate, with what identifies a person."""
+
+    member_id: str
+    full_name: str
+    birth_date: date | None
+    cccd: str
+    card_number: str
+    where: str                 # "sổ này" or the merged commune's name
+
+
+@dataclass(frozen=True)
+class PairView:
+    id: str
+    matched_by: str
+    decision: str              # "", SAME or DIFFERENT
+    incoming: Person
+    other: Person
+
+    @property
+    def strong(self) -> bool:
+        """Matched by an identifier (CCCD, card): it cannot be declared two people."""
+        return self.matched_by in STRONG
+
+
+def sources(db: Database) -> list[MergeSource]:
+    """Every merge recorded, the ones being prepared first."""
+    found = merge_repo.sources(db)
+    return sorted(found, key=lambda s: (s.state != "planned", s.created_at))
+
+
+def source_members(db: Database, source_id: str) -> int:
+    """How many members the register being merged holds."""
+    return len(merge_repo.snapshot(db, source_id).get("members", []))
+
+
+def snapshot_units(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the reporting units whose return carried their whole register (a merge can start from it)."""
+    return [(code, name) for code, name in returns_repo.snapshot_senders(db)]
+
+
+def _person(record: dict | None, member_id: str, where: str) -> Person:
+    record = record or {}
+    return Person(member_id, str(record.get("full_name") or ""), from_iso(record.get("birth_date")),
+                  str(record.get("cccd") or ""), str(record.get("card_number") or ""), where)
+
+
+def pair_views(db: Database, source_id: str) -> list[PairView]:
+    """The possible duplicates of a merge, each side with name, birth date, CCCD and card number."""
+    source = merge_repo.source(db, source_id)
+    if source is None:
+        raise DomainError("merge_not_found", source=source_id)
+    snapshots = {source_id: merge_repo.snapshot(db, source_id)}
+    names = {s.id: s.unit_name for s in merge_repo.sources(db)}
+    here = {m["id"]: m for m in merge_repo.home_identities(db)}
+
+    def member(origin: str | None, member_id: str) -> Person:
+        if origin is None:
+            return _person(here.get(member_id), member_id, "sổ này")
+        if origin not in snapshots:
+            snapshots[origin] = merge_repo.snapshot(db, origin)
+        found = next((m for m in snapshots[origin].get("members", []) if str(m["id"]) == member_id), None)
+        return _person(found, member_id, names.get(origin, ""))
+
+    return [PairView(p.id, p.matched_by, p.decision, member(source_id, p.member), member(p.other_source_id, p.other))
+            for p in merge_repo.pairs(db, source_id)]

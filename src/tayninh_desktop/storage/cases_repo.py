@@ -15,6 +15,7 @@ from tayninh_desktop.domain.cases import (
     RemovalForm,
     Step,
     VoteFigures,
+    in_force,
 )
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.screening import Allotment, ReportedFact
@@ -24,19 +25,22 @@ CASE_COLUMNS = ["id", "member_id", "kind", "form", "ground", "criterion", "sign_
                 "cell_id", "opened_on", "state", "outcome", "closed_on", "origin_id", "listed_on", "due_on",
                 "helper_id", "decision_event_id", "discipline_id", "note"]
 STEP_COLUMNS = ["id", "case_id", "step", "on_date", "seq", "level", "doc_number", "doc_date", "doc_issuer", "source",
-                "text", "eligible", "present", "ballots", "yes", "no", "invalid", "passed", "helper_id", "document_id"]
+                "text", "eligible", "present", "ballots", "yes", "no", "invalid", "passed", "helper_id", "document_id",
+                "meeting_id", "corrects_id", "correction_reason"]
 _SELECT_CASE = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 
 
-def _case(row, steps: tuple[CaseStep, ...] = ()) -> Case:
+def _case(row, recorded: tuple[CaseStep, ...] = ()) -> Case:
     v = dict(zip(CASE_COLUMNS, row))
+    steps, history = in_force(recorded)
     return Case(id=v["id"], member_id=v["member_id"], kind=CaseKind(v["kind"]), opened_on=from_iso(v["opened_on"]),
                 cell_id=v["cell_id"], form=RemovalForm(v["form"]) if v["form"] else None, ground=v["ground"],
                 criterion=v["criterion"], sign_code=v["sign_code"], sign_year=v["sign_year"], evidence=v["evidence"],
                 state=CaseState(v["state"]), outcome=Outcome(v["outcome"]), closed_on=from_iso(v["closed_on"]),
                 origin_id=v["origin_id"], listed_on=from_iso(v["listed_on"]), due_on=from_iso(v["due_on"]),
                 helper_id=v["helper_id"], decision_event_id=v["decision_event_id"],
-                discipline_id=v["discipline_id"], note=v["note"], steps=steps)
+                discipline_id=v["discipline_id"], note=v["note"], steps=steps,
+                history=history if len(history) != len(steps) else ())
 
 
 def _step(row) -> CaseStep:
@@ -48,7 +52,8 @@ def _step(row) -> CaseStep:
                     level=v["level"], doc_number=v["doc_number"], doc_date=from_iso(v["doc_date"]),
                     doc_issuer=v["doc_issuer"], source=v["source"], text=v["text"], vote=vote,
                     passed=None if v["passed"] is None else bool(v["passed"]), helper_id=v["helper_id"],
-                    document_id=v["document_id"])
+                    document_id=v["document_id"], meeting_id=v["meeting_id"], corrects_id=v["corrects_id"],
+                    correction_reason=v["correction_reason"])
 
 
 def case_values(case: Case) -> list:
@@ -63,7 +68,8 @@ def step_values(step: CaseStep) -> list:
     figures = [vote.eligible, vote.present, vote.ballots, vote.yes, vote.no, vote.invalid] if vote else [None] * 6
     return [step.id, step.case_id, step.step.value, to_iso(step.on), step.seq, step.level, step.doc_number,
             to_iso(step.doc_date), step.doc_issuer, step.source, step.text, *figures,
-            None if step.passed is None else int(step.passed), step.helper_id, step.document_id]
+            None if step.passed is None else int(step.passed), step.helper_id, step.document_id, step.meeting_id,
+            step.corrects_id, step.correction_reason]
 
 
 def insert_case(db: Database, case: Case) -> None:
@@ -107,7 +113,7 @@ def steps_of(db: Database, case_ids: list[str]) -> dict[str, tuple[CaseStep, ...
     for start in range(0, len(case_ids), 500):
         chunk = case_ids[start:start + 500]
         rows = db.execute(f"SELECT {', '.join(STEP_COLUMNS)} FROM case_steps"
-                          f" WHERE case_id IN ({','.join('?' * len(chunk))}) ORDER BY case_id, seq", chunk)
+                          f" WHERE case_id IN ({','.join('?' * len(chunk))}) ORDER BY case_id, seq, rowid", chunk)
         for row in rows:
             out.setdefault(row[1], []).append(_step(row))
     return {k: tuple(v) for k, v in out.items()}
@@ -185,10 +191,20 @@ def closing_cases(db: Database, member_ids: list[str], after: date) -> dict[str,
         rows = db.execute(
             "SELECT c.member_id, MIN(s.on_date), s.doc_number FROM cases c JOIN case_steps s ON s.case_id = c.id"
             " WHERE ((s.step = ? ) OR (s.step = ? AND s.passed = 1 AND c.kind = ?)) AND s.on_date > ?"
+            " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id)"
             f" AND c.member_id IN ({','.join('?' * len(chunk))}) GROUP BY c.member_id",
             [Step.DECISION.value, Step.VOTE.value, CaseKind.HELP.value, to_iso(after), *chunk])
         out.update({r[0]: (r[1], r[2]) for r in rows})
     return out
+
+
+def steps_at_meeting(db: Database, meeting_id: str) -> list[tuple[str, CaseStep]]:
+    """(member id, step) of the steps in force tied to a recorded meeting, in the order they were recorded."""
+    rows = db.execute(f"SELECT c.member_id, {', '.join('s.' + c for c in STEP_COLUMNS)} FROM case_steps s"
+                      " JOIN cases c ON c.id = s.case_id WHERE s.meeting_id = ?"
+                      " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id) ORDER BY s.rowid",
+                      [meeting_id]).fetchall()
+    return [(r[0], _step(r[1:])) for r in rows]
 
 
 def case_for_event(db: Database, event_id: str) -> str | None:

@@ -255,6 +255,7 @@ def open_database(path: Path | str, *, create: bool = False, read_only: bool = F
         _bring_up_to_date(db, path, had_data, migrate)
         row_hashes.install_tracking(db.conn)
         _seal_baseline(db)
+        _seal_migrated_values(db)
     except database_errors() as exc:
         db.conn.close()
         raise (locked_error(str(path)) if is_busy(exc) else DomainError("db_damaged", path=str(path))) from exc
@@ -324,6 +325,18 @@ def _seal_baseline(db: Database) -> None:
                      {"reason": "sổ được ghi trước khi nhật ký có khóa"})
 
 
+def _seal_migrated_values(db: Database) -> None:
+    """A migration that changed existing values (it names itself in ``db.migrated_values``): the register as it
+    left it is recorded with an entry of its own, so that ``check`` vouches for the moved rows."""
+    changed = getattr(db, "migrated_values", None)
+    if not changed:
+        return
+    db.migrated_values = []
+    with db.atomic():
+        audit.mark_everything(db)
+        audit.append(db, audit.SYSTEM_ACTOR, "migration", "register", None, None, {"migrations": list(changed)})
+
+
 def open_memory() -> Database:
     """A migrated in-memory register (self-test and benchmarks of the bare baseline)."""
     import secrets
@@ -344,6 +357,9 @@ def after_restore(db: Database) -> None:
     row_hashes.remove_tracking(db.conn)
     row_hashes.install_tracking(db.conn)
     db.chain_secret = None
+    if getattr(db, "migrated_values", None):   # the restore's own entry records the register as migrated
+        db.migrated_values = []
+        audit.mark_everything(db)
     if db.path_text:
         keystore.forget_head(db.path_text)
 

@@ -177,3 +177,8 @@ from tayninh_desktop.storage import schema_returns  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_accounts  # noqa: F401
 # isort: on
+# Issues 12 and 14 polish: progress notes at a meeting, corrected steps (m042); one store of allotments (m043).
+# isort: off
+from tayninh_desktop.storage import schema_case_steps  # noqa: F401
+from tayninh_desktop.storage import schema_allotments  # noqa: F401
+# isort: on

@@ -55,6 +55,10 @@ def insert_key(db: Database, key: KeyRecord) -> None:
          key.retired_at, stamp])
 
 
+def set_key_unit(db: Database, key_id: str, unit_id: str) -> None:
+    db.execute("UPDATE exchange_keys SET unit_id = ?, updated_at = ? WHERE id = ?", [unit_id, now_iso(), key_id])
+
+
 def retire_key(db: Database, key_id: str) -> None:
     stamp = now_iso()
     db.execute("UPDATE exchange_keys SET retired_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, key_id])
@@ -194,6 +198,14 @@ def snapshot(db: Database, sender_code: str) -> tuple[str, int, str] | None:
                      " AND state = 'accepted' AND snapshot_json IS NOT NULL ORDER BY received_at DESC LIMIT 1",
                      [sender_code]).fetchone()
     return (row[0], row[1], row[2]) if row else None
+
+
+def snapshot_senders(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the units whose accepted return carries a register snapshot, by code."""
+    rows = db.execute("SELECT DISTINCT r.sender_code, COALESCE(k.unit_name, r.sender_code) FROM returns_received r"
+                      " LEFT JOIN exchange_keys k ON k.unit_code = r.sender_code AND k.retired_at IS NULL"
+                      " WHERE r.state = 'accepted' AND r.snapshot_json IS NOT NULL ORDER BY r.sender_code").fetchall()
+    return [(r[0], r[1]) for r in rows]
 
 
 def insert_rejection(db: Database, rejection: Rejection) -> None:

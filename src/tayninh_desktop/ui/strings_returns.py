@@ -63,7 +63,10 @@ DEADLINE_RULE = " (theo quy định {citation})"
 DEADLINE_DOC = " ({doc})"
 IMPORT_SUMMARY = "Nhận {accepted}, đã có {duplicate}, từ chối {rejected}, không nhập {refused}."
 PRINTED = "Đã in {path} ({pages} trang)."
-REMINDERS_PRINTED = "Đã in {count} công văn đôn đốc vào {path}."
+REMINDERS_PRINTED = "Đã in {count} công văn đôn đốc vào {path}{numbers}."
+REMINDERS_NUMBERS = " — số {symbols} (đã vào sổ đăng ký văn bản)"
+REMINDERS_DRAFT_DONE = " — bản dự thảo, chưa cấp số"
+REMINDERS_DRAFT = "Công văn dự thảo (chưa cấp số)"
 CELL_TEXT = {"cho": "Chờ", "dung_han": "Đúng hạn", "muon": "Muộn", "tu_choi": "Bị từ chối", "chua_nop": "Chưa nộp"}
 CELL_COLOURS = {"cho": "", "dung_han": "#e8f5e9", "muon": "#fff8e1", "tu_choi": "#ffebee", "chua_nop": "#ffcdd2"}
 
@@ -91,3 +94,5 @@ FILE_FILTER_PACKAGE = "Báo cáo (*.tnr)"
 FILE_FILTER_RECEIPT = "Giấy biên nhận (*.tnbn)"
 FILE_FILTER_CARD = "Thẻ khóa (*.tnkey)"
 FILE_FILTER_PDF = "Tệp PDF (*.pdf)"
+SET_ALLOTMENT = "Số được phân bổ…"
+CHOOSE_UNIT = "Chọn một đơn vị trong bảng trước."

@@ -97,10 +97,13 @@ ACTION_TITLES = {
     "vote_standing": "Ban Thường vụ biểu quyết", "decision": "Quyết định", "card": "Thu hồi thẻ đảng viên",
 }
 # The papers a case can print, by the step it is at (form id, label).
-CASE_PAPERS = (("phieu_bieu_quyet", "Phiếu biểu quyết"), ("bien_ban_kiem_phieu", "Biên bản kiểm phiếu"),
+CASE_PAPERS = (("phieu_bieu_quyet", "Phiếu biểu quyết"), ("bien_ban_kiem_phieu", "Biên bản kiểm phiếu (chi bộ)"),
+               ("bien_ban_kiem_phieu_dang_uy", "Biên bản kiểm phiếu (Đảng ủy)"),
+               ("bien_ban_kiem_phieu_ban_thuong_vu", "Biên bản kiểm phiếu (Ban Thường vụ)"),
                ("ban_cam_ket", "Bản cam kết"), ("nghi_quyet_ket_qua_giup_do", "Nghị quyết kết quả giúp đỡ"),
                ("nghi_quyet_de_nghi_xoa_ten", "Nghị quyết đề nghị xóa tên"),
-               ("to_trinh_xoa_ten", "Tờ trình đề nghị xóa tên"), ("quyet_dinh", "Quyết định"))
+               ("to_trinh_xoa_ten", "Tờ trình đề nghị xóa tên"), ("quyet_dinh", "Quyết định"),
+               ("ho_so_hop_chi_bo", "Hồ sơ kỳ họp chi bộ biểu quyết (phiếu, kiểm phiếu, nghị quyết)"))
 LIST_PAPERS = (("danh_sach_du_kien_giup_do", "Danh sách dự kiến cần giúp đỡ"),
                ("nghi_quyet_danh_sach_giup_do", "Nghị quyết đưa vào danh sách"),
                ("nghi_quyet_phan_cong_giup_do", "Nghị quyết phân công giúp đỡ"),
@@ -108,3 +111,23 @@ LIST_PAPERS = (("danh_sach_du_kien_giup_do", "Danh sách dự kiến cần giúp
 PRINT_LIST = "In danh sách, nghị quyết…"
 HOME_HELP_DUE = ("Giáo dục, giúp đỡ 12 tháng: {passed} đồng chí đã hết hạn mà chi bộ chưa biểu quyết sàng lọc, {coming}"
                  " đồng chí sắp hết hạn — nhấn đúp vào dòng «Hết hạn 12 tháng giúp đỡ» để mở hồ sơ.")
+
+# Progress notes at a cell meeting; correcting a recorded step.
+NO_MEETING = "— không gắn với kỳ họp nào"
+DLG_MEETING_DATE_HINT = "để trống khi đã chọn kỳ họp: lấy ngày kỳ họp"
+NO_MEETINGS_YET = (" Chưa có kỳ họp nào của chi bộ trong thời gian giúp đỡ được ghi ở trang «Sinh hoạt chi bộ»: ghi"
+                   " kỳ họp trước để gắn nhận xét với kỳ họp.")
+CORRECT = "Sửa bước đã chọn…"
+DLG_CORRECT = "Sửa bước «{step}» ngày {date} — {name}"
+CORRECT_HINT = ("Bước ghi nhầm không bị xóa: bước sửa thay cho nó, bước cũ vẫn được giữ trong hồ sơ và ghi «đã sửa»,"
+                " cùng lý do sửa. Hồ sơ không phải rút.")
+PICK_STEP = "Chọn một bước trong danh sách «Các bước đã ghi» để sửa."
+STEP_NOT_CORRECTABLE = "Bước «{step}» không sửa được ở đây: {why}."
+STEP_CORRECTED_ALREADY = "Bước này đã được sửa; hãy chọn bước sửa (đang có hiệu lực)."
+CORRECTED_TOOLTIP = "Bước này đã được sửa: {reason}"
+SIGNS_MORE = "\n({count} dấu hiệu)"
+
+
+def sign_level_text(level: str, count: int) -> str:
+    """The strongest sign's level, and how many signs the member has ("Căn cứ xóa tên\n(3 dấu hiệu)")."""
+    return LEVEL_LABELS[level] + (SIGNS_MORE.format(count=count) if count > 1 else "")

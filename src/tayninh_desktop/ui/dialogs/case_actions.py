@@ -18,7 +18,7 @@ from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 
 STEP_ACTIONS = {"propose": "de_xuat", "opinion_local": "y_kien_noi_cu_tru", "opinion_superior": "y_kien_cap_tren",
-                "commitment": "cam_ket", "progress": "theo_doi", "request_letter": "don_de_nghi", "card": "thu_hoi_the"}
+                "commitment": "cam_ket", "request_letter": "don_de_nghi", "card": "thu_hoi_the"}
 
 
 def _today_field(name: str, today: date) -> Field:
@@ -73,6 +73,8 @@ def step_dialog(context: UiContext, case: Case, guide: Guidance, name: str, pare
         return _open(context, title, fields, submit_review, parent, guide.text)
     if action == "helper":
         return _helper_dialog(context, case, title, guide, parent, today)
+    if action == "progress":
+        return progress_dialog(context, case, title, guide.text, parent, today)
     return _vote_dialog(context, case, guide, title, parent, today)
 
 
@@ -104,6 +106,31 @@ def _vote_dialog(context: UiContext, case: Case, guide: Guidance, title: str, pa
                      lambda values: case_votes.decide(db, actor, case.id, today=today, **forms.decision(values)),
                      parent, guide.text)
     return None
+
+
+def meeting_field(db, case: Case, today: date, value: str | None = None) -> tuple[Field, bool]:
+    """The choice of the recorded cell meetings of the help period (the newest first chosen), and whether any."""
+    from tayninh_desktop.services import case_meetings
+
+    found = case_meetings.meeting_choices(db, case, today)
+    choices = ((m.id, case_meetings.meeting_label(m)) for m in found)
+    chosen = value if value is not None else (found[0].id if found else "")
+    return Field("meeting_id", chosen, (("", s.NO_MEETING), *choices)), bool(found)
+
+
+def progress_dialog(context: UiContext, case: Case, title: str, hint: str, parent, today: date) -> RecordDialog:
+    """A progress note, made at one of the cell's recorded meetings of the help period (its date) or on a date."""
+    db, actor = context.db, context.actor
+    meeting, any_meeting = meeting_field(db, case, today)
+    fields = [meeting, Field("step_date", "" if any_meeting else strings.date_text(today),
+                             hint=s.DLG_MEETING_DATE_HINT), Field("step_text"), Field("doc_number")]
+
+    def submit(values):
+        chosen = values.get("meeting_id") or None
+        v = forms.step(values, date_required=chosen is None)
+        return cases.record_step(db, actor, case.id, "theo_doi", v["on"], doc_number=v["doc_number"], text=v["text"],
+                                 meeting_id=chosen, today=today)
+    return _open(context, title, fields, submit, parent, hint + ("" if any_meeting else s.NO_MEETINGS_YET))
 
 
 def _helper_dialog(context: UiContext, case: Case, title: str, guide: Guidance, parent, today: date) -> RecordDialog:

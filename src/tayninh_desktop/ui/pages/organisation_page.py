@@ -26,7 +26,7 @@ from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationErr
 from tayninh_desktop.domain.org import UnitType
 from tayninh_desktop.services import organisation, register
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import strings, strings_merge
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
 from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
@@ -49,6 +49,7 @@ class OrganisationPage(QWidget):
         self.rename_button = QPushButton(strings.ORG_RENAME, objectName="rename_unit")
         self.merge_button = QPushButton(strings.ORG_MERGE, objectName="merge_cell")
         self.move_button = QPushButton(strings.ORG_MOVE, objectName="move_unit")
+        self.merge_registers_button = QPushButton(strings_merge.OPEN, objectName="merge_registers")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(strings.ORG_ON_DATE))
@@ -58,6 +59,7 @@ class OrganisationPage(QWidget):
         top.addWidget(self.rename_button)
         top.addWidget(self.merge_button)
         top.addWidget(self.move_button)
+        top.addWidget(self.merge_registers_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.details)
@@ -78,6 +80,7 @@ class OrganisationPage(QWidget):
         self.rename_button.clicked.connect(self.rename_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.move_button.clicked.connect(self.move_selected)
+        self.merge_registers_button.clicked.connect(self.open_merge)
         context.changed.connect(self.on_changes)
         self.reload()
 
@@ -220,6 +223,14 @@ class OrganisationPage(QWidget):
 
         dialog.submit = submit
         dialog.finished.connect(lambda result: result and self.context.changed.emit(Changes(organisation=True)))
+        dialog.open()
+        return dialog
+
+    def open_merge(self):
+        """The registers of communes merged into this one: plan, decide the possible duplicates, apply."""
+        from tayninh_desktop.ui.dialogs.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self.context, self)
         dialog.open()
         return dialog
 

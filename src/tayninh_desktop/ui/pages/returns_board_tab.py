@@ -41,6 +41,7 @@ class BoardTab(QWidget):
         self.period.currentIndexChanged.connect(lambda _i: self.show_board())
         self.owed = QCheckBox(s.OWED_ONLY, objectName="board_owed")
         self.owed.toggled.connect(lambda _on: self.show_board())
+        self.draft = QCheckBox(s.REMINDERS_DRAFT, objectName="board_reminders_draft")
         self.table = QTableView(objectName="board_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -55,6 +56,7 @@ class BoardTab(QWidget):
         for text, name, slot in ((s.IMPORT, "board_import", self.ask_import_folder),
                                  (s.IMPORT_FILE, "board_import_file", self.ask_import_file),
                                  (s.EXPECT, "board_expect", self.ask_expect),
+                                 (s.SET_ALLOTMENT, "board_set_allotment", self.ask_allotment),
                                  (s.PRINT_REPORT, "board_print_report", self.ask_print_report),
                                  (s.PRINT_REMINDERS, "board_print_reminders", self.ask_print_reminders)):
             button = QPushButton(text, objectName=name)
@@ -67,6 +69,7 @@ class BoardTab(QWidget):
         actions = QHBoxLayout()
         for button in buttons:
             actions.addWidget(button)
+        actions.addWidget(self.draft)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -197,14 +200,35 @@ class BoardTab(QWidget):
             self.print_reminders(Path(path))
 
     def print_reminders(self, path: Path):
+        """One numbered letter per unit owing the period (a draft without numbers when ticked)."""
         try:
-            result, codes = returns_printing.print_reminders(self.context.db, self.context.actor,
-                                                             self.selected_period(), path, today=self.today)
+            result, changes = returns_printing.print_reminders(self.context.db, self.context.actor,
+                                                               self.selected_period(), path, today=self.today,
+                                                               draft=self.draft.isChecked())
         except DomainError as error:
             self.say(error.message, error=True)
             return None
-        self.say(s.REMINDERS_PRINTED.format(count=len(codes), path=result.path))
+        numbers = (s.REMINDERS_NUMBERS.format(symbols=", ".join(result.symbols)) if result.symbols
+                   else s.REMINDERS_DRAFT_DONE)
+        self.say(s.REMINDERS_PRINTED.format(count=len(result.units), path=result.path, numbers=numbers))
+        if changes.documents:
+            self.context.changed.emit(changes)
         return result
+
+    def ask_allotment(self):
+        """The removals allotted to the chosen unit for the period's year (the same record the unit's screening
+        page shows for itself: one store)."""
+        from tayninh_desktop.ui.dialogs.case_actions import allotment_dialog
+
+        index = self.table.currentIndex()
+        code = self.model.key(index.row()) if index.isValid() else None
+        if not code:
+            self.say(s.CHOOSE_UNIT, error=True)
+            return None
+        self.say("")
+        unit = returns_board.reporting_unit(self.context.db, code)
+        year = int(self.selected_period()[:4]) if self.selected_period() else self.today.year
+        return allotment_dialog(self.context, unit.id, unit.name, year, self)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")

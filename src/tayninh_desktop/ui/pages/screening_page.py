@@ -43,7 +43,7 @@ from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 GROUND_COLOUR = "#fde2e1"
 CRITERION_COLOUR = "#fff4d6"
 START_DELAY_MS = 300
-SIGN_WIDTHS = (100, 140, 135, 200, 275, 135)   # px; the last column (open case) takes the rest
+SIGN_WIDTHS = (110, 150, 140, 320, 360, 130)   # px; the last column (open case) takes the rest
 CASE_WIDTHS = (155, 150, 140)                  # px; the deadline takes the rest
 ROWS_MEASURED = 400                            # rows fitted to their text; a longer list keeps two lines each
 
@@ -228,15 +228,19 @@ class ScreeningPage(QWidget):
         result = self.run_result
         if result is None:
             return
+        from tayninh_desktop.domain.sign_groups import group_signs
+
         cell_id = self.cell_id
         signs = [x for x in result.signs if cell_id is None or x.cell_id == cell_id]
+        groups = group_signs(signs)   # one row per member, every sign (grounds, years) in it
         colours = {"ground": GROUND_COLOUR, "criterion": CRITERION_COLOUR}
         self.signs_model.set_rows([DisplayRow(
-            (s.LEVEL_LABELS[x.level.value], x.member_name, x.cell_name, x.description, x.evidence, x.basis,
-             s.SIGN_HAS_CASE if result.open_cases.get(x.member_id) else ""), str(index), colours.get(x.level.value, ""))
-            for index, x in enumerate(signs)])
-        self._signs_shown = signs
-        members = len({x.member_id for x in signs})
+            (s.sign_level_text(g.strongest.level.value, len(g.signs)), g.member_name, g.cell_name, "\n".join(g.lines("description")),
+             "\n".join(g.lines("evidence")), "\n".join(g.lines("basis")),
+             s.SIGN_HAS_CASE if result.open_cases.get(g.member_id) else ""), g.member_id,
+            colours.get(g.strongest.level.value, "")) for g in groups])
+        self._signs_shown = groups
+        members = len(groups)
         self.summary.setText(s.SIGNS_SUMMARY.format(year=result.year, as_of=strings.date_text(result.as_of),
                                                     count=number(len(signs)), members=number(members)) if signs else
                              s.SIGNS_NONE.format(year=result.year))
@@ -246,23 +250,26 @@ class ScreeningPage(QWidget):
         if len(signs) < ROWS_MEASURED:
             self.signs_table.resizeRowsToContents()
 
-    def chosen_sign(self):
+    def chosen_group(self):
+        """The member chosen in the signs list, with every sign of the member."""
         index = self.signs_table.currentIndex()
-        signs = getattr(self, "_signs_shown", [])
-        return signs[index.row()] if index.isValid() and index.row() < len(signs) else None
+        groups = getattr(self, "_signs_shown", [])
+        return groups[index.row()] if index.isValid() and index.row() < len(groups) else None
 
     def open_case_from_sign(self):
-        sign = self.chosen_sign()
-        if sign is None:
+        """Open a case from the member's strongest sign (a ground: removal; else help), the evidence of every sign."""
+        group = self.chosen_group()
+        if group is None:
             self.sign_message.setText(s.PICK_SIGN)
             return None
         self.sign_message.clear()
+        sign = group.strongest
         removal = sign.level.value == "ground"
         return case_actions.open_case_dialog(
             self.context, sign.member_id, sign.member_name, self, self.today,
             kind="dua_ra" if removal else "giup_do", ground=sign.ground if removal else "",
             criterion="" if removal else (sign.criterion or _criterion_of(sign)), sign_code=sign.code,
-            sign_year=sign.year, evidence=sign.evidence)
+            sign_year=sign.year, evidence=" ".join(x.evidence for x in group.signs))
 
     # -- cases ---------------------------------------------------------------------------------
     def load_cases(self) -> None:

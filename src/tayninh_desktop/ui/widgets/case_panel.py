@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,7 @@ from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs import case_actions
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+DOSSIER = "ho_so_hop_chi_bo"
 
 
 class CasePanel(QWidget):
@@ -54,6 +58,7 @@ class CasePanel(QWidget):
         self.message = QLabel(objectName="case_message", wordWrap=True)
         self.steps = QListWidget(objectName="case_steps")
         self.steps.setWordWrap(True)
+        self.correct = QPushButton(s.CORRECT, objectName="case_correct")
         box = QGroupBox(s.NEXT_STEP)
         inner = QVBoxLayout(box)
         inner.addWidget(self.guide)
@@ -72,13 +77,18 @@ class CasePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.head, self.line, self.evidence, box):
             layout.addWidget(widget)
-        layout.addWidget(QLabel(s.STEPS))
+        steps_head = QHBoxLayout()
+        steps_head.addWidget(QLabel(s.STEPS))
+        steps_head.addStretch(1)
+        steps_head.addWidget(self.correct)
+        layout.addLayout(steps_head)
         layout.addWidget(self.steps, 1)
         layout.addLayout(printing)
         layout.addWidget(self.message)
         self.do_next.clicked.connect(self.open_next_step)
         self.withdraw.clicked.connect(self.open_withdraw)
         self.print_button.clicked.connect(self.choose_print_target)
+        self.correct.clicked.connect(self.open_correction)
         self.show_case(None)
 
     def show_case(self, case_id: str | None) -> None:
@@ -86,7 +96,7 @@ class CasePanel(QWidget):
         self.case = cases.get_case(self.context.db, case_id) if case_id else None
         self.message.clear()
         has = self.case is not None
-        for widget in (self.do_next, self.withdraw, self.print_button, self.papers):
+        for widget in (self.do_next, self.withdraw, self.print_button, self.papers, self.correct):
             widget.setEnabled(has)
         if self.case is None:
             self.data = {}
@@ -115,16 +125,51 @@ class CasePanel(QWidget):
         self.do_next.setEnabled(bool(step["action"]))
         self.do_next.setText(s.ACTION_TITLES.get(step["action"], s.DO_NEXT) + "…" if step["action"] else s.DO_NEXT)
         self.withdraw.setEnabled(d["state"] == "dang_xu_ly")
+        self.correct.setEnabled(d["state"] != "da_rut")
         self.steps.clear()
+        corrected = self.case.superseded_by() if self.case else {}
         for row in d["steps"]:
-            self.steps.addItem(s.STEP_ROW.format(date=strings.date_text(date.fromisoformat(row["date"])),
-                                                 words=row["words"]))
+            item = QListWidgetItem(s.STEP_ROW.format(date=strings.date_text(date.fromisoformat(row["date"])),
+                                                     words=row["words"]))
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            if row["superseded_by"]:   # kept in the case, struck through: a correction took its place
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setForeground(QColor("#777777"))
+                item.setToolTip(s.CORRECTED_TOOLTIP.format(reason=corrected[row["id"]].correction_reason))
+            self.steps.addItem(item)
 
     def open_next_step(self):
         if self.case is None:
             return None
         guide = case_views.next_step(self.context.db, self.case, self.today)
         return case_actions.step_dialog(self.context, self.case, guide, self.data["member_name"], self, self.today)
+
+    def chosen_step(self):
+        item = self.steps.currentItem()
+        return self.case.step(item.data(Qt.ItemDataRole.UserRole)) if item is not None and self.case else None
+
+    def open_correction(self):
+        """Correct the step chosen in the list (a dialog with its fields as recorded and the reason)."""
+        from tayninh_desktop.domain.messages_cases import NOT_CORRECTABLE
+        from tayninh_desktop.domain.messages_screening import STEP_LABELS
+        from tayninh_desktop.services.case_corrections import correctable
+        from tayninh_desktop.ui.dialogs.case_correction import correction_dialog
+
+        step = self.chosen_step()
+        if step is None:
+            self.message.setText(s.PICK_STEP)
+            return None
+        if step.id in self.case.superseded_by():
+            self.message.setText(s.STEP_CORRECTED_ALREADY)
+            return None
+        if not correctable(step):
+            self.message.setText(s.STEP_NOT_CORRECTABLE.format(step=STEP_LABELS[step.step.value],
+                                                               why=NOT_CORRECTABLE.get(step.step.value, "")))
+            return None
+        self.message.clear()
+        return correction_dialog(self.context, self.case, step, self.data["member_name"], self, self.today)
 
     def open_withdraw(self):
         if self.case is None:
@@ -146,6 +191,12 @@ class CasePanel(QWidget):
         if self.case is None:
             return None
         request = documents.PrintRequest(case_id=self.case.id)
+        if form_id == DOSSIER:   # the meeting where the cell votes: this case and the others voted that day
+            from tayninh_desktop.services import dossier_cases
+
+            on = dossier_cases.meeting_of(self.case, self.today)
+            request = documents.PrintRequest(cell_id=self.case.cell_id, on=on,
+                                             case_ids=dossier_cases.voted_with(self.context.db, self.case, on))
         result = self.context.run_action(self, documents.print_form, form_id, path, request)
         if result is not None:
             printed = result[0]
