@@ -27,6 +27,7 @@ def _register_optional_catalogues() -> None:
         "messages_rules",
         "messages_dues",
         "messages_support",
+        "messages_upgrade",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

@@ -118,8 +118,8 @@ def _presentations(rng: random.Random, db: Database, plan_code: str, since: date
         db.execute("INSERT INTO support_presentations (meeting_id, plan_code, presented_by, created_at, updated_at)"
                    " VALUES (?, ?, ?, ?, ?)", [meeting_id, plan_code, "Bí thư chi bộ", stamp, stamp])
         how = HOW.format(date=from_iso(day).strftime("%d/%m/%Y"), plan=plan_code)
-        present = db.execute("SELECT member_id FROM attendance WHERE meeting_id = ? AND state = 'co_mat'",
-                             [meeting_id]).fetchall()
+        present = db.execute("SELECT member_id FROM attendance WHERE meeting_id = ? AND state = 'co_mat'"
+                             " ORDER BY member_id", [meeting_id]).fetchall()
         outreach += [support_repo.outreach_values(Outreach(member_id=m, told_on=from_iso(day), how=how,
                                                            told_by="Bí thư chi bộ", meeting_id=meeting_id,
                                                            id=new_id()), home, stamp) for (m,) in present]

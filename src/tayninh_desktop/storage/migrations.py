@@ -167,3 +167,7 @@ from tayninh_desktop.storage import schema_support  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_integrity  # noqa: F401
 # isort: on
+# Issue 11 (perf2): attendance and dues keyed by integers, views under the old names (m035).
+# isort: off
+from tayninh_desktop.storage import schema_compact  # noqa: F401
+# isort: on

@@ -1,10 +1,11 @@
 """What each audited action wrote, as hashes: the rows of the register grouped in scopes.
 
 A scope is what one action changes together: a member (the member's row, history, periods,
-ratings, discipline, tasks, letters, contacts and dues), a meeting (its row and its attendance),
-a unit (its row and its versions), a document, a setting. A table not listed in ``SCOPES`` (one
-another area adds later) is still covered: each of its rows is its own scope, keyed by its primary
-key, so no table escapes the check (``tests/storage/test_row_hashes.py`` lists them).
+ratings, discipline, tasks, letters, contacts, dues and dues terms), a meeting (its row and its
+attendance), a unit (its row and its versions), a document, a setting. A table not listed in
+``SCOPES`` or ``COMPACT`` (one another area adds later) is still covered: each of its rows is its own
+scope, keyed by its primary key, so no table escapes the check (``tests/storage/test_tamper.py``
+lists them).
 
 Temporary triggers (per connection, never stored in the file) note the scopes a transaction
 touches; ``audit.seal`` hashes those scopes when the transaction commits and records the hashes
@@ -12,10 +13,17 @@ with the action's audit entry. ``check`` hashes every scope again and compares w
 recorded state, naming the table, the member (or meeting, unit…) and the entry.
 
 A scope's hash is one short digest per table, ``table=digest;…``, so a mismatch names the table.
-A row is hashed as its non-empty columns (name and SQL literal): a migration that adds a column
-with an empty default ('' / 0 / NULL) leaves every existing hash unchanged. (So a value changed
-between '' , 0 and NULL is not seen: no such change carries meaning in this register.) A migration
-that changes existing values must record the new state with an audit entry (``audit.mark_everything``).
+The digests are computed in SQL, a scope at a time in one pass over each table (the 100,000-member
+register has seven million party-life rows): a table's rows of a scope are hashed in a fixed order
+(their text, or the primary key of a compact table), so the order SQLite reads them in never matters.
+A row is hashed as its non-empty columns (name and SQL literal): a migration that adds a column with
+an empty default ('' / 0 / NULL) leaves every existing hash unchanged. (So a value changed between
+'', 0 and NULL is not seen: no such change carries meaning in this register.) A migration that
+changes existing values must record the new state with an audit entry (``audit.mark_everything``).
+
+The compact party-life tables (m035) are keyed by the row ids of their meeting or member: their rows
+are grouped by that row id and hashed as one printf text per row, in primary-key order, under the
+name of their view (``attendance``, ``dues``) in the scope of the meeting's or member's id.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 # table -> (scope kind, the column(s) naming the scope)
 SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -36,13 +46,33 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "task_assignments": ("member", ("member_id",)),
     "transfer_letters": ("member", ("member_id",)),
     "away_contacts": ("member", ("member_id",)),
-    "dues": ("member", ("member_id",)),
+    "dues_terms": ("member", ("member_id",)),
+    "dues_reliefs": ("member", ("member_id",)),
     "meetings": ("meeting", ("id",)),
-    "attendance": ("meeting", ("meeting_id",)),
     "units": ("unit", ("id",)),
     "unit_versions": ("unit", ("unit_id",)),
     "documents": ("document", ("id",)),
     "settings": ("setting", ("key",)),
+}
+
+
+
+@dataclass(frozen=True)
+class Compact:
+    """A table keyed by the row id of another table's row (m035): the scope is that row's id."""
+
+    kind: str
+    key_column: str                # the row id column that names the scope
+    parent: str                    # the table whose row id it is
+    label: str                     # the name the check gives the table (its view's)
+    columns: tuple[str, ...]       # hashed in this order, one printf text per row
+
+
+COMPACT: dict[str, Compact] = {
+    "attendance_compact": Compact("meeting", "meeting_row", "meetings", "attendance",
+                                  ("member_row", "state", "reason")),
+    "dues_compact": Compact("member", "member_row", "members", "dues",
+                            ("month", "cell_row", "amount", "state", "reason", "due", "amount_reason")),
 }
 
 # Tables that are not data: the log itself, the schema's bookkeeping, derived indexes.
@@ -59,17 +89,36 @@ class TableScope:
     key_columns: tuple[str, ...]
     columns: tuple[str, ...]
     default: bool   # True when the table is not in SCOPES (one scope per row)
+    compact: Compact | None = None
+    text_columns: frozenset[str] = frozenset()
+
+    @property
+    def label(self) -> str:
+        """The table's name in a scope's hash (and in what ``check`` says)."""
+        return self.compact.label if self.compact else self.table
 
     def key_expr(self, prefix: str = "") -> str:
         """SQL for the scope key of a row (``prefix`` "NEW." / "OLD." in a trigger)."""
+        if self.compact:
+            return (f"(SELECT id FROM main.{_q(self.compact.parent)} WHERE rowid = "
+                    f"{prefix}{_q(self.compact.key_column)})")
         if len(self.key_columns) == 1 and not self.default:
             return f"{prefix}{_q(self.key_columns[0])}"
         return " || '|' || ".join(f"quote({prefix}{_q(c)})" for c in self.key_columns)
 
     def row_text_expr(self) -> str:
-        parts = [f"CASE WHEN {_q(c)} IS NULL OR quote({_q(c)}) IN ('''''', '0') THEN '' "
-                 f"ELSE '{c}=' || typeof({_q(c)}) || ':' || hex({_q(c)}) || ';' END" for c in self.columns]
-        return " || ".join(parts) or "''"
+        """SQL for a row's text: its non-empty columns as name=literal; (a compact table: one printf of its
+        known columns, then any column added since, as the others)."""
+        extra = self.columns
+        head = ""
+        if self.compact:
+            known = self.compact.columns
+            formats = ",".join("%Q" if c in self.text_columns else "%s" for c in known)
+            head = f"printf('{formats};', {', '.join(_q(c) for c in known)})"
+            extra = tuple(c for c in self.columns if c not in known and c != self.compact.key_column)
+        parts = [f"iif({_q(c)} IS NULL OR {_q(c)} = '' OR ({_q(c)} = 0 AND typeof({_q(c)}) = 'integer'), '',"
+                 f" '{c}=' || quote({_q(c)}) || ';')" for c in extra]
+        return " || ".join(([head] if head else []) + parts) or "''"
 
 
 def _q(name: str) -> str:
@@ -81,7 +130,7 @@ def is_hashed(table: str) -> bool:
 
 
 def table_scopes(conn: sqlite3.Connection) -> list[TableScope]:
-    """Every data table of the register with its scope (listed, or one scope per row)."""
+    """Every data table of the register with its scope (listed, compact, or one scope per row)."""
     out = []
     names = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in names:
@@ -89,12 +138,16 @@ def table_scopes(conn: sqlite3.Connection) -> list[TableScope]:
             continue
         info = conn.execute(f"PRAGMA main.table_info({_q(table)})").fetchall()
         columns = tuple(r[1] for r in info)
-        if table in SCOPES:
+        texts = frozenset(r[1] for r in info if "TEXT" in (r[2] or "").upper())
+        if table in COMPACT:
+            compact = COMPACT[table]
+            out.append(TableScope(table, compact.kind, (compact.key_column,), columns, False, compact, texts))
+        elif table in SCOPES:
             kind, keys = SCOPES[table]
-            out.append(TableScope(table, kind, keys, columns, False))
-            continue
-        keys = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]) or ("rowid",)
-        out.append(TableScope(table, table, keys, columns, True))
+            out.append(TableScope(table, kind, keys, columns, False, None, texts))
+        else:
+            keys = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]) or ("rowid",)
+            out.append(TableScope(table, table, keys, columns, True, None, texts))
     return out
 
 
@@ -116,9 +169,10 @@ def install_tracking(conn: sqlite3.Connection) -> None:
 
 def _note(scope_sql: str) -> str:
     # Not "INSERT OR IGNORE": inside a trigger the outer statement's conflict policy (an upsert's)
-    # overrides the trigger's own, so the duplicate is avoided explicitly.
-    return (f"INSERT INTO audit_dirty SELECT {scope_sql} WHERE NOT EXISTS "
-            f"(SELECT 1 FROM audit_dirty WHERE scope = {scope_sql});")
+    # overrides the trigger's own, so the duplicate is avoided explicitly. A compact row whose meeting was
+    # deleted first has no scope of its own: the meeting's deletion noted it.
+    return (f"INSERT INTO audit_dirty SELECT n.scope FROM (SELECT {scope_sql} AS scope) AS n"
+            " WHERE n.scope IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_dirty d WHERE d.scope = n.scope);")
 
 
 def remove_tracking(conn: sqlite3.Connection) -> None:
@@ -143,25 +197,42 @@ def clear_dirty(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {DIRTY_TABLE}")
 
 
-def _digest(table: str, rows: list[str]) -> str:
-    # Rows in a fixed order (SQLite's order is not guaranteed), each prefixed by its length so that no
-    # text inside a value can make two different sets of rows read the same.
-    rows.sort()
-    text = table + "".join(f"\n{len(row)}:{row}" for row in rows)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def _digest(label: str, text: str) -> str:
+    return hashlib.sha256(f"{label}\n{text}".encode()).hexdigest()[:16]
 
 
 def _table_digests(conn: sqlite3.Connection, ts: TableScope, keys: list[str] | None) -> dict[str, str]:
     """scope key -> digest of this table's rows in the scope (only scopes with rows)."""
-    sql = f"SELECT {ts.key_expr()}, {ts.row_text_expr()} FROM main.{_q(ts.table)}"
-    if keys is not None:
-        if not keys:
-            return {}
-        sql += f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)"
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for key, text in conn.execute(sql):
-        grouped[key].append(text)
-    return {str(key): _digest(ts.table, rows) for key, rows in grouped.items()}
+    if keys is not None and not keys:
+        return {}
+    if ts.compact:
+        return _compact_digests(conn, ts, keys is not None)
+    where = f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)" if keys is not None else ""
+    # The rows of a scope in the order of their text: the hash depends on the rows, never on SQLite's plan.
+    cursor = conn.execute(f"SELECT {ts.key_expr()} AS k, {ts.row_text_expr()} AS t FROM main.{_q(ts.table)}"
+                          f"{where} ORDER BY k, t")
+    out: dict[str, str] = {}
+    for key, rows in groupby(cursor, key=itemgetter(0)):
+        out[str(key)] = _digest(ts.label, "\n".join(r[1] for r in rows))
+    return out
+
+
+def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool) -> dict[str, str]:
+    """A compact table's digests, a scope's rows concatenated in SQL in primary-key order (the table itself is
+    the primary key's b-tree: NOT INDEXED reads it, never another index)."""
+    compact = ts.compact
+    key = _q(compact.key_column)
+    parent = f"main.{_q(compact.parent)}"
+    where = (f" WHERE {key} IN (SELECT rowid FROM {parent} WHERE id IN (SELECT k FROM temp.audit_wanted))"
+             if wanted else "")
+    rows = conn.execute(f"SELECT {key}, group_concat({ts.row_text_expr()}, char(10)) FROM main.{_q(ts.table)}"
+                        f" NOT INDEXED{where} GROUP BY {key}").fetchall()
+    if wanted:
+        ids = dict(conn.execute(f"SELECT rowid, id FROM {parent} WHERE id IN (SELECT k FROM temp.audit_wanted)"))
+    else:
+        ids = dict(conn.execute(f"SELECT rowid, id FROM {parent}"))
+    # A row whose meeting or member is missing (deleted outside the program) is named by its row id.
+    return {str(ids.get(row, f"#{row}")): _digest(ts.label, text) for row, text in rows}
 
 
 def scope_hashes(conn: sqlite3.Connection, scopes: Iterable[str] | None = None) -> dict[str, str]:
@@ -183,7 +254,7 @@ def scope_hashes(conn: sqlite3.Connection, scopes: Iterable[str] | None = None) 
             _load_wanted(conn, keys)
             loaded = ts.kind
         for key, digest in _table_digests(conn, ts, keys).items():
-            parts[f"{ts.kind}:{key}"].append(f"{ts.table}={digest}")
+            parts[f"{ts.kind}:{key}"].append(f"{ts.label}={digest}")
     out = {scope: ";".join(sorted(p)) for scope, p in parts.items()}
     if scopes is not None:
         for scope in scopes:
