@@ -82,10 +82,10 @@ def test_a_verified_copy_is_made_before_the_upgrade(old_register, before):
 
 
 @pytest.mark.parametrize(("sql", "column"), [
-    ("INSERT INTO attendance (meeting_id, member_id, state, reason)"
-     " SELECT meeting_id, 'khong-co', state, reason FROM attendance LIMIT 1", "member_id"),
-    ("UPDATE dues SET state = 'da_tra' WHERE (member_id, month) ="
-     " (SELECT member_id, month FROM dues ORDER BY member_id, month LIMIT 1)", "state"),
+    (("INSERT INTO attendance (meeting_id, member_id, state, reason)"
+      " SELECT meeting_id, 'khong-co', state, reason FROM attendance LIMIT 1"), "member_id"),
+    (("UPDATE dues SET state = 'da_tra' WHERE (member_id, month) ="
+      " (SELECT member_id, month FROM dues ORDER BY member_id, month LIMIT 1)"), "state"),
 ])
 def test_a_row_that_cannot_be_keyed_stops_the_upgrade_and_changes_nothing(old_register, sql, column):
     conn = sqlite3.connect(old_register)   # foreign keys off, as in any SQLite tool
