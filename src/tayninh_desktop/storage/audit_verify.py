@@ -12,6 +12,7 @@ Three questions, each answered with what and where:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -73,15 +74,14 @@ def verify_chain(db: Database) -> ChainReport:
         return _plain_chain(db)
     conn = db.conn
     keys: dict[str, bytes | None] = {}
-    rows = _rows_by_seq(conn)
-    prev, count, keyed_seen, unverifiable, consumed = audit.GENESIS, 0, False, 0, 0
+    rows = _RowDigests(conn)
+    prev, count, keyed_seen, unverifiable = audit.GENESIS, 0, False, 0
     broken: tuple[int, str] | None = None
     cursor = conn.execute("SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash,"
                           " hash, mac_version, key_id, rows_digest FROM audit_log ORDER BY seq")
     for seq, at, actor, action, entity, entity_id, before, after, stored_prev, stored, version, ident, digest in cursor:
         count += 1
-        entry_rows = rows.pop(seq, [])
-        consumed += 1 if entry_rows else 0
+        entry_digest = rows.digest_of(seq)
         problem = ""
         if stored_prev != prev:
             problem = "chain_link"
@@ -92,7 +92,7 @@ def verify_chain(db: Database) -> ChainReport:
                 problem = "entry_changed"
         else:
             keyed_seen = True
-            if audit.rows_digest(entry_rows) != digest:
+            if entry_digest != digest:
                 problem = "rows_changed"
             else:
                 if ident not in keys:
@@ -106,18 +106,44 @@ def verify_chain(db: Database) -> ChainReport:
         if problem and broken is None:
             broken = (seq, problem)
         prev = stored
-    if broken is None and rows:
-        broken = (min(rows), "rows_orphan")
+    orphan = rows.first_orphan()
+    if broken is None and orphan is not None:
+        broken = (orphan, "rows_orphan")
     return ChainReport(count, broken[0] if broken else None, broken[1] if broken else "", unverifiable,
                        tuple(sorted(i for i, k in keys.items() if k is None)), _deleted_tail(conn),
                        _head_problem(db))
 
 
-def _rows_by_seq(conn) -> dict[int, list[tuple[str, str]]]:
-    out: dict[int, list[tuple[str, str]]] = {}
-    for seq, scope, value in conn.execute("SELECT seq, scope, hash FROM audit_rows"):
-        out.setdefault(seq, []).append((scope, value))
-    return out
+class _RowDigests:
+    """The digest of each entry's recorded row hashes (``audit.rows_digest``), read entry by entry in the order of
+    the log: the demo's or an upgrade's entry records every scope of a 100,000-member register (hundreds of
+    thousands of rows), which are hashed as they stream by, never held in memory."""
+
+    def __init__(self, conn) -> None:
+        self._rows = conn.execute("SELECT seq, scope, hash FROM audit_rows ORDER BY seq, scope, hash")
+        self._next = self._rows.fetchone()
+        self._orphan: int | None = None
+
+    def digest_of(self, seq: int) -> str:
+        """The digest of the rows of entry ``seq`` ("" when it recorded none); rows of entries that do not
+        exist (between the previous entry and this one) are noted as orphans."""
+        while self._next is not None and self._next[0] < seq:
+            self._orphan = self._next[0] if self._orphan is None else self._orphan
+            self._next = self._rows.fetchone()
+        if self._next is None or self._next[0] != seq:
+            return ""
+        digest = hashlib.sha256()
+        first = True
+        while self._next is not None and self._next[0] == seq:
+            digest.update(("" if first else "\n").encode() + f"{self._next[1]}\t{self._next[2]}".encode())
+            first = False
+            self._next = self._rows.fetchone()
+        return digest.hexdigest()
+
+    def first_orphan(self) -> int | None:
+        if self._orphan is None and self._next is not None:
+            self._orphan = self._next[0]
+        return self._orphan
 
 
 def _deleted_tail(conn) -> tuple[int, int] | None:
