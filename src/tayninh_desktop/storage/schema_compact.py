@@ -1,4 +1,5 @@
-"""Migration m035_compact_party_life: attendance and dues keyed by integers (issue 11).
+"""Migrations m035_compact_party_life (attendance and dues keyed by integers) and m036_compact_reclaim (the
+space they freed given back to the disk), issue 11.
 
 Attendance and dues are the register's big tables (100,000 members × 36 months: about 3.5 million rows
 each). m002 keyed them by the UUIDs of the meeting and the member: two 36-character texts in every row and
@@ -23,6 +24,8 @@ state) stops the upgrade and leaves the register as it was. The new rows are rec
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 from sqlite_utils import Database
 
@@ -194,3 +197,22 @@ def m035_compact_party_life(db: Database) -> None:
 def _keyed_log(db: Database) -> bool:
     """The keyed audit log exists (m014 applied): a register from before it is recorded by its baseline seal."""
     return "mac_version" in {r[1] for r in db.execute("PRAGMA table_info(audit_log)")}
+
+
+# The space the UUID-keyed tables took (two thirds of a large register) is free after m035 but still in the file.
+RECLAIM_SHARE = 0.2   # reclaimed when at least this share of the file is free pages
+
+
+@MIGRATIONS(transactional=False)
+def m036_compact_reclaim(db: Database) -> None:
+    """Give back to the disk the pages m035 freed (VACUUM, outside any transaction; row ids are kept: every table
+    whose row ids are referenced has an index). A register with little free space, or a disk too full for the
+    temporary copy VACUUM makes, is left as it is: the space is reused by later writes."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    if not pages or free < pages * RECLAIM_SHARE:
+        return
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError:   # disk full, or the register busy: not worth refusing to open for
+        return
