@@ -184,3 +184,34 @@ def test_a_compact_table_hashes_the_same_in_whatever_order_its_rows_were_written
     assert row_hashes.scope_hashes(original, some) == {s: everything[s] for s in some}
     original.close()
     conn.close()
+
+
+def test_a_column_added_with_an_empty_default_changes_no_recorded_hash(demo_copy):
+    """Another area's migration may add a column to any table, the compact ones included: the rows recorded
+    before still verify, and a value written into the new column is seen."""
+    conn = sqlite3.connect(demo_copy)
+    before = row_hashes.scope_hashes(conn)
+    for table in ("members", "meetings", "dues_compact", "attendance_compact"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN ghi_chu_moi TEXT NOT NULL DEFAULT ''")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN so_moi INTEGER")
+    assert row_hashes.scope_hashes(conn) == before
+    member_row, member_id = conn.execute("SELECT rowid, id FROM members ORDER BY id LIMIT 1").fetchone()
+    conn.execute("UPDATE dues_compact SET ghi_chu_moi = 'x' WHERE member_row = ? AND month ="
+                 " (SELECT MIN(month) FROM dues_compact WHERE member_row = ?)", (member_row, member_row))
+    changed = row_hashes.scope_hashes(conn, [f"member:{member_id}"])[f"member:{member_id}"]
+    assert row_hashes.tables_of(changed)["dues"] != row_hashes.tables_of(before[f"member:{member_id}"])["dues"]
+    conn.close()
+
+
+def test_a_blob_slipped_into_a_text_column_is_named(demo_copy):
+    db = open_database(demo_copy)
+    db.conn.close()
+    conn = sqlite3.connect(demo_copy)
+    member_id, name = conn.execute("SELECT id, full_name FROM members ORDER BY id LIMIT 1").fetchone()
+    conn.execute("UPDATE members SET notes = x'00ff' WHERE id = ?", (member_id,))
+    conn.execute("UPDATE attendance_compact SET reason = x'41' WHERE meeting_row = (SELECT MIN(meeting_row)"
+                 " FROM attendance_compact)")
+    conn.commit()
+    conn.close()
+    found = {(f.data["scope"], f.data["tables"]) for f in integrity.check_file(demo_copy).rows}
+    assert ("member", "members") in found and ("meeting", "attendance") in found

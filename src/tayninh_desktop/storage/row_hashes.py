@@ -90,7 +90,7 @@ class TableScope:
     columns: tuple[str, ...]
     default: bool   # True when the table is not in SCOPES (one scope per row)
     compact: Compact | None = None
-    text_columns: frozenset[str] = frozenset()
+    blob_columns: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:
@@ -106,19 +106,39 @@ class TableScope:
             return f"{prefix}{_q(self.key_columns[0])}"
         return " || '|' || ".join(f"quote({prefix}{_q(c)})" for c in self.key_columns)
 
-    def row_text_expr(self) -> str:
-        """SQL for a row's text: its non-empty columns as name=literal; (a compact table: one printf of its
-        known columns, then any column added since, as the others)."""
-        extra = self.columns
-        head = ""
+    def row_text_expr(self, guard_blobs: bool = False) -> str:
+        """SQL for a row's text: its values as a JSON array (one C call per row, every type told apart; a blob,
+        which JSON cannot hold, as a text no program writes, when ``guard_blobs``). A compact table: its known
+        columns, then any column added since."""
+        columns = self.compact.columns if self.compact else self.columns
+        values = [_guarded(c) if guard_blobs or c in self.blob_columns else _q(c) for c in columns]
+        text = f"json_array({', '.join(values)})"
         if self.compact:
-            known = self.compact.columns
-            formats = ",".join("%Q" if c in self.text_columns else "%s" for c in known)
-            head = f"printf('{formats};', {', '.join(_q(c) for c in known)})"
-            extra = tuple(c for c in self.columns if c not in known and c != self.compact.key_column)
-        parts = [f"iif({_q(c)} IS NULL OR {_q(c)} = '' OR ({_q(c)} = 0 AND typeof({_q(c)}) = 'integer'), '',"
-                 f" '{c}=' || quote({_q(c)}) || ';')" for c in extra]
-        return " || ".join(([head] if head else []) + parts) or "''"
+            extra = [c for c in self.columns if c not in self.compact.columns and c != self.compact.key_column]
+            text = " || ".join([text, *(_named(c) for c in extra)])
+        return text
+
+
+def _guarded(column: str) -> str:
+    return f"iif(typeof({_q(column)}) = 'blob', char(0) || 'blob:' || hex({_q(column)}), {_q(column)})"
+
+
+def _named(column: str) -> str:
+    """A compact table's column added after m035: name=literal when not empty (like a trailing empty column
+    elsewhere, an added empty column changes no hash)."""
+    c = _q(column)
+    return f"iif({c} IS NULL OR {c} = '' OR ({c} = 0 AND typeof({c}) = 'integer'), '', '{column}=' || quote({c}) || ';')"
+
+
+# A table's columns are hashed by position; a column a migration adds comes last, so empty values ('' / NULL / 0)
+# at the end of a row's array are dropped: an added column with an empty default changes no existing hash.
+_EMPTY_ENDINGS = (',""]', ",null]", ",0]")
+
+
+def _trimmed(text: str) -> str:
+    while text.endswith(_EMPTY_ENDINGS):   # the last element holds no comma: cut at the last one
+        text = text[:text.rindex(",")] + "]"
+    return text
 
 
 def _q(name: str) -> str:
@@ -138,16 +158,16 @@ def table_scopes(conn: sqlite3.Connection) -> list[TableScope]:
             continue
         info = conn.execute(f"PRAGMA main.table_info({_q(table)})").fetchall()
         columns = tuple(r[1] for r in info)
-        texts = frozenset(r[1] for r in info if "TEXT" in (r[2] or "").upper())
+        blobs = frozenset(r[1] for r in info if "BLOB" in (r[2] or "").upper() or not r[2])
         if table in COMPACT:
             compact = COMPACT[table]
-            out.append(TableScope(table, compact.kind, (compact.key_column,), columns, False, compact, texts))
+            out.append(TableScope(table, compact.kind, (compact.key_column,), columns, False, compact, blobs))
         elif table in SCOPES:
             kind, keys = SCOPES[table]
-            out.append(TableScope(table, kind, keys, columns, False, None, texts))
+            out.append(TableScope(table, kind, keys, columns, False, None, blobs))
         else:
             keys = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]) or ("rowid",)
-            out.append(TableScope(table, table, keys, columns, True, None, texts))
+            out.append(TableScope(table, table, keys, columns, True, None, blobs))
     return out
 
 
@@ -205,19 +225,26 @@ def _table_digests(conn: sqlite3.Connection, ts: TableScope, keys: list[str] | N
     """scope key -> digest of this table's rows in the scope (only scopes with rows)."""
     if keys is not None and not keys:
         return {}
+    try:
+        return _digests(conn, ts, keys is not None, guard_blobs=False)
+    except sqlite3.OperationalError as exc:
+        if "BLOB" not in str(exc):
+            raise
+        return _digests(conn, ts, keys is not None, guard_blobs=True)   # a blob where text belongs
+
+
+def _digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, *, guard_blobs: bool) -> dict[str, str]:
     if ts.compact:
-        return _compact_digests(conn, ts, keys is not None)
-    where = f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)" if keys is not None else ""
+        return _compact_digests(conn, ts, wanted, guard_blobs)
+    where = f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)" if wanted else ""
     # The rows of a scope in the order of their text: the hash depends on the rows, never on SQLite's plan.
-    cursor = conn.execute(f"SELECT {ts.key_expr()} AS k, {ts.row_text_expr()} AS t FROM main.{_q(ts.table)}"
-                          f"{where} ORDER BY k, t")
-    out: dict[str, str] = {}
-    for key, rows in groupby(cursor, key=itemgetter(0)):
-        out[str(key)] = _digest(ts.label, "\n".join(r[1] for r in rows))
-    return out
+    cursor = conn.execute(f"SELECT {ts.key_expr()} AS k, {ts.row_text_expr(guard_blobs)} AS t"
+                          f" FROM main.{_q(ts.table)}{where} ORDER BY k, t")
+    return {str(key): _digest(ts.label, "\n".join(_trimmed(r[1]) for r in rows))
+            for key, rows in groupby(cursor, key=itemgetter(0))}
 
 
-def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool) -> dict[str, str]:
+def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, guard_blobs: bool) -> dict[str, str]:
     """A compact table's digests, a scope's rows concatenated in SQL in primary-key order (the table itself is
     the primary key's b-tree: NOT INDEXED reads it, never another index)."""
     compact = ts.compact
@@ -225,8 +252,8 @@ def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool) -> 
     parent = f"main.{_q(compact.parent)}"
     where = (f" WHERE {key} IN (SELECT rowid FROM {parent} WHERE id IN (SELECT k FROM temp.audit_wanted))"
              if wanted else "")
-    rows = conn.execute(f"SELECT {key}, group_concat({ts.row_text_expr()}, char(10)) FROM main.{_q(ts.table)}"
-                        f" NOT INDEXED{where} GROUP BY {key}").fetchall()
+    rows = conn.execute(f"SELECT {key}, group_concat({ts.row_text_expr(guard_blobs)}, '')"
+                        f" FROM main.{_q(ts.table)} NOT INDEXED{where} GROUP BY {key}").fetchall()
     if wanted:
         ids = dict(conn.execute(f"SELECT rowid, id FROM {parent} WHERE id IN (SELECT k FROM temp.audit_wanted)"))
     else:

@@ -39,7 +39,7 @@ _TABLES = """
 CREATE TABLE attendance_compact (
     meeting_row INTEGER NOT NULL,
     member_row INTEGER NOT NULL,
-    state INTEGER NOT NULL CHECK (state IN (0, 1, 2, 3)),
+    state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
     reason TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (meeting_row, member_row)
 ) WITHOUT ROWID;
@@ -49,7 +49,7 @@ CREATE TABLE dues_compact (
     month INTEGER NOT NULL CHECK (month BETWEEN 100001 AND 999912 AND month % 100 BETWEEN 1 AND 12),
     cell_row INTEGER,
     amount INTEGER NOT NULL DEFAULT 0,
-    state INTEGER NOT NULL CHECK (state IN (0, 1, 2, 3, 4)),
+    state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 4),
     reason TEXT NOT NULL DEFAULT '',
     due INTEGER,
     amount_reason TEXT NOT NULL DEFAULT '',
