@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NameParts", "fold", "nfc", "sort_key", "split_name", "title_case_name"]
 
@@ -135,6 +136,7 @@ def _split_letter(ch: str) -> tuple[str, list[str]]:
     return base, marks
 
 
+@lru_cache(maxsize=8192)   # names repeat (a list of 100,000 members has a few thousand distinct parts)
 def _part_key(part: str) -> tuple[str, bool]:
     """Return the three-level key of one name part and whether it could tie for another string."""
     primary: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
@@ -38,8 +39,15 @@ class DemoResult:
     home_unit_id: str
 
 
+_CUMULATIVE: dict[int, tuple[tuple, list[str], list[float]]] = {}
+
+
 def _weighted(rng: random.Random, pool: tuple[tuple[str, float], ...]) -> str:
-    return rng.choices([p[0] for p in pool], weights=[p[1] for p in pool])[0]
+    # The cumulative weights choices() would add up at every call, added up once (same draws, same results).
+    found = _CUMULATIVE.get(id(pool))
+    if found is None or found[0] is not pool:
+        found = _CUMULATIVE[id(pool)] = (pool, [p[0] for p in pool], list(accumulate(p[1] for p in pool)))
+    return rng.choices(found[1], cum_weights=found[2])[0]
 
 
 def _random_date(rng: random.Random, start: date, end: date) -> date:

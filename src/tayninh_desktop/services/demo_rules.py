@@ -128,7 +128,7 @@ _PAID, _UNPAID, _UNPAID_EXCUSED, _NOT_REQUIRED, _DEFERRED = (DUES_CODES[s.value]
 
 def _row(month, status, due, reliefs, p_unpaid, random_) -> tuple:
     """(amount, state code, reason, due, amount_reason) of one month."""
-    if any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
+    if reliefs and any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
         return (0, _NOT_REQUIRED, "", 0, "")
     roll = random_()
     if status == "di_lam_an_xa" and roll < 0.7:

@@ -131,7 +131,7 @@ def generate_support(db: Database, *, today: date, seed: int, home_unit_id: str)
     """Add the support programme's demo data to a register just generated (inside its transaction)."""
     rng = random.Random(seed * 31 + 7)
     members = db.execute(f"SELECT id, cell_id FROM members WHERE cell_id IS NOT NULL AND status IN"
-                         f" ({', '.join('?' * len(ACTIVE))}) ORDER BY sort_key", list(ACTIVE)).fetchall()
+                         f" ({', '.join('?' * len(ACTIVE))}) ORDER BY sort_key, id", list(ACTIVE)).fetchall()
     households = _households(rng, db, members, today, home_unit_id)
     loans = _loans(rng, db, members, households, today, home_unit_id)
     book = support_reference.shipped()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -182,27 +183,45 @@ def head_mismatch(db: Database, recorded: dict) -> dict | None:
 
 
 def verify_rows(db: Database) -> IntegrityOfRows:
-    """Every scope of the register against its last audited state."""
+    """Every scope of the register against its last audited state: the recorded states (in scope order, from the
+    table's key) and the register's hashes (in the same order, streamed) merged side by side."""
+    try:
+        return _verify_rows(db, guard_blobs=False)
+    except sqlite3.OperationalError as exc:
+        if not row_hashes.is_blob_error(exc):
+            raise
+        return _verify_rows(db, guard_blobs=True)   # a blob where text belongs: hashed again, guarded
+
+
+def _verify_rows(db: Database, *, guard_blobs: bool) -> IntegrityOfRows:
     conn = db.conn
-    recorded = {scope: (value, seq) for scope, value, seq in
-                conn.execute("SELECT scope, hash, max(seq) FROM audit_rows GROUP BY scope")}
-    current = row_hashes.scope_hashes(conn)
-    problems = []
-    for scope in sorted(set(recorded) | set(current)):
-        now = current.get(scope, row_hashes.EMPTY)
-        value, seq = recorded.get(scope, (None, None))
-        if value == now or (value is None and now == row_hashes.EMPTY):
+    recorded = conn.execute("SELECT scope, hash, max(seq) FROM audit_rows GROUP BY scope ORDER BY scope")
+    current = row_hashes.iter_scope_hashes(conn, guard_blobs=guard_blobs)
+    problems, scopes = [], 0
+    mark = object()
+    old = next(recorded, mark)
+    now = next(current, mark)
+    while old is not mark or now is not mark:
+        if now is mark or (old is not mark and old[0] < now[0]):   # recorded, no rows now
+            if old[1] != row_hashes.EMPTY:
+                problems.append(_problem(db, "row_deleted", old[0], tuple(row_hashes.tables_of(old[1])), old[2]))
+            old = next(recorded, mark)
             continue
-        if value is None:
-            code, tables = "row_not_audited", tuple(row_hashes.tables_of(now))
-        elif now == row_hashes.EMPTY:
-            code, tables = "row_deleted", tuple(row_hashes.tables_of(value))
-        else:
-            before, after = row_hashes.tables_of(value), row_hashes.tables_of(now)
-            code = "row_changed"
-            tables = tuple(t for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t))
-        problems.append(_problem(db, code, scope, tables, seq))
-    return IntegrityOfRows(len(current), problems)
+        scopes += 1
+        if old is mark or now[0] < old[0]:   # rows never recorded
+            problems.append(_problem(db, "row_not_audited", now[0], tuple(row_hashes.tables_of(now[1])), None))
+            now = next(current, mark)
+            continue
+        if old[1] != now[1]:
+            problems.append(_changed(db, old, now))
+        old, now = next(recorded, mark), next(current, mark)
+    return IntegrityOfRows(scopes, problems)
+
+
+def _changed(db: Database, old: tuple, now: tuple) -> RowProblem:
+    before, after = row_hashes.tables_of(old[1]), row_hashes.tables_of(now[1])
+    tables = tuple(t for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t))
+    return _problem(db, "row_changed", old[0], tables, old[2])
 
 
 def _problem(db: Database, code: str, scope: str, tables: tuple[str, ...], seq: int | None) -> RowProblem:
