@@ -59,12 +59,30 @@ def fold(text: str) -> str:
     "Nguyễn Thị Ánh Tuyết" -> "nguyen thi anh tuyet".  đ/Đ have no Unicode decomposition and are
     mapped to d explicitly; ð/Ð (eth), which legacy converters sometimes produce for Đ, likewise.
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    if "\u03a3" not in text:   # a character at a time, except Greek capital sigma (lower case by context)
+        return " ".join(text.translate(_FOLDED).split())
     decomposed = unicodedata.normalize("NFD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(without_marks.lower().translate(_D_FOLD).split())
 
 
 _D_FOLD = str.maketrans({"đ": "d", "ð": "d"})
+
+
+class _FoldTable(dict):
+    """Each character's search form, worked out the first time it is met (a list has a few hundred distinct
+    letters): the letter without its marks, lower case, đ as d; a combining mark folds to nothing."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_D_FOLD)
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,8 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
     # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
-    with db.atomic(), audit.bulk_write(db), seeded_ids(seed), demo_bulk.loading(db):
+    with demo_bulk.page_cache(db), db.atomic(), audit.bulk_write(db), seeded_ids(seed):
+        demo_bulk.defer_foreign_keys(db)
         if units_repo.home(db) is not None:
             from tayninh_desktop.domain.errors import DomainError
 

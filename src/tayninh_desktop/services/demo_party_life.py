@@ -94,7 +94,11 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
             if month.endswith("-09"):
                 specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
     specs.sort()
-    context = _MeetingContext(profiles, dict(db.execute("SELECT rowid, full_name FROM members").fetchall()),
+    # Each cell's members with what a meeting asks of them, worked out once: (row id, from, to, excused by their
+    # status, P(unexcused), P(unexcused or excused)).
+    rosters = {cell: [(m, vf, vt, status in NOT_EXPECTED, profiles[m][0], profiles[m][0] + profiles[m][1])
+                      for m, vf, vt, status in members] for cell, members in by_cell.items()}
+    context = _MeetingContext(dict(db.execute("SELECT rowid, full_name FROM members").fetchall()),
                               default_rubric(), now_iso())
     first_row = (db.execute("SELECT MAX(rowid) FROM meetings").fetchone()[0] or 0) + 1
     attendance = 0
@@ -102,7 +106,7 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
         meeting_rows, attendance_rows = [], []
         for offset, spec in enumerate(specs[start:start + MEETING_BATCH]):
             meeting_row = first_row + start + offset
-            meeting_rows.append(_meeting(rng, spec, meeting_row, by_cell[spec[1]], context, attendance_rows))
+            meeting_rows.append(_meeting(rng, spec, meeting_row, rosters[spec[1]], context, attendance_rows))
         meetings_repo.insert_meetings_with_rows(db, meeting_rows)
         meetings_repo.insert_attendance_rows(db, attendance_rows)
         attendance += len(attendance_rows)
@@ -115,7 +119,6 @@ _EXCUSED, _UNEXCUSED, _PRESENT, _NOT_REQUIRED = (ATTENDANCE_CODES[s.value] for s
 
 @dataclass(frozen=True)
 class _MeetingContext:
-    profiles: dict
     names: dict[int, str]
     rubric: Rubric
     stamp: str
@@ -125,29 +128,29 @@ def _meeting(rng: random.Random, spec: tuple, meeting_row: int, members: list[tu
              attendance_rows: list[tuple]) -> list:
     """One meeting's row (its row id first); its attendance rows appended to ``attendance_rows``."""
     meeting_id, cell_id, day, kind = spec
-    profiles, names, rubric = context.profiles, context.names, context.rubric
+    names, rubric = context.names, context.rubric
     present = expected = 0
     chair = secretary = 0
     random_ = rng.random
-    for member_row, vf, vt, status in members:
+    append = attendance_rows.append
+    for member_row, vf, vt, not_expected, p_unexcused, p_absent in members:
         if vf > day or vt <= day:
             continue
-        if status in NOT_EXPECTED:
-            attendance_rows.append((meeting_row, member_row, _NOT_REQUIRED, ""))
+        if not_expected:
+            append((meeting_row, member_row, _NOT_REQUIRED, ""))
             continue
         expected += 1
-        p_unexcused, p_excused = profiles[member_row][0], profiles[member_row][1]
         roll = random_()
         if roll < p_unexcused:
-            attendance_rows.append((meeting_row, member_row, _UNEXCUSED, ""))
-        elif roll < p_unexcused + p_excused:
-            attendance_rows.append((meeting_row, member_row, _EXCUSED, REASONS[int(roll * 1000) % 5]))
+            append((meeting_row, member_row, _UNEXCUSED, ""))
+        elif roll < p_absent:
+            append((meeting_row, member_row, _EXCUSED, REASONS[int(roll * 1000) % 5]))
         else:
             present += 1
             if chair and not secretary:
                 secretary = member_row
             chair = chair or member_row
-            attendance_rows.append((meeting_row, member_row, _PRESENT, ""))
+            append((meeting_row, member_row, _PRESENT, ""))
     scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
     total = sum(scores.values())
     summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"

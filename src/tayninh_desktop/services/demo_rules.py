@@ -87,30 +87,30 @@ def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict
     rows: list[tuple] = []
     count = 0
     random_ = rng.random
-    codes = [month_code(m) for m in months]
+    append = rows.append
+    # (month, its code, its 15th, the dues text in force: 342-QĐ/TW, then 01-QĐ/TW from 02/2026)
+    calendar = [(m, month_code(m), m + "-15", "01" if m >= "2026-02" else "342") for m in months]
     for member_row in sorted(by_member):
         periods = by_member[member_row]
         p_unpaid = profiles[member_row][2]
         member_reliefs = reliefs.get(member_row, [])
         dues_by_period: dict[str, int] = {}
-        for month, code in zip(months, codes, strict=True):
-            mid = month + "-15"
+        for month, code, mid, period_key in calendar:
             for cell_id, vf, vt, status in periods:
                 if vf <= mid < vt:
                     break
             else:
                 continue
-            period_key = "01" if month >= "2026-02" else "342"
-            if period_key not in dues_by_period:
-                figure = compute_due(month, terms.get(member_row, []), [], book)
-                dues_by_period[period_key] = figure.amount or 0
-            due = _with_relief(dues_by_period[period_key], member_reliefs, month)
-            rows.append((member_row, code, cells[cell_id],
-                         *_row(month, status, due, member_reliefs, p_unpaid, random_)))
+            due = dues_by_period.get(period_key)
+            if due is None:
+                due = dues_by_period[period_key] = compute_due(month, terms.get(member_row, []), [], book).amount or 0
+            if member_reliefs:
+                due = _with_relief(due, member_reliefs, month)
+            append((member_row, code, cells[cell_id], *_row(month, status, due, member_reliefs, p_unpaid, random_)))
         if len(rows) >= DUES_BATCH:
             dues_repo.insert_rows(db, rows)
             count += len(rows)
-            rows = []
+            rows.clear()
     dues_repo.insert_rows(db, rows)
     return count + len(rows)
 

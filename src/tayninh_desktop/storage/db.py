@@ -31,6 +31,7 @@ from tayninh_desktop.storage.backup import BACKUP_MARK, backup_to
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DatabaseError = sqlite3.DatabaseError   # what SQLite raises for a file it cannot read
 BUSY_TIMEOUT_MS = 8000
+CHECK_CACHE_KIB = 64 * 1024
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -278,9 +279,11 @@ def open_for_check(path: Path, *, allow_backup: bool = False) -> Database:
     _check_file(path, False)
     _check_owner(path, _ro_flags(path), allow_backup=allow_backup)
     try:
-        return connect_read_only(path, immutable=_immutable(path))
+        db = connect_read_only(path, immutable=_immutable(path))
     except sqlite3.DatabaseError as exc:
         raise DomainError("db_damaged", path=str(path)) from exc
+    db.execute(f"PRAGMA cache_size=-{CHECK_CACHE_KIB}")   # the check reads, and sorts, every row
+    return db
 
 
 def _seal_baseline(db: Database) -> None:

@@ -21,16 +21,20 @@ _STAGE = "temp.demo_members"
 
 
 @contextmanager
-def loading(db: Database) -> Generator[None, None, None]:
-    """Inside the demo's transaction: a larger page cache, and foreign keys checked at commit (the members'
-    events are written before the members themselves are copied in id order)."""
+def page_cache(db: Database) -> Generator[None, None, None]:
+    """Around the demo's transaction: a larger page cache (and room for the sorts of the row hashes at commit)."""
     before = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    db.execute("PRAGMA defer_foreign_keys=ON")
     try:
         yield
     finally:
         db.execute(f"PRAGMA cache_size={before}")
+
+
+def defer_foreign_keys(db: Database) -> None:
+    """Inside the demo's transaction: foreign keys checked at commit (the members' events are written before
+    the members themselves are copied in id order); SQLite turns this off again when the transaction ends."""
+    db.execute("PRAGMA defer_foreign_keys=ON")
 
 
 def stage_members(db: Database, rows: list[list]) -> None:
