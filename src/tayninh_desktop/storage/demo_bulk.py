@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from tayninh_desktop.storage.members_repo import ROW_COLUMNS
 
-CACHE_KIB = 96 * 1024   # the page cache while the demo runs (SQLite's default is 2 MiB)
+CACHE_KIB = 48 * 1024   # the page cache while the demo runs (SQLite's default is 2 MiB)
 _STAGE = "temp.demo_members"
 
 

@@ -246,11 +246,13 @@ def _table_stream(conn: sqlite3.Connection, ts: TableScope, wanted: bool, *,
         yield from sorted(_compact_digests(conn, ts, wanted, guard_blobs).items())
         return
     where = f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)" if wanted else ""
-    # The rows of a scope in the order of their text: the hash depends on the rows, never on SQLite's plan.
-    cursor = conn.execute(f"SELECT ifnull({ts.key_expr()}, '') AS k, {ts.row_text_expr(guard_blobs)} AS t"
-                          f" FROM main.{_q(ts.table)}{where} ORDER BY k, t")
+    # In the order of the key (the index of the scope's column serves it: no sort of the whole table); a scope's
+    # rows in the order of their text: the hash depends on the rows, never on SQLite's plan. (NULL sorts first,
+    # as "" does.)
+    cursor = conn.execute(f"SELECT {ts.key_expr()} AS k, {ts.row_text_expr(guard_blobs)} AS t"
+                          f" FROM main.{_q(ts.table)}{where} ORDER BY k")
     for key, rows in groupby(cursor, key=itemgetter(0)):
-        yield str(key), _digest(ts.label, "\n".join(_trimmed(r[1]) for r in rows))
+        yield ("" if key is None else str(key)), _digest(ts.label, "\n".join(sorted(_trimmed(r[1]) for r in rows)))
 
 
 def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, guard_blobs: bool) -> dict[str, str]:
