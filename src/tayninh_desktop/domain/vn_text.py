@@ -50,7 +50,9 @@ def nfc(text: str) -> str:
     Input from spreadsheets, macOS file names and some keyboards arrives decomposed (NFD); storing
     NFC keeps equality, search and sorting consistent.
     """
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
