@@ -14,6 +14,20 @@ def integrity_problems(db: Database) -> list[str]:
     return [r[0] for r in rows if r[0] != "ok"]
 
 
+def integrity_problems_of(path: str) -> list[str]:
+    """SQLite's own check of the register file at ``path``, on a read-only connection of its own (so that it can
+    run beside the rest of ``check``)."""
+    from pathlib import Path
+
+    from tayninh_desktop.storage.db import open_for_check
+
+    db = open_for_check(Path(path), allow_backup=True)
+    try:
+        return integrity_problems(db)
+    finally:
+        db.conn.close()
+
+
 def foreign_key_problems(db: Database) -> list[str]:
     problems = [f"{r[0]} rowid {r[1]} → {r[2]}" for r in db.execute("PRAGMA foreign_key_check").fetchall()]
     return problems + _compact_orphans(db)
