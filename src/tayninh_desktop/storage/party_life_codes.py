@@ -33,7 +33,13 @@ def month_code(month: str) -> int:
 
 def month_text(code: int) -> str:
     """202611 → "2026-11"."""
-    return f"{code // 100:04d}-{code % 100:02d}"
+    text = _MONTH_TEXTS.get(code)
+    if text is None:
+        text = _MONTH_TEXTS[code] = f"{code // 100:04d}-{code % 100:02d}"
+    return text
+
+
+_MONTH_TEXTS: dict[int, str] = {}   # a few hundred months, met millions of times
 
 
 def rows_of(db, table: str, ids) -> dict[str, int]:
