@@ -15,7 +15,7 @@ from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.messages_integrity import SCHEMA_KINDS, SCOPE_KINDS
 from tayninh_desktop.storage import audit_verify, integrity, schema_check
 from tayninh_desktop.storage import migrations as schema
-from tayninh_desktop.storage.db import Database, DatabaseError, open_for_check
+from tayninh_desktop.storage.db import Database, DatabaseError, is_plain, open_for_check
 
 OK, DAMAGED, NOT_REGISTER = "ok", "damaged", "not_register"
 NOT_REGISTER_CODES = ("db_not_sqlite", "db_foreign")
@@ -88,7 +88,7 @@ class _FileCheck:
         self._error: Exception | None = None
         self._thread = None
         path = getattr(db, "path_text", "")
-        if path and Path(path).is_file():
+        if path and is_plain(db) and Path(path).is_file():   # a second connection needs no key
             import threading
 
             self._thread = threading.Thread(target=self._run, args=(path,), name="kiem-tra-tep", daemon=True)

@@ -329,10 +329,47 @@ def move_new_register(db: Database, temp: Path, path: Path) -> None:
     """Put a register built under ``temp`` (init, demo) into place at ``path``: written out afresh beside it
     (``VACUUM INTO``: every table and index packed, a tenth smaller than the pages a bulk build leaves, in about
     the time emptying the WAL into the file took), the copy fsynced, then linked (never over a register made
-    meanwhile; an empty file at ``path`` is replaced). The chain's head moves with it."""
+    meanwhile; an empty file at ``path`` is replaced). A register that is not a plain SQLite file moves as it was
+    built, its WAL emptied into it first. The chain's head moves with it."""
+    head = audit.head(db)
+    if not is_plain(db):   # only a plain SQLite file is written out afresh; any other as it was built
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.close()
+        _move_as_built(temp, path)
+    else:
+        _move_packed(db, temp, path)
+    keystore.forget_head(str(temp))
+    if head:
+        keystore.write_head(str(path), head)
+
+
+def is_plain(db: Database) -> bool:
+    """True for a connection of Python's own sqlite3 to a plain SQLite file (what may be copied page by page,
+    written out afresh or checked from a second connection without a key)."""
+    return type(db.conn) is sqlite3.Connection
+
+
+def _move_as_built(temp: Path, path: Path) -> None:
     from tayninh_desktop.domain import temp_journal
 
-    head = audit.head(db)
+    with temp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    try:
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(temp, path)
+        else:
+            _link_no_clobber(temp, path)
+    except FileExistsError as exc:
+        raise DomainError("db_exists", path=str(path)) from exc
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        temp_journal.end(temp)
+
+
+def _move_packed(db: Database, temp: Path, path: Path) -> None:
+    from tayninh_desktop.domain import temp_journal
+
     packed = temp.with_name(f"{temp.name}.goi")
     temp_journal.begin(packed)
     try:
@@ -354,9 +391,6 @@ def move_new_register(db: Database, temp: Path, path: Path) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         temp_journal.end(temp)
-    keystore.forget_head(str(temp))
-    if head:
-        keystore.write_head(str(path), head)
 
 
 def _link_no_clobber(temp: Path, path: Path) -> None:
