@@ -83,7 +83,8 @@ def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict
                cells: dict[str, int]) -> int:
     """Dues rows in key order (member row, month), written in batches: the member's cell on the 15th of each
     month, the amount the rule of the month computes; deferred while away for work (some pay anyway), exempted
-    by decision. Returns the number of rows."""
+    by decision; the amount paid kept only when it is not the amount due (party_life_codes.amount_stored).
+    Returns the number of rows."""
     rows: list[tuple] = []
     count = 0
     random_ = rng.random
@@ -106,7 +107,9 @@ def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict
                 due = dues_by_period[period_key] = compute_due(month, terms.get(member_row, []), [], book).amount or 0
             if member_reliefs:
                 due = _with_relief(due, member_reliefs, month)
-            append((member_row, code, cells[cell_id], *_row(month, status, due, member_reliefs, p_unpaid, random_)))
+            amount, state, reason, owed, amount_reason = _row(month, status, due, member_reliefs, p_unpaid, random_)
+            append((member_row, code, cells[cell_id], None if amount == owed else amount, state, reason, owed,
+                    amount_reason))
         if len(rows) >= DUES_BATCH:
             dues_repo.insert_rows(db, rows)
             count += len(rows)

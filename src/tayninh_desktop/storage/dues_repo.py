@@ -18,8 +18,10 @@ _INSERT = (f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, 
            " state = excluded.state, reason = excluded.reason, due = excluded.due,"
            " amount_reason = excluded.amount_reason")
 _BULK = f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-# An entry with its ids: the compact row joined to its member and its cell.
-_SELECT = ("SELECT p.id, d.month, u.id, d.amount, d.state, d.reason, d.due, d.amount_reason FROM dues_compact d"
+# An entry with its ids: the compact row joined to its member and its cell (the amount stored only when it differs
+# from the amount due: ``paid``).
+PAID_SQL = "ifnull(d.amount, d.due)"
+_SELECT = (f"SELECT p.id, d.month, u.id, {PAID_SQL}, d.state, d.reason, d.due, d.amount_reason FROM dues_compact d"
            " JOIN members p ON p.rowid = d.member_row LEFT JOIN units u ON u.rowid = d.cell_row")
 
 
@@ -32,8 +34,8 @@ def upsert_many(db: Database, entries: list[DuesEntry]) -> None:
     members = codes.rows_of(db, "members", [e.member_id for e in entries])
     cells = codes.rows_of(db, "units", [e.cell_id for e in entries if e.cell_id])
     db.conn.executemany(_INSERT, [(members.get(e.member_id), codes.month_code(e.month), cells.get(e.cell_id),
-                                   e.amount, codes.DUES_CODES[e.state.value], e.reason, e.due, e.amount_reason)
-                                  for e in entries])
+                                   codes.amount_stored(e.amount, e.due), codes.DUES_CODES[e.state.value], e.reason,
+                                   e.due, e.amount_reason) for e in entries])
 
 
 def insert_rows(db: Database, rows) -> None:
@@ -64,8 +66,8 @@ def last_amounts(db: Database, member_ids: list[str], before_month: str) -> dict
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
         rows = db.execute(
-            "SELECT p.id, (SELECT d.amount FROM dues_compact d WHERE d.member_row = p.rowid AND d.month < ?"
-            " AND d.amount > 0 ORDER BY d.month DESC LIMIT 1) FROM members p"
+            f"SELECT p.id, (SELECT {PAID_SQL} FROM dues_compact d WHERE d.member_row = p.rowid AND d.month < ?"
+            f" AND {PAID_SQL} > 0 ORDER BY d.month DESC LIMIT 1) FROM members p"
             f" WHERE p.id IN ({','.join('?' * len(chunk))})", [code, *chunk])
         out.update({r[0]: r[1] for r in rows if r[1] is not None})
     return out
@@ -94,7 +96,7 @@ def cell_totals(db: Database, cell_id: str, first_month: str, last_month: str) -
     """Per month: (month, amount collected, members paid, members unpaid). The months recorded for the cell are
     read through the members who were ever in it (their rows by primary key), not through an index on the cell."""
     rows = db.execute(
-        "SELECT d.month, SUM(CASE WHEN d.state = ? THEN d.amount ELSE 0 END), SUM(d.state = ?),"
+        f"SELECT d.month, SUM(CASE WHEN d.state = ? THEN {PAID_SQL} ELSE 0 END), SUM(d.state = ?),"
         " SUM(d.state IN (?, ?)) FROM dues_compact d"
         " WHERE d.member_row IN (SELECT p.rowid FROM members p WHERE p.id IN"
         " (SELECT member_id FROM member_periods WHERE cell_id = ?))"

@@ -1,5 +1,6 @@
 """How the compact party-life tables store their values (m035): the states as small integers, the month as a
-number, members, meetings and cells by the integer row id of their row.
+number, members, meetings and cells by the integer row id of their row, a month's amount paid only when it is not
+the amount due.
 
 The same mappings are written into the SQL of the views ``attendance`` and ``dues`` (schema_compact); a test
 keeps the two in agreement. The codes are fixed: a new state gets a new code, never a reused one.
@@ -24,6 +25,11 @@ PRESENT = ATTENDANCE_CODES[AttendanceState.PRESENT.value]
 PAID = DUES_CODES[DuesState.PAID.value]
 UNPAID = DUES_CODES[DuesState.UNPAID.value]
 UNPAID_EXCUSED = DUES_CODES[DuesState.UNPAID_EXCUSED.value]
+
+
+def amount_stored(amount: int, due: int | None) -> int | None:
+    """The amount paid as dues_compact keeps it: NULL when it is the amount due (most months), else itself."""
+    return None if amount == due else amount
 
 
 def month_code(month: str) -> int:

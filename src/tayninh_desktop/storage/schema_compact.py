@@ -48,11 +48,12 @@ CREATE TABLE dues_compact (
     member_row INTEGER NOT NULL,
     month INTEGER NOT NULL CHECK (month BETWEEN 100001 AND 999912 AND month % 100 BETWEEN 1 AND 12),
     cell_row INTEGER,
-    amount INTEGER NOT NULL DEFAULT 0,
+    amount INTEGER,
     state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 4),
     reason TEXT NOT NULL DEFAULT '',
     due INTEGER,
     amount_reason TEXT NOT NULL DEFAULT '',
+    CHECK (amount IS NOT NULL OR due IS NOT NULL),
     PRIMARY KEY (member_row, month)
 ) WITHOUT ROWID;
 """
@@ -67,6 +68,8 @@ _ATTENDANCE_TEXT = ("CASE {x} WHEN 0 THEN 'co_mat' WHEN 1 THEN 'vang_co_ly_do' W
 _DUES_TEXT = ("CASE {x} WHEN 0 THEN 'da_dong' WHEN 1 THEN 'chua_dong_co_ly_do' WHEN 2 THEN 'chua_dong'"
               " WHEN 3 THEN 'mien' WHEN 4 THEN 'hoan_dong' END")
 _MONTH_CODE = "(CAST(substr({x}, 1, 4) AS INTEGER) * 100 + CAST(substr({x}, 6, 2) AS INTEGER))"
+# The amount paid is stored only when it differs from the amount due (most months: as due), NULL otherwise.
+_AMOUNT_STORED = "(CASE WHEN {a} = {d} THEN NULL ELSE {a} END)"
 _MONTH_TEXT = "printf('%04d-%02d', {x} / 100, {x} % 100)"
 
 _MEETING_ROW = "(SELECT rowid FROM meetings WHERE id = {x})"
@@ -83,7 +86,7 @@ def _copy_rows(db: Database) -> None:
         " JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id ORDER BY 1, 2")
     db.execute(
         "INSERT INTO dues_compact (member_row, month, cell_row, amount, state, reason, due, amount_reason)"
-        f" SELECT m.rowid, {_MONTH_CODE.format(x='d.month')}, u.rowid, d.amount,"
+        f" SELECT m.rowid, {_MONTH_CODE.format(x='d.month')}, u.rowid, {_AMOUNT_STORED.format(a='d.amount', d='d.due')},"
         f" {_DUES_CODE.format(x='d.state')}, d.reason, d.due, d.amount_reason FROM dues d"
         " JOIN members m ON m.id = d.member_id LEFT JOIN units u ON u.id = d.cell_id ORDER BY 1, 2")
     for old, new in (("attendance", "attendance_compact"), ("dues", "dues_compact")):
@@ -134,7 +137,8 @@ CREATE VIEW attendance AS
     FROM attendance_compact a JOIN meetings g ON g.rowid = a.meeting_row JOIN members m ON m.rowid = a.member_row;
 
 CREATE VIEW dues AS
-    SELECT m.id AS member_id, {_MONTH_TEXT.format(x='d.month')} AS month, u.id AS cell_id, d.amount AS amount,
+    SELECT m.id AS member_id, {_MONTH_TEXT.format(x='d.month')} AS month, u.id AS cell_id,
+        ifnull(d.amount, d.due) AS amount,
         {d_text} AS state, d.reason AS reason, d.due AS due, d.amount_reason AS amount_reason
     FROM dues_compact d JOIN members m ON m.rowid = d.member_row LEFT JOIN units u ON u.rowid = d.cell_row;
 """
@@ -147,6 +151,7 @@ def _view_triggers() -> str:
     month = _MONTH_CODE.format(x="NEW.month")
     old_month = _MONTH_CODE.format(x="OLD.month")
     cell = _CELL_ROW.format(x="NEW.cell_id")
+    amount = _AMOUNT_STORED.format(a="ifnull(NEW.amount, 0)", d="NEW.due")
     return f"""
 CREATE TRIGGER attendance_insert INSTEAD OF INSERT ON attendance BEGIN
     INSERT INTO attendance_compact (meeting_row, member_row, state, reason)
@@ -162,12 +167,12 @@ CREATE TRIGGER attendance_delete INSTEAD OF DELETE ON attendance BEGIN
 END;
 CREATE TRIGGER dues_insert INSTEAD OF INSERT ON dues BEGIN
     INSERT INTO dues_compact (member_row, month, cell_row, amount, state, reason, due, amount_reason)
-    VALUES ({new_member}, {month}, {cell}, ifnull(NEW.amount, 0), {d_code}, ifnull(NEW.reason, ''), NEW.due,
+    VALUES ({new_member}, {month}, {cell}, {amount}, {d_code}, ifnull(NEW.reason, ''), NEW.due,
             ifnull(NEW.amount_reason, ''));
 END;
 CREATE TRIGGER dues_update INSTEAD OF UPDATE ON dues BEGIN
     UPDATE dues_compact SET member_row = {new_member}, month = {month}, cell_row = {cell},
-        amount = ifnull(NEW.amount, 0), state = {d_code}, reason = ifnull(NEW.reason, ''), due = NEW.due,
+        amount = {amount}, state = {d_code}, reason = ifnull(NEW.reason, ''), due = NEW.due,
         amount_reason = ifnull(NEW.amount_reason, '')
     WHERE member_row = {old_member} AND month = {old_month};
 END;
