@@ -124,17 +124,16 @@ def cells_with_regular_meeting(db: Database, start: date, end: date) -> set[tupl
 def unexcused_months_by_row(db: Database, start: date, end: date,
                             kinds: tuple[str, ...] = ("thuong_ky", "chuyen_de", "bat_thuong")) -> dict[int, list[str]]:
     """Per member row id, the distinct months of [start, end] with an unexcused absence from a meeting of ``kinds``
-    (the warnings' hot path): the month of each meeting of those kinds from an index alone (meetings_kind_date),
-    the absences from theirs (attendance_absent), matched here."""
-    month_of = dict(db.execute(
-        "SELECT rowid, substr(meeting_date, 1, 7) FROM meetings INDEXED BY meetings_kind_date"
-        f" WHERE kind IN ({', '.join('?' * len(kinds))}) AND meeting_date BETWEEN ? AND ?",
-        [*kinds, to_iso(start), to_iso(end)]))
+    (the warnings' hot path): the absences from their partial index alone (attendance_absent), the month of just
+    the meetings that have one, matched here."""
     # the literal code: a partial index is used only for the very term of its WHERE
-    rows = db.execute("SELECT member_row, meeting_row FROM attendance_compact INDEXED BY attendance_absent"
-                      f" WHERE state = {codes.UNEXCUSED}")
+    absences = f"SELECT {{}} FROM attendance_compact INDEXED BY attendance_absent WHERE state = {codes.UNEXCUSED}"
+    month_of = dict(db.execute(
+        f"SELECT rowid, substr(meeting_date, 1, 7) FROM meetings WHERE rowid IN ({absences.format('meeting_row')})"
+        f" AND kind IN ({', '.join('?' * len(kinds))}) AND meeting_date BETWEEN ? AND ?",
+        [*kinds, to_iso(start), to_iso(end)]))
     months: dict[int, set[str]] = {}
-    for member_row, meeting_row in rows:
+    for member_row, meeting_row in db.execute(absences.format("member_row, meeting_row")):
         month = month_of.get(meeting_row)
         if month is not None:
             months.setdefault(member_row, set()).add(month)
