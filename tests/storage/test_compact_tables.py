@@ -207,7 +207,7 @@ def test_a_blob_slipped_into_a_text_column_is_named(demo_copy):
     db = open_database(demo_copy)
     db.conn.close()
     conn = sqlite3.connect(demo_copy)
-    member_id, name = conn.execute("SELECT id, full_name FROM members ORDER BY id LIMIT 1").fetchone()
+    member_id = conn.execute("SELECT id FROM members ORDER BY id LIMIT 1").fetchone()[0]
     conn.execute("UPDATE members SET notes = x'00ff' WHERE id = ?", (member_id,))
     conn.execute("UPDATE attendance_compact SET reason = x'41' WHERE meeting_row = (SELECT MIN(meeting_row)"
                  " FROM attendance_compact)")
