@@ -54,6 +54,8 @@ ROWS = (
         rows_window.search_model_bare, "≤ 2×", ("ratio", 2.0), samples="rounds"),
     Row("warnings", "warnings, whole committee", "hand SQL", rows_bulk.warnings_ours, rows_bulk.warnings_bare,
         "≤ 1.5×", ("ratio", 1.5)),
+    Row("warnings_facts", "warnings, whole committee (the same facts by hand)", "hand SQL of every fact",
+        rows_bulk.warnings_ours, rows_bulk.warning_facts_bare, "≤ 1.5×", ("ratio", 1.5)),
     Row("list_json", "`members list --json`, 100k", "sqlite3 + json", rows_bulk.list_json_ours,
         rows_bulk.list_json_bare, "≤ 1.3×", ("ratio", 1.3), memory="children"),
     Row("import", "`members import --dry-run`, 10k rows", "openpyxl read-only", rows_bulk.import_ours,

@@ -76,12 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         request = documents.PrintRequest(on=on, issue=False)
-        rows = documents.build_context(db, "danh_sach_dang_vien", request)["members"]
-        result, _ = documents.print_form(db, actor, "danh_sach_dang_vien", out / "list.pdf", request)  # warm-up
-        ours = timed(lambda: documents.print_form(db, actor, "danh_sach_dang_vien", out / "list.pdf", request),
+        rows = documents.build_context(db, "danh_sach_dang_vien_dang_bo", request)["members"]
+        result, _ = documents.print_form(db, actor, "danh_sach_dang_vien_dang_bo", out / "list.pdf", request)  # warm-up
+        ours = timed(lambda: documents.print_form(db, actor, "danh_sach_dang_vien_dang_bo", out / "list.pdf", request),
                      args.repeat)
-        bare_pages = bare_table("danh_sach_dang_vien", rows, LIST_KEYS, io.BytesIO())
-        bare = timed(lambda: bare_table("danh_sach_dang_vien", rows, LIST_KEYS, io.BytesIO()), args.repeat)
+        bare_pages = bare_table("danh_sach_dang_vien_dang_bo", rows, LIST_KEYS, io.BytesIO())
+        bare = timed(lambda: bare_table("danh_sach_dang_vien_dang_bo", rows, LIST_KEYS, io.BytesIO()), args.repeat)
         print(f"danh sách {len(rows)} đảng viên (sổ mẫu {args.members}): {result.pages} trang; bare {bare_pages} trang")
         report("  danh sách đảng viên, toàn đảng bộ", ours, bare)
         budget = "OK" if max(ours) <= 2000 else "VƯỢT"
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 def cli_runs(db_path: Path, out: Path, cell_code: str, member_id: str, repeat: int) -> None:
     """The prints as the command line makes them, each in a new process (what a clerk waits for)."""
     print("dòng lệnh (tiến trình mới, gồm khởi động):")
-    runs = [("danh_sach_dang_vien", []), ("danh_sach_dang_vien_mau_7", []),
+    runs = [("danh_sach_dang_vien_dang_bo", []), ("danh_sach_dang_vien_mau_7", []),
             ("ho_so_hop_chi_bo", ["--cell", cell_code, "--member", member_id])]
     for form_id, extra in runs:
         target = out / f"cli-{form_id}.pdf"

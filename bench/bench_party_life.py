@@ -29,17 +29,14 @@ from tayninh_desktop.services.party_life import member_year_counts
 from tayninh_desktop.services.warnings import compute_warnings
 from tayninh_desktop.storage.db import open_database
 
-BARE_WARNINGS = [
-    """SELECT a.member_id, COUNT(DISTINCT substr(m.meeting_date, 1, 7)) AS n FROM attendance a
-       JOIN meetings m ON m.id = a.meeting_id WHERE a.state = 'vang_khong_ly_do' AND m.meeting_date BETWEEN ? AND ?
-       GROUP BY a.member_id HAVING n >= 2""",
-    """SELECT member_id, COUNT(*) AS n FROM dues WHERE state = 'chua_dong' AND month BETWEEN ? AND ?
-       GROUP BY member_id HAVING n >= 2""",
-]
+# On the compact tables (m035: members and meetings by row id, states as codes, months as 202611), as one would
+# write them by hand; the warnings' core is rows_bulk.BARE_WARNINGS.
+from rows_bulk import BARE_WARNINGS, month_range  # noqa: E402
+
 BARE_COUNTS = [
-    """SELECT a.member_id, a.state, COUNT(*) FROM meetings m JOIN attendance a ON a.meeting_id = m.id
-       WHERE m.meeting_date BETWEEN ? AND ? GROUP BY a.member_id, a.state""",
-    "SELECT member_id, state, COUNT(*) FROM dues WHERE month BETWEEN ? AND ? GROUP BY member_id, state",
+    """SELECT a.member_row, a.state, COUNT(*) FROM meetings m JOIN attendance_compact a ON a.meeting_row = m.rowid
+       WHERE m.meeting_date BETWEEN ? AND ? GROUP BY a.member_row, a.state""",
+    "SELECT member_row, state, COUNT(*) FROM dues_compact WHERE month BETWEEN ? AND ? GROUP BY member_row, state",
 ]
 
 
@@ -66,22 +63,23 @@ def main() -> None:
     db = open_database(path)
     raw = sqlite3.connect(str(path))
     today = date(args.year, 12, 31) if args.year < date.today().year else date.today()
-    rows = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("members", "meetings", "attendance",
-                                                                              "dues", "ratings")}
+    rows = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("members", "meetings",
+                                                                              "attendance_compact", "dues_compact",
+                                                                              "ratings")}
     print(f"{path.name}: " + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; year {args.year}")
 
     warnings = compute_warnings(db, today=today)
     print(f"  {len(warnings)} warnings")
     year_range = (f"{args.year}-01-01", today.isoformat())
-    month_range = (f"{args.year}-01", today.strftime("%Y-%m"))
+    months = month_range(args.year, today)
     report("warnings, whole committee", timed(lambda: compute_warnings(db, today=today), args.repeat),
            timed(lambda: [raw.execute(BARE_WARNINGS[0], year_range).fetchall(),
-                          raw.execute(BARE_WARNINGS[1], month_range).fetchall()], args.repeat))
+                          raw.execute(BARE_WARNINGS[1], months).fetchall()], args.repeat))
     counts = member_year_counts(db, args.year)
     print(f"  {len(counts):,} members with counts")
     report("year counts per member (attendance + dues)", timed(lambda: member_year_counts(db, args.year), args.repeat),
            timed(lambda: [raw.execute(BARE_COUNTS[0], (f"{args.year}-01-01", f"{args.year}-12-31")).fetchall(),
-                          raw.execute(BARE_COUNTS[1], (f"{args.year}-01", f"{args.year}-12")).fetchall()],
+                          raw.execute(BARE_COUNTS[1], (args.year * 100 + 1, args.year * 100 + 12)).fetchall()],
                  args.repeat))
 
 

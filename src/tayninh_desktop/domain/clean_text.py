@@ -36,6 +36,8 @@ def text_problem(text: str) -> str | None:
     """The code of what is wrong with ``text`` (as typed, before cleaning), or None."""
     if not text:
         return None
+    if text.isprintable():   # no control, format (bidi, zero-width) or separator but the space: one C scan
+        return None if text.strip() else "text_invisible"
     if any(ch in BIDI_CONTROLS for ch in text):
         return "text_bidi"
     if any(unicodedata.category(ch) == "Cc" and ch not in ALLOWED_CONTROLS for ch in text):

@@ -45,6 +45,7 @@ from tayninh_desktop.domain.legacy_tables import (
     VNI_CIRCUMFLEX,
     VNI_SINGLE,
     VNI_TONES,
+    has_unreceivable,
     received_byte,
 )
 
@@ -160,13 +161,13 @@ def to_unicode(text: str, encoding: LegacyEncoding) -> str:
     is already Unicode whatever the font claims (old files were often retyped in Unicode with the
     ".VnTime" font left on), so it is only normalised.
     """
-    if any(received_byte(ch) is None for ch in text):
+    if encoding is not LegacyEncoding.UNICODE and has_unreceivable(text):
         encoding = LegacyEncoding.UNICODE
     if encoding is LegacyEncoding.TCVN3:
         return decode_tcvn3(text)
     if encoding is LegacyEncoding.VNI:
         return decode_vni(text)
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # --- Guessing from content -----------------------------------------------------------------------
@@ -240,7 +241,7 @@ def guess_encoding(text: str) -> LegacyEncoding:
     """
     if text.isascii():
         return LegacyEncoding.UNICODE
-    if any(received_byte(ch) is None for ch in text):
+    if has_unreceivable(text):
         return LegacyEncoding.UNICODE
     tcvn3 = vni = 0
     explained_by_vni: set[int] = set()  # accent bytes already read as part of a VNI letter

@@ -7,6 +7,8 @@ Latin-1 (or, for 0x80-0x9F, possibly in cp1252; see ``received_byte``).
 
 from __future__ import annotations
 
+import re
+
 # TCVN 5712:1993, bytes 0x80-0xFF, one character per byte.  TCVN3/ABC (the ".Vn" fonts) uses the
 # small letters at 0xA8-0xFE and the capitals Ă Â Ê Ô Ơ Ư Đ at 0xA1-0xA7; the remaining slots hold
 # the "VN1" capitals with tones, which some files use and which glibc's TCVN5712-1 decodes the same
@@ -45,6 +47,15 @@ def _cp1252_reverse() -> dict[str, int]:
 
 
 _CP1252_BYTES = _cp1252_reverse()
+
+
+# A character no legacy reader gives (outside Latin-1 and cp1252's 0x80-0x9F): found by one C-level search.
+_NOT_RECEIVED = re.compile("[^\x00-\xff" + "".join(re.escape(ch) for ch in _CP1252_BYTES) + "]")
+
+
+def has_unreceivable(text: str) -> bool:
+    """True when ``text`` holds a character that ``received_byte`` gives no byte for (so it is Unicode)."""
+    return _NOT_RECEIVED.search(text) is not None
 
 
 def received_byte(ch: str) -> int | None:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from tayninh_desktop.domain.clean_text import ascii_digits, without_zero_width
 from tayninh_desktop.domain.dates import add_years, format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
-from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues, text_issues
+from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, text_issues, too_long_issues
 from tayninh_desktop.domain.vn_text import nfc
 
 
@@ -171,7 +171,7 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
     full, _ = _parse_date_field("full_member_on", values.get("full_member_on", ""), issues)
 
     _check_dates(birth, joined, full, today, issues)
-    issues += [i for i in length_issues(text, MAX_LENGTHS) if i.code == "too_long"]
+    issues += too_long_issues(text, MAX_LENGTHS)   # what hides itself was checked on the text as typed
     _check_identifiers(text, issues)
     if issues:
         raise ValidationError(issues)

@@ -33,6 +33,7 @@ def _register_optional_catalogues() -> None:
         "messages_window",
         "messages_accounts",
         "messages_cases",
+        "messages_upgrade",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

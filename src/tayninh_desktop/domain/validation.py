@@ -18,10 +18,14 @@ def length_issues(values: dict[str, str], limits: dict[str, int] | None = None) 
     """A "too long" issue for each text over its limit (``limits`` by field, else the default), and one for
     each text that hides what it is (control characters, bidirectional overrides, only invisible
     characters; ``clean_text``)."""
+    return too_long_issues(values, limits) + text_issues(values)
+
+
+def too_long_issues(values: dict[str, str], limits: dict[str, int] | None = None) -> list[FieldIssue]:
+    """A "too long" issue for each text over its limit (``limits`` by field, else the default)."""
     limits = limits or {}
-    issues = [FieldIssue(name, "too_long", {"length": len(value), "max": limits.get(name, DEFAULT_MAX_LENGTH)})
-              for name, value in values.items() if len(value) > limits.get(name, DEFAULT_MAX_LENGTH)]
-    return issues + text_issues(values)
+    return [FieldIssue(name, "too_long", {"length": len(value), "max": limits.get(name, DEFAULT_MAX_LENGTH)})
+            for name, value in values.items() if len(value) > limits.get(name, DEFAULT_MAX_LENGTH)]
 
 
 def text_issues(values: dict[str, str], names: tuple[str, ...] = ()) -> list[FieldIssue]:

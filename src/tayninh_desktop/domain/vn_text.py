@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NameParts", "fold", "nfc", "sort_key", "split_name", "title_case_name"]
 
@@ -49,7 +50,9 @@ def nfc(text: str) -> str:
     Input from spreadsheets, macOS file names and some keyboards arrives decomposed (NFD); storing
     NFC keeps equality, search and sorting consistent.
     """
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
@@ -58,12 +61,30 @@ def fold(text: str) -> str:
     "Nguyễn Thị Ánh Tuyết" -> "nguyen thi anh tuyet".  đ/Đ have no Unicode decomposition and are
     mapped to d explicitly; ð/Ð (eth), which legacy converters sometimes produce for Đ, likewise.
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    if "\u03a3" not in text:   # a character at a time, except Greek capital sigma (lower case by context)
+        return " ".join(text.translate(_FOLDED).split())
     decomposed = unicodedata.normalize("NFD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(without_marks.lower().translate(_D_FOLD).split())
 
 
 _D_FOLD = str.maketrans({"đ": "d", "ð": "d"})
+
+
+class _FoldTable(dict):
+    """Each character's search form, worked out the first time it is met (a list has a few hundred distinct
+    letters): the letter without its marks, lower case, đ as d; a combining mark folds to nothing."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_D_FOLD)
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 @dataclass(frozen=True)
@@ -135,6 +156,7 @@ def _split_letter(ch: str) -> tuple[str, list[str]]:
     return base, marks
 
 
+@lru_cache(maxsize=8192)   # names repeat (a list of 100,000 members has a few thousand distinct parts)
 def _part_key(part: str) -> tuple[str, bool]:
     """Return the three-level key of one name part and whether it could tie for another string."""
     primary: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
@@ -22,7 +23,7 @@ from tayninh_desktop.domain.members import Gender, MemberData, MemberStatus
 from tayninh_desktop.domain.org import REORGANISATION_2025, UnitType, UnitVersion
 from tayninh_desktop.services.organisation import HOME_UNIT_KEY
 from tayninh_desktop.services.sample_register import mark_sample
-from tayninh_desktop.storage import audit, events_repo, members_repo, settings_repo, units_repo
+from tayninh_desktop.storage import audit, demo_bulk, events_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
 
@@ -39,8 +40,15 @@ class DemoResult:
     home_unit_id: str
 
 
+_CUMULATIVE: dict[int, tuple[tuple, list[str], list[float]]] = {}
+
+
 def _weighted(rng: random.Random, pool: tuple[tuple[str, float], ...]) -> str:
-    return rng.choices([p[0] for p in pool], weights=[p[1] for p in pool])[0]
+    # The cumulative weights choices() would add up at every call, added up once (same draws, same results).
+    found = _CUMULATIVE.get(id(pool))
+    if found is None or found[0] is not pool:
+        found = _CUMULATIVE[id(pool)] = (pool, [p[0] for p in pool], list(accumulate(p[1] for p in pool)))
+    return rng.choices(found[1], cum_weights=found[2])[0]
 
 
 def _random_date(rng: random.Random, start: date, end: date) -> date:
@@ -243,28 +251,14 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
     # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
-    with db.atomic(), audit.bulk_write(db), seeded_ids(seed):
+    with demo_bulk.page_cache(db), db.atomic(), audit.bulk_write(db), seeded_ids(seed):
+        demo_bulk.defer_foreign_keys(db)
         if units_repo.home(db) is not None:
             from tayninh_desktop.domain.errors import DomainError
 
             raise DomainError("already_initialised", unit=units_repo.home(db).name)
         home, cell_ids = _make_org(db, cell_count)
-        stamp = now_iso()
-        member_rows, event_rows, period_rows = [], [], []
-        for index in range(members):
-            member_id = new_id()
-            data = factory.person(index)
-            events = factory.history(member_id, data, cell_ids)
-            periods = fold_periods(member_id, events, data.full_member_on)
-            state = state_on(periods, today) or periods[-1].state
-            cell = state.cell_id if state.present else next((e.cell_id for e in reversed(events) if e.cell_id), None)
-            member_rows.append(members_repo.row_values(member_id, home, data, cell, state.status or MemberStatus.FULL,
-                                                       stamp))
-            event_rows += [events_repo.event_values(e, stamp) for e in events]
-            period_rows += [events_repo.period_values(p) for p in periods]
-        members_repo.insert_many(db, member_rows)
-        events_repo.insert_events_many(db, event_rows)
-        events_repo.insert_periods_many(db, period_rows)
+        events = _members(db, factory, members, home, cell_ids, today)
         from tayninh_desktop.services.demo_party_life import generate_party_life
 
         generate_party_life(db, today=today, years=years, seed=seed)
@@ -280,4 +274,34 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
         mark_sample(db)
         audit.append(db, actor.name, "demo", "unit", home, None,
                      {"members": members, "cells": cell_count, "years": years, "seed": seed})
-    return DemoResult(members=members, cells=cell_count, events=len(event_rows), home_unit_id=home)
+    return DemoResult(members=members, cells=cell_count, events=events, home_unit_id=home)
+
+
+BATCH = 5000   # members generated, then written, at a time (memory stays bounded whatever the size)
+
+
+def _members(db: Database, factory: _MemberFactory, count: int, home: str, cell_ids: list[str], today: date) -> int:
+    """Generate the members one by one from the random stream and write them in batches: their history and
+    periods straight away, the members themselves staged and copied in the order of their ids."""
+    stamp = now_iso()
+    member_rows, event_rows, period_rows = [], [], []
+    events = 0
+    for index in range(count):
+        member_id = new_id()
+        data = factory.person(index)
+        history = factory.history(member_id, data, cell_ids)
+        periods = fold_periods(member_id, history, data.full_member_on)
+        state = state_on(periods, today) or periods[-1].state
+        cell = state.cell_id if state.present else next((e.cell_id for e in reversed(history) if e.cell_id), None)
+        member_rows.append(members_repo.row_values(member_id, home, data, cell, state.status or MemberStatus.FULL,
+                                                   stamp))
+        event_rows += [events_repo.event_values(e, stamp) for e in history]
+        period_rows += [events_repo.period_values(p) for p in periods]
+        if len(member_rows) >= BATCH or index == count - 1:
+            demo_bulk.stage_members(db, member_rows)
+            events_repo.insert_events_many(db, event_rows)
+            events_repo.insert_periods_many(db, period_rows)
+            events += len(event_rows)
+            member_rows, event_rows, period_rows = [], [], []
+    demo_bulk.insert_staged_members(db)
+    return events

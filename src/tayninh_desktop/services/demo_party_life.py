@@ -3,7 +3,8 @@
 Called at the end of ``demo.generate`` inside its transaction, reading the member periods just
 written. Members get a steady profile (most reliable, a few drifting away) so that the rates are
 realistic and every warning has real cases. Rows are generated in key order and inserted with
-executemany: 100,000 members × 3 years is about 7 million attendance and dues rows.
+executemany in batches: 100,000 members × 3 years is about 7 million attendance and dues rows, never all in
+memory at once.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from datetime import date, timedelta
 from tayninh_desktop.domain.dates import add_months, from_iso
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods
-from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel
-from tayninh_desktop.domain.rules import default_rubric, party_life_rules
+from tayninh_desktop.domain.party_life import AttendanceState, DisciplineForm, RatingLevel
+from tayninh_desktop.domain.rules import Rubric, default_rubric, party_life_rules
 from tayninh_desktop.services import demo_rules
 from tayninh_desktop.services.work_calendar import add_working_days
-from tayninh_desktop.storage import dues_repo, events_repo, letters_repo, meetings_repo, ratings_repo
+from tayninh_desktop.storage import events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
+from tayninh_desktop.storage.party_life_codes import ATTENDANCE_CODES
 
 # (share of members, P(unexcused absence), P(excused absence), P(unpaid dues), P(KHT rating))
 PROFILES = ((0.905, 0.002, 0.03, 0.002, 0.01), (0.07, 0.03, 0.08, 0.02, 0.05), (0.02, 0.13, 0.08, 0.12, 0.35),
@@ -61,20 +63,26 @@ def _months(today: date, years: int) -> list[str]:
 
 
 def _load_periods(db: Database, start: str):
-    rows = db.execute("SELECT member_id, cell_id, valid_from, valid_to, status FROM member_periods"
-                      " WHERE present = 1 AND cell_id IS NOT NULL AND (valid_to IS NULL OR valid_to > ?)"
-                      " ORDER BY member_id, valid_from", [start]).fetchall()
+    """The periods in a cell since ``start``: by cell (members in the order of their ids) and by member row id.
+    The demo's members have row ids in the order of their ids (demo_bulk), so both orders are the same."""
+    rows = db.execute("SELECT m.rowid, p.cell_id, p.valid_from, p.valid_to, p.status FROM member_periods p"
+                      " JOIN members m ON m.id = p.member_id"
+                      " WHERE p.present = 1 AND p.cell_id IS NOT NULL AND (p.valid_to IS NULL OR p.valid_to > ?)"
+                      " ORDER BY p.member_id, p.valid_from", [start]).fetchall()
     by_cell: dict[str, list[tuple]] = {}
-    by_member: dict[str, list[tuple]] = {}
-    for member_id, cell_id, vf, vt, status in rows:
-        by_cell.setdefault(cell_id, []).append((member_id, vf, vt or "9999-12-31", status))
-        by_member.setdefault(member_id, []).append((cell_id, vf, vt or "9999-12-31", status))
+    by_member: dict[int, list[tuple]] = {}
+    for member_row, cell_id, vf, vt, status in rows:
+        by_cell.setdefault(cell_id, []).append((member_row, vf, vt or "9999-12-31", status))
+        by_member.setdefault(member_row, []).append((cell_id, vf, vt or "9999-12-31", status))
     return by_cell, by_member
 
 
-def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, months: list[str], today: date):
-    """Meeting rows and attendance rows, both in primary-key order."""
-    rubric = default_rubric()
+MEETING_BATCH = 2000   # meetings generated, then written with their attendance, at a time
+
+
+def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, months: list[str], today: date) -> tuple[int, int]:
+    """Meetings and their attendance, generated meeting after meeting (in the order of the meetings' ids, members
+    in the order of theirs: primary-key order) and written in batches. Returns (meetings, attendance rows)."""
     specs = []
     for cell_id in by_cell:
         day = rng.randint(3, 15)
@@ -86,41 +94,71 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
             if month.endswith("-09"):
                 specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
     specs.sort()
-    names = dict(db.execute("SELECT id, full_name FROM members").fetchall())
-    stamp = now_iso()
-    meeting_rows, attendance_rows = [], []
+    # Each cell's members with what a meeting asks of them, worked out once: (row id, from, to, excused by their
+    # status, P(unexcused), P(unexcused or excused)).
+    rosters = {cell: [(m, vf, vt, status in NOT_EXPECTED, profiles[m][0], profiles[m][0] + profiles[m][1])
+                      for m, vf, vt, status in members] for cell, members in by_cell.items()}
+    context = _MeetingContext(dict(db.execute("SELECT rowid, full_name FROM members").fetchall()),
+                              default_rubric(), now_iso())
+    first_row = (db.execute("SELECT MAX(rowid) FROM meetings").fetchone()[0] or 0) + 1
+    attendance = 0
+    for start in range(0, len(specs), MEETING_BATCH):
+        meeting_rows, attendance_rows = [], []
+        for offset, spec in enumerate(specs[start:start + MEETING_BATCH]):
+            meeting_row = first_row + start + offset
+            meeting_rows.append(_meeting(rng, spec, meeting_row, rosters[spec[1]], context, attendance_rows))
+        meetings_repo.insert_meetings_with_rows(db, meeting_rows)
+        meetings_repo.insert_attendance_rows(db, attendance_rows)
+        attendance += len(attendance_rows)
+    return len(specs), attendance
+
+
+_EXCUSED, _UNEXCUSED, _PRESENT, _NOT_REQUIRED = (ATTENDANCE_CODES[s.value] for s in (
+    AttendanceState.EXCUSED, AttendanceState.UNEXCUSED, AttendanceState.PRESENT, AttendanceState.NOT_REQUIRED))
+
+
+@dataclass(frozen=True)
+class _MeetingContext:
+    names: dict[int, str]
+    rubric: Rubric
+    stamp: str
+
+
+def _meeting(rng: random.Random, spec: tuple, meeting_row: int, members: list[tuple], context: _MeetingContext,
+             attendance_rows: list[tuple]) -> list:
+    """One meeting's row (its row id first); its attendance rows appended to ``attendance_rows``."""
+    meeting_id, cell_id, day, kind = spec
+    names, rubric = context.names, context.rubric
+    present = expected = 0
+    chair = secretary = 0
     random_ = rng.random
-    for meeting_id, cell_id, day, kind in specs:
-        present = expected = 0
-        chair = secretary = ""
-        for member_id, vf, vt, status in by_cell[cell_id]:
-            if vf > day or vt <= day:
-                continue
-            if status in NOT_EXPECTED:
-                attendance_rows.append((meeting_id, member_id, "mien", ""))
-                continue
-            expected += 1
-            p_unexcused, p_excused = profiles[member_id][0], profiles[member_id][1]
-            roll = random_()
-            if roll < p_unexcused:
-                attendance_rows.append((meeting_id, member_id, "vang_khong_ly_do", ""))
-            elif roll < p_unexcused + p_excused:
-                attendance_rows.append((meeting_id, member_id, "vang_co_ly_do", REASONS[int(roll * 1000) % 5]))
-            else:
-                present += 1
-                if chair and not secretary:
-                    secretary = member_id
-                chair = chair or member_id
-                attendance_rows.append((meeting_id, member_id, "co_mat", ""))
-        scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
-        total = sum(scores.values())
-        summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"
-                   if kind == "thuong_ky" else "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức,"
-                                               " phong cách Hồ Chí Minh")
-        meeting_rows.append([meeting_id, cell_id, day, kind, names.get(chair, ""), summary, rubric.code,
-                             json.dumps(scores), total, rubric.level_for(total).code, present, expected,
-                             names.get(secretary, ""), stamp, stamp])
-    return meeting_rows, attendance_rows
+    append = attendance_rows.append
+    for member_row, vf, vt, not_expected, p_unexcused, p_absent in members:
+        if vf > day or vt <= day:
+            continue
+        if not_expected:
+            append((meeting_row, member_row, _NOT_REQUIRED, ""))
+            continue
+        expected += 1
+        roll = random_()
+        if roll < p_unexcused:
+            append((meeting_row, member_row, _UNEXCUSED, ""))
+        elif roll < p_absent:
+            append((meeting_row, member_row, _EXCUSED, REASONS[int(roll * 1000) % 5]))
+        else:
+            present += 1
+            if chair and not secretary:
+                secretary = member_row
+            chair = chair or member_row
+            append((meeting_row, member_row, _PRESENT, ""))
+    scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
+    total = sum(scores.values())
+    summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"
+               if kind == "thuong_ky" else "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức,"
+                                           " phong cách Hồ Chí Minh")
+    return [meeting_row, meeting_id, cell_id, day, kind, names.get(chair, ""), summary, rubric.code,
+            json.dumps(scores), total, rubric.level_for(total).code, present, expected, names.get(secretary, ""),
+            context.stamp, context.stamp]
 
 
 def _status_on(periods: list[tuple], day: str) -> str | None:
@@ -130,47 +168,64 @@ def _status_on(periods: list[tuple], day: str) -> str | None:
     return None
 
 
-def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, profiles: dict, today: date, years: int,
-                       disciplined: set[tuple[str, int]]):
+RATING_BATCH = 20000   # ratings (and as many tasks) written at a time
+
+
+def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, ids: dict[int, str], profiles: dict,
+                       today: date, years: int, disciplined: set[tuple[int, int]]) -> int:
+    """A rating and a task per member and year, written in batches; returns the number of ratings."""
     book = party_life_rules()
-    joined = dict(db.execute("SELECT id, joined_on FROM members").fetchall())
+    joined = dict(db.execute("SELECT rowid, joined_on FROM members").fetchall())
     stamp = now_iso()
-    ratings, tasks = [], []
+    ratings, tasks, count = [], [], 0
     for year in range(today.year - years, today.year):
         rule = book.on("rating_rule", date(year, 12, 31))
         late = add_months(date(year, 12, 31), -rule["min_months_in_party"]).isoformat()
         excellent = 0.15 if year == today.year - 1 else 0.10  # the last year breaks the 20 % quota (≈ 25 %)
-        for member_id, periods in by_member.items():
+        for member_row, periods in by_member.items():
             status = _status_on(periods, f"{year}-12-31")
             if status is None or status == "sinh_hoat_tam_thoi":
                 continue  # members here only temporarily are rated at their official cell
             reason, level, score = None, None, None
             if status == "mien_sinh_hoat":
                 level, reason = RatingLevel.NOT_RATED.value, "mien_sinh_hoat"
-            elif joined[member_id] > late:
+            elif joined[member_row] > late:
                 level, reason = RatingLevel.NOT_RATED.value, "moi_vao_dang"
             else:
                 roll = rng.random()
-                p_kht = profiles[member_id][3]
-                level = ("khong_hoan_thanh" if roll < p_kht or (member_id, year) in disciplined
+                p_kht = profiles[member_row][3]
+                level = ("khong_hoan_thanh" if roll < p_kht or (member_row, year) in disciplined
                          else "xuat_sac" if roll < p_kht + excellent
                          else "tot" if roll < p_kht + excellent + 0.62 else "hoan_thanh")
                 if rule.values.get("score_scale"):
                     low = {"xuat_sac": 90, "tot": 70, "hoan_thanh": 50, "khong_hoan_thanh": 30}[level]
                     score = low + int(rng.random() * (10 if level != "tot" else 20))
+            member_id = ids[member_row]
             ratings.append([new_id(), member_id, year, level, score, rule.doc_number, reason, "", stamp, stamp])
             tasks.append([new_id(), member_id, year, TASKS[int(rng.random() * len(TASKS))], "", stamp, stamp])
-    return ratings, tasks
+            if len(ratings) >= RATING_BATCH:
+                count += _flush_ratings(db, ratings, tasks)
+    return count + _flush_ratings(db, ratings, tasks)
 
 
-def _discipline(rng: random.Random, by_member: dict, today: date, years: int) -> list[list]:
+def _flush_ratings(db: Database, ratings: list, tasks: list) -> int:
+    ratings_repo.insert_ratings_many(db, ratings)
+    ratings_repo.insert_tasks_many(db, tasks)
+    count = len(ratings)
+    ratings.clear()
+    tasks.clear()
+    return count
+
+
+def _discipline(rng: random.Random, by_member: dict, ids: dict[int, str], today: date, years: int) -> list[list]:
     book = party_life_rules()
     stamp, rows = now_iso(), []
     start = date(today.year - years + 1, 1, 1)
     forms = (DisciplineForm.REPRIMAND,) * 14 + (DisciplineForm.WARNING,) * 5 + (DisciplineForm.DISMISSAL,)
-    for member_id in by_member:
+    for member_row in by_member:
         if rng.random() >= 0.004 * years:
             continue
+        member_id = ids[member_row]
         decided = start + timedelta(days=rng.randint(0, (today - start).days - 1))
         form = rng.choice(forms)
         announced = min(decided + timedelta(days=rng.randint(0, 10)), today - timedelta(days=1))
@@ -266,28 +321,31 @@ def _extend_arrangements(db: Database, rng: random.Random, today: date) -> None:
 
 
 def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> PartyLifeDemo:
-    """Fill party life for the register just generated (inside the caller's transaction)."""
+    """Fill party life for the register just generated (inside the caller's transaction).
+
+    Members are handled by row id; the demo's members have row ids in the order of their ids (demo_bulk), so
+    every loop runs in the order it always did (the random stream, hence the register, is the seed's) and the
+    compact attendance and dues rows are written in key order."""
     rng = random.Random(seed * 7919 + 3)
     months = _months(today, years)
     if not months:
         return PartyLifeDemo(0, 0, 0, 0)
     _extend_arrangements(db, rng, today)
     by_cell, by_member = _load_periods(db, months[0] + "-01")
-    profiles = {member_id: _profile(rng) for member_id in sorted(by_member)}
-    meeting_rows, attendance_rows = _meetings(db, rng, by_cell, profiles, months, today)
-    meetings_repo.insert_meetings_many(db, meeting_rows)
-    meetings_repo.insert_attendance_many(db, attendance_rows)
+    ids = dict(db.execute("SELECT rowid, id FROM members").fetchall())
+    profiles = {member_row: _profile(rng) for member_row in sorted(by_member)}
+    meetings, attendance = _meetings(db, rng, by_cell, profiles, months, today)
     book = party_life_rules()
-    terms, reliefs = demo_rules.terms_and_reliefs(db, rng, sorted(by_member), months[0], today, book)
-    dues_rows = demo_rules.dues_rows(rng, by_member, profiles, months, terms, reliefs, book)
-    dues_repo.insert_many(db, dues_rows)
-    discipline = _discipline(rng, by_member, today, years)
+    members = [(row, ids[row]) for row in sorted(by_member)]
+    terms, reliefs = demo_rules.terms_and_reliefs(db, rng, members, months[0], today, book)
+    cells = dict(db.execute("SELECT id, rowid FROM units").fetchall())
+    dues = demo_rules.write_dues(db, rng, by_member, profiles, months, terms, reliefs, book, cells)
+    discipline = _discipline(rng, by_member, ids, today, years)
     ratings_repo.insert_discipline_many(db, discipline)
-    disciplined = {(row[1], int(row[3][:4])) for row in discipline}
-    ratings, tasks = _ratings_and_tasks(db, rng, by_member, profiles, today, years, disciplined)
-    ratings_repo.insert_ratings_many(db, ratings)
-    ratings_repo.insert_tasks_many(db, tasks)
+    rows_of = {member_id: row for row, member_id in members}
+    disciplined = {(rows_of[row[1]], int(row[3][:4])) for row in discipline}
+    ratings = _ratings_and_tasks(db, rng, by_member, ids, profiles, today, years, disciplined)
     demo_rules.leave_details(db, rng)
     letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
     letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))
-    return PartyLifeDemo(len(meeting_rows), len(attendance_rows), len(dues_rows), len(ratings))
+    return PartyLifeDemo(meetings, attendance, dues, ratings)

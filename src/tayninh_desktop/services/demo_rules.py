@@ -12,10 +12,12 @@ from datetime import date, timedelta
 
 from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind, compute_due
 from tayninh_desktop.domain.ids import new_id
+from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.rules import RuleBook
 from tayninh_desktop.storage import dues_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
+from tayninh_desktop.storage.party_life_codes import DUES_CODES, month_code
 
 SALARIED = ("Công chức", "Viên chức", "Giáo viên", "Công nhân", "Lực lượng vũ trang", "Bác sĩ", "Kỹ sư",
             "Cán bộ ấp")
@@ -36,22 +38,23 @@ def _category(rng: random.Random, occupation: str, birth: str, today: date) -> t
     return "ngoai_bhxh", None
 
 
-def terms_and_reliefs(db: Database, rng: random.Random, member_ids: list[str], first_month: str, today: date,
-                      book: RuleBook) -> tuple[dict[str, list[DuesTerm]], dict[str, list[DuesRelief]]]:
+def terms_and_reliefs(db: Database, rng: random.Random, members: list[tuple[int, str]], first_month: str,
+                      today: date, book: RuleBook) -> tuple[dict[int, list[DuesTerm]], dict[int, list[DuesRelief]]]:
     """A term per member (category and base from the first demo month), a few exemptions of members with 50
-    years in the Party (on application, from 02/2026) and reductions by decision; written in bulk."""
+    years in the Party (on application, from 02/2026) and reductions by decision; written in bulk. ``members``:
+    (row id, id) in the order of their ids; the dicts returned are by row id."""
     info = {r[0]: r[1:] for r in db.execute("SELECT id, occupation, birth_date, joined_on FROM members")}
     stamp, terms, reliefs = now_iso(), {}, {}
     term_rows, relief_rows = [], []
-    for member_id in member_ids:
+    for member_row, member_id in members:
         occupation, birth, joined = info[member_id]
         category, base = _category(rng, occupation, birth, today)
         term = DuesTerm(new_id(), member_id, max(first_month, joined[:7]), category, base)
-        terms[member_id] = [term]
+        terms[member_row] = [term]
         term_rows.append([term.id, member_id, term.from_month, category, base, "", stamp, stamp])
         relief = _relief(rng, member_id, joined, today)
         if relief is not None:
-            reliefs[member_id] = [relief]
+            reliefs[member_row] = [relief]
             relief_rows.append(dues_repo.relief_values(relief, stamp))
     dues_repo.insert_terms_many(db, term_rows)
     dues_repo.insert_reliefs_many(db, relief_rows)
@@ -72,31 +75,47 @@ def _relief(rng: random.Random, member_id: str, joined: str, today: date) -> Due
     return None
 
 
-def dues_rows(rng: random.Random, by_member: dict, profiles: dict, months: list[str],
-              terms: dict[str, list[DuesTerm]], reliefs: dict[str, list[DuesRelief]], book: RuleBook) -> list[tuple]:
-    """Dues rows in key order (member, month): the member's cell on the 15th of each month, the amount the rule
-    of the month computes; deferred while away for work (some pay anyway), exempted by decision."""
-    rows = []
+DUES_BATCH = 100_000   # dues rows written at a time
+
+
+def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict, months: list[str],
+               terms: dict[int, list[DuesTerm]], reliefs: dict[int, list[DuesRelief]], book: RuleBook,
+               cells: dict[str, int]) -> int:
+    """Dues rows in key order (member row, month), written in batches: the member's cell on the 15th of each
+    month, the amount the rule of the month computes; deferred while away for work (some pay anyway), exempted
+    by decision; the amount paid kept only when it is not the amount due (party_life_codes.amount_stored).
+    Returns the number of rows."""
+    rows: list[tuple] = []
+    count = 0
     random_ = rng.random
-    for member_id in sorted(by_member):
-        periods = by_member[member_id]
-        p_unpaid = profiles[member_id][2]
-        member_reliefs = reliefs.get(member_id, [])
+    append = rows.append
+    # (month, its code, its 15th, the dues text in force: 342-QĐ/TW, then 01-QĐ/TW from 02/2026)
+    calendar = [(m, month_code(m), m + "-15", "01" if m >= "2026-02" else "342") for m in months]
+    for member_row in sorted(by_member):
+        periods = by_member[member_row]
+        p_unpaid = profiles[member_row][2]
+        member_reliefs = reliefs.get(member_row, [])
         dues_by_period: dict[str, int] = {}
-        for month in months:
-            mid = month + "-15"
+        for month, code, mid, period_key in calendar:
             for cell_id, vf, vt, status in periods:
                 if vf <= mid < vt:
                     break
             else:
                 continue
-            period_key = "01" if month >= "2026-02" else "342"
-            if period_key not in dues_by_period:
-                figure = compute_due(month, terms.get(member_id, []), [], book)
-                dues_by_period[period_key] = figure.amount or 0
-            due = _with_relief(dues_by_period[period_key], member_reliefs, month)
-            rows.append(_row(member_id, month, cell_id, status, due, member_reliefs, p_unpaid, random_))
-    return rows
+            due = dues_by_period.get(period_key)
+            if due is None:
+                due = dues_by_period[period_key] = compute_due(month, terms.get(member_row, []), [], book).amount or 0
+            if member_reliefs:
+                due = _with_relief(due, member_reliefs, month)
+            amount, state, reason, owed, amount_reason = _row(month, status, due, member_reliefs, p_unpaid, random_)
+            append((member_row, code, cells[cell_id], None if amount == owed else amount, state, reason, owed,
+                    amount_reason))
+        if len(rows) >= DUES_BATCH:
+            dues_repo.insert_rows(db, rows)
+            count += len(rows)
+            rows.clear()
+    dues_repo.insert_rows(db, rows)
+    return count + len(rows)
 
 
 def _with_relief(amount: int, reliefs: list[DuesRelief], month: str) -> int:
@@ -106,20 +125,25 @@ def _with_relief(amount: int, reliefs: list[DuesRelief], month: str) -> int:
     return amount
 
 
-def _row(member_id, month, cell_id, status, due, reliefs, p_unpaid, random_) -> tuple:
-    if any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
-        return (member_id, month, cell_id, 0, "mien", "", 0, "")
+_PAID, _UNPAID, _UNPAID_EXCUSED, _NOT_REQUIRED, _DEFERRED = (DUES_CODES[s.value] for s in (
+    DuesState.PAID, DuesState.UNPAID, DuesState.UNPAID_EXCUSED, DuesState.NOT_REQUIRED, DuesState.DEFERRED))
+
+
+def _row(month, status, due, reliefs, p_unpaid, random_) -> tuple:
+    """(amount, state code, reason, due, amount_reason) of one month."""
+    if reliefs and any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
+        return (0, _NOT_REQUIRED, "", 0, "")
     roll = random_()
     if status == "di_lam_an_xa" and roll < 0.7:
-        return (member_id, month, cell_id, 0, "hoan_dong", "", due, "")
+        return (0, _DEFERRED, "", due, "")
     if roll < p_unpaid:
-        return (member_id, month, cell_id, 0, "chua_dong", "", due, "")
+        return (0, _UNPAID, "", due, "")
     if roll < p_unpaid + 0.004:
-        return (member_id, month, cell_id, 0, "chua_dong_co_ly_do", DUES_REASONS[int(roll * 997) % 2], due, "")
+        return (0, _UNPAID_EXCUSED, DUES_REASONS[int(roll * 997) % 2], due, "")
     if roll > 0.997:
         reason = "Đóng thêm tự nguyện"
-        return (member_id, month, cell_id, due + 5000, "da_dong", reason, due, reason)
-    return (member_id, month, cell_id, due, "da_dong", "", due, "")
+        return (due + 5000, _PAID, reason, due, reason)
+    return (due, _PAID, "", due, "")
 
 
 def leave_details(db: Database, rng: random.Random) -> None:

@@ -118,8 +118,8 @@ def _presentations(rng: random.Random, db: Database, plan_code: str, since: date
         db.execute("INSERT INTO support_presentations (meeting_id, plan_code, presented_by, created_at, updated_at)"
                    " VALUES (?, ?, ?, ?, ?)", [meeting_id, plan_code, "Bí thư chi bộ", stamp, stamp])
         how = HOW.format(date=from_iso(day).strftime("%d/%m/%Y"), plan=plan_code)
-        present = db.execute("SELECT member_id FROM attendance WHERE meeting_id = ? AND state = 'co_mat'",
-                             [meeting_id]).fetchall()
+        present = db.execute("SELECT member_id FROM attendance WHERE meeting_id = ? AND state = 'co_mat'"
+                             " ORDER BY member_id", [meeting_id]).fetchall()
         outreach += [support_repo.outreach_values(Outreach(member_id=m, told_on=from_iso(day), how=how,
                                                            told_by="Bí thư chi bộ", meeting_id=meeting_id,
                                                            id=new_id()), home, stamp) for (m,) in present]
@@ -131,7 +131,7 @@ def generate_support(db: Database, *, today: date, seed: int, home_unit_id: str)
     """Add the support programme's demo data to a register just generated (inside its transaction)."""
     rng = random.Random(seed * 31 + 7)
     members = db.execute(f"SELECT id, cell_id FROM members WHERE cell_id IS NOT NULL AND status IN"
-                         f" ({', '.join('?' * len(ACTIVE))}) ORDER BY sort_key", list(ACTIVE)).fetchall()
+                         f" ({', '.join('?' * len(ACTIVE))}) ORDER BY sort_key, id", list(ACTIVE)).fetchall()
     households = _households(rng, db, members, today, home_unit_id)
     loans = _loans(rng, db, members, households, today, home_unit_id)
     book = support_reference.shipped()

@@ -15,7 +15,7 @@ from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.messages_integrity import SCHEMA_KINDS, SCOPE_KINDS
 from tayninh_desktop.storage import audit_verify, integrity, schema_check
 from tayninh_desktop.storage import migrations as schema
-from tayninh_desktop.storage.db import Database, database_errors, open_for_check
+from tayninh_desktop.storage.db import Database, database_errors, is_plain, open_for_check
 
 OK, DAMAGED, NOT_REGISTER = "ok", "damaged", "not_register"
 NOT_REGISTER_CODES = ("db_not_sqlite", "db_foreign")
@@ -61,10 +61,57 @@ def _finding(code: str, **data) -> Finding:
 
 
 def check(db: Database) -> CheckReport:
-    """Verify the whole register; read-only."""
-    problems = integrity.integrity_problems(db)
+    """Verify the whole register; read-only.
+
+    SQLite's own check of the file reads every page, as the row hashes do: for a register file it runs on a
+    connection and a thread of its own beside the rest (SQLite works without Python's lock), and when it finds
+    the file damaged, that is the answer, whatever the rest found.
+    """
+    job = _FileCheck(db)
+    try:
+        report = _above_the_file(db)
+    except database_errors():
+        if job.problems():
+            return CheckReport(integrity=job.problems(), verdict=DAMAGED)
+        raise
+    problems = job.problems()
     if problems:   # the file itself is damaged: nothing above it can be trusted
         return CheckReport(integrity=problems, verdict=DAMAGED)
+    return report
+
+
+class _FileCheck:
+    """``PRAGMA integrity_check`` of the register: on a thread when the register is a file, else here and now."""
+
+    def __init__(self, db: Database) -> None:
+        self._result: list[str] | None = None
+        self._error: Exception | None = None
+        self._thread = None
+        path = getattr(db, "path_text", "")
+        if path and is_plain(db) and Path(path).is_file():   # a second connection needs no key
+            import threading
+
+            self._thread = threading.Thread(target=self._run, args=(path,), name="kiem-tra-tep", daemon=True)
+            self._thread.start()
+        else:
+            self._result = integrity.integrity_problems(db)
+
+    def _run(self, path: str) -> None:
+        try:
+            self._result = integrity.integrity_problems_of(path)
+        except Exception as exc:  # noqa: BLE001 - any failure reaches the caller's thread, never lost with this one
+            self._error = exc
+
+    def problems(self) -> list[str]:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result or []
+
+
+def _above_the_file(db: Database) -> CheckReport:
+    """Schema, audit chain and head, every row against the log, foreign keys, the search index."""
     applied = {m.name for m in schema.MIGRATIONS.applied(db)}
     pending = [m.name for m in schema.MIGRATIONS._migrations if m.name not in applied]
     schema_findings = [_finding(p.code, kind=SCHEMA_KINDS.get(p.kind, p.kind), name=p.name)

@@ -42,25 +42,26 @@ REGULAR_KINDS = ("thuong_ky",)
 WITH_THEMATIC = ("thuong_ky", "chuyen_de")
 
 
-def _months_facts(db: Database, by_member: dict[str, list[str]], names: dict[str, str],
+def _months_facts(db: Database, by_member: dict[int, list[str]], names: dict[str, str],
                   statuses: frozenset[str], warn_at: int) -> list[MonthsFact]:
-    """Members still on the register (in ``statuses``) with ``warn_at`` months or more."""
+    """Members still on the register (in ``statuses``) with ``warn_at`` months or more (``by_member``: by the
+    member's row id; only the few candidates are looked up)."""
     candidates = [m for m, months in by_member.items() if len(months) >= warn_at]
-    info = {m: v for m, v in warnings_repo.member_names_cells(db, candidates).items() if v[3] in statuses}
-    facts = [MonthsFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), tuple(by_member[m]))
-             for m in candidates if m in info]
-    return sorted(facts, key=lambda f: info[f.member_id][2])
+    info = {m: v for m, v in warnings_repo.members_by_row(db, candidates).items() if v[4] in statuses}
+    facts = [(info[m][3], MonthsFact(info[m][0], info[m][1], info[m][2], names.get(info[m][2] or "", ""),
+                                     tuple(by_member[m]))) for m in candidates if m in info]
+    return [fact for _key, fact in sorted(facts, key=lambda pair: (pair[0], pair[1].member_id))]
 
 
-def _by_year(by_member: dict[str, list[str]]) -> dict[int, dict[str, list[str]]]:
-    out: dict[int, dict[str, list[str]]] = {}
+def _by_year(by_member: dict[int, list[str]]) -> dict[int, dict[int, list[str]]]:
+    out: dict[int, dict[int, list[str]]] = {}
     for member_id, months in by_member.items():
         for month in months:
             out.setdefault(int(month[:4]), {}).setdefault(member_id, []).append(month)
     return out
 
 
-def _ground_warnings(db: Database, by_member: dict[str, list[str]], kind: WarningKind, names: dict[str, str],
+def _ground_warnings(db: Database, by_member: dict[int, list[str]], kind: WarningKind, names: dict[str, str],
                      statuses: frozenset[str], book: RuleBook, today: date) -> list[EarlyWarning]:
     """This year's months (near the threshold or at it), and the grounds reached in earlier years that no
     decision has closed yet (they stay open after 31 December)."""
@@ -120,11 +121,11 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     names = cell_names(db)
     active = frozenset(s.value for s in ACTIVE_STATUSES)
     kinds = WITH_THEMATIC if thematic_absence_counts(db) else REGULAR_KINDS
-    absences = meetings_repo.unexcused_months(db, date(YEAR_MIN, 1, 1), today, kinds=kinds)
+    absences = meetings_repo.unexcused_months_by_row(db, date(YEAR_MIN, 1, 1), today, kinds=kinds)
     out = _ground_warnings(db, absences, WarningKind.ABSENCES, names, active, book, today)
     # Everyone still on the register pays, members exempted from party activity included (HD 27-HD/BTCTW);
     # deferred and exempted months are never "unpaid".
-    unpaid = dues_repo.unpaid_months(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"))
+    unpaid = dues_repo.unpaid_months_by_row(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"))
     out += _ground_warnings(db, unpaid, WarningKind.UNPAID_DUES, names, active, book, today)
     out += incomplete_warnings(_incomplete_facts(db, names, active, book, today), book, today)
     out += away_warnings(warnings_repo.away_facts(db, names), book, today)

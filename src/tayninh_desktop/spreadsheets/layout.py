@@ -43,6 +43,9 @@ def decode_cell(cell: GridCell) -> SourceCell:
     if not isinstance(value, str):
         return SourceCell(value)
     encoding = encoding_from_font(cell.font)
+    if value.isascii():   # ASCII reads the same in every encoding: nothing to decode or normalise
+        return SourceCell(value.upper() if is_heading_font(cell.font) else value, value,
+                          encoding or LegacyEncoding.UNICODE)
     if encoding is None:
         encoding = guess_encoding(value)
     text = to_unicode(value, encoding)

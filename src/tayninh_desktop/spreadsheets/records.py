@@ -28,8 +28,30 @@ class Record:
     section: str = ""
 
 
+_ROW_NUMBER = re.compile(r"\d+\.?")
+
+
 def _row_number_value(text: str) -> bool:
-    return bool(re.fullmatch(r"\d+\.?", text.strip()))
+    return _ROW_NUMBER.fullmatch(text.strip()) is not None
+
+
+def _first_two(row: list[SourceCell]) -> list[str]:
+    """The first two non-empty texts of a row (enough to tell a blank, a heading and a member row apart)."""
+    found: list[str] = []
+    for cell in row:
+        value = cell.value
+        if value is None or value == "":
+            continue
+        text = cell.text.strip()
+        if text:
+            found.append(text)
+            if len(found) == 2:
+                break
+    return found
+
+
+def _text_at(row: list[SourceCell], column: int | None) -> str:
+    return row[column].text.strip() if column is not None and column < len(row) else ""
 
 
 def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: int) -> list[Record]:
@@ -41,20 +63,18 @@ def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: 
     section = ""
     open_record = False
     for r in range(start, len(rows)):
-        texts = [c.text.strip() for c in rows[r]]
-        filled = [t for t in texts if t]
+        filled = _first_two(rows[r])
         if not filled:
             open_record = False
             continue
-        number = texts[number_col] if number_col is not None and number_col < len(texts) else ""
+        number = _text_at(rows[r], number_col)
         first = fold(filled[0])
         if _FOOTER.match(first) and not _row_number_value(number):
             break
         if len(filled) == 1 and first.startswith("chi bo") and not _row_number_value(number):
             section, open_record = filled[0], False
             continue
-        name = texts[name_col] if name_col is not None and name_col < len(texts) else ""
-        continuation = (open_record and number_col is not None and not number and not name)
+        continuation = (open_record and number_col is not None and not number and not _text_at(rows[r], name_col))
         if continuation:
             records[-1].append(r)
             continue
@@ -79,24 +99,24 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
     values: dict[str, str] = {}
     sources: dict[str, int] = {}
     conversions: list[tuple[str, str, str]] = []
-    for column, target in mapping.items():
-        fields_ = TARGETS.get(target, ())
-        if not fields_ or fields_[0] == ROW_NUMBER:
-            continue
-        single = len(record.rows) == 1
-        first = rows[record.rows[0]][column] if column < len(rows[record.rows[0]]) else SourceCell()
-        if single and len(fields_) == 1 and not (isinstance(first.value, str) and "\n" in first.value):
-            if first.value is None or first.value == "":
+    single = len(record.rows) == 1
+    row = rows[record.rows[0]]
+    width = len(row)
+    for column, fields_ in _columns(mapping):
+        first = row[column] if column < width else _EMPTY
+        value = first.value
+        if single and len(fields_) == 1 and not (isinstance(value, str) and "\n" in value):
+            if value is None or value == "":
                 continue
-            cells = [first]  # the common case: one row, one field
+            cells = (first,)  # the common case: one row, one field
         else:
             cells = _column_cells(rows, record, column, len(fields_) == 1)
         for index, name in enumerate(fields_):
-            if name is None or index >= len(cells):
+            if name is None or index >= len(cells) or name in values:
                 continue
             cell = cells[index]
             text = field_value(name, cell, today)
-            if not text or name in values:
+            if not text:
                 continue
             _store(values, sources, name, text, column)
             if cell.encoding is not LegacyEncoding.UNICODE and cell.raw != cell.text:
@@ -104,6 +124,26 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
     if "cell" not in values and record.section:
         values["cell"] = record.section
     return RecordValues(values, sources, tuple(conversions))
+
+
+_EMPTY = SourceCell()
+
+
+def _columns(mapping: dict[int, str]) -> list[tuple[int, tuple]]:
+    """The mapped columns that give member fields (the row number column does not), with their fields: worked
+    out once per mapping, not once per record."""
+    key = tuple(mapping.items())
+    found = _COLUMNS.get(key)
+    if found is None:
+        found = [(column, TARGETS[target]) for column, target in mapping.items()
+                 if TARGETS.get(target) and TARGETS[target][0] != ROW_NUMBER]
+        if len(_COLUMNS) > 64:
+            _COLUMNS.clear()
+        _COLUMNS[key] = found
+    return found
+
+
+_COLUMNS: dict[tuple, list[tuple[int, tuple]]] = {}
 
 
 def _column_cells(rows: list[list[SourceCell]], record: Record, column: int, join: bool) -> list[SourceCell]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -144,10 +145,14 @@ def seal(db: Database) -> None:
     if not alive:
         row_hashes.clear_dirty(conn)
         return
-    hashes = _everything(conn) if everything else row_hashes.scope_hashes(conn, dirty) if dirty else {}
     last = alive[-1]
-    conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
-                     [(last, scope, value) for scope, value in hashes.items()])
+    if everything:
+        digest = _record_everything(conn, last)
+    else:
+        hashes = row_hashes.scope_hashes(conn, dirty) if dirty else {}
+        conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
+                         [(last, scope, value) for scope, value in hashes.items()])
+        digest = rows_digest(list(hashes.items()))
     ident, key = chain_key(db)
     row = conn.execute("SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1", [alive[0]]).fetchone()
     prev = row[0] if row else GENESIS
@@ -155,20 +160,47 @@ def seal(db: Database) -> None:
         at, actor, action, entity, entity_id, before_json, after_json = conn.execute(
             "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log WHERE seq = ?",
             [seq]).fetchone()
-        digest = rows_digest(list(hashes.items())) if seq == last else ""
-        mac = _mac(key, prev, at, actor, action, entity, entity_id, before_json, after_json, digest, ident)
+        entry_digest = digest if seq == last else ""
+        mac = _mac(key, prev, at, actor, action, entity, entity_id, before_json, after_json, entry_digest, ident)
         conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ?, rows_digest = ?, key_id = ?, mac_version = ?"
-                     " WHERE seq = ?", [prev, mac, digest, ident, MAC_KEYED, seq])
+                     " WHERE seq = ?", [prev, mac, entry_digest, ident, MAC_KEYED, seq])
         prev = mac
     row_hashes.clear_dirty(conn)
     db.sealed_head = {"seq": alive[-1], "hash": prev}
 
 
-def _everything(conn) -> dict[str, str]:
-    hashes = row_hashes.scope_hashes(conn)
-    for (scope,) in conn.execute("SELECT DISTINCT scope FROM audit_rows"):
-        hashes.setdefault(scope, row_hashes.EMPTY)
-    return hashes
+def _record_everything(conn, seq: int) -> str:
+    """Record every scope of the register with entry ``seq`` (a bulk action, an upgrade, a baseline), streamed from
+    the hashing into the table, and the scopes recorded before that have no rows now as gone; returns the
+    entry's rows digest."""
+    conn.execute("SAVEPOINT audit_everything")
+    try:
+        _insert_scopes(conn, seq, guard_blobs=False)
+    except sqlite3.OperationalError as exc:
+        if not row_hashes.is_blob_error(exc):
+            raise
+        conn.execute("ROLLBACK TO audit_everything")   # a blob where text belongs: hashed again, guarded
+        _insert_scopes(conn, seq, guard_blobs=True)
+    conn.execute("RELEASE audit_everything")
+    conn.execute("INSERT OR IGNORE INTO audit_rows (seq, scope, hash) SELECT ?, scope, ? FROM audit_rows"
+                 " WHERE seq < ? GROUP BY scope", [seq, row_hashes.EMPTY, seq])
+    return rows_digest_of(conn, seq)
+
+
+def _insert_scopes(conn, seq: int, *, guard_blobs: bool) -> None:
+    conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
+                     ((seq, scope, value) for scope, value in row_hashes.iter_scope_hashes(conn,
+                                                                                          guard_blobs=guard_blobs)))
+
+
+def rows_digest_of(conn, seq: int) -> str:
+    """``rows_digest`` of the rows recorded with entry ``seq``, read from the table as they stream by."""
+    digest = hashlib.sha256()
+    first = True
+    for scope, value in conn.execute("SELECT scope, hash FROM audit_rows WHERE seq = ? ORDER BY scope, hash", [seq]):
+        digest.update(("" if first else "\n").encode() + f"{scope}\t{value}".encode())
+        first = False
+    return "" if first else digest.hexdigest()
 
 
 def head(db: Database) -> dict | None:

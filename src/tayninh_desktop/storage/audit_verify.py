@@ -12,7 +12,9 @@ Three questions, each answered with what and where:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -73,15 +75,14 @@ def verify_chain(db: Database) -> ChainReport:
         return _plain_chain(db)
     conn = db.conn
     keys: dict[str, bytes | None] = {}
-    rows = _rows_by_seq(conn)
-    prev, count, keyed_seen, unverifiable, consumed = audit.GENESIS, 0, False, 0, 0
+    rows = _RowDigests(conn)
+    prev, count, keyed_seen, unverifiable = audit.GENESIS, 0, False, 0
     broken: tuple[int, str] | None = None
     cursor = conn.execute("SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash,"
                           " hash, mac_version, key_id, rows_digest FROM audit_log ORDER BY seq")
     for seq, at, actor, action, entity, entity_id, before, after, stored_prev, stored, version, ident, digest in cursor:
         count += 1
-        entry_rows = rows.pop(seq, [])
-        consumed += 1 if entry_rows else 0
+        entry_digest = rows.digest_of(seq)
         problem = ""
         if stored_prev != prev:
             problem = "chain_link"
@@ -92,7 +93,7 @@ def verify_chain(db: Database) -> ChainReport:
                 problem = "entry_changed"
         else:
             keyed_seen = True
-            if audit.rows_digest(entry_rows) != digest:
+            if entry_digest != digest:
                 problem = "rows_changed"
             else:
                 if ident not in keys:
@@ -106,18 +107,44 @@ def verify_chain(db: Database) -> ChainReport:
         if problem and broken is None:
             broken = (seq, problem)
         prev = stored
-    if broken is None and rows:
-        broken = (min(rows), "rows_orphan")
+    orphan = rows.first_orphan()
+    if broken is None and orphan is not None:
+        broken = (orphan, "rows_orphan")
     return ChainReport(count, broken[0] if broken else None, broken[1] if broken else "", unverifiable,
                        tuple(sorted(i for i, k in keys.items() if k is None)), _deleted_tail(conn),
                        _head_problem(db))
 
 
-def _rows_by_seq(conn) -> dict[int, list[tuple[str, str]]]:
-    out: dict[int, list[tuple[str, str]]] = {}
-    for seq, scope, value in conn.execute("SELECT seq, scope, hash FROM audit_rows"):
-        out.setdefault(seq, []).append((scope, value))
-    return out
+class _RowDigests:
+    """The digest of each entry's recorded row hashes (``audit.rows_digest``), read entry by entry in the order of
+    the log: the demo's or an upgrade's entry records every scope of a 100,000-member register (hundreds of
+    thousands of rows), which are hashed as they stream by, never held in memory."""
+
+    def __init__(self, conn) -> None:
+        self._rows = conn.execute("SELECT seq, scope, hash FROM audit_rows ORDER BY seq, scope, hash")
+        self._next = self._rows.fetchone()
+        self._orphan: int | None = None
+
+    def digest_of(self, seq: int) -> str:
+        """The digest of the rows of entry ``seq`` ("" when it recorded none); rows of entries that do not
+        exist (between the previous entry and this one) are noted as orphans."""
+        while self._next is not None and self._next[0] < seq:
+            self._orphan = self._next[0] if self._orphan is None else self._orphan
+            self._next = self._rows.fetchone()
+        if self._next is None or self._next[0] != seq:
+            return ""
+        digest = hashlib.sha256()
+        first = True
+        while self._next is not None and self._next[0] == seq:
+            digest.update(("" if first else "\n").encode() + f"{self._next[1]}\t{self._next[2]}".encode())
+            first = False
+            self._next = self._rows.fetchone()
+        return digest.hexdigest()
+
+    def first_orphan(self) -> int | None:
+        if self._orphan is None and self._next is not None:
+            self._orphan = self._next[0]
+        return self._orphan
 
 
 def _deleted_tail(conn) -> tuple[int, int] | None:
@@ -156,27 +183,45 @@ def head_mismatch(db: Database, recorded: dict) -> dict | None:
 
 
 def verify_rows(db: Database) -> IntegrityOfRows:
-    """Every scope of the register against its last audited state."""
+    """Every scope of the register against its last audited state: the recorded states (in scope order, from the
+    table's key) and the register's hashes (in the same order, streamed) merged side by side."""
+    try:
+        return _verify_rows(db, guard_blobs=False)
+    except sqlite3.OperationalError as exc:
+        if not row_hashes.is_blob_error(exc):
+            raise
+        return _verify_rows(db, guard_blobs=True)   # a blob where text belongs: hashed again, guarded
+
+
+def _verify_rows(db: Database, *, guard_blobs: bool) -> IntegrityOfRows:
     conn = db.conn
-    recorded = {scope: (value, seq) for scope, value, seq in
-                conn.execute("SELECT scope, hash, max(seq) FROM audit_rows GROUP BY scope")}
-    current = row_hashes.scope_hashes(conn)
-    problems = []
-    for scope in sorted(set(recorded) | set(current)):
-        now = current.get(scope, row_hashes.EMPTY)
-        value, seq = recorded.get(scope, (None, None))
-        if value == now or (value is None and now == row_hashes.EMPTY):
+    recorded = conn.execute("SELECT scope, hash, max(seq) FROM audit_rows GROUP BY scope ORDER BY scope")
+    current = row_hashes.iter_scope_hashes(conn, guard_blobs=guard_blobs)
+    problems, scopes = [], 0
+    mark = object()
+    old = next(recorded, mark)
+    now = next(current, mark)
+    while old is not mark or now is not mark:
+        if now is mark or (old is not mark and old[0] < now[0]):   # recorded, no rows now
+            if old[1] != row_hashes.EMPTY:
+                problems.append(_problem(db, "row_deleted", old[0], tuple(row_hashes.tables_of(old[1])), old[2]))
+            old = next(recorded, mark)
             continue
-        if value is None:
-            code, tables = "row_not_audited", tuple(row_hashes.tables_of(now))
-        elif now == row_hashes.EMPTY:
-            code, tables = "row_deleted", tuple(row_hashes.tables_of(value))
-        else:
-            before, after = row_hashes.tables_of(value), row_hashes.tables_of(now)
-            code = "row_changed"
-            tables = tuple(t for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t))
-        problems.append(_problem(db, code, scope, tables, seq))
-    return IntegrityOfRows(len(current), problems)
+        scopes += 1
+        if old is mark or now[0] < old[0]:   # rows never recorded
+            problems.append(_problem(db, "row_not_audited", now[0], tuple(row_hashes.tables_of(now[1])), None))
+            now = next(current, mark)
+            continue
+        if old[1] != now[1]:
+            problems.append(_changed(db, old, now))
+        old, now = next(recorded, mark), next(current, mark)
+    return IntegrityOfRows(scopes, problems)
+
+
+def _changed(db: Database, old: tuple, now: tuple) -> RowProblem:
+    before, after = row_hashes.tables_of(old[1]), row_hashes.tables_of(now[1])
+    tables = tuple(t for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t))
+    return _problem(db, "row_changed", old[0], tables, old[2])
 
 
 def _problem(db: Database, code: str, scope: str, tables: tuple[str, ...], seq: int | None) -> RowProblem:

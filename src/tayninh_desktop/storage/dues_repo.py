@@ -6,87 +6,124 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind
-from tayninh_desktop.domain.party_life import DuesEntry, DuesState
+from tayninh_desktop.domain.party_life import DuesEntry
+from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
-_COLUMNS = "member_id, month, cell_id, amount, state, reason, due, amount_reason"
-_INSERT = (f"INSERT INTO dues ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-           " ON CONFLICT(member_id, month) DO UPDATE SET cell_id = excluded.cell_id, amount = excluded.amount,"
+# Dues live in dues_compact, keyed by the row ids of member and cell, the month as 202611 and the state as a code
+# (m035, party_life_codes); what leaves this module is the DuesEntry of ids and texts, as before.
+_COMPACT = "member_row, month, cell_row, amount, state, reason, due, amount_reason"
+_INSERT = (f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+           " ON CONFLICT(member_row, month) DO UPDATE SET cell_row = excluded.cell_row, amount = excluded.amount,"
            " state = excluded.state, reason = excluded.reason, due = excluded.due,"
            " amount_reason = excluded.amount_reason")
-_BULK = f"INSERT INTO dues ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_BULK = f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+# An entry with its ids: the compact row joined to its member and its cell (the amount stored only when it differs
+# from the amount due: ``paid``).
+PAID_SQL = "ifnull(d.amount, d.due)"
+_SELECT = (f"SELECT p.id, d.month, u.id, {PAID_SQL}, d.state, d.reason, d.due, d.amount_reason FROM dues_compact d"
+           " JOIN members p ON p.rowid = d.member_row LEFT JOIN units u ON u.rowid = d.cell_row")
 
 
 def _entry(row) -> DuesEntry:
-    return DuesEntry(row[0], row[1], row[3], DuesState(row[4]), row[5], row[2], row[6], row[7])
+    return DuesEntry(row[0], codes.month_text(row[1]), row[3], codes.DUES_STATES[row[4]], row[5], row[2], row[6],
+                     row[7])
 
 
 def upsert_many(db: Database, entries: list[DuesEntry]) -> None:
-    db.conn.executemany(_INSERT, [(e.member_id, e.month, e.cell_id, e.amount, e.state.value, e.reason, e.due,
-                                   e.amount_reason) for e in entries])
+    members = codes.rows_of(db, "members", [e.member_id for e in entries])
+    cells = codes.rows_of(db, "units", [e.cell_id for e in entries if e.cell_id])
+    db.conn.executemany(_INSERT, [(members.get(e.member_id), codes.month_code(e.month), cells.get(e.cell_id),
+                                   codes.amount_stored(e.amount, e.due), codes.DUES_CODES[e.state.value], e.reason,
+                                   e.due, e.amount_reason) for e in entries])
 
 
-def insert_many(db: Database, rows: list[tuple]) -> None:
-    """Bulk path (demo): rows (member_id, month, cell_id, amount, state, reason, due, amount_reason) in key order."""
+def insert_rows(db: Database, rows) -> None:
+    """Bulk path (demo): compact rows (member row, month code, cell row, amount, state code, reason, due,
+    amount_reason) in key order."""
     db.conn.executemany(_BULK, rows)
 
 
 def entries_for(db: Database, member_ids: list[str], month: str) -> dict[str, DuesEntry]:
     out: dict[str, DuesEntry] = {}
+    code = codes.month_code(month)
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
-        rows = db.execute(f"SELECT {_COLUMNS} FROM dues WHERE month = ?"
-                          f" AND member_id IN ({','.join('?' * len(chunk))})", [month, *chunk])
+        rows = db.execute(f"{_SELECT} WHERE p.id IN ({','.join('?' * len(chunk))}) AND d.month = ?", [*chunk, code])
         out.update({r[0]: _entry(r) for r in rows})
     return out
 
 
 def member_history(db: Database, member_id: str) -> list[DuesEntry]:
-    rows = db.execute(f"SELECT {_COLUMNS} FROM dues WHERE member_id = ? ORDER BY month", [member_id])
+    rows = db.execute(f"{_SELECT} WHERE p.id = ? ORDER BY d.month", [member_id])
     return [_entry(r) for r in rows]
 
 
 def last_amounts(db: Database, member_ids: list[str], before_month: str) -> dict[str, int]:
     """The latest amount each member paid before ``before_month`` (the grid's default)."""
     out: dict[str, int] = {}
+    code = codes.month_code(before_month)
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
         rows = db.execute(
-            "SELECT member_id, amount FROM dues d WHERE member_id IN (" + ",".join("?" * len(chunk)) + ")"
-            " AND month = (SELECT MAX(month) FROM dues d2 WHERE d2.member_id = d.member_id AND d2.month < ?"
-            " AND d2.amount > 0)", [*chunk, before_month])
-        out.update({r[0]: r[1] for r in rows})
+            f"SELECT p.id, (SELECT {PAID_SQL} FROM dues_compact d WHERE d.member_row = p.rowid AND d.month < ?"
+            f" AND {PAID_SQL} > 0 ORDER BY d.month DESC LIMIT 1) FROM members p"
+            f" WHERE p.id IN ({','.join('?' * len(chunk))})", [code, *chunk])
+        out.update({r[0]: r[1] for r in rows if r[1] is not None})
+    return out
+
+
+def unpaid_months_by_row(db: Database, first_month: str, last_month: str) -> dict[int, list[str]]:
+    """Per member row id, the months in [first, last] recorded unpaid without reason (the partial index; the
+    warnings' hot path)."""
+    rows = db.execute(f"SELECT member_row, month FROM dues_compact INDEXED BY dues_unpaid WHERE state = {codes.UNPAID}"
+                      " AND month BETWEEN ? AND ? ORDER BY member_row, month",
+                      [codes.month_code(first_month), codes.month_code(last_month)])
+    out: dict[int, list[str]] = {}
+    for member_row, month in rows:
+        out.setdefault(member_row, []).append(codes.month_text(month))
     return out
 
 
 def unpaid_months(db: Database, first_month: str, last_month: str) -> dict[str, list[str]]:
-    """Per member, the months in [first, last] recorded unpaid without reason (read from the partial index)."""
-    rows = db.execute("SELECT member_id, month FROM dues INDEXED BY dues_unpaid WHERE state = 'chua_dong'"
-                      " AND month BETWEEN ? AND ? ORDER BY member_id, month", [first_month, last_month])
-    out: dict[str, list[str]] = {}
-    for member_id, month in rows:
-        out.setdefault(member_id, []).append(month)
-    return out
+    """Per member id, the months in [first, last] recorded unpaid without reason."""
+    by_row = unpaid_months_by_row(db, first_month, last_month)
+    ids = codes.ids_of(db, "members", by_row)
+    return {ids[r]: months for r, months in by_row.items() if r in ids}
 
 
 def cell_totals(db: Database, cell_id: str, first_month: str, last_month: str) -> list[tuple[str, int, int, int]]:
-    """Per month: (month, amount collected, members paid, members unpaid)."""
+    """Per month: (month, amount collected, members paid, members unpaid). The months recorded for the cell are
+    read through the members who were ever in it (their rows by primary key), not through an index on the cell."""
     rows = db.execute(
-        "SELECT month, SUM(CASE WHEN state = 'da_dong' THEN amount ELSE 0 END),"
-        " SUM(state = 'da_dong'), SUM(state IN ('chua_dong', 'chua_dong_co_ly_do'))"
-        " FROM dues WHERE cell_id = ? AND month BETWEEN ? AND ? GROUP BY month ORDER BY month",
-        [cell_id, first_month, last_month])
-    return [(r[0], r[1] or 0, r[2] or 0, r[3] or 0) for r in rows]
+        f"SELECT d.month, SUM(CASE WHEN d.state = ? THEN {PAID_SQL} ELSE 0 END), SUM(d.state = ?),"
+        " SUM(d.state IN (?, ?)) FROM dues_compact d"
+        " WHERE d.member_row IN (SELECT p.rowid FROM members p WHERE p.id IN"
+        " (SELECT member_id FROM member_periods WHERE cell_id = ?))"
+        " AND d.month BETWEEN ? AND ? AND d.cell_row = (SELECT rowid FROM units WHERE id = ?)"
+        " GROUP BY d.month ORDER BY d.month",
+        [codes.PAID, codes.PAID, codes.UNPAID, codes.UNPAID_EXCUSED, cell_id, codes.month_code(first_month),
+         codes.month_code(last_month), cell_id])
+    return [(codes.month_text(r[0]), r[1] or 0, r[2] or 0, r[3] or 0) for r in rows]
 
 
 def year_counts(db: Database, year: int) -> dict[str, dict[str, int]]:
     """Per member: the count of each dues state in the year."""
-    rows = db.execute("SELECT member_id, state, COUNT(*) FROM dues WHERE month BETWEEN ? AND ?"
-                      " GROUP BY member_id, state", [f"{year}-01", f"{year}-12"])
+    rows = db.execute("SELECT p.id, c.state, c.n FROM (SELECT member_row, state, COUNT(*) AS n FROM dues_compact"
+                      " WHERE month BETWEEN ? AND ? GROUP BY member_row, state) c"
+                      " JOIN members p ON p.rowid = c.member_row", [year * 100 + 1, year * 100 + 12])
     out: dict[str, dict[str, int]] = {}
     for member_id, state, n in rows:
-        out.setdefault(member_id, {})[state] = n
+        out.setdefault(member_id, {})[codes.DUES_TEXT[state]] = n
     return out
+
+
+def last_paid_month(db: Database, member_id: str, until_month: str) -> str:
+    """The last month whose dues the member paid, up to ``until_month`` ("" when none)."""
+    row = db.execute("SELECT MAX(d.month) FROM dues_compact d JOIN members p ON p.rowid = d.member_row"
+                     " WHERE p.id = ? AND d.state = ? AND d.month <= ?",
+                     [member_id, codes.PAID, codes.month_code(until_month)]).fetchone()
+    return codes.month_text(row[0]) if row and row[0] else ""
 
 
 def roster_for_month(db: Database, cell_id: str, first_day: str, last_day: str) -> list[tuple[str, str, str, str]]:

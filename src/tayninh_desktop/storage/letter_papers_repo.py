@@ -7,6 +7,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import to_iso
+from tayninh_desktop.storage import dues_repo
 from tayninh_desktop.storage.audit import now_iso
 
 
@@ -34,6 +35,4 @@ def latest_outgoing(db: Database, member_id: str) -> str | None:
 
 def last_paid_month(db: Database, member_id: str, until: date) -> str:
     """The last month whose dues the member paid, up to ``until``'s month ("" when none)."""
-    row = db.execute("SELECT MAX(month) FROM dues WHERE member_id = ? AND state = 'da_dong' AND month <= ?",
-                     [member_id, to_iso(until)[:7]]).fetchone()
-    return row[0] or "" if row else ""
+    return dues_repo.last_paid_month(db, member_id, to_iso(until)[:7])

@@ -8,7 +8,8 @@ from datetime import date
 from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
-from tayninh_desktop.domain.party_life import Attendance, AttendanceState, Meeting, MeetingKind
+from tayninh_desktop.domain.party_life import Attendance, Meeting, MeetingKind
+from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
 MEETING_COLUMNS = ["id", "cell_id", "meeting_date", "kind", "chair", "summary", "rubric_code", "scores_json",
@@ -16,7 +17,8 @@ MEETING_COLUMNS = ["id", "cell_id", "meeting_date", "kind", "chair", "summary", 
 _SELECT = f"SELECT {', '.join(MEETING_COLUMNS)} FROM meetings"
 _INSERT_MEETING = (f"INSERT INTO meetings ({', '.join(MEETING_COLUMNS)}, created_at, updated_at)"
                    f" VALUES ({', '.join('?' * (len(MEETING_COLUMNS) + 2))})")
-_INSERT_ATTENDANCE = "INSERT INTO attendance (meeting_id, member_id, state, reason) VALUES (?, ?, ?, ?)"
+# Attendance lives in attendance_compact, keyed by the row ids of meeting and member (m035, party_life_codes).
+_INSERT_ATTENDANCE = "INSERT INTO attendance_compact (meeting_row, member_row, state, reason) VALUES (?, ?, ?, ?)"
 
 
 def _meeting(row) -> Meeting:
@@ -49,18 +51,28 @@ def insert_meetings_many(db: Database, rows: list[list]) -> None:
     db.conn.executemany(_INSERT_MEETING, rows)
 
 
-def insert_attendance_many(db: Database, rows: list[tuple]) -> None:
-    """Bulk path: (meeting_id, member_id, state, reason) rows, best given in key order."""
+def insert_meetings_with_rows(db: Database, rows: list[list]) -> None:
+    """Bulk path (demo): meeting rows with their row id first (the attendance rows written with them use it)."""
+    db.conn.executemany(f"INSERT INTO meetings (rowid, {', '.join(MEETING_COLUMNS)}, created_at, updated_at)"
+                        f" VALUES ({', '.join('?' * (len(MEETING_COLUMNS) + 3))})", rows)
+
+
+def insert_attendance_rows(db: Database, rows) -> None:
+    """Bulk path (demo): (meeting row id, member row id, state code, reason) rows, best given in key order."""
     db.conn.executemany(_INSERT_ATTENDANCE, rows)
 
 
 def replace_attendance(db: Database, meeting_id: str, lines: list[Attendance]) -> None:
-    db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
-    db.conn.executemany(_INSERT_ATTENDANCE, [(meeting_id, a.member_id, a.state.value, a.reason) for a in lines])
+    meeting_row = codes.row_of(db, "meetings", meeting_id)
+    member_rows = codes.rows_of(db, "members", [a.member_id for a in lines])
+    db.execute("DELETE FROM attendance_compact WHERE meeting_row = ?", [meeting_row])
+    db.conn.executemany(_INSERT_ATTENDANCE, [(meeting_row, member_rows.get(a.member_id),
+                                              codes.ATTENDANCE_CODES[a.state.value], a.reason) for a in lines])
 
 
 def delete_meeting(db: Database, meeting_id: str) -> None:
-    db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+    db.execute("DELETE FROM attendance_compact WHERE meeting_row = (SELECT rowid FROM meetings WHERE id = ?)",
+               [meeting_id])
     db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
 
@@ -70,8 +82,10 @@ def get(db: Database, meeting_id: str) -> Meeting | None:
 
 
 def attendance_of(db: Database, meeting_id: str) -> list[Attendance]:
-    rows = db.execute("SELECT member_id, state, reason FROM attendance WHERE meeting_id = ?", [meeting_id])
-    return [Attendance(r[0], AttendanceState(r[1]), r[2]) for r in rows]
+    rows = db.execute("SELECT p.id, a.state, a.reason FROM meetings g"
+                      " JOIN attendance_compact a ON a.meeting_row = g.rowid JOIN members p ON p.rowid = a.member_row"
+                      " WHERE g.id = ?", [meeting_id])
+    return [Attendance(r[0], codes.ATTENDANCE_STATES[r[1]], r[2]) for r in rows]
 
 
 def meetings_of_cell(db: Database, cell_id: str, start: date, end: date) -> list[Meeting]:
@@ -89,14 +103,15 @@ def regular_in_month(db: Database, cell_id: str, month: str, exclude_id: str | N
 
 def member_attendance(db: Database, member_id: str, start: date, end: date) -> list[tuple[Meeting, Attendance]]:
     """A member's attendance at the meetings of [start, end], by way of the meetings of the cells he was in."""
+    member_row = codes.row_of(db, "members", member_id)
     rows = db.execute(
         f"SELECT {', '.join('m.' + c for c in MEETING_COLUMNS)}, a.state, a.reason FROM meetings m"
-        " JOIN attendance a ON a.meeting_id = m.id AND a.member_id = ?"
+        " JOIN attendance_compact a ON a.meeting_row = m.rowid AND a.member_row = ?"
         " WHERE m.cell_id IN (SELECT DISTINCT cell_id FROM member_periods WHERE member_id = ? AND cell_id IS NOT NULL)"
         " AND m.meeting_date BETWEEN ? AND ? ORDER BY m.meeting_date",
-        [member_id, member_id, to_iso(start), to_iso(end)]).fetchall()
+        [member_row, member_id, to_iso(start), to_iso(end)]).fetchall()
     n = len(MEETING_COLUMNS)
-    return [(_meeting(r[:n]), Attendance(member_id, AttendanceState(r[n]), r[n + 1])) for r in rows]
+    return [(_meeting(r[:n]), Attendance(member_id, codes.ATTENDANCE_STATES[r[n]], r[n + 1])) for r in rows]
 
 
 def cells_with_regular_meeting(db: Database, start: date, end: date) -> set[tuple[str, str]]:
@@ -106,31 +121,46 @@ def cells_with_regular_meeting(db: Database, start: date, end: date) -> set[tupl
     return {(r[0], r[1]) for r in rows}
 
 
+def unexcused_months_by_row(db: Database, start: date, end: date,
+                            kinds: tuple[str, ...] = ("thuong_ky", "chuyen_de", "bat_thuong")) -> dict[int, list[str]]:
+    """Per member row id, the distinct months of [start, end] with an unexcused absence from a meeting of ``kinds``
+    (the warnings' hot path): the absences from their partial index alone (attendance_absent), the month of just
+    the meetings that have one, matched here."""
+    # the literal code: a partial index is used only for the very term of its WHERE
+    absences = f"SELECT {{}} FROM attendance_compact INDEXED BY attendance_absent WHERE state = {codes.UNEXCUSED}"
+    month_of = dict(db.execute(
+        f"SELECT rowid, substr(meeting_date, 1, 7) FROM meetings WHERE rowid IN ({absences.format('meeting_row')})"
+        f" AND kind IN ({', '.join('?' * len(kinds))}) AND meeting_date BETWEEN ? AND ?",
+        [*kinds, to_iso(start), to_iso(end)]))
+    months: dict[int, set[str]] = {}
+    for member_row, meeting_row in db.execute(absences.format("member_row, meeting_row")):
+        month = month_of.get(meeting_row)
+        if month is not None:
+            months.setdefault(member_row, set()).add(month)
+    return {member_row: sorted(found) for member_row, found in sorted(months.items())}
+
+
 def unexcused_months(db: Database, start: date, end: date, member_ids: list[str] | None = None,
                      kinds: tuple[str, ...] = ("thuong_ky", "chuyen_de", "bat_thuong")) -> dict[str, list[str]]:
-    """Per member, the distinct months of [start, end] with an unexcused absence from a meeting of ``kinds``
-    (read from the partial index)."""
-    rows = db.execute(
-        "SELECT a.member_id, substr(m.meeting_date, 1, 7) AS month FROM attendance a INDEXED BY attendance_absent"
-        " JOIN meetings m ON m.id = a.meeting_id WHERE a.state = 'vang_khong_ly_do'"
-        f" AND m.meeting_date BETWEEN ? AND ? AND m.kind IN ({', '.join('?' * len(kinds))})"
-        " GROUP BY a.member_id, month ORDER BY a.member_id, month",
-        [to_iso(start), to_iso(end), *kinds])
-    out: dict[str, list[str]] = {}
-    for member_id, month in rows:
-        out.setdefault(member_id, []).append(month)
-    return out
+    """Per member id, the distinct months of [start, end] with an unexcused absence from a meeting of ``kinds``
+    (``member_ids``: only those members)."""
+    by_row = unexcused_months_by_row(db, start, end, kinds)
+    ids = codes.ids_of(db, "members", by_row)
+    wanted = set(member_ids) if member_ids is not None else None
+    return {ids[r]: months for r, months in by_row.items()
+            if r in ids and (wanted is None or ids[r] in wanted)}
 
 
 def year_counts(db: Database, year: int) -> dict[str, dict[str, int]]:
     """Per member: the count of each attendance state at the year's meetings (benchmark and reports)."""
     rows = db.execute(
-        "SELECT a.member_id, a.state, COUNT(*) FROM meetings m JOIN attendance a ON a.meeting_id = m.id"
-        " WHERE m.meeting_date BETWEEN ? AND ? GROUP BY a.member_id, a.state",
+        "SELECT p.id, c.state, c.n FROM (SELECT a.member_row, a.state, COUNT(*) AS n FROM meetings m"
+        " JOIN attendance_compact a ON a.meeting_row = m.rowid WHERE m.meeting_date BETWEEN ? AND ?"
+        " GROUP BY a.member_row, a.state) c JOIN members p ON p.rowid = c.member_row",
         [f"{year}-01-01", f"{year}-12-31"])
     out: dict[str, dict[str, int]] = {}
     for member_id, state, n in rows:
-        out.setdefault(member_id, {})[state] = n
+        out.setdefault(member_id, {})[codes.ATTENDANCE_TEXT[state]] = n
     return out
 
 

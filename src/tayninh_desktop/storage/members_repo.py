@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import date
+from operator import attrgetter
 from typing import NamedTuple
 
 from sqlite_utils import Database
@@ -15,6 +16,7 @@ from tayninh_desktop.domain.vn_text import fold, sort_key, split_name
 from tayninh_desktop.storage.audit import now_iso
 
 DATA_COLUMNS = [f.name for f in fields(MemberData)]
+_DATA_VALUES = attrgetter(*DATA_COLUMNS)
 MEMBER_COLUMNS = ["id", *DATA_COLUMNS, "cell_id", "status", "created_at", "updated_at"]
 ROW_COLUMNS = ["id", "owner_unit_id", *DATA_COLUMNS, "cell_id", "status", "family_name", "middle_name",
                "given_name", "name_folded", "sort_key", "search_text", "created_at", "updated_at"]
@@ -40,10 +42,11 @@ class MemberSummary:
     current_address: str
 
 
-def search_text(data: MemberData) -> str:
-    """The folded words search-as-you-type matches: names, identifiers and phone."""
-    parts = [fold(data.full_name), fold(data.other_name), data.cccd, data.card_number, data.dossier_number,
-             data.phone]
+def search_text(data: MemberData, folded_name: str | None = None) -> str:
+    """The folded words search-as-you-type matches: names, identifiers and phone (``folded_name``: the full name
+    already folded, not folded again)."""
+    parts = [fold(data.full_name) if folded_name is None else folded_name, fold(data.other_name), data.cccd,
+             data.card_number, data.dossier_number, data.phone]
     return " ".join(p for p in parts if p)
 
 
@@ -60,10 +63,10 @@ def _value(value):
 def row_values(member_id: str, owner_unit_id: str, data: MemberData, cell_id: str | None,
                status: MemberStatus, stamp: str, created_at: str | None = None) -> list:
     parts = split_name(data.full_name)
-    values = [member_id, owner_unit_id, *(_value(getattr(data, c)) for c in DATA_COLUMNS), cell_id, status.value,
-              parts.family, parts.middle, parts.given, fold(data.full_name), sort_key(data.full_name),
-              search_text(data), created_at or stamp, stamp]
-    return values
+    folded = fold(data.full_name)
+    return [member_id, owner_unit_id, *(v if type(v) is str else _value(v) for v in _DATA_VALUES(data)), cell_id,
+            status.value, parts.family, parts.middle, parts.given, folded, sort_key(data.full_name),
+            search_text(data, folded), created_at or stamp, stamp]
 
 
 def insert(db: Database, member_id: str, owner_unit_id: str, data: MemberData, cell_id: str | None,

@@ -182,3 +182,7 @@ from tayninh_desktop.storage import schema_accounts  # noqa: F401
 from tayninh_desktop.storage import schema_case_steps  # noqa: F401
 from tayninh_desktop.storage import schema_allotments  # noqa: F401
 # isort: on
+# Issue 11 (perf2): attendance and dues keyed by integers, views under the old names (m035).
+# isort: off
+from tayninh_desktop.storage import schema_compact  # noqa: F401
+# isort: on

@@ -22,6 +22,18 @@ def member_names_cells(db: Database, member_ids: list[str]) -> dict[str, tuple[s
     return out
 
 
+def members_by_row(db: Database, member_rows: list[int]) -> dict[int, tuple[str, str, str | None, str, str]]:
+    """member row id → (id, full name, current cell id, sort key, current status): the candidates of a warning
+    counted on the compact party-life tables, looked up by row id."""
+    out: dict[int, tuple[str, str, str | None, str, str]] = {}
+    for start in range(0, len(member_rows), 500):
+        chunk = member_rows[start:start + 500]
+        rows = db.execute("SELECT rowid, id, full_name, cell_id, sort_key, status FROM members"
+                          f" WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)
+        out.update({r[0]: r[1:] for r in rows})
+    return out
+
+
 def away_facts(db: Database, cell_names: dict[str, str]) -> list[AwayFact]:
     """Members away now: since the first AWAY event of the current stint (extensions included), until the
     end of the latest arrangement, and their last recorded contact."""

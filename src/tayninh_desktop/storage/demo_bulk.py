@@ -1,0 +1,51 @@
+"""Bulk loading of the demo register: members in the order of their ids, a larger page cache, checks of the
+members' references at commit. Used inside the demo's one transaction only.
+
+The members are generated one after another (each from the seeded random stream) but their party life is
+generated in the order of their ids; staging them in a temporary table and copying them in id order gives
+them row ids in that order, so the millions of attendance and dues rows, keyed by those row ids, arrive in
+key order (dense pages, no random inserts) while the random stream stays what it always was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+from tayninh_desktop.storage.members_repo import ROW_COLUMNS
+
+CACHE_KIB = 48 * 1024   # the page cache while the demo runs (SQLite's default is 2 MiB)
+_STAGE = "temp.demo_members"
+
+
+@contextmanager
+def page_cache(db: Database) -> Generator[None, None, None]:
+    """Around the demo's transaction: a larger page cache (and room for the sorts of the row hashes at commit)."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size={before}")
+
+
+def defer_foreign_keys(db: Database) -> None:
+    """Inside the demo's transaction: foreign keys checked at commit (the members' events are written before
+    the members themselves are copied in id order); SQLite turns this off again when the transaction ends."""
+    db.execute("PRAGMA defer_foreign_keys=ON")
+
+
+def stage_members(db: Database, rows: list[list]) -> None:
+    """Member rows (``members_repo.row_values``) kept aside until ``insert_staged_members``."""
+    columns = ", ".join(ROW_COLUMNS)
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_members AS SELECT {columns} FROM main.members WHERE 0")
+    db.conn.executemany(f"INSERT INTO {_STAGE} ({columns}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})", rows)
+
+
+def insert_staged_members(db: Database) -> None:
+    """The staged members into the register, in the order of their ids (their row ids follow that order)."""
+    columns = ", ".join(ROW_COLUMNS)
+    db.execute(f"INSERT INTO main.members ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY id")
+    db.execute(f"DROP TABLE {_STAGE}")
