@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.db import Database
 
 
@@ -45,9 +46,13 @@ def meetings_by_month(db: Database, first: str, last: str, kind: str) -> list[Mo
 
 
 def dues_by_month(db: Database, first: str, last: str, paid: str) -> list[MonthDues]:
-    rows = db.execute("SELECT month, SUM(CASE WHEN state = ? THEN amount ELSE 0 END), COUNT(DISTINCT cell_id)"
-                      " FROM dues WHERE month BETWEEN ? AND ? GROUP BY month ORDER BY month", [paid, first, last])
-    return [MonthDues(r[0], r[1] or 0, r[2]) for r in rows]
+    """Dues collected per month ("YYYY-MM") and how many cells recorded the month (read from the compact table:
+    the view would join millions of rows back to their UUIDs)."""
+    rows = db.execute("SELECT month, SUM(CASE WHEN state = ? THEN ifnull(amount, due) ELSE 0 END),"
+                      " COUNT(DISTINCT cell_row) FROM dues_compact WHERE month BETWEEN ? AND ?"
+                      " GROUP BY month ORDER BY month",
+                      [codes.DUES_CODES[paid], codes.month_code(first), codes.month_code(last)])
+    return [MonthDues(codes.month_text(r[0]), r[1] or 0, r[2]) for r in rows]
 
 
 def ratings_by_cell(db: Database, year: int) -> list[CellCount]:

@@ -281,6 +281,18 @@ def _bring_up_to_date(db: Database, path: Path, had_data: bool, migrate: bool) -
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_to(db, backups_dir(path) / f"truoc-nang-cap-{stamp}.sqlite3")
     if pending:
+        apply_pending(db, pending)
+
+
+def apply_pending(db: Database, pending) -> None:
+    """Bring the schema up to date all or nothing: every pending migration up to the first that must run outside
+    a transaction (a VACUUM) in ONE transaction — a refused upgrade (a row that cannot be converted, a full disk)
+    leaves the register exactly as it was —, then the rest, each in its own."""
+    outside = next((m.name for m in pending if not m.transactional), None)
+    schema.MIGRATIONS.ensure_migrations_table(db)
+    with db.atomic():
+        schema.MIGRATIONS.apply(db, stop_before=outside)
+    if outside is not None:
         schema.MIGRATIONS.apply(db)
 
 
