@@ -173,3 +173,7 @@ from tayninh_desktop.storage import schema_screening  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_returns  # noqa: F401
 # isort: on
+# Statistics polish: the dated changes of occupation and schooling (m044).
+# isort: off
+from tayninh_desktop.storage import schema_field_history  # noqa: F401
+# isort: on
