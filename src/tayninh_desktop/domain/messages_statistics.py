@@ -11,9 +11,14 @@ FIELD_LABELS: dict[str, str] = {
     "badge_years": "Số năm tuổi Đảng của huy hiệu",
     "awarded_on": "Ngày trao",
     "award_doc": "Số quyết định",
+    "changes_effective_on": "Ngày thay đổi nghề nghiệp, trình độ có hiệu lực",
 }
 
 MESSAGES: dict[str, str] = {
+    # the dated changes of occupation and schooling (m044)
+    "field_change_before_last": "{field_label}: {what} đã có một thay đổi ghi nhận từ ngày {last}; thay đổi mới "
+                                "không thể có hiệu lực từ ngày {value}, sớm hơn ngày đó.",
+    "field_change_before_birth": "{field_label}: ngày {value} ở trước ngày sinh ({birth}).",
     # refusals
     "bad_stats_period": "Kỳ báo cáo «{value}» không đúng: gõ năm (2026), 6 tháng (2026-H1 hoặc 2026-H2), "
                         "quý (2026-Q1 … 2026-Q4) hoặc tháng (2026-06 hoặc 06/2026).",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
+from functools import cache
 
 from tayninh_desktop.domain.stats_classify import Classifications
 from tayninh_desktop.domain.stats_facts import (
@@ -21,26 +22,33 @@ from tayninh_desktop.domain.stats_facts import (
     PopulationFacts,
     movement_note,
 )
+from tayninh_desktop.domain.stats_forms import stat_forms
 from tayninh_desktop.domain.stats_period import Window
 from tayninh_desktop.domain.stats_register import TRANSFER_KINDS, StatRegister, build_register, transfer_scope
 from tayninh_desktop.storage import statistics_repo, stats_sql_repo
 from tayninh_desktop.storage.db import Database
 
 
+@cache
+def counted_kinds() -> frozenset[str]:
+    """The event kinds some form counts ("events KIND…" rows)."""
+    return frozenset(kind for form in stat_forms().values() for row in form.rows if row.count.startswith("events ")
+                     for kind in row.count.split()[1:] if "=" not in kind)
+
+
 class SqlShared:
-    """What the windows of one computation share: the members left to Python, folded once, and the
-    days whose lists are counted together."""
+    """What the windows of one computation share: the members left to Python (found and folded once,
+    when the first question is asked: every window is known by then), the lists of every asked day counted
+    in one pass, the events of every window read at once."""
 
     def __init__(self, db: Database, tables: Classifications, home_province: str, years: set[int]) -> None:
-        self.db, self.tables, self.home_province = db, tables, home_province
-        ids = stats_sql_repo.irregular_members(db)
-        self.excluded = json.dumps(ids)
-        self.folded: StatRegister = build_register(
-            statistics_repo.people(db, ids), statistics_repo.events_by_member(db, ids),
-            scopes=statistics_repo.transfer_scopes(db), home_province=home_province,
-            ratings=statistics_repo.ratings_for_years(db, years, ids))
-        self.days: set[date] = set()
+        self.db, self.tables, self.home_province, self.years = db, tables, home_province, years
+        self.windows: list[Window] = []
         self.counted: dict[date, int] = {}
+        self._excluded: str | None = None
+        self._folded: StatRegister | None = None
+        self._events: list[tuple] | None = None
+        self._named: list[tuple] | None = None
         self.bands = [(b.low, b.high) for b in tables.age_bands]
         self.band_codes = [b.code for b in tables.age_bands]
         self.eras = [(e.start.isoformat() if e.start else None, e.end.isoformat() if e.end else None)
@@ -49,16 +57,52 @@ class SqlShared:
         self.exact_age = tables.age_rule != "year"
 
     def source(self, window: Window) -> SqlSource:
-        self.days |= {window.opening_day, window.end}
+        self.windows.append(window)
         return SqlSource(self, window)
+
+    @property
+    def span(self) -> tuple[str, str]:
+        """From the first day of the earliest window to the last day of the latest."""
+        return (min(w.start for w in self.windows).isoformat(), max(w.end for w in self.windows).isoformat())
+
+    @property
+    def excluded(self) -> str:
+        """The members left to Python, as the JSON array the queries read."""
+        if self._excluded is None:
+            ids = stats_sql_repo.irregular_members(self.db, *self.span)
+            self._excluded = json.dumps(ids)
+            self._folded = build_register(
+                statistics_repo.people(self.db, ids), statistics_repo.events_by_member(self.db, ids),
+                scopes=statistics_repo.transfer_scopes(self.db), home_province=self.home_province,
+                ratings=statistics_repo.ratings_for_years(self.db, self.years, ids))
+        return self._excluded
+
+    @property
+    def folded(self) -> StatRegister:
+        self.excluded   # noqa: B018 - finds and folds them
+        return self._folded
 
     def on_list(self, day: date) -> int:
         """Members on the list at the end of ``day`` (SQL part only), every asked day in one pass."""
         if day not in self.counted:
-            days = sorted(self.days | {day} - set(self.counted))
+            asked = {w.opening_day for w in self.windows} | {w.end for w in self.windows} | {day}
+            days = sorted(asked - set(self.counted))
             found = stats_sql_repo.list_counts(self.db, [d.isoformat() for d in days], self.excluded)
             self.counted.update({d: found[d.isoformat()] for d in days})
         return self.counted[day]
+
+    def events(self) -> list[tuple]:
+        """(kind, probationary before, date, count) of every window's events (those no note names)."""
+        if self._events is None:
+            kinds = sorted(counted_kinds() - set(stats_sql_repo.NAMED_KINDS))
+            self._events = stats_sql_repo.event_counts(self.db, *self.span, self.excluded, kinds)
+        return self._events
+
+    def named(self) -> list[tuple]:
+        """Transfers and settlements abroad of every window, one row each."""
+        if self._named is None:
+            self._named = stats_sql_repo.named_events(self.db, *self.span, self.excluded)
+        return self._named
 
     def facts(self, rows: list[tuple]) -> PopulationFacts:
         """Grouped rows (``stats_sql_repo.stock_groups``) → population facts, profiles keyed as the domain
@@ -77,8 +121,15 @@ class SqlSource(FactSource):
     def __init__(self, shared: SqlShared, window: Window) -> None:
         super().__init__(window, shared.tables)
         self.shared, self.db = shared, shared.db
-        self.folded = FoldedSource(shared.folded, window, shared.tables)
+        self._folded: FoldedSource | None = None
         self.start, self.end = window.start.isoformat(), window.end.isoformat()
+
+    @property
+    def folded(self) -> FoldedSource:
+        """The window's facts about the members left to Python."""
+        if self._folded is None:
+            self._folded = FoldedSource(self.shared.folded, self.window, self.shared.tables)
+        return self._folded
 
     def on_list(self, day: date) -> int:
         return self.shared.on_list(day) + self.folded.on_list(day)
@@ -108,10 +159,13 @@ class SqlSource(FactSource):
 
     def _movements(self) -> Movements:
         out = Movements()
-        for kind, probationary, n in stats_sql_repo.event_counts(self.db, self.start, self.end, self.shared.excluded):
-            out.counts[(kind, probationary, None)] += n
-        for kind, day, place, issuer, recorded, name, probationary in stats_sql_repo.named_events(
-                self.db, self.start, self.end, self.shared.excluded):
+        start, end = self.start, self.end
+        for kind, probationary, day, n in self.shared.events():
+            if start <= day <= end:
+                out.counts[(kind, probationary, None)] += n
+        for kind, day, place, issuer, recorded, name, probationary in self.shared.named():
+            if not start <= day <= end:
+                continue
             scope = None
             if kind in TRANSFER_KINDS:
                 found = recorded or transfer_scope(place, issuer, self.shared.home_province)

@@ -21,7 +21,6 @@ from sqlite_utils import Database
 
 EXIT_KINDS = ("tu_tran", "khai_tru", "xoa_ten", "ra_khoi_dang", "dinh_cu_nuoc_ngoai", "chuyen_di")
 NAMED_KINDS = ("chuyen_den", "chuyen_di", "dinh_cu_nuoc_ngoai")     # a note may name the member
-_NOT_EXCLUDED = "{column} NOT IN (SELECT value FROM json_each(?))"
 _COVERS = "p.valid_from <= {day} AND (p.valid_to IS NULL OR p.valid_to > {day})"
 
 
@@ -29,27 +28,37 @@ def _marks(values: Sequence) -> str:
     return ",".join("?" * len(values))
 
 
-def irregular_members(db: Database) -> list[str]:
-    """Members whose situation on a day the period rows cannot tell exactly (see the module's doc)."""
+def irregular_members(db: Database, start: str, end: str) -> list[str]:
+    """Members whose situation the period rows cannot tell exactly (see the module's doc); an exit matters
+    only within [start, end], the days counted."""
     exits = _marks(EXIT_KINDS)
     sql = (
         "SELECT member_id FROM member_events WHERE kind = 'chuyen_den_tam_thoi'"
-        " UNION SELECT member_id FROM member_events WHERE kind IN ('chuyen_di_tam_thoi', 'mien_sinh_hoat')"
-        "  GROUP BY member_id HAVING COUNT(DISTINCT kind) = 2"
+        " UNION SELECT t.member_id FROM member_events t WHERE t.kind = 'chuyen_di_tam_thoi' AND EXISTS"
+        "  (SELECT 1 FROM member_events x WHERE x.member_id = t.member_id AND x.kind = 'mien_sinh_hoat')"
         " UNION SELECT e.member_id FROM member_events e JOIN member_events x ON x.member_id = e.member_id"
         f"  AND x.event_date = e.event_date AND x.seq < e.seq WHERE e.kind IN ({exits})"
+        "  AND e.event_date BETWEEN ? AND ?"
         " UNION SELECT member_id FROM member_field_changes")
-    return [row[0] for row in db.execute(sql, list(EXIT_KINDS))]
+    return [row[0] for row in db.execute(sql, [*EXIT_KINDS, start, end])]
+
+
+def _unless(excluded: str, column: str, mark: str = "?1") -> str:
+    """" AND <column> is not one of the excluded" (nothing when none is: the common case costs nothing)."""
+    return "" if excluded == "[]" else f" AND {column} NOT IN (SELECT value FROM json_each({mark}))"
 
 
 def list_counts(db: Database, days: Sequence[str], excluded: str) -> dict[str, int]:
     """How many members were on the list at the end of each day (one pass over the periods)."""
     if not days:
         return {}
+    days = sorted(days)
     sums = ", ".join(f"SUM(valid_from <= ?{i + 2} AND (valid_to IS NULL OR valid_to > ?{i + 2}))"
                      for i in range(len(days)))
+    last, first = len(days) + 1, 2
     sql = (f"SELECT {sums} FROM member_periods WHERE present = 1 AND status <> 'sinh_hoat_tam_thoi'"
-           f" AND member_id NOT IN (SELECT value FROM json_each(?1))")
+           f" AND valid_from <= ?{last} AND (valid_to IS NULL OR valid_to > ?{first})"
+           + _unless(excluded, "member_id"))
     row = db.execute(sql, [excluded, *days]).fetchone()
     return {day: int(value or 0) for day, value in zip(days, row)}
 
@@ -121,7 +130,7 @@ def stock_groups(db: Database, day: str, excluded: str, *, exact_age: bool, band
                               age=_age_on(day, exact_age))
     sql = (f"SELECT {columns} FROM member_periods p {_MEMBERS.format(column='p.member_id')}"
            f" WHERE {_COVERS.format(day='?2')} AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi'"
-           " AND p.member_id NOT IN (SELECT value FROM json_each(?1))" + _GROUP)
+           + _unless(excluded, "p.member_id") + _GROUP)
     return db.execute(sql, [excluded, day]).fetchall()
 
 
@@ -134,7 +143,7 @@ def admitted_groups(db: Database, start: str, end: str, excluded: str, *, exact_
     sql = (f"SELECT {columns} FROM member_events e {_MEMBERS.format(column='e.member_id')}"
            f" JOIN member_periods p ON p.member_id = e.member_id AND {_COVERS.format(day='e.event_date')}"
            " WHERE e.kind IN ('ket_nap', 'ket_nap_lai') AND e.event_date BETWEEN ?2 AND ?3"
-           " AND e.member_id NOT IN (SELECT value FROM json_each(?1))" + _GROUP)
+           + _unless(excluded, "e.member_id") + _GROUP)
     return db.execute(sql, [excluded, start, end]).fetchall()
 
 
@@ -144,8 +153,7 @@ def out_of_band_people(db: Database, day: str, excluded: str, *, exact_age: bool
     day = _is_iso(day)
     sql = (f"SELECT m.full_name, {_age_on(day, exact_age)} FROM member_periods p JOIN members m ON m.id = p.member_id"
            f" WHERE {_COVERS.format(day='?2')} AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi'"
-           f" AND p.member_id NOT IN (SELECT value FROM json_each(?1)) AND {_band_on(day, bands, exact_age)} = -1"
-           " ORDER BY m.sort_key")
+           f"{_unless(excluded, 'p.member_id')} AND {_band_on(day, bands, exact_age)} = -1 ORDER BY m.sort_key")
     return [(r[0], r[1]) for r in db.execute(sql, [excluded, day])]
 
 
@@ -155,8 +163,7 @@ def out_of_band_admissions(db: Database, start: str, end: str, excluded: str, *,
     age = _age("e.event_date", exact_age)
     sql = (f"SELECT m.full_name, {age} FROM member_events e JOIN members m ON m.id = e.member_id"
            " WHERE e.kind IN ('ket_nap', 'ket_nap_lai') AND e.event_date BETWEEN ?2 AND ?3"
-           f" AND e.member_id NOT IN (SELECT value FROM json_each(?1)) AND {_band(age, bands)} = -1"
-           " ORDER BY e.event_date, m.sort_key")
+           f"{_unless(excluded, 'e.member_id')} AND {_band(age, bands)} = -1 ORDER BY e.event_date, m.sort_key")
     return [(r[0], r[1]) for r in db.execute(sql, [excluded, start, end])]
 
 
@@ -164,35 +171,38 @@ _BEFORE = ("(SELECT q.standing FROM member_periods q WHERE q.member_id = e.membe
            " AND q.valid_to = e.event_date) = 'du_bi'")
 
 
-def event_counts(db: Database, start: str, end: str, excluded: str) -> list[tuple[str, bool, int]]:
-    """(kind, probationary just before, count) of the events of [start, end] a note never names."""
-    exits, named = _marks(EXIT_KINDS), _marks(NAMED_KINDS)
+def event_counts(db: Database, start: str, end: str, excluded: str,
+                 kinds: Sequence[str]) -> list[tuple[str, bool, str, int]]:
+    """(kind, probationary just before, date, count) of the events of ``kinds`` in [start, end] (one index
+    range per kind; by date, so that one reading serves every window inside)."""
+    exits = ", ".join(f"'{k}'" for k in EXIT_KINDS)
+    marks = ", ".join(f"?{i + 4}" for i in range(len(kinds)))
     sql = (f"SELECT e.kind, CASE WHEN e.kind IN ({exits}) THEN COALESCE({_BEFORE}, 0) ELSE 0 END AS before,"
-           " COUNT(*) FROM member_events e"
-           f" WHERE e.event_date BETWEEN ? AND ? AND e.kind NOT IN ({named})"
-           " AND e.member_id NOT IN (SELECT value FROM json_each(?)) GROUP BY 1, 2")
-    rows = db.execute(sql, [*EXIT_KINDS, start, end, *NAMED_KINDS, excluded])
-    return [(r[0], bool(r[1]), r[2]) for r in rows]
+           f" e.event_date, COUNT(*) FROM member_events e WHERE e.kind IN ({marks})"
+           f" AND e.event_date BETWEEN ?2 AND ?3{_unless(excluded, 'e.member_id')} GROUP BY 1, 2, 3")
+    rows = db.execute(sql, [excluded, start, end, *kinds])
+    return [(r[0], bool(r[1]), r[2], r[3]) for r in rows]
 
 
 def named_events(db: Database, start: str, end: str, excluded: str) -> list[tuple]:
     """Official transfers and settlements abroad of [start, end], one row each: (kind, date, place, issuer,
     recorded scope, member name, probationary just before)."""
-    named = _marks(NAMED_KINDS)
+    marks = ", ".join(f"?{i + 4}" for i in range(len(NAMED_KINDS)))
     sql = (f"SELECT e.kind, e.event_date, e.place, e.doc_issuer, s.scope, m.full_name, COALESCE({_BEFORE}, 0)"
            " FROM member_events e JOIN members m ON m.id = e.member_id"
            " LEFT JOIN transfer_scopes s ON s.event_id = e.id"
-           f" WHERE e.kind IN ({named}) AND e.event_date BETWEEN ? AND ?"
-           " AND e.member_id NOT IN (SELECT value FROM json_each(?)) ORDER BY e.event_date, m.sort_key")
-    return db.execute(sql, [*NAMED_KINDS, start, end, excluded]).fetchall()
+           f" WHERE e.kind IN ({marks}) AND e.event_date BETWEEN ?2 AND ?3"
+           f"{_unless(excluded, 'e.member_id')} ORDER BY e.event_date, m.sort_key")
+    return db.execute(sql, [excluded, start, end, *NAMED_KINDS]).fetchall()
 
 
 def rating_counts(db: Database, day: str, year: int, excluded: str) -> list[tuple[str, str, int]]:
-    """(level, reason or "khac", count) of the ratings of ``year`` of the list at the end of ``day``."""
-    sql = ("SELECT r.level, COALESCE(NULLIF(r.not_rated_reason, ''), 'khac'), COUNT(*) FROM member_periods p"
-           " CROSS JOIN ratings r ON r.member_id = p.member_id AND r.year = ?3"
-           f" WHERE {_COVERS.format(day='?2')} AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi'"
-           " AND p.member_id NOT IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2")
+    """(level, reason or "khac", count) of the ratings of ``year`` of the list at the end of ``day`` (read
+    from the year's ratings: nothing to read before the year is rated)."""
+    sql = ("SELECT r.level, COALESCE(NULLIF(r.not_rated_reason, ''), 'khac'), COUNT(*) FROM ratings r"
+           f" WHERE r.year = ?3{_unless(excluded, 'r.member_id')}"
+           f" AND EXISTS (SELECT 1 FROM member_periods p WHERE p.member_id = r.member_id AND {_COVERS.format(day='?2')}"
+           " AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi') GROUP BY 1, 2")
     return db.execute(sql, [excluded, day, year]).fetchall()
 
 
