@@ -11,7 +11,7 @@ from tayninh_desktop.domain.stats_forms import stat_form
 from tayninh_desktop.domain.stats_period import parse_period, window_for
 from tayninh_desktop.domain.stats_register import Award, RatingFact
 from tayninh_desktop.domain.stats_table import display_rows
-from tayninh_desktop.services.statistics_print import form_values
+from tayninh_desktop.services.statistics_print import banner, form_values
 from tests.domain.stats_register_samples import sample_register
 
 TODAY = date(2026, 11, 27)
@@ -21,7 +21,7 @@ AWARDS = (Award("Lan", "huy_hieu", date(2026, 2, 3), 30), Award("Hà", "the_cap_
 TYPED = {"bieu_7": {"IV.3.gia_mao": 1, "I.2.giay_khen": 4}, "bieu_2": {"I.doan_vien": 1}}
 
 
-def statistics_values(form_id: str) -> dict:
+def statistics_values(form_id: str, header=None) -> dict:
     form = stat_form(form_id)
     period = parse_period("2025" if form_id == "bieu_6" else "2026-H1")
     window = window_for(period, TODAY)
@@ -30,4 +30,5 @@ def statistics_values(form_id: str) -> dict:
     now = compute(form, register, window, classifications(), typed)
     before = compute(form, register, window.same_period_last_year(), classifications(), typed)
     rows = display_rows(form, now, before if form.layout == "comparison" else None)
-    return form_values(form, rows, period.label, window.start, window.end)
+    return {**form_values(form, rows, period.label, window.start, window.end),
+            **banner(form, header, period.label)}

@@ -246,7 +246,8 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
     if form.source == "statistics":
         from tayninh_desktop.services.statistics_print import print_context
 
-        ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank))
+        ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank,
+                                 header=ctx.get("header")))
     if form.source in ("key_card", "returns_aggregate", "returns_reminder"):   # returns to the superior
         from tayninh_desktop.services.returns_printing import form_values
 
