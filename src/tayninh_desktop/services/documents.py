@@ -72,6 +72,7 @@ class FormInfo:
     office: bool = False           # added by the office (a TOML file in the data folder's forms directory)
     inputs: frozenset[str] = frozenset()   # what the office can write for it: questions, summary, content, body
     outline: tuple[tuple[str, bool, bool], ...] = ()   # a body's starting lines: (text, bold, numbered)
+    by_period: bool = False        # a statistical form: printed for a year, a half, a quarter or a month
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _info(f: FormDefinition, office_ids: frozenset[str]) -> FormInfo:
     body = body_block(f)
     return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
                     f.source == "member_record" or f.scope == ("member",), f.id in office_ids, _inputs(f),
-                    tuple((line.text, line.bold, line.numbered) for line in body.outline) if body else ())
+                    tuple((line.text, line.bold, line.numbered) for line in body.outline) if body else (),
+                    f.source == "statistics")
 
 
 def _inputs(form: FormDefinition) -> frozenset[str]:
