@@ -115,8 +115,3 @@ def support_in_year(db: Database, member_id: str, year: int, exclude_id: str | N
                      [member_id, str(year), exclude_id]).fetchone()
     return row[0]
 
-
-def of_member(db: Database, member_id: str) -> list[Application]:
-    """A member's applications, newest first."""
-    rows = db.execute(_SELECT + " WHERE member_id = ? ORDER BY submitted_on DESC, number DESC", [member_id]).fetchall()
-    return [_application(r) for r in rows]
