@@ -115,6 +115,12 @@ CHECK_LABELS: dict[str, str] = {
     "partial_committees_no_candidates": "số đảng bộ cơ sở hết quần chúng không quá số đảng bộ cơ sở",
     "cells_admitting": "số chi bộ cơ sở có kết nạp không quá số chi bộ cơ sở",
     "cells_no_candidates": "số chi bộ cơ sở hết quần chúng không quá số chi bộ cơ sở",
+    "reviewed_within_list": "có đảng viên trong danh sách chưa ghi kết quả kiểm điểm, xếp loại của năm",
+    "not_reviewed_of_which": "các trường hợp chưa kiểm điểm (mới kết nạp, miễn sinh hoạt, đình chỉ) không quá số chưa"
+                             " kiểm điểm",
+    "collectives_reviewed": "tập thể đã kiểm điểm cộng chưa kiểm điểm phải bằng số tập thể phải kiểm điểm",
+    "suggested_of_which": "số đảng viên được gợi ý kiểm điểm theo diện quản lý không quá tổng số",
+    "suggested_collectives_of_which": "số tập thể được gợi ý kiểm điểm theo diện quản lý không quá tổng số",
 }
 
 TRANSFER_SCOPE_LABELS = {"tinh_khac": "tỉnh khác", "trong_tinh": "trong tỉnh"}

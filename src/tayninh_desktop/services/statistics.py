@@ -71,6 +71,8 @@ def unconfirmed_notes(form: StatForm) -> list[str]:
         notes.append(render("age_rule_unconfirmed"))
     if form.unconfirmed:
         notes.append(render("form_layout_unconfirmed", {"form": form.code}))
+    elif form.basis.unconfirmed and form.basis.note:
+        notes.append(form.basis.note)
     return notes
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents import DocumentHeader
-from tayninh_desktop.domain.stats_forms import BREAKDOWN, StatForm, stat_form
+from tayninh_desktop.domain.stats_forms import BREAKDOWN, REVIEW, StatForm, stat_form
 from tayninh_desktop.domain.stats_table import DisplayRow, display_rows
 from tayninh_desktop.services import statistics
 from tayninh_desktop.storage.db import Database
@@ -52,10 +52,30 @@ def _notes(form: StatForm, rows: list[DisplayRow]) -> str:
     return " ".join(notes + statistics.unconfirmed_notes(form))
 
 
+def _review_lines(form: StatForm, rows: list[DisplayRow]) -> list[dict]:
+    """Biểu 6F: one line per row that is not a companion, its "Tập thể" figure taken from its companion."""
+    shown = {row.key: row for row in rows}
+    out = []
+    for spec in form.rows:
+        if spec.companion:
+            continue
+        row, collective = shown[spec.key], shown.get(spec.collective)
+        out.append({"number": spec.number, "label": INDENT * max(row.level - 1, 0) + row.label,
+                    "collective": _figure(collective) if collective else "", "member": _figure(row),
+                    "note": "", "bold": row.bold})
+    return out
+
+
+def _figure(row: DisplayRow) -> str:
+    return "" if row.missing else row.cells[0] + ("*" if row.typed else "")
+
+
 def table_lines(form: StatForm, rows: list[DisplayRow], *, blank: bool = False) -> list[dict]:
     """The rows of the printed table (a blank form keeps every line, without figures)."""
     if form.layout == BREAKDOWN:
         return _breakdown_lines(rows, blank)
+    if form.layout == REVIEW:
+        return _review_lines(form, rows)
     return [_comparison_line(r) for r in rows]
 
 

@@ -28,6 +28,7 @@ FORM_ITEM = "Biểu số {code}"
 FORM_ITEM_UNCONFIRMED = "Biểu số {code} (bố cục chưa xác nhận)"
 COMPARISON_COLUMNS = ("Dòng", "Tiêu chí", "Kỳ này", "Cùng kỳ năm trước", "(%) so với cùng kỳ")
 BREAKDOWN_COLUMNS = ("Dòng", "Tiêu chí", "Tổng số", "Trong đó nữ", "Tỷ lệ (%)")
+REVIEW_COLUMNS = ("Dòng", "Nội dung", "Số liệu", "", "")
 TYPED_MARK = "{value} (nhập tay)"
 MISSING_MARK = "chưa nhập"
 UNCONFIRMED = "<b>CHƯA XÁC NHẬN:</b> {notes}"

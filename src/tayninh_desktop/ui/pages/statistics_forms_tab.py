@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.stats_forms import BREAKDOWN
+from tayninh_desktop.domain.stats_forms import BREAKDOWN, REVIEW
 from tayninh_desktop.services import statistics, statistics_records
 from tayninh_desktop.ui import strings_statistics as s
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
@@ -161,8 +161,8 @@ class FormsTab(QWidget):
         notes = statistics.unconfirmed_notes(report.form)
         self.unconfirmed.setText(s.UNCONFIRMED.format(notes=" ".join(notes)))
         self.unconfirmed.setVisible(bool(notes))
-        breakdown = report.form.layout == BREAKDOWN
-        self.model.columns = s.BREAKDOWN_COLUMNS if breakdown else s.COMPARISON_COLUMNS
+        self.model.columns = {BREAKDOWN: s.BREAKDOWN_COLUMNS, REVIEW: s.REVIEW_COLUMNS}.get(report.form.layout,
+                                                                                        s.COMPARISON_COLUMNS)
         typed_keys = set(report.form.typed_keys)
         self.model.set_rows([self._line(row, row.key in typed_keys) for row in report.rows if not row.hidden])
 
