@@ -250,6 +250,14 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
         heights = [None] * head_rows + [blank_height] * (len(data) - head_rows)
     cls = LongTable if len(data) > 60 else Table
     result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
+    commands = _table_style(block, size, spans, head_rows, number_at, strong_rows)
+    result.setStyle(TableStyle(commands))
+    return [result, Spacer(1, 8)]
+
+
+def _table_style(block: TableBlock, size: float, spans: list[tuple], head_rows: int, number_at: int,
+                 strong_rows: list[int]) -> list[tuple]:
+    """The grid, fonts, paddings and alignments of a table (``compact``: tighter rows)."""
     leading, top, bottom = (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
     commands: list[tuple] = [*spans,
         ("FONT", (0, 0), (-1, -1), REGULAR, size, leading),
@@ -268,8 +276,7 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     for i, column in enumerate(block.columns):
         if column.align != "left":
             commands.append(("ALIGN", (i, head_rows), (i, -1), column.align.upper()))
-    result.setStyle(TableStyle(commands))
-    return [result, Spacer(1, 8)]
+    return commands
 
 
 def _field(row: Any, name: str) -> Any:

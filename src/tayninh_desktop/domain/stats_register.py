@@ -184,8 +184,6 @@ class StatRegister:
     awards: tuple[Award, ...] = ()
     ratings: Mapping[int, Mapping[str, RatingFact]] = field(default_factory=dict)
     unreadable: tuple[tuple[str, str], ...] = ()     # (member name, reason) of histories that do not fold
-    # Populations already classified for a window (the stock forms share one), kept with the data.
-    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def build_register(people: list[PersonFacts],

@@ -113,6 +113,13 @@ class MemberDialog(QDialog):
         self.correction.toggled.connect(lambda on: self.changes_on.setEnabled(not on))
         return box
 
+    def _update(self):
+        """Save the edited member (a change of occupation or schooling dated, unless it is a correction)."""
+        correction = self.correction.isChecked()
+        return register.update_member(self.context.db, self.context.actor, self.member_id, self.form.values(),
+                                      today=date.today(), correction=correction,
+                                      changes_effective=None if correction else self._changes_effective())
+
     def _changes_effective(self) -> date:
         try:
             return parse_vn_date(self.changes_on.text())
@@ -160,10 +167,7 @@ class MemberDialog(QDialog):
                                                          entry_date=entry_date, today=date.today())
                 self.member_id = member_id
             else:
-                correction = self.correction.isChecked()
-                changes = register.update_member(self.context.db, self.context.actor, self.member_id,
-                                                 self.form.values(), today=date.today(), correction=correction,
-                                                 changes_effective=None if correction else self._changes_effective())
+                changes = self._update()
         except ValidationError as error:
             unplaced = self.form.show_errors(error.by_field())
             below = self.entry_error if self.member_id is None and hasattr(self, "entry_error") else \
