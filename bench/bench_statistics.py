@@ -103,7 +103,7 @@ def main() -> None:
     report("Biểu 1 by hand in SQL, this period (bare)", hand)
     report("Biểu 1 by hand in SQL, both columns (bare)", hand_both)
     report("Biểu 1 through the service, both columns", one, hand_both)
-    report("all 7 forms, both columns", every)
+    report("every form of the period, both columns", every)
     report("statistics check (every form, checked)", checked)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     common = ["--db", str(path), "--today", args.today, "--period", args.period]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
@@ -104,15 +105,20 @@ class SqlShared:
             self._named = stats_sql_repo.named_events(self.db, *self.span, self.excluded)
         return self._named
 
-    def facts(self, rows: list[tuple]) -> PopulationFacts:
+    def facts(self, rows: Iterable[tuple]) -> PopulationFacts:
         """Grouped rows (``stats_sql_repo.stock_groups``) → population facts, profiles keyed as the domain
-        keys them: (texts, flags) with the era's and the band's codes."""
+        keys them: (texts, flags) with the era's and the band's codes. The texts of a register repeat: each
+        combination is kept once (a 100,000-member list has tens of thousands of groups, not of texts)."""
         eras, bands = [*self.era_codes, ""], [*self.band_codes, None]      # index -1: none
         groups: Counter = Counter()
+        kept: dict = {}
+        age_sum = 0
         for r in rows:
-            groups[((r[0], r[1], r[2], r[3], r[4], r[5], r[6], eras[r[7]]),
-                    (bands[r[8]], bool(r[9]), bool(r[10]), bool(r[11])))] += r[12]
-        return PopulationFacts(groups, sum(r[13] or 0 for r in rows))
+            texts = (r[0], r[1], r[2], r[3], r[4], r[5], r[6], eras[r[7]])
+            flags = (bands[r[8]], bool(r[9]), bool(r[10]), bool(r[11]))
+            groups[(kept.setdefault(texts, texts), kept.setdefault(flags, flags))] += r[12]
+            age_sum += r[13] or 0
+        return PopulationFacts(groups, age_sum)
 
 
 class SqlSource(FactSource):
@@ -163,7 +169,8 @@ class SqlSource(FactSource):
         for kind, probationary, day, n in self.shared.events():
             if start <= day <= end:
                 out.counts[(kind, probationary, None)] += n
-        for kind, day, place, issuer, recorded, name, probationary in self.shared.named():
+        noted = []
+        for kind, day, place, issuer, recorded, member_id, probationary in self.shared.named():
             if not start <= day <= end:
                 continue
             scope = None
@@ -171,9 +178,11 @@ class SqlSource(FactSource):
                 found = recorded or transfer_scope(place, issuer, self.shared.home_province)
                 scope = str(found) if found else None
             out.counts[(kind, bool(probationary), scope)] += 1
-            text = movement_note(kind, scope, name, date.fromisoformat(day))
-            if text is not None:
-                out.name(kind, scope, text)
+            if movement_note(kind, scope, "", date.fromisoformat(day)) is not None:
+                noted.append((kind, scope, member_id, day))
+        names = stats_sql_repo.names_of(self.db, sorted({member_id for _k, _s, member_id, _d in noted}))
+        for kind, scope, member_id, day in sorted(noted, key=lambda n: (n[3], names[n[2]][1])):
+            out.name(kind, scope, movement_note(kind, scope, names[member_id][0], date.fromisoformat(day)))
         return out
 
     def awards(self) -> Counter:

@@ -15,7 +15,8 @@ covers is ``valid_from <= day < valid_to``: its state at the end of that day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
@@ -120,22 +121,22 @@ def _is_iso(day: str) -> str:
     return day
 
 
-def stock_groups(db: Database, day: str, excluded: str, *, exact_age: bool, bands, eras) -> list[tuple]:
+def stock_groups(db: Database, day: str, excluded: str, *, exact_age: bool, bands, eras) -> Iterator[tuple]:
     """The list at the end of ``day`` grouped by raw profile: (gender, ethnicity, religion, occupation,
     general, professional, theory, era index, band index, probationary, exempted, readmitted=0, count,
-    sum of ages). ``bands``: (low, high) of each age band; ``eras``: (from, to) ISO bounds of each era.
-    Members whose texts changed are among the excluded (their values depend on the day)."""
+    sum of ages), read one at a time. ``bands``: (low, high) of each age band; ``eras``: (from, to) ISO bounds
+    of each era. Members whose texts changed are among the excluded (their values depend on the day)."""
     day = _is_iso(day)
     columns = _PROFILE.format(era=_era(eras), band=_band_on(day, bands, exact_age), readmitted="0",
                               age=_age_on(day, exact_age))
     sql = (f"SELECT {columns} FROM member_periods p {_MEMBERS.format(column='p.member_id')}"
            f" WHERE {_COVERS.format(day='?2')} AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi'"
            + _unless(excluded, "p.member_id") + _GROUP)
-    return db.execute(sql, [excluded, day]).fetchall()
+    return iter(db.execute(sql, [excluded, day]))
 
 
 def admitted_groups(db: Database, start: str, end: str, excluded: str, *, exact_age: bool, bands,
-                    eras) -> list[tuple]:
+                    eras) -> Iterator[tuple]:
     """The admissions of [start, end] grouped by raw profile on the day of admission (as ``stock_groups``;
     readmitted = a re-admission)."""
     age = _age("e.event_date", exact_age)
@@ -144,7 +145,7 @@ def admitted_groups(db: Database, start: str, end: str, excluded: str, *, exact_
            f" JOIN member_periods p ON p.member_id = e.member_id AND {_COVERS.format(day='e.event_date')}"
            " WHERE e.kind IN ('ket_nap', 'ket_nap_lai') AND e.event_date BETWEEN ?2 AND ?3"
            + _unless(excluded, "e.member_id") + _GROUP)
-    return db.execute(sql, [excluded, start, end]).fetchall()
+    return iter(db.execute(sql, [excluded, start, end]))
 
 
 def out_of_band_people(db: Database, day: str, excluded: str, *, exact_age: bool,
@@ -186,14 +187,23 @@ def event_counts(db: Database, start: str, end: str, excluded: str,
 
 def named_events(db: Database, start: str, end: str, excluded: str) -> list[tuple]:
     """Official transfers and settlements abroad of [start, end], one row each: (kind, date, place, issuer,
-    recorded scope, member name, probationary just before)."""
+    recorded scope, member id, probationary just before — read for a settlement only: Biểu 1 counts the
+    probationary among those struck off, and a settlement abroad counts there)."""
     marks = ", ".join(f"?{i + 4}" for i in range(len(NAMED_KINDS)))
-    sql = (f"SELECT e.kind, e.event_date, e.place, e.doc_issuer, s.scope, m.full_name, COALESCE({_BEFORE}, 0)"
-           " FROM member_events e JOIN members m ON m.id = e.member_id"
-           " LEFT JOIN transfer_scopes s ON s.event_id = e.id"
-           f" WHERE e.kind IN ({marks}) AND e.event_date BETWEEN ?2 AND ?3"
-           f"{_unless(excluded, 'e.member_id')} ORDER BY e.event_date, m.sort_key")
+    sql = (f"SELECT e.kind, e.event_date, e.place, e.doc_issuer, s.scope, e.member_id,"
+           f" CASE WHEN e.kind = 'dinh_cu_nuoc_ngoai' THEN COALESCE({_BEFORE}, 0) ELSE 0 END"
+           " FROM member_events e LEFT JOIN transfer_scopes s ON s.event_id = e.id"
+           f" WHERE e.kind IN ({marks}) AND e.event_date BETWEEN ?2 AND ?3{_unless(excluded, 'e.member_id')}")
     return db.execute(sql, [excluded, start, end, *NAMED_KINDS]).fetchall()
+
+
+def names_of(db: Database, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(full name, sort key) of each member, for the few a note names."""
+    if not member_ids:
+        return {}
+    rows = db.execute("SELECT id, full_name, sort_key FROM members WHERE id IN (SELECT value FROM json_each(?))",
+                      [json.dumps(list(member_ids))])
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def rating_counts(db: Database, day: str, year: int, excluded: str) -> list[tuple[str, str, int]]:
