@@ -52,8 +52,9 @@ def test_show_text_and_forms_list(demo_db_path, capsys):
     assert "(kỳ chưa kết thúc)" in out and "Tuổi bình quân" in out and "(chưa nhập)" in out
     code, out, _ = run_main(capsys, "statistics", "forms", "--db", str(demo_db_path), "--json")
     forms = json.loads(out)["forms"]
-    assert [f["id"] for f in forms] == ["bieu_1", "bieu_2", "bieu_2b", "bieu_3", "bieu_4", "bieu_6", "bieu_7"]
-    assert forms[5]["unconfirmed"] and forms[6]["typed_rows"]
+    assert [f["id"] for f in forms] == ["bieu_1", "bieu_2", "bieu_2b", "bieu_3", "bieu_4", "bieu_6", "bieu_6f",
+                                        "bieu_7"]
+    assert forms[5]["unconfirmed"] and forms[6]["typed_rows"] and forms[7]["typed_rows"]
 
 
 def test_check_warns_then_an_error_makes_it_exit_1(demo_copy, capsys):

@@ -243,7 +243,7 @@ def context_for(form_id: str, members: int = 12) -> dict:
     if statistical:
         from tests.documents.stats_samples import statistics_values
 
-        ctx.update(statistics_values(form_id))
+        ctx.update(statistics_values(form_id, ctx.get("header")))
     if form_id == "cong_van":
         ctx["summary"] = "triển khai rà soát đảng viên theo Đề án 03"
     if form_id in LEVEL_TALLY_FORMS:

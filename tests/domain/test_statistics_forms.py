@@ -212,3 +212,35 @@ def test_a_broken_form_definition_is_refused_naming_the_form(change, words):
     with pytest.raises(DomainError) as err:
         parse_stat_form(data, "bieu_1", classifications())
     assert err.value.code == "stats_form_invalid" and "bieu_1" in err.value.message and words in err.value.message
+
+
+def test_bieu_6f_reviews_from_the_years_ratings_and_the_typed_collectives():
+    ratings = {2025: {"An": RatingFact("xuat_sac"), "Bình": RatingFact("tot"), "Lan": RatingFact("hoan_thanh"),
+                      "Giang": RatingFact("khong_xep_loai", "mien_sinh_hoat"),
+                      "Khánh": RatingFact("khong_xep_loai", "moi_vao_dang")}}
+    typed = {"1.tt": 4, "2.tt": 3, "3.tt": 1, "3.1.tt": 1, "3.4": 0}
+    r = run("bieu_6f", "2025", sample_register(ratings=ratings), typed)
+    # the list on 31/12/2025: An, Bình, Giang, Khánh, Lan, Minh, Tâm (7); reviewed: An, Bình, Lan (rated);
+    # not reviewed: Giang (exempted), Khánh (newly admitted); Minh and Tâm have no result yet
+    assert [r.value(k) for k in ("1", "2", "3", "3.2", "3.3", "3.4")] == [7, 3, 2, 1, 1, 0]
+    assert [r.value(k) for k in ("1.tt", "2.tt", "3.tt", "3.1.tt")] == [4, 3, 1, 1]
+    assert r.value("4") is None and "4.1.tt" in r.missing                 # left for the office to type
+    found = check_results({"bieu_6f": r}, stat_forms())
+    assert not found.errors
+    assert any(w.code == "check_short" and w.data["check_id"] == "reviewed_within_list" for w in found.warnings)
+    wrong = run("bieu_6f", "2025", sample_register(ratings=ratings), {**typed, "2.tt": 4})
+    assert [e.data["check_id"] for e in check_results({"bieu_6f": wrong}, stat_forms()).errors] == [
+        "collectives_reviewed"]
+    assert not stat_form("6F").allows(parse_period("2025-H2"))
+
+
+def test_bieu_6f_prints_each_collective_figure_in_its_line():
+    from tayninh_desktop.services.statistics_print import table_lines
+
+    form = stat_form("bieu_6f")
+    r = run("bieu_6f", "2025", sample_register(ratings={2025: {"An": RatingFact("tot")}}), {"1.tt": 4, "2.tt": 3})
+    lines = {line["number"]: line for line in table_lines(form, display_rows(form, r)) if line["number"]}
+    assert (lines["1"]["collective"], lines["1"]["member"]) == ("4*", "7")
+    assert (lines["2"]["collective"], lines["2"]["member"]) == ("3*", "1")
+    assert (lines["3.1"]["collective"], lines["3.1"]["member"]) == ("", "")       # typed, not entered yet
+    assert list(lines) == ["1", "2", "3", "3.1", "3.2", "3.3", "3.4", "4", "4.1", "4.2", "4.3"]

@@ -164,11 +164,16 @@ def test_printed_bieu_1_reads_back_with_its_figures(home_db, actor, people, tmp_
     result, changes = documents.print_form(home_db, actor, "bieu_1", out,
                                            documents.PrintRequest(period="2026-H1", on=TODAY))
     assert result.document_id is None and not changes.documents            # a statistical form takes no number
+    assert result.pages == 1                  # as the official form: one landscape sheet, signatures included
     lines = [" ".join(line.split()) for line in pdftotext(out, layout=True).splitlines()]
     assert "A - Tổng số đảng viên cuối kỳ trước chuyển sang 3 3 100,0" in lines
     assert "D - Đảng viên trong danh sách cuối kỳ báo cáo 4 3 133,3" in lines
-    assert any("(Biểu số 1-BTCTW; số liệu từ ngày 01/01/2026 đến ngày 30/06/2026)" in line for line in lines)
-    assert "6 tháng đầu năm 2026" in lines
+    # the form's own head: the committee, the title and period, the form's number and days
+    head = " ".join(pdftotext(out).split())
+    for words in ("ĐẢNG ỦY XÃ HƯNG THUẬN", "THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM 2026", "Biểu số 1-BTCTW",
+                  "(từ 01/01/2026 đến 30/06/2026)", "Thực hiện", "Kỳ này", "Cùng kỳ năm trước",
+                  "Hưng Thuận, ngày 27 tháng 11 năm 2026"):
+        assert words in head, words
 
 
 def test_printed_forms_for_a_whole_year_and_blank(home_db, actor, people, tmp_path):
@@ -179,7 +184,7 @@ def test_printed_forms_for_a_whole_year_and_blank(home_db, actor, people, tmp_pa
         documents.print_form(home_db, actor, form_id, out, documents.PrintRequest(year=2025, on=TODAY))
         page = PdfReader(str(out)).pages[0]
         assert page.mediabox.width > page.mediabox.height                       # landscape
-        assert "Năm 2025" in pdftotext(out)
+        assert "NĂM 2025" in pdftotext(out)
     blank = tmp_path / "blank.pdf"
     documents.print_form(home_db, actor, "bieu_4", blank, documents.PrintRequest(blank=True, on=TODAY))
     text = pdftotext(blank)

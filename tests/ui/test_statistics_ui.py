@@ -58,3 +58,28 @@ def test_a_wrongly_expelled_member_is_restored_from_the_history(context, cells, 
     assert not view.buttons[EventKind.RESTORED].isEnabled()
     SHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SHOTS / "history_restored.png"))
+
+
+def test_a_statistical_form_is_printed_for_a_half_a_quarter_or_a_month(demo_context, qtbot, tmp_path):
+    from tests.documents.conftest import pdftotext
+
+    page = DocumentsPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.on.setDate(QDate(2026, 10, 8))
+    page.year.setValue(2026)
+    forms = {page.forms.item(r).data(Qt.ItemDataRole.UserRole): r for r in range(page.forms.count())}
+    page.forms.setCurrentRow(forms["danh_sach_dang_vien_dang_bo"])
+    assert page.fields.isRowVisible(page.part) is False             # a list has no report period
+    page.forms.setCurrentRow(forms["bieu_1"])
+    assert page.fields.isRowVisible(page.part)
+    page.part.setCurrentIndex(page.part.findData("Q2"))
+    assert page.request().period == "2026-Q2"
+    page.show_preview()
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "documents_bieu_1_quarter.png"))
+    page.save_as(str(tmp_path / "quy2.pdf"))
+    text = " ".join(pdftotext(tmp_path / "quy2.pdf").split())
+    assert "QUÝ II NĂM 2026" in text and "(từ 01/04/2026 đến 30/06/2026)" in text
+    page.part.setCurrentIndex(page.part.findData("09"))
+    assert page.request().period == "2026-09" and page.preview.page_count == 0    # a new period: no stale preview

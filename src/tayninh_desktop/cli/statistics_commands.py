@@ -10,7 +10,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 
 PERIOD_HELP = ("kỳ báo cáo: năm «2026», 6 tháng «2026-H1» / «2026-H2», quý «2026-Q1» … «2026-Q4», "
                "tháng «2026-06» hoặc «06/2026»")
-FORM_HELP = "biểu: bieu_1 (hoặc bieu1, 1), bieu_2, bieu_2b, bieu_3, bieu_4, bieu_6, bieu_7"
+FORM_HELP = "biểu: bieu_1 (hoặc bieu1, 1), bieu_2, bieu_2b, bieu_3, bieu_4, bieu_6, bieu_6f, bieu_7"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -102,7 +102,8 @@ def cmd_forms(args) -> int:
 
 def _table_lines(report) -> list[str]:
     comparison = report.previous is not None
-    heads = ("Kỳ này", "Cùng kỳ", "%") if comparison else ("Tổng số", "Nữ", "Tỷ lệ %")
+    heads = ("Kỳ này", "Cùng kỳ", "%") if comparison else ("Tổng số", "Nữ", "Tỷ lệ %") \
+        if report.form.layout == "breakdown" else ("Số liệu", "", "")
     rows = [row for row in report.rows if not row.hidden]
     width = max(len(row.key) for row in rows) + 2
     lines = [f"{'Dòng':<{width}}{'Tiêu chí':<62}{heads[0]:>12}{heads[1]:>10}{heads[2]:>9}"]

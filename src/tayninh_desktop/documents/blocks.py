@@ -4,7 +4,7 @@ side-by-side signatures. Voting slips live in ``slips.py``, charts in ``charts.p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,6 +23,7 @@ from tayninh_desktop.documents.forms import (
     SignaturesBlock,
     SpacerBlock,
     TableBlock,
+    group_runs,
 )
 from tayninh_desktop.documents.frame import signature_flowables
 from tayninh_desktop.documents.styles import styles_for
@@ -203,14 +204,29 @@ def _cell_text(ctx: RenderContext, template: str, scope: Scope) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip())
 
 
+def _header(block: TableBlock, ctx: RenderContext, style) -> tuple[list[list[Any]], list[tuple]]:
+    """The header row, or two when columns are grouped under a heading; the cell spans that shape them."""
+    cells = [Paragraph(ctx.fill(c.header), style) for c in block.columns]
+    runs = group_runs(block.columns)
+    if not runs:
+        return [cells], []
+    top: list[Any] = [cell if not c.group else "" for c, cell in zip(block.columns, cells, strict=True)]
+    bottom: list[Any] = [cell if c.group else "" for c, cell in zip(block.columns, cells, strict=True)]
+    spans = [("SPAN", (i, 0), (i, 1)) for i, c in enumerate(block.columns) if not c.group]
+    for first, last, heading in runs:
+        top[first] = Paragraph(ctx.fill(heading), style)
+        spans.append(("SPAN", (first, 0), (last, 0)))
+    return [top, bottom], spans
+
+
 def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     size = block.font_size or ctx.settings.table_size
     st = styles_for(ctx.settings, size)
     widths = _scaled_widths(block.columns, ctx.width)
-    header = [Paragraph(ctx.fill(c.header), st.cell_header) for c in block.columns]
-    data: list[list[Any]] = [header]
+    data, spans = _header(block, ctx, st.cell_header)
+    number_at = len(data)
     if block.number_row:
-        data.append([f"{i}" for i in range(1, len(block.columns) + 1)])
+        data.append([c.number or f"{i}" for i, c in enumerate(block.columns, 1)])
     head_rows = len(data)
     rows = ctx.values(block.rows) if not ctx.blank or block.rows_in_blank else []
     strong_rows = [head_rows + i for i, row in enumerate(rows) if block.emphasis and _field(row, block.emphasis)]
@@ -234,24 +250,33 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
         heights = [None] * head_rows + [blank_height] * (len(data) - head_rows)
     cls = LongTable if len(data) > 60 else Table
     result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
-    commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), REGULAR, size, size * 1.15),
+    commands = _table_style(block, size, spans, head_rows, number_at, strong_rows)
+    result.setStyle(TableStyle(commands))
+    return [result, Spacer(1, 8)]
+
+
+def _table_style(block: TableBlock, size: float, spans: list[tuple], head_rows: int, number_at: int,
+                 strong_rows: list[int]) -> list[tuple]:
+    """The grid, fonts, paddings and alignments of a table (``compact``: tighter rows)."""
+    leading, top, bottom = (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
+    commands: list[tuple] = [*spans,
+        ("FONT", (0, 0), (-1, -1), REGULAR, size, leading),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
         ("VALIGN", (0, head_rows), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
     ]
     if block.number_row:
-        commands += [("ALIGN", (0, 1), (-1, 1), "CENTER"), ("FONT", (0, 1), (-1, 1), "LiberationSerif-Italic", size - 1)]
-    commands += [("FONT", (0, r), (-1, r), BOLD, size, size * 1.15) for r in strong_rows]
+        commands += [("ALIGN", (0, number_at), (-1, number_at), "CENTER"),
+                     ("FONT", (0, number_at), (-1, number_at), "LiberationSerif-Italic", size - 1)]
+    commands += [("FONT", (0, r), (-1, r), BOLD, size, leading) for r in strong_rows]
     for i, column in enumerate(block.columns):
         if column.align != "left":
             commands.append(("ALIGN", (i, head_rows), (i, -1), column.align.upper()))
-    result.setStyle(TableStyle(commands))
-    return [result, Spacer(1, 8)]
+    return commands
 
 
 def _field(row: Any, name: str) -> Any:
@@ -260,6 +285,8 @@ def _field(row: Any, name: str) -> Any:
 
 def signatures(block: SignaturesBlock, ctx: RenderContext) -> list[Flowable]:
     cells = []
+    settings = replace(ctx.settings, signature_space_mm=block.space_mm) if block.space_mm else ctx.settings
+    above_style = styles_for(settings).center_italic
     for spec in block.signers:
         sig = Signature(
             title=ctx.fill(spec.title, markup=False), name=ctx.fill(spec.name) if spec.name else "",
@@ -267,7 +294,8 @@ def signatures(block: SignaturesBlock, ctx: RenderContext) -> list[Flowable]:
         )
         if ctx.blank or "...." in sig.name:
             sig = Signature(sig.title, "", sig.on_behalf, sig.signing_for)
-        cells.append(signature_flowables(sig, ctx.settings, note=spec.note))
+        above = [Paragraph(ctx.fill(spec.above), above_style)] if spec.above else []
+        cells.append(above + signature_flowables(sig, settings, note=spec.note))
     n = max(len(cells), 1)
     result = Table([cells], colWidths=[ctx.width / n] * n)
     result.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, ctx.settings.body_size),

@@ -4,7 +4,7 @@ borderless tables for signatures side by side), so the clerk can go on writing i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -28,6 +28,7 @@ from tayninh_desktop.documents.forms import (
     SlipsBlock,
     SpacerBlock,
     TableBlock,
+    group_runs,
 )
 from tayninh_desktop.documents.rich import number_text
 from tayninh_desktop.domain.documents import DocumentSettings, Signature
@@ -154,12 +155,30 @@ def _cell_text(cell, text: str, size: float, align: str, **style) -> None:
     frame.add_text(p, text, size, **style)
 
 
+def _header(grid, block: TableBlock, ctx: WordContext, size: float) -> int:
+    """Write the header row (two when columns are grouped under a heading, merged as printed) and the
+    numbering row; how many rows they take."""
+    runs = group_runs(block.columns)
+    rows = 2 if runs else 1
+    for index, column in enumerate(block.columns):
+        row = 1 if runs and column.group else 0
+        _cell_text(grid.cell(row, index), ctx.fill(column.header), size, "center", bold=True)
+        if runs and not column.group:
+            grid.cell(0, index).merge(grid.cell(1, index))
+        if block.number_row:
+            _cell_text(grid.cell(rows, index), column.number or str(index + 1), size - 1, "center", italic=True)
+    for first, last, heading in runs:
+        _cell_text(grid.cell(0, first), ctx.fill(heading), size, "center", bold=True)
+        grid.cell(0, first).merge(grid.cell(0, last))
+    return rows + (1 if block.number_row else 0)
+
+
 def table(container, block: TableBlock, ctx: WordContext) -> None:
     size = block.font_size or ctx.settings.table_size
     total = sum(c.width for c in block.columns)
     widths = [Mm(c.width * ctx.width_mm / total) for c in block.columns]
     rows = [] if ctx.blank else ctx.values(block.rows)
-    heads = 2 if block.number_row else 1
+    heads = (2 if group_runs(block.columns) else 1) + (1 if block.number_row else 0)
     count = len(rows) if rows else block.blank_rows
     grid = container.add_table(rows=heads + count, cols=len(block.columns))
     grid.style = "Table Grid"
@@ -167,11 +186,9 @@ def table(container, block: TableBlock, ctx: WordContext) -> None:
     frame.fixed_width(grid, ctx.width_mm)   # the form's column widths, not widths guessed from the text
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
+    _header(grid, block, ctx, size)
     for index, column in enumerate(block.columns):
         cells = grid.columns[index].cells
-        _cell_text(cells[0], ctx.fill(column.header), size, "center", bold=True)
-        if block.number_row:
-            _cell_text(cells[1], str(index + 1), size - 1, "center", italic=True)
         for number in range(count):
             scope = Scope({"stt": number + 1}, rows[number]) if rows else None
             text = fill(column.value, Scope(*scope.layers, *ctx.scope.layers), markup=True, dotted=False) \
@@ -187,12 +204,15 @@ def table(container, block: TableBlock, ctx: WordContext) -> None:
 def signatures(container, block: SignaturesBlock, ctx: WordContext) -> None:
     table = container.add_table(rows=1, cols=max(len(block.signers), 1))
     frame.no_borders(table)
+    settings = replace(ctx.settings, signature_space_mm=block.space_mm) if block.space_mm else ctx.settings
     for cell, spec in zip(table.rows[0].cells, block.signers, strict=False):
+        if spec.above:
+            frame.cell_line(cell, ctx.fill(spec.above), settings.place_date_size, italic=True)
         name = ctx.fill(spec.name, markup=False) if spec.name else ""
         sig = Signature(title=ctx.fill(spec.title, markup=False), name="" if ctx.blank or "...." in name else name,
                         on_behalf=ctx.fill(spec.on_behalf, markup=False),
                         signing_for=ctx.fill(spec.signing_for, markup=False))
-        frame.signature_cell(cell, sig, ctx.settings, note=ctx.fill(spec.note) if spec.note else "")
+        frame.signature_cell(cell, sig, settings, note=ctx.fill(spec.note) if spec.note else "")
 
 
 def choices(container, block: ChoicesBlock, ctx: WordContext) -> None:

@@ -67,13 +67,33 @@ class ChoicesBlock:
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: its header, relative width (mm), alignment and value template."""
+    """One table column: its header, relative width (mm), alignment and value template.
+
+    ``group``: a heading over this column and the next ones of the same group (a two-level header, as the
+    statistical forms' "Thực hiện" over "Kỳ này" and "Cùng kỳ năm trước"); a column without a group
+    then spans both header rows. ``number``: what the numbering row prints (default: the column's number)."""
 
     header: str
     value: str = ""
     width: float = 20
     align: str = "left"
     in_blank: bool = False        # filled on a blank form too (the lines of a statistical form)
+    group: str = ""
+    number: str = ""
+
+
+def group_runs(columns: tuple[Column, ...]) -> list[tuple[int, int, str]]:
+    """(first, last, heading) of each run of neighbouring columns under one group heading."""
+    runs: list[tuple[int, int, str]] = []
+    for index, column in enumerate(columns):
+        if not column.group:
+            continue
+        if runs and runs[-1][2] == column.group and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index, column.group)
+        else:
+            runs.append((index, index, column.group))
+    return runs
+
 
 
 @dataclass(frozen=True)
@@ -89,18 +109,21 @@ class TableBlock:
     blank_row_height_mm: float = 0  # room to write a row by hand (0: one line and a half)
     rows_in_blank: bool = False   # the rows belong to the form (its lines): a blank form keeps them
     emphasis: str = ""            # a row field: the rows where it is true print in bold
+    compact: bool = False         # tighter rows (a statistical form that must hold on one sheet)
     kind: str = "table"
 
 
 @dataclass(frozen=True)
 class SignerSpec:
-    """A signature column: "THƯ KÝ" / "(Ký, ghi rõ họ tên)" / space / name."""
+    """A signature column: "THƯ KÝ" / "(Ký, ghi rõ họ tên)" / space / name; ``above``: an italic line over
+    it (the place and date of a statistical form)."""
 
     title: str
     name: str = ""
     on_behalf: str = ""
     signing_for: str = ""
     note: str = ""
+    above: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +131,7 @@ class SignaturesBlock:
     """Several signatures side by side (chair and secretary, the vote-counting committee)."""
 
     signers: tuple[SignerSpec, ...]
+    space_mm: float = 0           # room to sign (0: the office's setting)
     kind: str = "signatures"
 
 

@@ -11,9 +11,14 @@ FIELD_LABELS: dict[str, str] = {
     "badge_years": "Số năm tuổi Đảng của huy hiệu",
     "awarded_on": "Ngày trao",
     "award_doc": "Số quyết định",
+    "changes_effective_on": "Ngày thay đổi nghề nghiệp, trình độ có hiệu lực",
 }
 
 MESSAGES: dict[str, str] = {
+    # the dated changes of occupation and schooling (m044)
+    "field_change_before_last": "{field_label}: {what} đã có một thay đổi ghi nhận từ ngày {last}; thay đổi mới "
+                                "không thể có hiệu lực từ ngày {value}, sớm hơn ngày đó.",
+    "field_change_before_birth": "{field_label}: ngày {value} ở trước ngày sinh ({birth}).",
     # refusals
     "bad_stats_period": "Kỳ báo cáo «{value}» không đúng: gõ năm (2026), 6 tháng (2026-H1 hoặc 2026-H2), "
                         "quý (2026-Q1 … 2026-Q4) hoặc tháng (2026-06 hoặc 06/2026).",
@@ -110,6 +115,12 @@ CHECK_LABELS: dict[str, str] = {
     "partial_committees_no_candidates": "số đảng bộ cơ sở hết quần chúng không quá số đảng bộ cơ sở",
     "cells_admitting": "số chi bộ cơ sở có kết nạp không quá số chi bộ cơ sở",
     "cells_no_candidates": "số chi bộ cơ sở hết quần chúng không quá số chi bộ cơ sở",
+    "reviewed_within_list": "có đảng viên trong danh sách chưa ghi kết quả kiểm điểm, xếp loại của năm",
+    "not_reviewed_of_which": "các trường hợp chưa kiểm điểm (mới kết nạp, miễn sinh hoạt, đình chỉ) không quá số chưa"
+                             " kiểm điểm",
+    "collectives_reviewed": "tập thể đã kiểm điểm cộng chưa kiểm điểm phải bằng số tập thể phải kiểm điểm",
+    "suggested_of_which": "số đảng viên được gợi ý kiểm điểm theo diện quản lý không quá tổng số",
+    "suggested_collectives_of_which": "số tập thể được gợi ý kiểm điểm theo diện quản lý không quá tổng số",
 }
 
 TRANSFER_SCOPE_LABELS = {"tinh_khac": "tỉnh khác", "trong_tinh": "trong tỉnh"}

@@ -13,19 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tayninh_desktop.domain.stats_classify import Classifications
+from tayninh_desktop.domain.stats_facts import (
+    SETTLED,
+    FactSource,
+    Flags,
+    FoldedSource,
+    PopulationFacts,
+    Texts,
+)
 from tayninh_desktop.domain.stats_forms import BREAKDOWN, StatForm, StatRow
 from tayninh_desktop.domain.stats_period import Window
-from tayninh_desktop.domain.stats_register import (
-    ADMISSION_KINDS,
-    ENTRY_KINDS,
-    EXIT_KINDS,
-    TRANSFER_KINDS,
-    PersonFacts,
-    Phase,
-    StatMember,
-    StatRegister,
-    Step,
-)
+from tayninh_desktop.domain.stats_register import TRANSFER_KINDS, StatRegister
 
 NAMES_SHOWN = 5          # names or texts quoted in a note before "và N người khác"
 AVERAGE = "age=avg"
@@ -75,27 +73,46 @@ class FormResult:
         return self.values.get(f"{key}:sum", 0) / n if n else None
 
 
-@dataclass(slots=True)
-class _Item:
-    """One person of the population: a member on the list, or one admission."""
-
-    member: StatMember
-    at: date
-    phase: Phase | None
-    step: Step | None = None
-    age: int = 0
+FLAG_WORDS = frozenset({"probationary", "exempted", "readmitted"})
 
 
-@dataclass(frozen=True)
+def _is_flag(word: str) -> bool:
+    return word in FLAG_WORDS or word.startswith("age=")
+
+
+@dataclass
 class _Population:
-    """A population reduced to what the rows read: who, their ages, and how many share each profile."""
+    """A population reduced to what the rows read: how many people share each profile, the filter words
+    of each part of a profile (its texts, its flags), and how many carry each word (among women too)."""
 
-    ids: tuple[str, ...]
+    size: int
     age_sum: int
-    profiles: Counter            # frozenset of filter words → how many people have exactly those
+    groups: Counter              # (texts, flags) → how many
+    texts_words: dict            # texts → frozenset of filter words ("female", "occupation=xa"…)
+    flags_words: dict            # flags → frozenset ("probationary", "age=31_35"…)
+    by_texts: Counter
+    by_flags: Counter
     singles: Counter             # filter word → how many people carry it
     female: Counter              # the same among women
     notes: _Notes
+    counted: dict = field(default_factory=dict)
+
+    def count(self, words: frozenset[str]) -> int:
+        """How many people carry every word of ``words``."""
+        if words not in self.counted:
+            self.counted[words] = self._count(words)
+        return self.counted[words]
+
+    def _count(self, words: frozenset[str]) -> int:
+        flags = frozenset(w for w in words if _is_flag(w))
+        texts = words - flags
+        if not flags:
+            return sum(n for key, n in self.by_texts.items() if texts <= self.texts_words[key])
+        if not texts:
+            return sum(n for key, n in self.by_flags.items() if flags <= self.flags_words[key])
+        fitting_texts = {key for key, found in self.texts_words.items() if texts <= found}
+        fitting_flags = {key for key, found in self.flags_words.items() if flags <= found}
+        return sum(n for (t, f), n in self.groups.items() if t in fitting_texts and f in fitting_flags)
 
 
 def _parse(count: str) -> tuple[str, list[str], dict[str, str]]:
@@ -118,8 +135,8 @@ class _Notes:
         out.names = {topic: list(names) for topic, names in self.names.items()}
         return out
 
-    def text(self, topic: str, value: str) -> None:
-        self.texts.setdefault(topic, Counter())[value or "(trống)"] += 1
+    def text(self, topic: str, value: str, n: int = 1) -> None:
+        self.texts.setdefault(topic, Counter())[value or "(trống)"] += n
 
     def name(self, topic: str, value: str) -> None:
         self.names.setdefault(topic, []).append(value)
@@ -143,33 +160,27 @@ def _names(names: list[str]) -> str:
     return shown + (f" và {len(names) - NAMES_SHOWN} người khác" if len(names) > NAMES_SHOWN else "")
 
 
-def _atoms(item: _Item, tables: Classifications, notes: _Notes, known: dict) -> frozenset[str]:
-    """Every filter word the person satisfies ("female", "occupation=xa", "age=31_35"…)."""
-    p = item.member.person
-    if p.id not in known:              # what does not change with the day: read once per register
+def _texts_words(texts: Texts, tables: Classifications) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """Every filter word the texts satisfy ("female", "occupation=xa"…) and the texts no row places (topic,
+    text); a register repeats its texts, so each combination is read once."""
+    key = ("texts", texts)
+    seen = tables._seen
+    if key not in seen:
         problems: list[tuple[str, str]] = []
-        known[p.id] = (frozenset(_origin_atoms(p, tables, problems) | _work_atoms(p, tables, problems)),
-                       tuple(problems))
-    fixed, problems = known[p.id]
-    for topic, text in problems:
-        notes.text(topic, text)
-    atoms = set(fixed)
-    if item.phase is not None and item.phase.probationary:
-        atoms.add("probationary")
-    if item.phase is not None and item.phase.exempted:
-        atoms.add("exempted")
-    if item.step is not None and item.step.kind == "ket_nap_lai":
-        atoms.add("readmitted")
-    item.age = tables.age(p.birth_date, item.at)
-    band = tables.age_band(item.age)
-    if band is None:
-        notes.name("age_out_of_bands", f"{p.full_name} ({item.age} tuổi)")
-    else:
-        atoms.add(f"age={band}")
-    return frozenset(atoms)
+        words = _origin_atoms(texts, tables, problems) | _work_atoms(texts, tables, problems)
+        seen[key] = (frozenset(words), tuple(problems))
+    return seen[key]
 
 
-def _origin_atoms(p: PersonFacts, tables: Classifications, problems: list) -> set[str]:
+def _flags_words(flags: Flags) -> frozenset[str]:
+    words = {name for name, on in (("probationary", flags.probationary), ("exempted", flags.exempted),
+                                   ("readmitted", flags.readmitted)) if on}
+    if flags.band is not None:
+        words.add(f"age={flags.band}")
+    return frozenset(words)
+
+
+def _origin_atoms(p: Texts, tables: Classifications, problems: list) -> set[str]:
     """Sex, ethnic group, religion and era of admission."""
     atoms = {"", "female"} if p.gender == "nu" else {""}
     ethnicity = tables.ethnicities.classify(p.ethnicity)
@@ -185,13 +196,12 @@ def _origin_atoms(p: PersonFacts, tables: Classifications, problems: list) -> se
         religion = tables.religions.unmatched
     if religion:
         atoms |= {"religious", f"religion={religion}"}
-    era = tables.era(p.joined_on)
-    if era:
-        atoms.add(f"era={era}")
+    if p.era:
+        atoms.add(f"era={p.era}")
     return atoms
 
 
-def _work_atoms(p: PersonFacts, tables: Classifications, problems: list) -> set[str]:
+def _work_atoms(p: Texts, tables: Classifications, problems: list) -> set[str]:
     """Working or retired, occupation group, schooling, qualification and political theory."""
     retired = tables.is_retired(p.occupation)
     atoms = {"retired" if retired else "working"}
@@ -211,74 +221,50 @@ def _work_atoms(p: PersonFacts, tables: Classifications, problems: list) -> set[
     return atoms
 
 
-def _population(form: StatForm, register: StatRegister, window: Window) -> list[_Item]:
-    if form.population == "stock":
-        out = []
-        for member in register.members:
-            phase = member.phase_at_end_of(window.end)
-            if phase is not None and phase.in_list:
-                out.append(_Item(member, window.end, phase))
-        return out
-    if form.population == "admitted":
-        return [_Item(member, step.day, member.phase_at_end_of(step.day), step)
-                for member, step in _window_steps(register, window)
-                if step.kind in ADMISSION_KINDS and step.in_list_after]
-    return []
-
-
-def _window_steps(register: StatRegister, window: Window) -> list[tuple[StatMember, Step]]:
-    return [(m, s) for m in register.members for s in m.steps if window.start <= s.day <= window.end]
-
-
-def _counts_event(step: Step, kinds: set[str], options: dict[str, str]) -> bool:
-    if step.kind not in kinds:
-        return False
-    if step.kind in ENTRY_KINDS and not step.in_list_after:
-        return False
-    if step.kind in EXIT_KINDS and not step.in_list_before:
-        return False
-    if "scope" in options and step.scope != options["scope"]:
-        return False
-    return not (options.get("standing") == "du_bi" and not step.probationary_before)
-
-
-def _classified(form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> _Population:
-    """The population with each person's filter words counted by profile, and its notes."""
+def _classified(facts: PopulationFacts, tables: Classifications) -> _Population:
+    """The population with each part of each profile turned into filter words, counted, and its notes."""
     notes = _Notes()
-    known = register.memo.setdefault("atoms", {})
-    profiles: Counter = Counter()
-    ids, age_sum = [], 0
-    for item in _population(form, register, window):
-        profiles[_atoms(item, tables, notes, known)] += 1
-        ids.append(item.member.id)
-        age_sum += item.age
+    by_texts: Counter = Counter()
+    by_flags: Counter = Counter()
+    female_flags: Counter = Counter()
+    for (texts, flags), n in facts.groups.items():
+        by_texts[texts] += n
+        by_flags[flags] += n
+        if texts[0] == "nu":
+            female_flags[flags] += n
+    texts_words, flags_words = {}, {}
     singles: Counter = Counter()
     female: Counter = Counter()
-    for atoms, n in profiles.items():
-        for atom in atoms:
-            singles[atom] += n
-            if "female" in atoms:
-                female[atom] += n
-    return _Population(tuple(ids), age_sum, profiles, singles, female, notes)
+    for texts, n in by_texts.items():
+        words, problems = _texts_words(Texts(*texts), tables)
+        texts_words[texts] = words
+        for topic, text in problems:
+            notes.text(topic, text, n)
+        target = (singles, female) if "female" in words else (singles,)
+        for counter in target:
+            for word in words:
+                counter[word] += n
+    for flags, n in by_flags.items():
+        words = flags_words[flags] = _flags_words(Flags(*flags))
+        for word in words:
+            singles[word] += n
+            female[word] += female_flags[flags]
+    for name in facts.out_of_bands:
+        notes.name("age_out_of_bands", name)
+    return _Population(facts.size, facts.age_sum, facts.groups, texts_words, flags_words, by_texts, by_flags,
+                       singles, female, notes)
 
 
 class _Counter:
     """Evaluates the rows of one form over one window."""
 
-    def __init__(self, form: StatForm, register: StatRegister, window: Window, tables: Classifications) -> None:
-        self.form, self.register, self.window, self.tables = form, register, window, tables
+    def __init__(self, form: StatForm, source: FactSource) -> None:
+        self.form, self.source, self.window = form, source, source.window
         self.used: set[str] = set()
-        self.rated: Counter | None = None
-        memo = register.memo
-        key = (form.population, window.start, window.end)
-        if key not in memo:          # the forms of one population and window share their counting
-            memo[key] = _classified(form, register, window, tables)
-        self.population: _Population = memo[key]
+        # the forms of one population and window share their counting
+        self.population: _Population = source.kept(("classified", form.population), lambda: _classified(
+            source.population(form.population), source.tables))
         self.notes = self.population.notes.copy()      # this form's own notes (transfers…) go to a copy
-        steps_key = ("steps", window.start, window.end)
-        if steps_key not in memo and any(r.count.startswith("events") for r in form.rows):
-            memo[steps_key] = _window_steps(register, window)
-        self.steps = memo.get(steps_key, [])
 
     def members(self, args: list[str], options: dict[str, str], *, female: bool = False) -> int:
         atoms = set(args) | {f"{k}={v}" for k, v in options.items()}
@@ -288,50 +274,44 @@ class _Counter:
             return (population.female if female else population.singles)[next(iter(atoms), "")]
         if female:
             atoms.add("female")
-        return sum(n for profile, n in population.profiles.items() if atoms <= profile)
+        return population.count(frozenset(atoms))
 
     def events(self, args: list[str], options: dict[str, str]) -> int:
         kinds = set(args)
-        counted = [(m, s) for m, s in self.steps if _counts_event(s, kinds, options)]
-        if kinds & TRANSFER_KINDS and "scope" not in options:
+        moves = self.source.movements()
+        scope, probationary_only = options.get("scope"), options.get("standing") == "du_bi"
+        total = sum(n for (kind, probationary, moved_scope), n in moves.counts.items()
+                    if kind in kinds and (scope is None or moved_scope == scope)
+                    and (probationary or not probationary_only))
+        if kinds & TRANSFER_KINDS and scope is None:
             self.used.add("transfer")
-            for member, step in counted:
-                if step.scope is None:
-                    self.notes.name("transfer_scope_unknown", f"{member.person.full_name} ({step.day:%d/%m/%Y})")
-        if "dinh_cu_nuoc_ngoai" in kinds and "standing" not in options:
+            for kind in sorted(kinds & TRANSFER_KINDS):
+                for text in moves.named.get((kind, None), ()):
+                    self.notes.name("transfer_scope_unknown", text)
+        if SETTLED in kinds and not probationary_only:
             self.used.add("settled")
-            for member, step in counted:
-                if step.kind == "dinh_cu_nuoc_ngoai":
-                    self.notes.name("settled_abroad_counted", member.person.full_name)
-        return len(counted)
+            for text in moves.named.get((SETTLED, None), ()):
+                self.notes.name("settled_abroad_counted", text)
+        return total
 
     def awards(self, args: list[str], options: dict[str, str]) -> int:
         years = int(options["years"]) if "years" in options else None
-        return sum(1 for a in self.register.awards
-                   if a.kind in args and self.window.start <= a.day <= self.window.end
-                   and (years is None or a.years == years))
+        return sum(n for (kind, given_years), n in self.source.awards().items()
+                   if kind in args and (years is None or given_years == years))
 
     def ratings(self, args: list[str], options: dict[str, str]) -> int:
-        if self.rated is None:            # (level, reason) of each member of the population, counted once
-            year_ratings = self.register.ratings.get(self.window.period.year, {})
-            found = (year_ratings.get(member_id) for member_id in self.population.ids)
-            self.rated = Counter((r.level, r.reason or "khac") for r in found if r is not None)
         reason = options.get("reason")
-        return sum(n for (level, why), n in self.rated.items() if level in args and reason in (None, why))
+        return sum(n for (level, why), n in self.source.ratings().items() if level in args and reason in (None, why))
 
     def opening_closing(self, verb: str) -> int:
-        day = self.window.opening_day if verb == "opening" else self.window.end
-        key = ("on_list", day)
-        if key not in self.register.memo:
-            self.register.memo[key] = sum(1 for m in self.register.members if m.in_list_at_end_of(day))
-        return self.register.memo[key]
+        return self.source.on_list(self.window.opening_day if verb == "opening" else self.window.end)
 
 
 def _evaluate(counter: _Counter, row: StatRow, values: dict[str, int]) -> None:
     verb, args, options = _parse(row.count)
     if verb == "members" and options.get("age") == "avg":
         values[f"{row.key}:sum"] = counter.population.age_sum
-        values[f"{row.key}:n"] = len(counter.population.ids)
+        values[f"{row.key}:n"] = counter.population.size
         counter.used.add("age")
         return
     if verb == "members":
@@ -360,10 +340,15 @@ def _sums(form: StatForm, values: dict[str, int]) -> None:
                 pending.remove(row)
 
 
-def compute(form: StatForm, register: StatRegister, window: Window, tables: Classifications,
+def compute(form: StatForm, source: FactSource | StatRegister, window: Window, tables: Classifications,
             typed: Mapping[str, int] | None = None) -> FormResult:
-    """The figures of ``form`` for ``window`` (typed rows from ``typed``; absent ones are missing)."""
-    counter = _Counter(form, register, window, tables)
+    """The figures of ``form`` for ``window`` (typed rows from ``typed``; absent ones are missing).
+
+    ``source`` answers the window's questions; a folded register is read through ``FoldedSource``
+    (give the same source to every form of one window: what they share is counted once)."""
+    if isinstance(source, StatRegister):
+        source = FoldedSource(source, window, tables)
+    counter = _Counter(form, source)
     values: dict[str, int] = {}
     for row in form.rows:
         if row.count and not row.count.startswith("sum "):

@@ -27,9 +27,10 @@ from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.stats_classify import Classifications, classifications, reference_text
 from tayninh_desktop.domain.stats_period import Period, PeriodKind
 
-FORM_IDS = ("bieu_1", "bieu_2", "bieu_2b", "bieu_3", "bieu_4", "bieu_6", "bieu_7")
+FORM_IDS = ("bieu_1", "bieu_2", "bieu_2b", "bieu_3", "bieu_4", "bieu_6", "bieu_6f", "bieu_7")
 COMPARISON = "comparison"     # columns: kỳ này, cùng kỳ năm trước, %
 BREAKDOWN = "breakdown"       # columns: tổng số, trong đó nữ, tỷ lệ %
+REVIEW = "review"             # columns: tập thể, đảng viên, ghi chú (Biểu 6F: the self-criticism reviews)
 VERBS = frozenset({"opening", "closing", "events", "members", "awards", "ratings", "sum"})
 
 
@@ -65,6 +66,9 @@ class StatRow:
     average: bool = False        # printed with one decimal (an average age)
     hide_zero: bool = False      # an expanded row (an ethnic group) left off the print when zero
     note: str = ""               # an assumption about what the row counts, shown with the figures
+    number: str = ""             # what the form's TT column prints ("3.1")
+    collective: str = ""         # REVIEW: the row whose figure the line prints under "Tập thể"
+    companion: bool = False      # REVIEW: a "Tập thể" figure printed in its line, not as a line of its own
 
     @property
     def has_value(self) -> bool:
@@ -168,7 +172,8 @@ def _expand(row: dict, tables: Classifications, form_id: str) -> list[StatRow]:
 
 
 def _row(data: dict, form_id: str) -> StatRow:
-    known = {"key", "label", "level", "bold", "count", "typed", "average", "hide_zero", "note"}
+    known = {"key", "label", "level", "bold", "count", "typed", "average", "hide_zero", "note", "number",
+             "collective", "companion"}
     unknown = set(data) - known
     if unknown:
         raise _fail(form_id, f"row {data.get('key')!r}: unknown keys {sorted(unknown)}")

@@ -76,9 +76,20 @@ class Phase(NamedTuple):
     exempted: bool
 
 
+class FieldChange(NamedTuple):
+    """A dated change of one of the member's texts: from ``changed_on`` the field no longer held
+    ``old_value`` (the value it holds now is in the member's file, or in the next change)."""
+
+    field: str
+    changed_on: date
+    old_value: str
+
+
 @dataclass(frozen=True, slots=True)
 class PersonFacts:
-    """What the forms read about a person (the member's file as it is now)."""
+    """What the forms read about a person: the member's file as it is now, and the dated changes of
+    occupation, schooling, qualification and political theory (``changes``, in the order they took
+    effect) so that a past cut-off reads the value of that day."""
 
     id: str
     full_name: str
@@ -92,6 +103,14 @@ class PersonFacts:
     education_general: str = ""
     education_professional: str = ""
     political_theory: str = ""
+    changes: tuple[FieldChange, ...] = ()
+
+    def value_at(self, name: str, day: date) -> str:
+        """The text of field ``name`` at the end of ``day``: the value a later change replaced, else today's."""
+        for change in self.changes:
+            if change.field == name and change.changed_on > day:
+                return change.old_value
+        return getattr(self, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +184,6 @@ class StatRegister:
     awards: tuple[Award, ...] = ()
     ratings: Mapping[int, Mapping[str, RatingFact]] = field(default_factory=dict)
     unreadable: tuple[tuple[str, str], ...] = ()     # (member name, reason) of histories that do not fold
-    # Populations already classified for a window (the stock forms share one), kept with the data.
-    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def build_register(people: list[PersonFacts],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tayninh_desktop.domain.stats_compute import FormResult
-from tayninh_desktop.domain.stats_forms import BREAKDOWN, StatForm, StatRow
+from tayninh_desktop.domain.stats_forms import BREAKDOWN, REVIEW, StatForm, StatRow
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,23 @@ def breakdown_rows(form: StatForm, current: FormResult | None) -> list[DisplayRo
     return out
 
 
+def review_rows(form: StatForm, current: FormResult | None) -> list[DisplayRow]:
+    """One line per row (a "Tập thể" figure too, so that it can be typed): the figure in the first cell; the
+    print puts each companion figure under "Tập thể" of its line (``statistics_print``)."""
+    out = []
+    for row in form.rows:
+        value = _value(row, current)
+        missing = bool(current is not None and row.key in current.missing)
+        out.append(DisplayRow(row.key, row.label, row.level, row.bold, (number_text(value), "", ""),  # type: ignore[arg-type]
+                              typed=bool(current is not None and row.key in current.typed), missing=missing,
+                              note=row.note, values=(value, None)))
+    return out
+
+
 def display_rows(form: StatForm, current: FormResult | None, previous: FormResult | None = None) -> list[DisplayRow]:
     """The table lines of ``form`` (``current`` None: a blank form with its labels only)."""
     if form.layout == BREAKDOWN:
         return breakdown_rows(form, current)
+    if form.layout == REVIEW:
+        return review_rows(form, current)
     return comparison_rows(form, current, previous)

@@ -74,6 +74,7 @@ class FormInfo:
     office: bool = False           # added by the office (a TOML file in the data folder's forms directory)
     inputs: frozenset[str] = frozenset()   # what the office can write for it: questions, summary, content, body
     outline: tuple[tuple[str, bool, bool], ...] = ()   # a body's starting lines: (text, bold, numbered)
+    by_period: bool = False        # a statistical form: printed for a year, a half, a quarter or a month
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def _info(f: FormDefinition, office_ids: frozenset[str]) -> FormInfo:
     body = body_block(f)
     return FormInfo(f.id, f.name, f.type_code, f.description, f.scope, f.numbered, f.parts,
                     f.source == "member_record" or f.scope == ("member",), f.id in office_ids, _inputs(f),
-                    tuple((line.text, line.bold, line.numbered) for line in body.outline) if body else ())
+                    tuple((line.text, line.bold, line.numbered) for line in body.outline) if body else (),
+                    f.source == "statistics")
 
 
 def _inputs(form: FormDefinition) -> frozenset[str]:
@@ -252,7 +254,8 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
     if form.source == "statistics":
         from tayninh_desktop.services.statistics_print import print_context
 
-        ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank))
+        ctx.update(print_context(db, form.id, request.period, request.year, on, blank=request.blank,
+                                 header=ctx.get("header")))
     if form.source in ("key_card", "returns_aggregate", "returns_reminder"):   # returns to the superior
         from tayninh_desktop.services.returns_printing import form_values
 

@@ -13,7 +13,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
 from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
 from tayninh_desktop.domain.vn_text import nfc
-from tayninh_desktop.services import event_rules, scope
+from tayninh_desktop.services import event_rules, member_field_history, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
@@ -102,21 +102,31 @@ def add_member(db: Database, actor: Actor, form: dict[str, str], cell_id: str | 
 
 
 def update_member(db: Database, actor: Actor, member_id: str, form: dict[str, str], *,
-                  today: date | None = None) -> Changes:
-    """Save the edited fields of a member; the history is re-derived (a changed ngày chính thức counts)."""
+                  today: date | None = None, changes_effective: date | None = None,
+                  correction: bool = False) -> Changes:
+    """Save the edited fields of a member; the history is re-derived (a changed ngày chính thức counts).
+
+    A change of occupation, schooling, qualification or political theory is also recorded with the day it
+    took effect (``changes_effective``, today by default) so that past cut-offs count the value of their day;
+    ``correction``: the edit mends a typing mistake and records no dated change."""
     actor.require(Permission.EDIT_REGISTER)
     scope.require_member(db, member_id, actor)
     today = today or date.today()
     data = parse_member_form(form, today)
+    effective = changes_effective or today
     with db.atomic():
         before = require_member(db, member_id)
-        issues = _duplicate_issues(db, data, member_id)
+        fields = [] if correction else member_field_history.changed_fields(before.data, data)
+        issues = _duplicate_issues(db, data, member_id) + member_field_history.effective_issues(
+            db, before, fields, effective, today)
         if issues:
             raise ValidationError(issues)
         members_repo.update_data(db, member_id, data)
+        dated = member_field_history.record(db, actor.name, member_id, before.data, data, fields, effective)
         events = events_repo.events_of(db, member_id)
         _refresh(db, member_id, events, data.full_member_on, today)
-        audit.append(db, actor.name, "update_member", "member", member_id, _snapshot(before.data), _snapshot(data))
+        after = _snapshot(data) | ({"dated_changes": dated} if dated else {})
+        audit.append(db, actor.name, "update_member", "member", member_id, _snapshot(before.data), after)
     return Changes(members=True, member_ids=(member_id,))
 
 

@@ -20,11 +20,13 @@ from tayninh_desktop.domain.org import Unit, UnitType
 from tayninh_desktop.domain.stats_checks import CheckResult, check_results
 from tayninh_desktop.domain.stats_classify import classifications
 from tayninh_desktop.domain.stats_compute import Finding, FormResult, compute
+from tayninh_desktop.domain.stats_facts import FactSource, FoldedSource
 from tayninh_desktop.domain.stats_forms import COMPARISON, FORM_IDS, StatForm, stat_form, stat_forms
 from tayninh_desktop.domain.stats_period import Period, Window, parse_period, window_for
 from tayninh_desktop.domain.stats_register import StatRegister, build_register
 from tayninh_desktop.domain.stats_table import DisplayRow, display_rows
 from tayninh_desktop.services.organisation import require_home
+from tayninh_desktop.services.statistics_sql import SqlShared
 from tayninh_desktop.storage import statistics_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
@@ -69,6 +71,8 @@ def unconfirmed_notes(form: StatForm) -> list[str]:
         notes.append(render("age_rule_unconfirmed"))
     if form.unconfirmed:
         notes.append(render("form_layout_unconfirmed", {"form": form.code}))
+    elif form.basis.unconfirmed and form.basis.note:
+        notes.append(form.basis.note)
     return notes
 
 
@@ -120,24 +124,62 @@ def checked_period(form: StatForm, text: str | None) -> Period:
     return period
 
 
-def _result(db: Database, home: Unit, form: StatForm, register: StatRegister, window: Window) -> FormResult:
+class _Sources:
+    """One fact source per window, shared by every form that counts that window: SQL over the register's
+    projection (``statistics_sql``), or the folded register when one is given (the oracle)."""
+
+    def __init__(self, db: Database, home: Unit, years: set[int], register: StatRegister | None) -> None:
+        self.db, self.home, self.years, self.register = db, home, years, register
+        self.shared: SqlShared | None = None
+        self.by_window: dict[tuple[date, date], FactSource] = {}
+
+    def __call__(self, window: Window) -> FactSource:
+        key = (window.start, window.end)
+        if key not in self.by_window:
+            if self.register is not None:
+                self.by_window[key] = FoldedSource(self.register, window, classifications())
+            else:
+                if self.shared is None:
+                    self.shared = SqlShared(self.db, classifications(), home_province(self.db, self.home), self.years)
+                self.by_window[key] = self.shared.source(window)
+        return self.by_window[key]
+
+    def unreadable(self) -> tuple[tuple[str, str], ...]:
+        if self.register is not None:
+            return self.register.unreadable
+        return self.shared.folded.unreadable if self.shared else ()
+
+
+def _result(db: Database, home: Unit, form: StatForm, sources: _Sources, window: Window) -> FormResult:
     typed = statistics_repo.typed_values(db, home.id, window.period.code, form.id)
-    return compute(form, register, window, classifications(), typed)
+    return compute(form, sources(window), window, classifications(), typed)
 
 
-def _report(db: Database, home: Unit, form: StatForm, period: Period, register: StatRegister,
+def _report(db: Database, home: Unit, form: StatForm, period: Period, sources: _Sources,
             today: date) -> StatisticsReport:
     window = window_for(period, today)
-    current = _result(db, home, form, register, window)
-    previous = (_result(db, home, form, register, window.same_period_last_year())
+    current = _result(db, home, form, sources, window)
+    previous = (_result(db, home, form, sources, window.same_period_last_year())
                 if form.layout == COMPARISON else None)
     return StatisticsReport(form, period, window, current, previous,
                             tuple(display_rows(form, current, previous)), home.name)
 
 
+def _windows(forms: list[StatForm], periods: dict[str, Period], today: date) -> list[Window]:
+    out = []
+    for form in forms:
+        window = window_for(periods[form.id], today)
+        out += [window, window.same_period_last_year()] if form.layout == COMPARISON else [window]
+    return out
+
+
 def reports(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | None = None,
-            today: date | None = None, register: StatRegister | None = None) -> dict[str, StatisticsReport]:
-    """The forms asked for (every form the period allows when none) for the committee, by form id."""
+            today: date | None = None, register: StatRegister | None = None,
+            sources: _Sources | None = None) -> dict[str, StatisticsReport]:
+    """The forms asked for (every form the period allows when none) for the committee, by form id.
+
+    Counted with SQL over the register's projection; ``register`` (a folded register) counts in Python
+    instead — the oracle the tests compare with."""
     today = today or date.today()
     home = require_home(db)
     if form_ids:
@@ -148,9 +190,10 @@ def reports(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] 
         forms = [f for f in stat_forms().values() if f.allows(period)]
         periods = {form.id: period for form in forms}
     years = {p.year for p in periods.values()} | {p.year - 1 for p in periods.values()}
-    register = register or load_register(db, years)
-    with _bulk():
-        return {form.id: _report(db, home, form, periods[form.id], register, today) for form in forms}
+    sources = sources or _Sources(db, home, years, register)
+    for window in _windows(forms, periods, today):    # the lists of every day asked for: one pass
+        sources(window)
+    return {form.id: _report(db, home, form, periods[form.id], sources, today) for form in forms}
 
 
 def report(db: Database, form_id: str, period_text: str | None, *, today: date | None = None) -> StatisticsReport:
@@ -159,11 +202,11 @@ def report(db: Database, form_id: str, period_text: str | None, *, today: date |
     return reports(db, period_text, form_ids=(form.id,), today=today)[form.id]
 
 
-def _unreadable(register: StatRegister) -> list[Finding]:
-    if not register.unreadable:
+def _unreadable(unreadable: tuple[tuple[str, str], ...]) -> list[Finding]:
+    if not unreadable:
         return []
-    names = ", ".join(f"{name} ({reason})" for name, reason in register.unreadable[:5])
-    return [Finding("history_unreadable", "error", "", {"count": len(register.unreadable), "names": names})]
+    names = ", ".join(f"{name} ({reason})" for name, reason in unreadable[:5])
+    return [Finding("history_unreadable", "error", "", {"count": len(unreadable), "names": names})]
 
 
 def check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | None = None,
@@ -178,12 +221,12 @@ def check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | 
 
 def reports_and_check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | None = None,
                       today: date | None = None, previous: Mapping[str, Mapping[str, int]] | None = None,
-                      ) -> tuple[dict[str, StatisticsReport], CheckResult]:
+                      register: StatRegister | None = None) -> tuple[dict[str, StatisticsReport], CheckResult]:
     """The period's forms and their check from one reading of the register (what a return carries)."""
     today = today or date.today()
     period = parse_period(period_text)
     ids = form_ids or tuple(f for f in FORM_IDS if stat_form(f).allows(period))
-    register = load_register(db, {period.year, period.year - 1})
-    found = reports(db, period_text, form_ids=ids, today=today, register=register)
+    sources = _Sources(db, require_home(db), {period.year, period.year - 1}, register)
+    found = reports(db, period_text, form_ids=ids, today=today, sources=sources)
     return found, check_results({fid: r.current for fid, r in found.items()}, stat_forms(), previous=previous,
-                                extra=_unreadable(register))
+                                extra=_unreadable(sources.unreadable()))

@@ -114,3 +114,4 @@ def support_in_year(db: Database, member_id: str, year: int, exclude_id: str | N
                      " AND state IN ('da_duyet', 'da_chi') AND substr(approved_on, 1, 4) = ? AND id IS NOT ?",
                      [member_id, str(year), exclude_id]).fetchone()
     return row[0]
+

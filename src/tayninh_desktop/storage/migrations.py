@@ -186,3 +186,7 @@ from tayninh_desktop.storage import schema_allotments  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_compact  # noqa: F401
 # isort: on
+# Statistics polish: the dated changes of occupation and schooling (m044).
+# isort: off
+from tayninh_desktop.storage import schema_field_history  # noqa: F401
+# isort: on

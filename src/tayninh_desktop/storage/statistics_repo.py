@@ -6,6 +6,7 @@ The reads are bulk (one query each, rows straight into plain dataclasses) so tha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,26 +17,50 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent
-from tayninh_desktop.domain.stats_register import Award, PersonFacts, RatingFact
+from tayninh_desktop.domain.stats_register import Award, FieldChange, PersonFacts, RatingFact
 from tayninh_desktop.storage.audit import now_iso
 
 _PERSON_SQL = ("SELECT id, full_name, gender, birth_date, joined_on, full_member_on, ethnicity, religion, occupation,"
                " education_general, education_professional, political_theory FROM members")
 
 
-def people(db: Database) -> list[PersonFacts]:
-    """Every member of the register (whatever their status today), as the forms read them."""
+_SUBSET = " WHERE {column} IN (SELECT value FROM json_each(?))"
+
+
+def _subset(sql: str, column: str, ids: list[str] | None, order: str = "") -> tuple[str, list]:
+    if ids is None:
+        return sql + order, []
+    return sql + _SUBSET.format(column=column) + order, [json.dumps(ids)]
+
+
+def people(db: Database, ids: list[str] | None = None) -> list[PersonFacts]:
+    """Every member of the register (whatever their status today), or those of ``ids``, as the forms read
+    them, with the dated changes of their work fields."""
+    changes = field_changes(db, ids)
+    sql, params = _subset(_PERSON_SQL, "id", ids)
     return [PersonFacts(r[0], r[1], r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]), from_iso(r[5]),
-                        r[6], r[7], r[8], r[9], r[10], r[11]) for r in db.execute(_PERSON_SQL)]
+                        r[6], r[7], r[8], r[9], r[10], r[11], changes.get(r[0], ()))
+            for r in db.execute(sql, params)]
 
 
-def events_by_member(db: Database) -> Iterator[tuple[str, list[MemberEvent]]]:
-    """Every member's events in history order, one member at a time — what folding a history needs:
-    the document's number, date and notes are left out (the forms never read them)."""
+def field_changes(db: Database, ids: list[str] | None = None) -> dict[str, tuple[FieldChange, ...]]:
+    """Each member's dated changes of occupation and schooling, in the order they took effect."""
+    sql, params = _subset("SELECT member_id, field, changed_on, old_value FROM member_field_changes",
+                          "member_id", ids, " ORDER BY member_id, changed_on, seq")
+    out: dict[str, tuple[FieldChange, ...]] = {}
+    for member_id, group in groupby(db.execute(sql, params), key=itemgetter(0)):
+        out[member_id] = tuple(FieldChange(f, date.fromisoformat(on), old) for _m, f, on, old in group)
+    return out
+
+
+def events_by_member(db: Database, ids: list[str] | None = None) -> Iterator[tuple[str, list[MemberEvent]]]:
+    """Every member's events (or those of ``ids``) in history order, one member at a time — what folding a
+    history needs: the document's number, date and notes are left out (the forms never read them)."""
     kinds = {k.value: k for k in EventKind}
     day = date.fromisoformat
-    rows = db.execute("SELECT id, member_id, kind, event_date, cell_id, end_date, place, doc_issuer, seq"
-                      " FROM member_events ORDER BY member_id, event_date, seq")
+    sql, params = _subset("SELECT id, member_id, kind, event_date, cell_id, end_date, place, doc_issuer, seq"
+                          " FROM member_events", "member_id", ids, " ORDER BY member_id, event_date, seq")
+    rows = db.execute(sql, params)
     for member_id, group in groupby(rows, key=itemgetter(1)):
         yield member_id, [MemberEvent(event_id, member_id, kinds[kind], day(on), cell_id, end and day(end), place,
                                       "", None, issuer, "", seq)
@@ -56,13 +81,18 @@ def set_transfer_scope(db: Database, event_id: str, scope: str) -> str | None:
     return row[0] if row else None
 
 
-def ratings_for_years(db: Database, years: set[int]) -> dict[int, dict[str, RatingFact]]:
+def ratings_for_years(db: Database, years: set[int],
+                      ids: list[str] | None = None) -> dict[int, dict[str, RatingFact]]:
     out: dict[int, dict[str, RatingFact]] = {year: {} for year in years}
     if not years:
         return out
     marks = ",".join("?" * len(years))
-    for member_id, year, level, reason in db.execute(
-            f"SELECT member_id, year, level, not_rated_reason FROM ratings WHERE year IN ({marks})", sorted(years)):
+    sql = f"SELECT member_id, year, level, not_rated_reason FROM ratings WHERE year IN ({marks})"
+    params: list = sorted(years)
+    if ids is not None:
+        sql += " AND member_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(ids))
+    for member_id, year, level, reason in db.execute(sql, params):
         out[year][member_id] = RatingFact(level, reason or "")
     return out
 

@@ -19,6 +19,7 @@ from tayninh_desktop.ui import (
     strings_party_life,
     strings_returns,
     strings_screening,
+    strings_statistics,
     strings_support,
     strings_window,
 )
@@ -86,6 +87,12 @@ def _returns_page(context: UiContext) -> QWidget:
     return ReturnsPage(context)
 
 
+def _statistics_page(context: UiContext) -> QWidget:
+    from tayninh_desktop.ui.pages.statistics_page import StatisticsPage
+
+    return StatisticsPage(context)
+
+
 def start_page(context: UiContext) -> str:
     """The page the window opens on: the board for a superior that receives returns, else the first page."""
     from tayninh_desktop.ui.pages.returns_page import receives_only
@@ -124,6 +131,7 @@ def pages() -> list[PageSpec]:
         PageSpec("lists", strings_import.NAV_LISTS, _lists_page),
         PageSpec("documents", strings_documents.NAV_DOCUMENTS, _documents_page),
         PageSpec("support", strings_support.NAV_SUPPORT, _support_page),
+        PageSpec("statistics", strings_statistics.NAV_STATISTICS, _statistics_page),
         PageSpec("returns", strings_returns.NAV_RETURNS, _returns_page),
         PageSpec("settings", strings_window.NAV_SETTINGS, _settings_page),
 

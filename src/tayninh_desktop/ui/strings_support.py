@@ -163,3 +163,19 @@ MEETING_TOLD = "Đã ghi {count} người có mặt được thông tin chính s
 
 def money(amount: int | None) -> str:
     return "" if amount is None else f"{amount:,} đ".replace(",", ".")
+
+# The "Hỗ trợ" tab of a member's record (read-only; its buttons open the support page's editors).
+TAB_MEMBER = "Hỗ trợ"
+MEMBER_HELP = ("Hoàn cảnh, khoản vay, việc thông tin chính sách và hồ sơ hỗ trợ lãi suất của đảng viên này "
+               "(chỉ xem; các nút mở đúng mẫu nhập của trang «Hỗ trợ đảng viên»).")
+MEMBER_HOUSEHOLDS = "Hoàn cảnh gia đình theo năm"
+MEMBER_LOANS = "Khoản vay Ngân hàng Chính sách xã hội và lãi đã trả"
+MEMBER_OUTREACH = "Đã được thông tin chính sách"
+MEMBER_APPLICATIONS = "Hồ sơ đề nghị hỗ trợ lãi suất"
+MEMBER_HOUSEHOLD_COLUMNS = ("Năm", "Phân loại", "Giấy chứng nhận", "Xuất ngũ", "Thu nhập/người/tháng", "Ghi chú")
+MEMBER_LOAN_COLUMNS = ("Chương trình", "Hợp đồng", "Số tiền vay", "Lãi suất", "Ngày vay", "Thời hạn",
+                       "Lãi đã trả")
+MEMBER_OUTREACH_COLUMNS = ("Ngày", "Cách thông tin", "Người thông tin", "Ghi chú")
+MEMBER_APPLICATION_COLUMNS = ("Hồ sơ", "Kỳ lãi", "Ngày nộp", "Trạng thái", "Số tiền hỗ trợ")
+MEMBER_NONE = "Chưa ghi."
+MEMBER_PAYMENTS = "{amount} ({count} lần)"

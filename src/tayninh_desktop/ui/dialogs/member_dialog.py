@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.domain.dates import parse_vn_date
+from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import organisation, register
@@ -52,6 +53,8 @@ class MemberDialog(GuardedDialog):
         details_layout.addWidget(self.form)
         if member_id is None:
             details_layout.addWidget(self._entry_box(default_cell_id))
+        else:
+            details_layout.addWidget(self._changes_box())
         details_layout.addStretch(1)
         scroll.setWidget(details)
 
@@ -62,6 +65,7 @@ class MemberDialog(GuardedDialog):
             self.history = HistoryView(context, member_id)
             self.tabs.addTab(self.history, strings.TAB_HISTORY)
             self.tabs.addTab(MemberPartyLife(context, member_id), MemberPartyLife.TITLE)
+            self._add_support_tab(member_id)
             member = register.get_member(context.db, member_id)
             self.form.set_values(member.data)
             self.setWindowTitle(strings.MEMBER_DIALOG_EDIT.format(name=member.full_name))
@@ -93,6 +97,50 @@ class MemberDialog(GuardedDialog):
     def _what(self) -> str:
         name = self.form.values().get("full_name", "").strip()
         return sw.WHAT_MEMBER.format(name=name) if name else sw.WHAT_MEMBER_NEW
+
+    def _add_support_tab(self, member_id: str) -> None:
+        """The support programme of this member, for a role that may see household data (the others never see
+        that the tab exists)."""
+        from tayninh_desktop.services.support_member import may_see
+
+        if may_see(self.context.actor):
+            from tayninh_desktop.ui.widgets.member_support import MemberSupport
+
+            self.support = MemberSupport(self.context, member_id)
+            self.tabs.addTab(self.support, MemberSupport.TITLE)
+
+    def _changes_box(self) -> QWidget:
+        """When occupation, schooling, qualification or theory change: from which day (the statistics of a past
+        period count the value of its day), or a correction of a typing mistake (no dated change)."""
+        box = QWidget()
+        form = QFormLayout(box)
+        self.changes_on = QLineEdit(format_vn_date(date.today()), objectName="input_changes_effective_on",
+                                    placeholderText=strings.DATE_PLACEHOLDER)
+        self.changes_on.setMaximumWidth(self.changes_on.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        self.correction = QCheckBox(strings.CHANGES_CORRECTION, objectName="input_correction")
+        self.changes_error = QLabel(objectName="error_changes_effective_on", wordWrap=True)
+        self.changes_error.setStyleSheet(ERROR_STYLE)
+        self.changes_error.hide()
+        form.addRow(QLabel(strings.CHANGES_HELP, wordWrap=True))
+        form.addRow(strings.CHANGES_EFFECTIVE, self.changes_on)
+        form.addRow(self.correction)
+        form.addRow(self.changes_error)
+        self.correction.toggled.connect(lambda on: self.changes_on.setEnabled(not on))
+        return box
+
+    def _update(self):
+        """Save the edited member (a change of occupation or schooling dated, unless it is a correction)."""
+        correction = self.correction.isChecked()
+        return register.update_member(self.context.db, self.context.actor, self.member_id, self.form.values(),
+                                      today=date.today(), correction=correction,
+                                      changes_effective=None if correction else self._changes_effective())
+
+    def _changes_effective(self) -> date:
+        try:
+            return parse_vn_date(self.changes_on.text())
+        except ValueError:
+            raise ValidationError([FieldIssue("changes_effective_on", "bad_date",
+                                              {"value": self.changes_on.text()})]) from None
 
     def _entry_box(self, default_cell_id: str | None) -> QWidget:
         box = QWidget()
@@ -134,13 +182,14 @@ class MemberDialog(GuardedDialog):
                                                          entry_date=entry_date, today=date.today())
                 self.member_id = member_id
             else:
-                changes = register.update_member(self.context.db, self.context.actor, self.member_id,
-                                                 self.form.values(), today=date.today())
+                changes = self._update()
         except ValidationError as error:
             unplaced = self.form.show_errors(error.by_field())
-            if self.member_id is None and unplaced:
-                self.entry_error.setText("\n".join(unplaced))
-                self.entry_error.show()
+            below = self.entry_error if self.member_id is None and hasattr(self, "entry_error") else \
+                getattr(self, "changes_error", None)
+            if below is not None and unplaced:
+                below.setText("\n".join(unplaced))
+                below.show()
             self.status.setText(strings.FORM_HAS_ERRORS)
             self.status.setStyleSheet(ERROR_STYLE)
             field = self.form.first_error_field()

@@ -90,6 +90,7 @@ class DocumentsPage(QWidget):
         self.selection = PaperSelection(self.context)
         self.unit, self.member, self.year, self.on = (self.selection.unit, self.selection.member, self.selection.year,
                                                       self.selection.on)
+        self.part = self.selection.part
         self.forms = FormList()
         # Office forms (TOML files in the data folder's forms directory) that were skipped, and why.
         self.office_note = QLabel(objectName="office_note", wordWrap=True, visible=False)
@@ -103,7 +104,7 @@ class DocumentsPage(QWidget):
         self.form_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.fields = QFormLayout()
         for label, widget in ((s.LABEL_UNIT, self.unit), (s.LABEL_MEMBER, self.member), (s.LABEL_YEAR, self.year),
-                              (s.LABEL_DATE, self.on), *self.inputs.rows()):
+                              (s.LABEL_PERIOD_PART, self.part), (s.LABEL_DATE, self.on), *self.inputs.rows()):
             self.fields.addRow(label, widget)
         left = QVBoxLayout()
         left.addLayout(self.fields)
@@ -148,7 +149,7 @@ class DocumentsPage(QWidget):
     def _watch_inputs(self) -> None:
         """Whatever changes the paper clears its preview."""
         for signal in (self.unit.currentIndexChanged, self.member.currentIndexChanged, self.year.valueChanged,
-                       self.on.dateChanged, self.blank.toggled, self.forms.currentItemChanged,
+                       self.part.currentIndexChanged, self.on.dateChanged, self.blank.toggled, self.forms.currentItemChanged,
                        self.questions.textChanged, self.summary.textChanged, self.content.textChanged,
                        self.body.changed):
             signal.connect(self._inputs_changed)
@@ -200,6 +201,7 @@ class DocumentsPage(QWidget):
         info = documents.get_form_info(form_id) if form_id else None
         self.form_note.setText(info.description if info else s.FORMS_EMPTY)
         inputs = info.inputs if info else frozenset()
+        self.fields.setRowVisible(self.part, bool(info and info.by_period))
         for key, widget in (("questions", self.questions), ("summary", self.summary), ("content", self.content)):
             shown = key in inputs and not (key == "content" and "body" in inputs)
             self.fields.setRowVisible(widget, shown)
@@ -249,6 +251,7 @@ class DocumentsPage(QWidget):
         return documents.PrintRequest(
             cell_id=self.unit.currentData(), member_id=member, member_ids=(member,) if member else (),
             year=self.year.value(), on=date_of(self.on), blank=self.blank.isChecked(), issue=issue,
+            period=self.selection.period() if info and info.by_period else None,
             questions=self.question_lines() if "questions" in inputs else (),
             summary=self.summary.text().strip() if "summary" in inputs else "",
             content=lines_of(self.content) if "content" in inputs and "body" not in inputs else (),

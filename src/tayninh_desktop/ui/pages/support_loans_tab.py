@@ -92,18 +92,7 @@ class LoansTab(SupportTab):
 
     def add_interest(self):
         loan = self.chosen()
-        if loan is None:
-            return None
-        db, actor = self.context.db, self.context.actor
-        fields = [Field("paid_on", format_vn_date(self.today), hint="dd/mm/yyyy"),
-                  Field("interest_amount", hint="ví dụ 990.000"), Field("reference"),
-                  Field("period_from", hint="kỳ lãi: từ ngày (không bắt buộc)"),
-                  Field("period_to", hint="kỳ lãi: đến ngày (không bắt buộc)")]
-        return self.open_dialog(f"{s.DLG_INTEREST}: {self.names.get(loan.member_id, '')} — "
-                                f"{support_household.loan_label(db, loan)}", fields,
-                                lambda values: support_household.record_payment(db, actor, loan.id, values,
-                                                                                today=self.today),
-                                "support_interest_dialog")
+        return None if loan is None else interest_dialog(self, loan, self.names.get(loan.member_id, ""), self.today)
 
     def edit_loan(self):
         loan = self.chosen()
@@ -193,3 +182,15 @@ class StatementDialog(QDialog):
         except DomainError as error:
             show_error(self, error)
             return None
+
+
+def interest_dialog(tab: SupportTab, loan, name: str, today: date):
+    """Record interest the member paid on ``loan`` (from the bank's statement)."""
+    db, actor = tab.context.db, tab.context.actor
+    fields = [Field("paid_on", format_vn_date(today), hint="dd/mm/yyyy"),
+              Field("interest_amount", hint="ví dụ 990.000"), Field("reference"),
+              Field("period_from", hint="kỳ lãi: từ ngày (không bắt buộc)"),
+              Field("period_to", hint="kỳ lãi: đến ngày (không bắt buộc)")]
+    return tab.open_dialog(f"{s.DLG_INTEREST}: {name} — {support_household.loan_label(db, loan)}", fields,
+                           lambda values: support_household.record_payment(db, actor, loan.id, values, today=today),
+                           "support_interest_dialog")

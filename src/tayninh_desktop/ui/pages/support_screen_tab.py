@@ -131,37 +131,11 @@ class ScreenTab(SupportTab):
 
     def tell(self):
         line = self.member_line()
-        if line is None:
-            return None
-        fields = [Field("told_on", format_vn_date(self.today), hint="dd/mm/yyyy"),
-                  Field("how", "Gặp trực tiếp tại nhà", editable_choice=True, choices=(
-                      ("Gặp trực tiếp tại nhà", "Gặp trực tiếp tại nhà"), ("Gọi điện thoại", "Gọi điện thoại"),
-                      ("Phát tờ rơi, hướng dẫn", "Phát tờ rơi, hướng dẫn"))),
-                  Field("told_by", self.context.actor.name), Field("outreach_notes")]
-        return self.open_dialog(f"{s.DLG_TOLD}: {line.full_name}", fields, lambda values: support_screening.record_told(
-            self.context.db, self.context.actor, line.member_id, values, today=self.today), "support_told_dialog")
+        return None if line is None else told_dialog(self, line.member_id, line.full_name, self.today)
 
     def household(self):
         line = self.member_line()
-        if line is None:
-            return None
-        db, actor, year = self.context.db, self.context.actor, self.today.year
-        existing = support_household.household_of(db, actor, line.member_id, year)
-        h = existing
-        fields = [Field("year", str(year)),
-                  Field("classification", h.classification.value if h else "", tuple(HOUSEHOLD_LABELS.items())),
-                  Field("certificate_number", h.certificate_number if h else ""),
-                  Field("certificate_date", format_vn_date(h.certificate_date) if h else "", hint="dd/mm/yyyy"),
-                  Field("certificate_issuer", h.certificate_issuer if h else ""),
-                  Field("discharged", h.discharged.value if h else "", tuple(DISCHARGED_LABELS.items())),
-                  Field("income_per_person", str(h.income_per_person or "") if h else "", hint="đồng/người/tháng"),
-                  Field("area", "thanh_thi" if h and not h.rural else "nong_thon",
-                        (("nong_thon", "Nông thôn"), ("thanh_thi", "Thành thị"))),
-                  Field("household_notes", h.notes if h else "")]
-        return self.open_dialog(f"{s.DLG_HOUSEHOLD.format(year=year)}: {line.full_name}", fields,
-                                lambda values: support_household.record_household(
-                                    db, actor, line.member_id, values, household_id=existing.id if existing else None,
-                                    today=self.today), "support_household_dialog")
+        return None if line is None else household_dialog(self, line.member_id, line.full_name, self.today)
 
     def new_loan(self):
         line = self.member_line()
@@ -180,6 +154,37 @@ class ScreenTab(SupportTab):
             self.fill_cells()
         if changes.support or changes.members or changes.history or changes.party_life or changes.settings:
             self.reload()
+
+
+def told_dialog(tab: SupportTab, member_id: str, name: str, today: date):
+    """Record that a member was told of the policy: when, how, by whom."""
+    fields = [Field("told_on", format_vn_date(today), hint="dd/mm/yyyy"),
+              Field("how", "Gặp trực tiếp tại nhà", editable_choice=True, choices=(
+                  ("Gặp trực tiếp tại nhà", "Gặp trực tiếp tại nhà"), ("Gọi điện thoại", "Gọi điện thoại"),
+                  ("Phát tờ rơi, hướng dẫn", "Phát tờ rơi, hướng dẫn"))),
+              Field("told_by", tab.context.actor.name), Field("outreach_notes")]
+    return tab.open_dialog(f"{s.DLG_TOLD}: {name}", fields, lambda values: support_screening.record_told(
+        tab.context.db, tab.context.actor, member_id, values, today=today), "support_told_dialog")
+
+
+def household_dialog(tab: SupportTab, member_id: str, name: str, today: date):
+    """Record (or correct) a member's household circumstances of this year."""
+    db, actor, year = tab.context.db, tab.context.actor, today.year
+    h = support_household.household_of(db, actor, member_id, year)
+    fields = [Field("year", str(year)),
+              Field("classification", h.classification.value if h else "", tuple(HOUSEHOLD_LABELS.items())),
+              Field("certificate_number", h.certificate_number if h else ""),
+              Field("certificate_date", format_vn_date(h.certificate_date) if h else "", hint="dd/mm/yyyy"),
+              Field("certificate_issuer", h.certificate_issuer if h else ""),
+              Field("discharged", h.discharged.value if h else "", tuple(DISCHARGED_LABELS.items())),
+              Field("income_per_person", str(h.income_per_person or "") if h else "", hint="đồng/người/tháng"),
+              Field("area", "thanh_thi" if h and not h.rural else "nong_thon",
+                    (("nong_thon", "Nông thôn"), ("thanh_thi", "Thành thị"))),
+              Field("household_notes", h.notes if h else "")]
+    return tab.open_dialog(f"{s.DLG_HOUSEHOLD.format(year=year)}: {name}", fields,
+                           lambda values: support_household.record_household(
+                               db, actor, member_id, values, household_id=h.id if h else None, today=today),
+                           "support_household_dialog")
 
 
 def loan_dialog(tab: SupportTab, member_id: str, name: str, loan, today: date):
