@@ -107,7 +107,10 @@ class MemberDialog(GuardedDialog):
             from tayninh_desktop.ui.widgets.member_support import MemberSupport
 
             self.support = MemberSupport(self.context, member_id)
-            self.tabs.addTab(self.support, MemberSupport.TITLE)
+            holder = QScrollArea(objectName="support_scroll")   # four tables: scroll on a laptop screen
+            holder.setWidgetResizable(True)
+            holder.setWidget(self.support)
+            self.tabs.addTab(holder, MemberSupport.TITLE)
 
     def _changes_box(self) -> QWidget:
         """When occupation, schooling, qualification or theory change: from which day (the statistics of a past
