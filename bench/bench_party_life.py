@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import OUT, report, timed
 
+# On the compact tables (m035: members and meetings by row id, states as codes, months as 202611), as one would
+# write them by hand; the warnings' core is rows_bulk.BARE_WARNINGS.
+from rows_bulk import BARE_WARNINGS, month_range
+
 from tayninh_desktop.services.party_life import member_year_counts
 from tayninh_desktop.services.warnings import compute_warnings
 from tayninh_desktop.storage.db import open_database
-
-# On the compact tables (m035: members and meetings by row id, states as codes, months as 202611), as one would
-# write them by hand; the warnings' core is rows_bulk.BARE_WARNINGS.
-from rows_bulk import BARE_WARNINGS, month_range  # noqa: E402
 
 BARE_COUNTS = [
     """SELECT a.member_row, a.state, COUNT(*) FROM meetings m JOIN attendance_compact a ON a.meeting_row = m.rowid
