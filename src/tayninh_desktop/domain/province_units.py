@@ -88,8 +88,7 @@ class UnitList:
         typed = nfc(name_or_code or "")
         wanted = fold(typed)
         for prefix in ("dang uy ", "dang bo "):
-            if wanted.startswith(prefix):
-                wanted = wanted[len(prefix):]
+            wanted = wanted.removeprefix(prefix)
         if wanted.isdigit():   # the administrative code, with or without its leading zero
             for unit in self.units:
                 if int(unit.code) == int(wanted):
