@@ -56,9 +56,17 @@ class UnitList:
     doc_date: date
     valid_from: date
     licence: str
+    issuer: str
     unconfirmed: bool
     note: str
     units: tuple[CommuneUnit, ...]
+
+    @property
+    def short_citation(self) -> str:
+        """"Nghị quyết số 1682/NQ-UBTVQH15 ngày 16/06/2025 của Ủy ban Thường vụ Quốc hội"."""
+        kind = self.basis.split(" về ")[0]
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        return f"{kind} số {self.doc_number} ngày {self.doc_date:%d/%m/%Y}{issuer}"
 
     @property
     def citation(self) -> str:
@@ -120,5 +128,6 @@ def parse_units(text: str) -> UnitList:
         units.append(CommuneUnit(code=code, kind=kind, name=name))
     return UnitList(province=source["province"], superior_name=source["superior_name"], basis=source["basis"],
                     doc_number=source["doc_number"], doc_date=source["doc_date"], valid_from=source["valid_from"],
-                    licence=source["licence"], unconfirmed=bool(source.get("unconfirmed", False)),
+                    licence=source["licence"], issuer=source.get("issuer", ""),
+                    unconfirmed=bool(source.get("unconfirmed", False)),
                     note=source.get("note", ""), units=tuple(units))

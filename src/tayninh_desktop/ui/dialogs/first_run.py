@@ -47,19 +47,20 @@ class FirstRunDialog(QDialog):
         self.db = None   # the register chosen, once accepted
         self.path: Path | None = None
         self.setWindowTitle(sw.FIRST_RUN_REAL_TITLE if create_only else sw.FIRST_RUN_TITLE)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         intro = QLabel(sw.FIRST_RUN_REAL_INTRO if create_only else sw.FIRST_RUN_INTRO, wordWrap=True)
         self.units = province_units.shipped()
         self.picked: CommuneUnit | None = None
         self.search = QLineEdit(objectName="commune_search", placeholderText=sw.FIRST_RUN_PICK_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.choices = QListWidget(objectName="commune_choices")
-        self.choices.setMaximumHeight(150)
+        self.choices.setFixedHeight(130)
         self.choice_count = QLabel(objectName="commune_count")
         self.choice_count.setStyleSheet("color: #666; font-size: 9pt;")
         source = QLabel(sw.FIRST_RUN_PICK_SOURCE.format(
             count=len(self.units.units), province=self.units.province,
-            valid_from=self.units.valid_from.strftime("%d/%m/%Y"), citation=self.units.citation),
+            valid_from=self.units.valid_from.strftime("%d/%m/%Y"), citation=self.units.short_citation,
+            unconfirmed=sw.FIRST_RUN_PICK_UNCONFIRMED.format(note=self.units.note) if self.units.unconfirmed else ""),
             objectName="commune_source", wordWrap=True)
         source.setStyleSheet("color: #666; font-size: 9pt;")
         self.unit_name = QLineEdit(objectName="unit_name")
@@ -70,7 +71,7 @@ class FirstRunDialog(QDialog):
         form.addRow(sw.FIRST_RUN_PICK, self.search)
         form.addRow("", self.choices)
         form.addRow("", self.choice_count)
-        form.addRow("", source)
+        form.addRow(source)            # the list's source across the dialog
         form.addRow(strings.FIRST_RUN_UNIT_NAME, self.unit_name)
         form.addRow(strings.FIRST_RUN_UNIT_CODE, self.unit_code)
         form.addRow(strings.FIRST_RUN_SUPERIOR, self.superior)
