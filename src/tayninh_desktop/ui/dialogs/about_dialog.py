@@ -25,10 +25,13 @@ LICENCE_FILE = "LICENSE-Liberation.txt"
 
 
 def program_version() -> str:
+    """The installed wheel's version; the package's own when no metadata is there (a bundle built without it)."""
     try:
         return metadata.version("tayninh-desktop")
     except metadata.PackageNotFoundError:
-        return "—"
+        from tayninh_desktop import __version__
+
+        return __version__
 
 
 class AboutDialog(QDialog):
