@@ -60,7 +60,7 @@ class GuideView(QTextBrowser):
             image = image.scaledToWidth(PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
         return image
 
-    def loadResource(self, kind: int, url: QUrl):   # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl):
         if kind == QTextDocument.ResourceType.ImageResource.value and self.base is not None:
             image = self.picture(url.toString())
             if not image.isNull():
