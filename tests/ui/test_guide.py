@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextImageFormat
 
-from tayninh_desktop.ui import main_menu
 from tayninh_desktop.config import program_version
+from tayninh_desktop.ui import main_menu
 from tayninh_desktop.ui.dialogs.guide_dialog import PICTURE_WIDTH, guide_file
 
 ROOT = Path(__file__).resolve().parents[2]
