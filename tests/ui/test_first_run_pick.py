@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tayninh_desktop.domain.actors import Actor
-from tayninh_desktop.services import organisation
+from tayninh_desktop.services import organisation, returns_keys
 from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
 
 
@@ -38,6 +38,8 @@ def test_typing_tan_finds_the_units_named_tan_and_a_pick_fills_the_committee(tmp
     assert dialog.create() is True
     home = organisation.home_unit(dialog.db)
     assert (home.name, home.code) == ("Đảng ủy xã Hưng Thuận", "25711")
+    key = returns_keys.own_key(dialog.db)                   # the keys are made with the committee, as by `init`
+    assert key is not None and key.unit_code == "25711"
     dialog.db.conn.close()
 
 

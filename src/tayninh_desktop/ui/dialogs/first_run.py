@@ -148,7 +148,8 @@ class FirstRunDialog(QDialog):
             return None
 
     def create(self) -> bool:
-        """Create the committee in the real register's file (nothing is written when a field is refused)."""
+        """Create the committee in the real register's file (nothing is written when a field is refused), and
+        its keys for sending returns; the first administrator follows (ui/session.py)."""
         db = self._open(self.real_path)
         if db is None:
             return False
@@ -157,6 +158,9 @@ class FirstRunDialog(QDialog):
                 organisation.initialise(db, self.actor, unit_code=self.unit_code.text(),
                                         unit_name=self.unit_name.text(), superior_name=self.superior.text(),
                                         place_name=self.place.text())
+            from tayninh_desktop.services import returns_keys   # only now: no crypto library at start-up
+
+            returns_keys.ensure_own_keys(db, self.actor)        # the keys of returns, as `init` makes them
         except DomainError as error:
             register_files.close_register(db)
             self.error.setText(error.message)
