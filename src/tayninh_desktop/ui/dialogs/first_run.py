@@ -158,7 +158,7 @@ class FirstRunDialog(QDialog):
                 organisation.initialise(db, self.actor, unit_code=self.unit_code.text(),
                                         unit_name=self.unit_name.text(), superior_name=self.superior.text(),
                                         place_name=self.place.text())
-            from tayninh_desktop.services import returns_keys   # only now: no crypto library at start-up
+            from tayninh_desktop.services import returns_keys  # only now: no crypto library at start-up
 
             returns_keys.ensure_own_keys(db, self.actor)        # the keys of returns, as `init` makes them
         except DomainError as error:
