@@ -314,10 +314,8 @@ def shoot_guide(shooter: GuideShooter, actor, folder: Path, window, context) -> 
     page = window.show_page("warnings")
     _wait(shooter.app, lambda page=page: page.ready)
     shooter.shot(window, "trang-chu")
-    wizard = window.open_action("lists", "open_wizard")
-    if wizard is not None:
-        shooter.shot(wizard, "nhap-danh-sach", size=None)
-        wizard.close()
+    window.show_page("lists")
+    shooter.shot(window, "nhap-danh-sach")
     register = window.show_page("register")
     register.search.setText("nguyen van")
     register.apply_search()
