@@ -61,3 +61,13 @@ def test_a_bad_list_is_refused_naming_the_entry():
     with pytest.raises(DomainError) as refused:
         parse_units(text)
     assert refused.value.data["row"] == 2
+
+
+def test_a_list_that_lost_a_unit_is_refused():
+    text = ('[source]\nbasis = "x"\ndoc_number = "1"\ndoc_date = 2025-06-16\nvalid_from = 2025-07-01\n'
+            'licence = "l"\nprovince = "P"\nsuperior_name = "S"\nexpected_count = 2\n'
+            '[[unit]]\ncode = "1"\nkind = "xã"\nname = "A"\n')
+    with pytest.raises(DomainError) as refused:
+        parse_units(text)
+    assert render(refused.value.code, refused.value.data) == (
+        "Danh sách xã/phường có 1 đơn vị, trong khi phần nguồn ghi 2.")

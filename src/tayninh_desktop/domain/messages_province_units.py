@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
                           "--unit-code, --unit-name."),
     "commune_ambiguous": ("«{value}» là tên của nhiều đơn vị: {units}. Gõ tên đủ dấu hoặc gõ mã "
                           "đơn vị."),
+    "commune_list_count": "Danh sách xã/phường có {value} đơn vị, trong khi phần nguồn ghi {expected}.",
     "commune_list_bad": "Danh sách xã/phường có đơn vị thứ {row} không hợp lệ («{value}»).",
     "commune_init_missing": ("Thiếu {missing}: ghi --commune (tên hoặc mã xã/phường của tỉnh), hoặc ghi đủ "
                              "--unit-code, --unit-name và --superior-name."),

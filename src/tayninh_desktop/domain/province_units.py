@@ -126,6 +126,9 @@ def parse_units(text: str) -> UnitList:
             raise DomainError("commune_list_bad", row=number, value=f"{code} {kind} {name}".strip())
         seen.add(code)
         units.append(CommuneUnit(code=code, kind=kind, name=name))
+    expected = source.get("expected_count")
+    if expected is not None and expected != len(units):   # a unit lost or added by an edit of the file
+        raise DomainError("commune_list_count", value=len(units), expected=expected)
     return UnitList(province=source["province"], superior_name=source["superior_name"], basis=source["basis"],
                     doc_number=source["doc_number"], doc_date=source["doc_date"], valid_from=source["valid_from"],
                     licence=source["licence"], issuer=source.get("issuer", ""),
