@@ -64,6 +64,9 @@ try {
     Pop-Location
     Remove-Item -Recurse -Force $Check
 }
+# The user guide and its pictures (installer/bundle_docs.py) are in the bundle: Trợ giúp › Hướng dẫn shows them.
+$Guide = Join-Path $App "_internal\docs\huong-dan.md"
+if (-not (Test-Path $Guide)) { throw "Thiếu tài liệu hướng dẫn trong gói chương trình: $Guide" }
 foreach ($bad in @("Qt6Network*", "*WebEngine*", "qvnc*", "qtuiotouch*")) {
     if (Get-ChildItem -Recurse -Path $App -Filter $bad) { throw "Gói chương trình có thành phần mạng: $bad" }
 }

@@ -57,6 +57,19 @@ if missing or not data:
     sys.exit("Thiếu trong gói chương trình: " + ", ".join(missing or ["(tệp wheel không có tệp dữ liệu)"]))
 print(f"[ĐẠT] {len(data)} tệp dữ liệu của tệp wheel (mẫu, phông chữ, quy định) có trong gói chương trình.")
 PY
+# The user guide and its pictures (installer/bundle_docs.py) are in the bundle.
+"$VENV/bin/python" - "$ROOT" "$APP/_internal" <<'PY'
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(sys.argv[1]) / "installer"))
+from bundle_docs import guide_datas
+inside = Path(sys.argv[2])
+missing = [f"{folder}/{Path(name).name}" for name, folder in guide_datas(Path(sys.argv[1]))
+           if not (inside / folder / Path(name).name).is_file()]
+if missing:
+    sys.exit("Thiếu tài liệu hướng dẫn trong gói chương trình: " + ", ".join(missing))
+print("[ĐẠT] Tài liệu hướng dẫn và ảnh minh họa có trong gói chương trình.")
+PY
 bash "$ROOT/installer/check_bundle.sh" "$APP"
 
 if [ "$ARCHIVE" = 1 ]; then

@@ -1,6 +1,8 @@
 """Screenshots of every page and dialog at 1366×768, from a demo register in a temporary folder.
 
     .venv/bin/python scripts/screenshots.py [--out screenshots] [--members 600]
+    .venv/bin/python scripts/screenshots.py --guide docs/huong-dan     # the user guide's pictures
+
 
 Runs offscreen (no screen needed) on a pretend 1366×768 laptop screen, never touches the office's data folder (a
 temporary one is used), and writes one PNG per page, tab and dialog into --out, named in the order a clerk meets
@@ -249,11 +251,121 @@ def _let_go(app) -> None:
             guard.retired = True
 
 
+# The user guide's pictures (docs/huong-dan.md names them): name → what is shot. One command makes them all again.
+GUIDE_SHOTS = (
+    "bat-dau", "trang-chu", "nhap-danh-sach", "so-dang-vien", "ho-so", "sinh-hoat", "dang-phi", "xep-loai",
+    "sang-loc", "xoa-ten", "hoi-xoa-ten", "ho-tro", "thong-ke", "bao-cao", "sao-luu",
+)
+GUIDE_WIDTH = 1366         # the laptop's width: the pictures are shown at the size a clerk sees them
+GUIDE_COLOURS = 128        # palette PNGs: a window's few flat colours, a tenth of the bytes of a full-colour one
+
+
+def _settle(app, seconds: float = 0.8) -> None:
+    """Let the pages' delayed first reads (timers, the synchronous TaskRunner) run."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _small_png(path: Path) -> None:
+    """Rewrite ``path`` as a palette PNG, optimised (Pillow, which reportlab brings)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        picture = image.convert("RGB")
+    if picture.width > GUIDE_WIDTH:
+        picture = picture.resize((GUIDE_WIDTH, round(picture.height * GUIDE_WIDTH / picture.width)))
+    picture.quantize(colors=GUIDE_COLOURS, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
+class GuideShooter(Shooter):
+    """Shots named as the guide names them (no number), each made small."""
+
+    def shot(self, widget, name: str, size: tuple[int, int] | None = SIZE) -> None:
+        if name not in GUIDE_SHOTS:
+            raise ValueError(f"not a picture of the guide: {name}")
+        _settle(self.app, 0.3)
+        super().shot(widget, name, size)
+        final = self.out / f"{name}.png"
+        self.saved[-1].replace(final)
+        self.saved[-1] = final
+        _small_png(final)
+
+
+def shoot_guide(shooter: GuideShooter, actor, folder: Path, window, context) -> None:
+    """The office's year as the guide walks it: first run, the list, party life, the review, the help list, a
+    removal, the support programme, the statistics and the return, backups."""
+    from tayninh_desktop.domain.lifecycle import EventKind
+    from tayninh_desktop.ui import main_menu
+    from tayninh_desktop.ui.dialogs.event_dialog import EventDialog
+    from tayninh_desktop.ui.dialogs.first_run import FirstRunDialog
+    from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+    from tayninh_desktop.ui.removal import named_box, removal_question
+
+    first = FirstRunDialog(actor, folder / "so-that.sqlite3", folder / "so-mau.sqlite3", create_only=True)
+    first.search.setText("hung")               # typed without diacritics: every "Hưng…" shows
+    wanted = [row for row in range(first.choices.count()) if "Hưng Thuận" in first.choices.item(row).text()]
+    first.choices.setCurrentRow(wanted[0] if wanted else 0)
+    shooter.shot(first, "bat-dau", size=None)
+    first.close()
+    page = window.show_page("warnings")
+    _wait(shooter.app, lambda page=page: page.ready)
+    shooter.shot(window, "trang-chu")
+    window.show_page("lists")
+    shooter.shot(window, "nhap-danh-sach")
+    register = window.show_page("register")
+    register.search.setText("nguyen van")
+    register.apply_search()
+    shooter.shot(window, "so-dang-vien")
+    member_id = _member_with_history(context)
+    record = MemberDialog(context, member_id, window)
+    shooter.shot(record, "ho-so", size=(record.width(), record.height()))
+    record.close()
+    meetings = window.show_page("meetings")
+    meetings.start_new_meeting()
+    meetings.mark_everyone_present()
+    shooter.shot(window, "sinh-hoat")
+    meetings.guard.mark_clean()
+    window.show_page("dues")
+    shooter.shot(window, "dang-phi")
+    window.show_page("ratings")
+    shooter.shot(window, "xep-loai")
+    window.show_page("screening")
+    _settle(shooter.app, 1.5)
+    shooter.shot(window, "sang-loc")
+    event = EventDialog(context, member_id, EventKind.STRUCK_OFF, window)
+    shooter.shot(event, "xoa-ten", size=None)
+    event.close()
+    question = removal_question(context, member_id, EventKind.STRUCK_OFF, date.today())
+    shooter.shot(named_box(window, *question), "hoi-xoa-ten", size=None)
+    window.show_page("support")
+    shooter.shot(window, "ho-tro")
+    window.show_page("statistics")
+    _settle(shooter.app, 1.0)
+    shooter.shot(window, "thong-ke")
+    returns = window.show_page("returns")
+    returns.send.check()                       # the period's check, as the clerk does before sending
+    _settle(shooter.app, 1.0)
+    shooter.shot(window, "bao-cao")
+    backup = main_menu.open_backup(window)
+    backup.backup_now()
+    shooter.shot(backup, "sao-luu", size=None)
+    backup.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Ảnh chụp mọi trang và hộp thoại ở 1366×768 từ một sổ mẫu.")
     parser.add_argument("--out", default="screenshots", help="thư mục ghi ảnh (mặc định: screenshots)")
     parser.add_argument("--members", type=int, default=600, help="số đảng viên của sổ mẫu (mặc định 600)")
+    parser.add_argument("--guide", metavar="THU_MUC",
+                        help="chỉ chụp các ảnh của tài liệu hướng dẫn (docs/huong-dan.md) vào thư mục này, "
+                             "tên cố định, ảnh đã thu nhỏ dung lượng")
     args = parser.parse_args(argv)
+    if args.guide:
+        return guide(Path(args.guide), args.members)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tayninh-anh-") as temp:
@@ -276,6 +388,34 @@ def main(argv: list[str] | None = None) -> int:
         db.conn.close()
         fresh[0].conn.close()
     print(f"Đã chụp {len(shooter.saved)} ảnh vào {out}/")
+    return 0
+
+
+def guide(out: Path, members: int) -> int:
+    """Shoot the guide's pictures into ``out`` (the old ones replaced; a picture the guide no longer names
+    removed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        if old.stem not in GUIDE_SHOTS:
+            old.unlink()
+    with tempfile.TemporaryDirectory(prefix="tayninh-anh-") as temp:
+        folder = Path(temp)
+        app, actor, (db, path), fresh = _setup(members, folder)
+        from tayninh_desktop.ui.context import UiContext
+        from tayninh_desktop.ui.main_window import MainWindow
+
+        shooter = GuideShooter(app, out)
+        context = UiContext(db, actor, str(path))
+        window = MainWindow(context)
+        shoot_guide(shooter, actor, folder, window, context)
+        _let_go(app)
+        window.close()
+        if "documents" in window.pages:
+            window.pages["documents"].cleanup()
+        db.conn.close()
+        fresh[0].conn.close()
+    total = sum(p.stat().st_size for p in shooter.saved)
+    print(f"Đã chụp {len(shooter.saved)} ảnh hướng dẫn vào {out}/ ({total // 1024} KB)")
     return 0
 
 

@@ -60,3 +60,15 @@ def current_user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "nguoi-dung"
+
+
+def program_version() -> str:
+    """The installed wheel's version; the package's own when no metadata is there (a bundle built without it)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("tayninh-desktop")
+    except metadata.PackageNotFoundError:
+        from tayninh_desktop import __version__
+
+        return __version__

@@ -150,3 +150,23 @@ def test_an_unexpected_fault_gives_a_message_and_a_log_not_a_traceback(inited, t
     assert result.returncode == 1
     assert "lỗi không lường trước" in result.stderr and "Traceback" not in result.stderr
     assert "Traceback" in (tmp_path / "logs" / "loi.log").read_text(encoding="utf-8")
+
+
+def test_init_from_the_province_list_fills_the_committee(db_path):
+    result = run("init", "--db", str(db_path), "--commune", "hung thuan", "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert (payload["unit_code"], payload["unit_name"], payload["place"], payload["commune_code"]) == (
+        "25711", "Đảng ủy xã Hưng Thuận", "Hưng Thuận", "25711")
+    tree = run("units", "tree", "--db", str(db_path), "--json")
+    assert "Đảng ủy xã Hưng Thuận" in tree.stdout and "Tỉnh ủy Tây Ninh" in tree.stdout
+
+
+def test_init_with_a_commune_not_in_the_list_writes_nothing(tmp_path):
+    target = tmp_path / "so.sqlite3"
+    result = run("init", "--db", str(target), "--commune", "tan thanh", env_dir=tmp_path)
+    assert result.returncode == 1 and "Xã Tân Thạnh (27826)" in result.stdout + result.stderr
+    assert not target.exists()
+    result = run("init", "--db", str(target), env_dir=tmp_path)
+    assert result.returncode == 1 and "--commune" in result.stdout + result.stderr
+    assert not target.exists()

@@ -26,11 +26,13 @@ GROUPS: dict[str, argparse._SubParsersAction] = {}
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="tạo đảng bộ (đảng ủy xã/phường) của máy này")
-    p.add_argument("--unit-code", required=True, help="mã đảng bộ, ví dụ HT")
-    p.add_argument("--unit-name", required=True, help="tên đảng ủy, ví dụ «Đảng ủy xã Hưng Thuận»")
-    p.add_argument("--superior-name", required=True, help="cấp ủy cấp trên, ví dụ «Tỉnh ủy Tây Ninh»")
+    p.add_argument("--commune", help="tên hoặc mã xã/phường của tỉnh Tây Ninh (danh sách 96 đơn vị từ 01/7/2025), "
+                                     "ví dụ «Hưng Thuận» hoặc 25711: điền sẵn tên đảng ủy, mã, địa danh, cấp trên")
+    p.add_argument("--unit-code", help="mã đảng bộ, ví dụ HT (mặc định với --commune: mã đơn vị hành chính)")
+    p.add_argument("--unit-name", help="tên đảng ủy, ví dụ «Đảng ủy xã Hưng Thuận»")
+    p.add_argument("--superior-name", help="cấp ủy cấp trên, ví dụ «Tỉnh ủy Tây Ninh»")
     p.add_argument("--superior-code", help="mã cấp trên")
-    p.add_argument("--place", default="", help="địa danh ghi trên văn bản, ví dụ «Hưng Thuận»")
+    p.add_argument("--place", help="địa danh ghi trên văn bản, ví dụ «Hưng Thuận»")
     p.add_argument("--level", choices=tuple(LEVELS), default="xa",
                    help="cấp của đơn vị: xa (đảng ủy xã/phường, mặc định), huyen (huyện ủy, trước 01/7/2025), "
                         "tinh (tỉnh ủy: chỉ nhận, tổng hợp báo cáo, có thể không giữ sổ đảng viên)")
@@ -94,15 +96,37 @@ LEVELS = {"xa": UnitType.COMMUNE_COMMITTEE, "huyen": UnitType.DISTRICT_COMMITTEE
 def cmd_init(args) -> int:
     from tayninh_desktop.services import organisation, returns_keys
 
+    commune = _init_names(args)   # before the register file is made: a wrong name writes nothing
     db = open_db(args, create=True)
     unit_id = organisation.initialise(db, actor(args), unit_code=args.unit_code, unit_name=args.unit_name,
                                       superior_name=args.superior_name, superior_code=args.superior_code,
                                       place_name=args.place, unit_type=LEVELS[args.level])
     key, _ = returns_keys.ensure_own_keys(db, actor(args))
-    emit(args, {"ok": True, "unit_id": unit_id, "db": str(db_path(args)), "fingerprint": key.fingerprint_text},
+    emit(args, {"ok": True, "unit_id": unit_id, "db": str(db_path(args)), "fingerprint": key.fingerprint_text,
+                "unit_code": args.unit_code, "unit_name": args.unit_name, "place": args.place,
+                "commune_code": commune.code if commune else None},
          [f"Đã tạo {args.unit_name} (trực thuộc {args.superior_name}) trong {db_path(args)}.",
           f"Khóa gửi, nhận báo cáo: dấu vân tay {key.fingerprint_text}."])
     return 0
+
+
+def _init_names(args):
+    """Fill what ``--commune`` gives (the unit typed in an option wins); the commune picked, or None."""
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import province_units
+
+    commune = province_units.find(args.commune) if args.commune else None
+    if commune is not None:
+        args.unit_code = args.unit_code or commune.code
+        args.unit_name = args.unit_name or commune.committee_name
+        args.superior_name = args.superior_name or province_units.shipped().superior_name
+        args.place = commune.place_name if args.place is None else args.place
+    missing = [flag for flag, value in (("--unit-code", args.unit_code), ("--unit-name", args.unit_name),
+                                        ("--superior-name", args.superior_name)) if not value]
+    if missing:
+        raise DomainError("commune_init_missing", missing=", ".join(missing))
+    args.place = args.place or ""
+    return commune
 
 
 def cmd_demo(args) -> int:

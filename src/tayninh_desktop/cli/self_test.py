@@ -104,7 +104,10 @@ def _resources_read() -> bool:
     rules.party_life_rules()
     rules.default_rubric()
     fonts = [p.name for p in root.joinpath("fonts").iterdir() if p.name.endswith(".ttf")]
-    return bool(rule_files) and len(all_forms()) > 10 and "LiberationSerif-Regular.ttf" in fonts
+    from tayninh_desktop.services import province_units
+
+    communes = len(province_units.shipped().units)   # the first run's pick
+    return bool(rule_files) and len(all_forms()) > 10 and "LiberationSerif-Regular.ttf" in fonts and communes > 0
 
 
 def run_self_test() -> int:

@@ -34,6 +34,7 @@ def _register_optional_catalogues() -> None:
         "messages_accounts",
         "messages_cases",
         "messages_upgrade",
+        "messages_province_units",
     ):
         try:
             module = importlib.import_module(f"tayninh_desktop.domain.{name}")

@@ -192,3 +192,13 @@ START_TODO_MARK = "○"
 WARNINGS_THEMATIC_OFF = "Chỉ tính vắng sinh hoạt thường kỳ vào ba tháng (đổi ở trang Cài đặt)."
 WARNINGS_THEMATIC_ON = "Tính cả vắng sinh hoạt chuyên đề vào ba tháng (đổi ở trang Cài đặt)."
 COLUMNS_TIP = "Nhấn chuột phải vào dòng tiêu đề để chọn các cột hiện."
+
+# The first run's pick from the province's communes and wards (resources/reference/tay_ninh_units.toml).
+FIRST_RUN_PICK = "Chọn xã/phường của đơn vị"
+FIRST_RUN_PICK_PLACEHOLDER = "Gõ tên hoặc mã, không cần dấu (ví dụ: hung thuan, long an, 25711)"
+FIRST_RUN_PICK_NONE = ("Không thấy «{text}» trong danh sách của tỉnh: gõ thẳng tên đảng ủy, mã và địa danh vào các ô "
+                       "bên dưới.")
+FIRST_RUN_PICK_SOURCE = ("Danh sách {count} xã, phường của tỉnh {province} từ {valid_from} theo {citation}.{unconfirmed} "
+                         "Có thể sửa các ô bên dưới hoặc gõ tên không có trong danh sách.")
+FIRST_RUN_PICK_UNCONFIRMED = " <b>CHƯA XÁC NHẬN</b>: {note}"
+FIRST_RUN_PICK_COUNT = "{shown} / {total} đơn vị"

@@ -3,8 +3,6 @@ security covers and does not (so the office adds BitLocker)."""
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,19 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tayninh_desktop.config import data_dir
+from tayninh_desktop.config import data_dir, program_version
 from tayninh_desktop.ui import strings_accounts as sa
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.app_font import FONT_DIR
 
 LICENCE_FILE = "LICENSE-Liberation.txt"
-
-
-def program_version() -> str:
-    try:
-        return metadata.version("tayninh-desktop")
-    except metadata.PackageNotFoundError:
-        return "—"
 
 
 class AboutDialog(QDialog):
