@@ -165,3 +165,20 @@ def test_the_transfer_letter_counts_the_months_paid_in_advance(home_db, actor, p
     letter = letters_repo.get_letter(home_db, letter_id)
     context = letter_context(home_db, letter, None, date(2026, 11, 20))
     assert (context["dues_paid_through"], context["dues_year"]) == ("2027-04", "2027")
+
+
+def test_a_payment_edited_outside_the_program_is_named_by_check(home_db, actor, party, today, db_path):
+    import sqlite3
+
+    from tayninh_desktop.services import integrity
+
+    dues_payments.record_advance(home_db, actor, party["an"], _advance(), today=today)
+    home_db.conn.close()
+    assert integrity.check_file(db_path).ok
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("UPDATE dues_payments SET amount = 1")
+    conn.commit()
+    conn.close()
+    report = integrity.check_file(db_path)
+    (problem,) = [f for f in report.findings() if f.data.get("id") == party["an"]]
+    assert problem.code == "row_changed" and problem.data["tables"] == "dues_payments"
