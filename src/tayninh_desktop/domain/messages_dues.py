@@ -12,11 +12,12 @@ FIELD_LABELS: dict[str, str] = {
     "relief_kind": "Miễn hoặc giảm",
     "exemption_ground": "Diện miễn đóng",
     "amount_reason": "Lý do thay đổi số tiền",
+    "payment_kind": "Hình thức",
     "payment_from": "Từ tháng",
     "payment_to": "Đến tháng",
     "dues_paid_on": "Ngày đóng",
     "dues_received_by": "Người thu",
-    "payment_amount": "Số tiền",
+    "dues_payment_amount": "Số tiền",
     "payment_reason": "Lý do số tiền khác mức tính",
     "dues_approval": "Căn cứ, ý kiến của cấp ủy",
 }

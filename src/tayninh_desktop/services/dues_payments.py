@@ -195,10 +195,10 @@ def _amount(request: PaymentRequest, figures: dict[str, int | None],
     reason = nfc(request.reason or "").strip()
     amount = request.amount
     if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0):
-        return 0, FieldIssue("payment_amount", "bad_amount", {"value": amount})
+        return 0, FieldIssue("dues_payment_amount", "bad_amount", {"value": amount})
     if missing is not None:
         if amount is None or not reason:
-            field = "payment_amount" if amount is None else "payment_reason"
+            field = "dues_payment_amount" if amount is None else "payment_reason"
             return 0, FieldIssue(field, "dues_payment_amount_unknown", {"month": month_label(missing)})
         return amount, None
     total = sum(figures[m] or 0 for m in months)
