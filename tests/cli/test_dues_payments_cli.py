@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_rules_cli import _dump, member_db, run_main  # noqa: F401  (member_db: fixture)
+import pytest
+
+from tests.cli.test_rules_cli import _dump, run_main
+
+
+@pytest.fixture
+def member_db(home_db, cells, actor, make_form, today, db_path):
+    from tayninh_desktop.services import register
+
+    member_id, _ = register.add_member(home_db, actor, make_form(), cells["CB01"].id, today=today)
+    return str(db_path), member_id
 
 
 def _leave(capsys, path, member_id):

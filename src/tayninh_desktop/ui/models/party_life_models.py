@@ -14,6 +14,7 @@ from typing import ClassVar
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
 from tayninh_desktop.domain.party_life import (
     ATTENDANCE_KEYS,
     DUES_KEYS,
@@ -23,7 +24,6 @@ from tayninh_desktop.domain.party_life import (
     DuesLine,
     DuesState,
 )
-from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
 from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr

@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.dates import format_vn_date
+from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS, PAYMENT_KINDS, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import month_label, parse_month
 from tayninh_desktop.services import dues, dues_payments, dues_terms
