@@ -182,3 +182,18 @@ def test_a_payment_edited_outside_the_program_is_named_by_check(home_db, actor, 
     report = integrity.check_file(db_path)
     (problem,) = [f for f in report.findings() if f.data.get("id") == party["an"]]
     assert problem.code == "row_changed" and problem.data["tables"] == "dues_payments"
+
+
+def test_the_demo_shows_a_few_deferred_months_settled_late(demo_db_path):
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{demo_db_path}?mode=ro", uri=True)
+    try:
+        payments = conn.execute("SELECT member_row, from_month, to_month, kind FROM dues_payments").fetchall()
+        assert 1 <= len(payments) <= 3 and {p[3] for p in payments} == {"late"}
+        for member_row, first, last, _ in payments:
+            states = {r[0] for r in conn.execute("SELECT state FROM dues_compact WHERE member_row = ? AND month"
+                                                 " BETWEEN ? AND ?", [member_row, first, last])}
+            assert states == {0}   # paid
+    finally:
+        conn.close()
