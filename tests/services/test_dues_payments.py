@@ -197,3 +197,24 @@ def test_the_demo_shows_a_few_deferred_months_settled_late(demo_db_path):
             assert states == {0}   # paid
     finally:
         conn.close()
+
+
+def test_the_dues_book_of_a_cell_marks_advance_and_late_months(home_db, actor, cells, party, today, tmp_path):
+    import subprocess
+
+    from tayninh_desktop.services import documents
+
+    dues.record_dues(home_db, actor, cells["CB01"].id, "03/2026", {party["binh"]: (0, "chua_dong", "")}, today=today)
+    dues_payments.record_settlement(home_db, actor, party["binh"],
+                                    PaymentRequest("03/2026", "03/2026", date(2026, 11, 20), "Thu"), today=today)
+    dues_payments.record_advance(home_db, actor, party["an"], _advance("07/2026", "08/2026"), today=today)
+    dues.record_dues(home_db, actor, cells["CB01"].id, "04/2026", {party["binh"]: (0, "chua_dong", "")}, today=today)
+    result, _ = documents.print_form(home_db, actor, "so_thu_dang_phi", tmp_path / "so.pdf",
+                                     documents.PrintRequest(cell_id=cells["CB01"].id, year=2026, on=today))
+    text = subprocess.run(["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True).stdout
+    assert "SỔ THU ĐẢNG PHÍ NĂM 2026" in text
+    an = next(line for line in text.splitlines() if "Nguyễn Văn An" in line)
+    assert an.count("5.000 T") == 2 and "10.000" in an
+    binh = next(line for line in text.splitlines() if "Trần Thị Bình" in line)
+    assert "5.000 C" in binh and " K " in f"{binh} "
+    assert "2 tháng đóng trước, 1 tháng đóng chậm" in text
