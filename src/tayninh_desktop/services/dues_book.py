@@ -10,7 +10,7 @@ from tayninh_desktop.services import dues, scope
 from tayninh_desktop.storage.db import Database
 
 PAID_AS_MARKS = {"advance": "T", "late": "C"}
-LEGEND = ("Ghi chú: số tiền là số đã đóng (đồng); «T»: đóng trước, «C»: đóng chậm (đảng viên tạm miễn sinh hoạt đi"
+LEGEND = ("Ghi chú: số tiền là số đã đóng (đồng); “T”: đóng trước, “C”: đóng chậm (đảng viên tạm miễn sinh hoạt đi"
           " làm ăn xa, Quy định về chế độ đảng phí); {letters}; ô trống: tháng chưa ghi.")
 TOTALS = "Tổng số đã thu trong năm {year}: {amount} đồng; {months} tháng đóng trước, {late} tháng đóng chậm."
 BASIS = "{cell}. Mức đóng theo {rules}."
@@ -24,7 +24,7 @@ def _letters() -> str:
     labels = {DuesState.UNPAID: "chưa đóng", DuesState.UNPAID_EXCUSED: "chưa đóng có lý do",
               DuesState.DEFERRED: "hoãn đóng", DuesState.NOT_REQUIRED: "miễn đóng"}
     keys = {state: key.upper() for key, state in DUES_KEYS.items() if key.isalpha()}
-    return ", ".join(f"«{keys[state]}»: {label}" for state, label in labels.items() if state in keys)
+    return ", ".join(f"“{keys[state]}”: {label}" for state, label in labels.items() if state in keys)
 
 
 def book_values(db: Database, cell_id: str, cell_name: str, year: int) -> dict:
