@@ -211,7 +211,8 @@ def test_the_dues_book_of_a_cell_marks_advance_and_late_months(home_db, actor, c
     dues.record_dues(home_db, actor, cells["CB01"].id, "04/2026", {party["binh"]: (0, "chua_dong", "")}, today=today)
     result, _ = documents.print_form(home_db, actor, "so_thu_dang_phi", tmp_path / "so.pdf",
                                      documents.PrintRequest(cell_id=cells["CB01"].id, year=2026, on=today))
-    text = subprocess.run(["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(result.path), "-"], check=True, capture_output=True,
+                          text=True).stdout
     assert "SỔ THU ĐẢNG PHÍ NĂM 2026" in text
     an = next(line for line in text.splitlines() if "Nguyễn Văn An" in line)
     assert an.count("5.000 T") == 2 and "10.000" in an

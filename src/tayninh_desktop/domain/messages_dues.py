@@ -77,3 +77,10 @@ EXEMPTION_GROUND_LABELS = {
     "ho_ngheo_can_ngheo": "Hộ nghèo, hộ cận nghèo",
     "benh_hiem_ngheo": "Mắc bệnh hiểm nghèo",
 }
+
+# The printed Sổ thu đảng phí (services/dues_book.py).
+BOOK_MARKS = {"advance": "T", "late": "C"}
+BOOK_LEGEND = ("Ghi chú: số tiền là số đã đóng (đồng); “T”: đóng trước, “C”: đóng chậm (đảng viên tạm miễn sinh hoạt"
+               " đi làm ăn xa, Quy định về chế độ đảng phí); {letters}; ô trống: tháng chưa ghi.")
+BOOK_TOTALS = "Tổng số đã thu trong năm {year}: {amount} đồng; {months} tháng đóng trước, {late} tháng đóng chậm."
+BOOK_BASIS = "{cell}. Mức đóng theo {rules}."

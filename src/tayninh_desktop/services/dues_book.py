@@ -5,15 +5,14 @@ for a month not recorded —, the member's total, and a last row with the month'
 
 from __future__ import annotations
 
+from tayninh_desktop.domain.messages_dues import BOOK_BASIS as BASIS
+from tayninh_desktop.domain.messages_dues import BOOK_LEGEND as LEGEND
+from tayninh_desktop.domain.messages_dues import BOOK_MARKS as PAID_AS_MARKS
+from tayninh_desktop.domain.messages_dues import BOOK_TOTALS as TOTALS
+from tayninh_desktop.domain.messages_party_life import DUES_LABELS
 from tayninh_desktop.domain.party_life import DUES_KEYS, DuesState, month_label
 from tayninh_desktop.services import dues, scope
 from tayninh_desktop.storage.db import Database
-
-PAID_AS_MARKS = {"advance": "T", "late": "C"}
-LEGEND = ("Ghi chú: số tiền là số đã đóng (đồng); “T”: đóng trước, “C”: đóng chậm (đảng viên tạm miễn sinh hoạt đi"
-          " làm ăn xa, Quy định về chế độ đảng phí); {letters}; ô trống: tháng chưa ghi.")
-TOTALS = "Tổng số đã thu trong năm {year}: {amount} đồng; {months} tháng đóng trước, {late} tháng đóng chậm."
-BASIS = "{cell}. Mức đóng theo {rules}."
 
 
 def _money(amount: int) -> str:
@@ -21,10 +20,10 @@ def _money(amount: int) -> str:
 
 
 def _letters() -> str:
-    labels = {DuesState.UNPAID: "chưa đóng", DuesState.UNPAID_EXCUSED: "chưa đóng có lý do",
-              DuesState.DEFERRED: "hoãn đóng", DuesState.NOT_REQUIRED: "miễn đóng"}
+    """The grid's key letters of the months not paid, as the legend gives them ("“K”: chưa đóng, …")."""
     keys = {state: key.upper() for key, state in DUES_KEYS.items() if key.isalpha()}
-    return ", ".join(f"“{keys[state]}”: {label}" for state, label in labels.items() if state in keys)
+    return ", ".join(f"“{keys[state]}”: {DUES_LABELS[state.value].lower()}" for state in
+                     (DuesState.UNPAID, DuesState.UNPAID_EXCUSED, DuesState.DEFERRED, DuesState.NOT_REQUIRED))
 
 
 def book_values(db: Database, cell_id: str, cell_name: str, year: int) -> dict:
