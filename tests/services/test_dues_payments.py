@@ -219,3 +219,12 @@ def test_the_dues_book_of_a_cell_marks_advance_and_late_months(home_db, actor, c
     binh = next(line for line in text.splitlines() if "Trần Thị Bình" in line)
     assert "5.000 C" in binh and " K " in f"{binh} "
     assert "2 tháng đóng trước, 1 tháng đóng chậm" in text
+
+
+def test_a_payment_of_no_member_is_named_by_the_orphan_probe(home_db, actor, party, today):
+    from tayninh_desktop.storage.integrity import foreign_key_problems
+
+    dues_payments.record_advance(home_db, actor, party["an"], _advance(), today=today)
+    assert not foreign_key_problems(home_db)
+    home_db.execute("UPDATE dues_payments SET member_row = 99999")
+    assert "dues_payments (1) → members" in foreign_key_problems(home_db)
