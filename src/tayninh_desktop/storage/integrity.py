@@ -50,8 +50,8 @@ def _compact_orphans(db: Database) -> list[str]:
     out = []
     orphans = _ORPHANS
     if "dues_payments" in present:   # m046: payments of several months, by the member's row id
-        orphans += (("dues_payments", "members", "SELECT COUNT(*) FROM dues_payments WHERE member_row NOT IN"
-                                                 " (SELECT rowid FROM members)"),)
+        orphans += (("dues_payments", "members", ("SELECT COUNT(*) FROM dues_payments WHERE member_row NOT IN"
+                                                  " (SELECT rowid FROM members)")),)
     for table, parent, sql in orphans:
         count = db.execute(sql).fetchone()[0]
         if count:
