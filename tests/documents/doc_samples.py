@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tayninh_desktop.domain.documents import DocumentHeader, Recipients, Signature
+from tests.documents.dues_book_samples import dues_book_values
 from tests.documents.level_tally_samples import LEVEL_TALLY_FORMS, level_tally_values
 from tests.documents.returns_samples import RETURNS_FORMS, returns_values
 from tests.documents.support_samples import SUPPORT_FORMS, support_values
@@ -268,6 +269,7 @@ def context_for(form_id: str, members: int = 12) -> dict:
     if form_id in SCREENING_FORMS:
         ctx.update(screening_values())
     ctx.update(returns_values(form_id))
+    ctx.update(dues_book_values(form_id))
     return ctx
 
 

@@ -9,6 +9,7 @@ import pytest
 from tayninh_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, missing_glyphs
 from tayninh_desktop.documents.forms import all_forms
 from tests.documents.conftest import pdffonts, pdftotext, pypdf_text, requires_poppler
+from tests.documents.dues_book_samples import DUES_BOOK_EXPECTED, DUES_BOOK_FORMS
 from tests.documents.level_tally_samples import LEVEL_TALLY_EXPECTED
 from tests.documents.returns_samples import RETURNS_EXPECTED
 from tests.documents.support_samples import SUPPORT_EXPECTED
@@ -60,6 +61,7 @@ EXPECTED = {
     **SUPPORT_EXPECTED,
     **RETURNS_EXPECTED,
     **LEVEL_TALLY_EXPECTED,
+    **DUES_BOOK_EXPECTED,
     "bieu_1": ["THỐNG KÊ TĂNG, GIẢM ĐẢNG VIÊN", "6 THÁNG ĐẦU NĂM 2026", "Biểu số 1-BTCTW", "Thực hiện",
                "(%) kỳ này so với cùng kỳ năm trước", "4 = 2 × 100 : 3",
                "A - Tổng số đảng viên cuối kỳ trước chuyển sang", "3. Phục hồi đảng tịch", "NGƯỜI LẬP BIỂU"],
@@ -91,6 +93,7 @@ CELL_FORMS = {"chuong_trinh_hop_chi_bo", "ho_so_hop_chi_bo", "trich_ngang_dang_v
               "phieu_bieu_quyet", "bien_ban_kiem_phieu", "to_trinh", "ban_cam_ket", "danh_sach_du_kien_giup_do",
               "nghi_quyet_danh_sach_giup_do", "nghi_quyet_de_nghi_xoa_ten", "nghi_quyet_ket_qua_giup_do",
               "nghi_quyet_phan_cong_giup_do", "to_trinh_xoa_ten"}
+CELL_FORMS |= DUES_BOOK_FORMS
 
 
 def test_every_form_has_expectations():

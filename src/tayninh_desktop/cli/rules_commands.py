@@ -82,6 +82,23 @@ def _register_dues(sub, common) -> None:
     p.add_argument("--decision-date", default="", help="ngày quyết định dd/mm/yyyy")
     p.add_argument("--reason", default="")
     p.set_defaults(handler=cmd_dues_relief)
+    for name, help_text, handler in (
+            ("advance", "ghi đảng phí đóng trước nhiều tháng (đảng viên tạm miễn sinh hoạt đi làm ăn xa)",
+             cmd_dues_advance),
+            ("settle", "ghi đảng phí đóng chậm cho các tháng còn nợ", cmd_dues_settle)):
+        p = dues.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("--member", required=True)
+        p.add_argument("--from", dest="from_month", required=True, help="từ tháng mm/yyyy")
+        p.add_argument("--to", dest="to_month", required=True, help="đến tháng mm/yyyy (tối đa 12 tháng một lần)")
+        p.add_argument("--paid-on", required=True, help="ngày đóng dd/mm/yyyy")
+        p.add_argument("--received-by", required=True, help="người thu")
+        p.add_argument("--amount", type=int, help="số tiền đã thu (mặc định: tổng mức tính theo quy định)")
+        p.add_argument("--reason", default="", help="lý do khi số tiền khác tổng mức tính")
+        p.add_argument("--approval", default="", help="căn cứ: ý kiến hoặc quyết định của cấp ủy")
+        p.set_defaults(handler=handler)
+    p = dues.add_parser("payments", parents=[common], help="các khoản đóng trước, đóng chậm của đảng viên")
+    p.add_argument("--member", required=True)
+    p.set_defaults(handler=cmd_dues_payments)
 
 
 def _register_away(sub, common) -> None:
@@ -170,6 +187,58 @@ def cmd_dues_relief(args) -> int:
                                            args.last_month, percent=args.percent, ground=args.ground,
                                            decision_number=args.decision, decision_date=decided, reason=args.reason)
     emit(args, {"ok": True, "relief_id": relief_id}, "Đã ghi quyết định miễn, giảm đảng phí.")
+    return 0
+
+
+def _payment(args, record) -> int:
+    from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
+    from tayninh_desktop.services.dues_payments import PaymentRequest, payments
+
+    db = open_db(args)
+    request = PaymentRequest(args.from_month, args.to_month, _day(args.paid_on, "dues_paid_on"), args.received_by,
+                             args.amount, args.reason, args.approval)
+    payment_id, _ = record(db, actor(args), args.member, request)
+    payment = next(p for p in payments(db, args.member) if p.id == payment_id)
+    emit(args, {"ok": True, **_payment_json(payment)},
+         f"Đã ghi {PAYMENT_KINDS[payment.kind]} đảng phí từ tháng {_month(payment.from_month)} đến tháng"
+         f" {_month(payment.to_month)}: {_money(payment.amount)}.")
+    return 0
+
+
+def _month(month: str) -> str:
+    return f"{month[5:7]}/{month[:4]}"
+
+
+def _payment_json(payment) -> dict:
+    return {"payment_id": payment.id, "member_id": payment.member_id, "kind": payment.kind,
+            "from_month": payment.from_month, "to_month": payment.to_month, "amount": payment.amount,
+            "paid_on": payment.paid_on.isoformat(), "received_by": payment.received_by, "reason": payment.reason,
+            "approval": payment.approval}
+
+
+def cmd_dues_advance(args) -> int:
+    from tayninh_desktop.services.dues_payments import record_advance
+
+    return _payment(args, record_advance)
+
+
+def cmd_dues_settle(args) -> int:
+    from tayninh_desktop.services.dues_payments import record_settlement
+
+    return _payment(args, record_settlement)
+
+
+def cmd_dues_payments(args) -> int:
+    from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
+    from tayninh_desktop.services.dues_payments import payments
+
+    db = open_db(args)
+    rows = payments(db, args.member)
+    text = [f"{PAYMENT_KINDS[p.kind].capitalize():<10} {_month(p.from_month)}–{_month(p.to_month)}"
+            f"  {_money(p.amount):>11}  ngày {format_vn_date(p.paid_on)}  người thu {p.received_by}"
+            + (f"  · {p.reason}" if p.reason else "") + (f"  · {p.approval}" if p.approval else "") for p in rows]
+    emit(args, {"ok": True, "payments": [_payment_json(p) for p in rows]},
+         text + [f"Tổng số: {len(rows)} khoản."])
     return 0
 
 

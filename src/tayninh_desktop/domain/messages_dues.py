@@ -12,6 +12,14 @@ FIELD_LABELS: dict[str, str] = {
     "relief_kind": "Miễn hoặc giảm",
     "exemption_ground": "Diện miễn đóng",
     "amount_reason": "Lý do thay đổi số tiền",
+    "payment_kind": "Hình thức",
+    "payment_from": "Từ tháng",
+    "payment_to": "Đến tháng",
+    "dues_paid_on": "Ngày đóng",
+    "dues_received_by": "Người thu",
+    "dues_payment_amount": "Số tiền",
+    "payment_reason": "Lý do số tiền khác mức tính",
+    "dues_approval": "Căn cứ, ý kiến của cấp ủy",
 }
 
 MESSAGES: dict[str, str] = {
@@ -32,7 +40,33 @@ MESSAGES: dict[str, str] = {
     "dues_amount_changed": "{field_label}: tháng {month} — số tiền của đảng viên {name} ({amount}) khác mức tính"
                            " theo quy định ({due}): ghi lý do thay đổi.",
     "dues_relief_not_found": "Không tìm thấy quyết định miễn, giảm đảng phí (mã {relief_id}).",
+    "dues_payment_end_before_start": "{field_label}: tháng {last} ở trước tháng bắt đầu {first}.",
+    "dues_payment_too_long": "{field_label}: {count} tháng, quá {limit} tháng chương trình cho ghi một lần"
+                             " ({basis}).",
+    "dues_payment_before_joining": "{field_label}: tháng {month} ở trước ngày vào Đảng của đảng viên {name}"
+                                   " ({joined}).",
+    "dues_payment_day_in_future": "{field_label}: ngày {value} chưa đến.",
+    "dues_advance_not_ahead": "{field_label}: tháng {month} đã qua vào ngày đóng {paid_on} — đóng trước chỉ cho"
+                              " các tháng từ tháng đóng trở đi; tháng đã qua ghi là đóng chậm.",
+    "dues_advance_not_away": "{field_label}: tháng {month} — đảng viên {name} không có quyết định tạm miễn sinh"
+                             " hoạt đi làm ăn xa trong tháng đó, không được đóng trước ({basis}).",
+    "dues_late_not_past": "{field_label}: tháng {month} chưa qua vào ngày đóng {paid_on} — đóng chậm chỉ cho"
+                          " các tháng đã qua; tháng tới ghi là đóng trước.",
+    "dues_late_no_arrears": "{field_label}: tháng {month} — đảng viên {name} không nợ đảng phí (tháng không ghi"
+                            " chưa đóng hay hoãn đóng), không có gì để đóng chậm.",
+    "dues_payment_month_paid": "{field_label}: tháng {month} — đảng viên {name} đã ghi đã đóng đảng phí;"
+                               " không ghi đóng hai lần.",
+    "dues_payment_overlap": "{field_label}: tháng {month} — đảng viên {name} đã có khoản {other} từ tháng {first}"
+                            " đến tháng {last} (ngày {paid_on}); hai khoản đóng không được trùng tháng.",
+    "dues_payment_amount_unknown": "{field_label}: chưa tính được mức đóng tháng {month} (chưa ghi mức lương làm"
+                                   " căn cứ) — ghi số tiền đã thu và lý do.",
+    "dues_payment_amount_changed": "{field_label}: số tiền {amount} khác tổng mức tính theo quy định ({due}) cho"
+                                   " {count} tháng — ghi lý do.",
+    "dues_month_in_payment": "{field_label}: tháng {month} — đảng viên {name} đã {other} (ngày {paid_on});"
+                             " tháng này đã đóng, không ghi lại trạng thái khác.",
 }
+
+PAYMENT_KINDS = {"advance": "đóng trước", "late": "đóng chậm"}
 
 RELIEF_LABELS = {"mien": "Miễn đóng", "giam": "Giảm"}
 EXEMPTION_GROUND_SHORT = {"tuoi_dang_50": "50 năm tuổi Đảng", "tro_cap_huu_tri_xa_hoi": "trợ cấp hưu trí XH",
@@ -43,3 +77,10 @@ EXEMPTION_GROUND_LABELS = {
     "ho_ngheo_can_ngheo": "Hộ nghèo, hộ cận nghèo",
     "benh_hiem_ngheo": "Mắc bệnh hiểm nghèo",
 }
+
+# The printed Sổ thu đảng phí (services/dues_book.py).
+BOOK_MARKS = {"advance": "T", "late": "C"}
+BOOK_LEGEND = ("Ghi chú: số tiền là số đã đóng (đồng); “T”: đóng trước, “C”: đóng chậm (đảng viên tạm miễn sinh hoạt"
+               " đi làm ăn xa, Quy định về chế độ đảng phí); {letters}; ô trống: tháng chưa ghi.")
+BOOK_TOTALS = "Tổng số đã thu trong năm {year}: {amount} đồng; {months} tháng đóng trước, {late} tháng đóng chậm."
+BOOK_BASIS = "{cell}. Mức đóng theo {rules}."

@@ -180,6 +180,7 @@ class DuesLine:
     category_label: str = ""
     relief_label: str = ""
     unconfirmed: bool = False
+    paid_as: str = ""               # "advance" / "late": the month is covered by a payment of several months
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ SECTIONS: dict[str, dict[str, object]] = {
                   "exempted_from_activity_pay": BOOL, "exemption_grounds": TEXTS, "default_category": TEXT},
     "dues_category": {"code": TEXT, "label": TEXT, "short_label": TEXT, "rate_permille": INT, "fixed_amount": INT,
                       "base_label": TEXT},
+    "dues_advance": {"max_months": INT, "advance_needs_leave": BOOL, "late_needs_arrears": BOOL},
     # calendar.toml
     "fixed_holidays": {"days": TEXTS},
     "year_days": {"year": INT, "days_off": DAYS, "workdays": DAYS},
@@ -75,6 +76,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "transfer_deadline": ("working_days",),
     "dues_category": ("code", "label"),
     "dues_rule": ("reduction_max_months",),
+    "dues_advance": ("max_months",),
     "fixed_holidays": ("days",),
     "year_days": ("year",),
     "vote_help_list": ("numerator", "denominator", "strict", "secret"),

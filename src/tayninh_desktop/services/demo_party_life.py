@@ -348,4 +348,5 @@ def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> 
     demo_rules.leave_details(db, rng)
     letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
     letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))
+    demo_rules.settle_some_deferred(db, today)
     return PartyLifeDemo(meetings, attendance, dues, ratings)

@@ -168,3 +168,53 @@ def leave_details(db: Database, rng: random.Random) -> None:
                        " 'dinh_cu_nuoc_ngoai')").fetchall()
     db.conn.executemany("INSERT INTO exit_grounds (event_id, ground, created_at, updated_at) VALUES (?, ?, ?, ?)",
                         [(event_id, rng.choice(EXIT_GROUNDS[kind]), stamp, stamp) for event_id, kind in exits])
+
+
+DEMO_SETTLEMENTS = 3   # away members whose deferred months the demo shows settled late
+
+
+def settle_some_deferred(db: Database, today: date) -> int:
+    """A few members away for work settle their deferred months late (dues_payments, m046): the first
+    ``DEMO_SETTLEMENTS`` members by row id with a deferred month, their first run of consecutive deferred months
+    (at most 12), paid on the 5th of the month after the run when that day has come. No random draw: the rest of
+    the demo stays the seed's. Returns the number of payments."""
+    from tayninh_desktop.storage import party_life_codes as codes
+
+    members = [r[0] for r in db.execute(
+        "SELECT DISTINCT m.rowid FROM member_events e JOIN members m ON m.id = e.member_id"
+        " WHERE e.kind = 'di_lam_an_xa' ORDER BY m.rowid").fetchall()]
+    stamp, written = now_iso(), 0
+    for member_row in members:
+        if written >= DEMO_SETTLEMENTS:
+            break
+        rows = db.execute("SELECT month, state, due FROM dues_compact WHERE member_row = ? ORDER BY month",
+                          [member_row]).fetchall()
+        run = _first_deferred_run(rows)
+        if not run:
+            continue
+        last = codes.month_text(run[-1][0])
+        year, number = int(last[:4]), int(last[5:7])
+        paid_on = date(year + (number == 12), 1 if number == 12 else number + 1, 5)
+        if paid_on > today:
+            continue
+        written += 1
+        note = f"Đóng chậm ngày {paid_on:%d/%m/%Y}"
+        db.execute("INSERT INTO dues_payments (member_row, from_month, to_month, id, amount, paid_on, received_by,"
+                   " kind, reason, approval, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'late', '', ?, ?)",
+                   [member_row, run[0][0], run[-1][0], written, sum(r[2] for r in run), paid_on.isoformat(),
+                    "Phó bí thư chi bộ", "Chi bộ đồng ý tại kỳ sinh hoạt", stamp])
+        db.conn.executemany("UPDATE dues_compact SET state = ?, amount = NULL, reason = ? WHERE member_row = ?"
+                            " AND month = ?", [(_PAID, note, member_row, r[0]) for r in run])
+    return written
+
+
+def _first_deferred_run(rows) -> list:
+    """The first consecutive deferred months with their amount due (at most 12)."""
+    run: list = []
+    for month, state, due in rows:
+        consecutive = run and month in (run[-1][0] + 1, run[-1][0] + 89)   # 202612 → 202701
+        if state == _DEFERRED and due is not None and (not run or consecutive) and len(run) < 12:
+            run.append((month, state, due))
+        elif run:
+            break
+    return run

@@ -237,6 +237,12 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
         from tayninh_desktop.services import support_documents
 
         ctx.update(support_documents.form_values(db, form.source, request, on))
+    if form.source == "dues_book" and subject is not None and not request.blank:   # the cell's dues of a year
+        from tayninh_desktop.services.dues_book import book_values
+
+        ctx.update(book_values(db, subject.id, names["unit_name"], request.year or on.year))
+    elif form.source == "dues_book":
+        ctx["book_year"] = request.year or on.year
     if form.source == "warnings":
         from tayninh_desktop.services import warnings_print
 

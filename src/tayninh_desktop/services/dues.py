@@ -10,7 +10,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.dues import DueFigure, DuesRelief, ReliefKind, compute_due
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.members import MemberStatus
-from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_SHORT, RELIEF_LABELS
+from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_SHORT, PAYMENT_KINDS, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import (
     DuesEntry,
     DuesLine,
@@ -27,7 +27,7 @@ from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.party_life import rules, today_or
-from tayninh_desktop.storage import audit, dues_repo
+from tayninh_desktop.storage import audit, dues_payments_repo, dues_repo
 from tayninh_desktop.storage.db import Database
 
 
@@ -75,6 +75,7 @@ def dues_sheet(db: Database, cell_id: str, month_text: str) -> list[DuesLine]:
     last = dues_repo.last_amounts(db, ids, month)
     facts = _month_facts(db, ids, month)
     deferral = bool(facts.rule and facts.rule.get("deferral_for_away", False))
+    covered = dues_payments_repo.kinds_in_month(db, ids, month)
     lines = []
     for member_id, name, status, _joined in roster:
         status = MemberStatus(status)
@@ -83,7 +84,9 @@ def dues_sheet(db: Database, cell_id: str, month_text: str) -> list[DuesLine]:
                  "relief_label": relief_label(figure.relief), "unconfirmed": figure.unconfirmed}
         entry = recorded.get(member_id)
         if entry:
-            lines.append(DuesLine(member_id, name, status, entry.amount, entry.state, entry.reason, True, **shown))
+            paid_as = covered[member_id][0] if member_id in covered and entry.state is DuesState.PAID else ""
+            lines.append(DuesLine(member_id, name, status, entry.amount, entry.state, entry.reason, True, **shown,
+                                  paid_as=paid_as))
             continue
         state = default_dues_state(status, figure.exempt, deferral and member_id in facts.away)
         amount = 0 if state is not DuesState.PAID else (
@@ -133,6 +136,7 @@ def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
             changed = due is not None and DuesState(state) is DuesState.PAID and int(amount) != due
             clean.append(DuesEntry(member_id, month, int(amount), DuesState(state), nfc(reason), cell.id, due,
                                    nfc(reason) if changed else ""))
+        clean = _outside_payments(db, clean, roster, month, issues)
         if issues:
             raise ValidationError(issues)
         before = dues_repo.entries_for(db, [e.member_id for e in clean], month)
@@ -141,6 +145,20 @@ def record_dues(db: Database, actor: Actor, cell_id: str, month_text: str,
                      {"month": month, "entries": {k: [v.amount, v.state.value] for k, v in before.items()}},
                      {"month": month, "entries": {e.member_id: [e.amount, e.state.value, e.reason] for e in clean}})
     return Changes(party_life=True, member_ids=tuple(e.member_id for e in clean))
+
+
+def _outside_payments(db: Database, clean: list[DuesEntry], roster: dict, month: str,
+                      issues: list[FieldIssue]) -> list[DuesEntry]:
+    """A month covered by a payment of several months (đóng trước / đóng chậm) belongs to that payment: the grid
+    saved again leaves it as it is; another state over it is refused."""
+    covered = dues_payments_repo.kinds_in_month(db, [e.member_id for e in clean], month)
+    for entry in clean:
+        if entry.member_id in covered and entry.state is not DuesState.PAID:
+            kind, paid_on = covered[entry.member_id]
+            issues.append(FieldIssue("dues", "dues_month_in_payment", {
+                "month": month_label(month), "name": roster[entry.member_id][1], "other": PAYMENT_KINDS[kind],
+                "paid_on": format_vn_date(paid_on)}))
+    return [e for e in clean if e.member_id not in covered]
 
 
 def _entry_issue(db: Database, roster: dict, cell_name: str, member_id: str, month: str, amount, state: str):

@@ -48,7 +48,11 @@ def _compact_orphans(db: Database) -> list[str]:
     if not {"attendance_compact", "dues_compact"} <= present:
         return []
     out = []
-    for table, parent, sql in _ORPHANS:
+    orphans = _ORPHANS
+    if "dues_payments" in present:   # m046: payments of several months, by the member's row id
+        orphans += (("dues_payments", "members", ("SELECT COUNT(*) FROM dues_payments WHERE member_row NOT IN"
+                                                  " (SELECT rowid FROM members)")),)
+    for table, parent, sql in orphans:
         count = db.execute(sql).fetchone()[0]
         if count:
             out.append(f"{table} ({count}) → {parent}")

@@ -7,7 +7,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import to_iso
-from tayninh_desktop.storage import dues_repo
+from tayninh_desktop.storage import dues_payments_repo, dues_repo
 from tayninh_desktop.storage.audit import now_iso
 
 
@@ -34,5 +34,18 @@ def latest_outgoing(db: Database, member_id: str) -> str | None:
 
 
 def last_paid_month(db: Database, member_id: str, until: date) -> str:
-    """The last month whose dues the member paid, up to ``until``'s month ("" when none)."""
-    return dues_repo.last_paid_month(db, member_id, to_iso(until)[:7])
+    """The last month whose dues the member paid, up to ``until``'s month ("" when none), carried on through the
+    months paid in advance on or before ``until`` that follow without a gap ("đã đóng đảng phí hết tháng …")."""
+    month = to_iso(until)[:7]
+    last = dues_repo.last_paid_month(db, member_id, month)
+    for payment in dues_payments_repo.of_member(db, member_id):
+        if payment.kind != "advance" or payment.paid_on is None or payment.paid_on > until:
+            continue
+        if payment.from_month <= _next_month(last or month) and payment.to_month > (last or ""):
+            last = payment.to_month
+    return last
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + 1}-01" if number == 12 else f"{year}-{number + 1:02d}"

@@ -190,3 +190,7 @@ from tayninh_desktop.storage import schema_compact  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_field_history  # noqa: F401
 # isort: on
+# Issue 8 (last gap): dues paid in advance or settled late, several months at once (m046).
+# isort: off
+from tayninh_desktop.storage import schema_dues_payments  # noqa: F401
+# isort: on

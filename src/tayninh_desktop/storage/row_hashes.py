@@ -75,6 +75,9 @@ COMPACT: dict[str, Compact] = {
                                   ("member_row", "state", "reason")),
     "dues_compact": Compact("member", "member_row", "members", "dues",
                             ("month", "cell_row", "amount", "state", "reason", "due", "amount_reason")),
+    "dues_payments": Compact("member", "member_row", "members", "dues_payments",
+                             ("from_month", "to_month", "id", "amount", "paid_on", "received_by", "kind", "reason",
+                              "approval", "created_at")),
 }
 
 # Tables that are not data: the log itself, the schema's bookkeeping, derived indexes.

@@ -36,6 +36,22 @@ BASE_HINT = "đồng/tháng; để trống nếu diện không tính theo lươn
 MONTH_HINT = "mm/yyyy"
 PERCENT_HINT = "30, 50 hoặc 70 (%)"
 LAST_MONTH_HINT = "để trống nếu miễn không thời hạn"
+DUES_PAYMENT = "Đóng trước / đóng chậm…"
+DUES_PAYMENT_TIP = "Ghi một khoản đảng phí đóng nhiều tháng một lần cho đảng viên đang chọn"
+DLG_PAYMENT = "Đóng trước / đóng chậm đảng phí — {name}"
+PAYMENT_KIND_CHOICES = (("advance", "Đóng trước (đảng viên tạm miễn sinh hoạt đi làm ăn xa)"),
+                        ("late", "Đóng chậm (các tháng còn nợ, hoãn đóng)"))
+PAYMENT_AMOUNT_HINT = "để trống: tổng mức tính theo quy định"
+PAYMENT_REASON_HINT = "chỉ ghi khi số tiền khác tổng mức tính"
+PAYMENT_APPROVAL_HINT = "ý kiến của chi bộ, quyết định của cấp ủy (nếu có)"
+PAYMENT_HINT = ("Đóng trước: các tháng từ tháng đóng trở đi, trong thời gian tạm miễn sinh hoạt đi làm ăn xa. "
+                "Đóng chậm: các tháng đã qua còn ghi chưa đóng hoặc hoãn đóng. Một lần ghi tối đa {limit} tháng"
+                " — giới hạn của chương trình, không phải mức của quy định ({basis}). Các tháng được ghi đã đóng"
+                " và hiện trong bảng là «đóng trước» / «đóng chậm».")
+PAYMENTS_NONE = "Chưa có khoản đóng trước, đóng chậm."
+PAYMENTS_LINE = "Đã ghi: {items}"
+PAYMENT_ITEM = "{kind} {first}–{last} ({amount}, ngày {day})"
+PAID_AS_SUFFIX = " ({kind})"
 
 # Discipline dialog.
 DISCIPLINE_HINT = ("Kỷ luật đảng hết hiệu lực sau 12 tháng kể từ ngày công bố nếu không có vi phạm mới ({basis});"

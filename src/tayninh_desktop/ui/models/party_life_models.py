@@ -14,6 +14,7 @@ from typing import ClassVar
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
 from tayninh_desktop.domain.party_life import (
     ATTENDANCE_KEYS,
     DUES_KEYS,
@@ -200,7 +201,7 @@ class DuesModel(_StateGrid):
             category = line.category_label + (sr.UNCONFIRMED_MARK if line.unconfirmed else "")
             return (str(index.row() + 1), line.full_name, strings.status_label(line.status.value), category,
                     "" if line.due is None else s.number(line.due), s.number(line.amount) if marked else "",
-                    s.dues_label(line.state.value) if marked else self.unmarked_text, line.relief_label,
+                    _dues_state_text(line) if marked else self.unmarked_text, line.relief_label,
                     s.RECORDED if line.recorded else "", line.reason)[column]
         if role == Qt.ItemDataRole.EditRole:
             return line.amount if column == 5 else line.reason if column == 9 else None
@@ -240,6 +241,14 @@ class DuesModel(_StateGrid):
         paid = [x for x in marked if x.state is DuesState.PAID]
         unpaid = sum(x.state in (DuesState.UNPAID, DuesState.UNPAID_EXCUSED) for x in marked)
         return sum(x.amount for x in paid), len(paid), unpaid, len(self.rows) - len(marked)
+
+
+def _dues_state_text(line: DuesLine) -> str:
+    """"Đã đóng", or "Đã đóng (đóng trước)" / "(đóng chậm)" for a month covered by a payment of several months."""
+    text = s.dues_label(line.state.value)
+    if line.paid_as:
+        text += sr.PAID_AS_SUFFIX.format(kind=PAYMENT_KINDS.get(line.paid_as, line.paid_as))
+    return text
 
 
 class RatingsModel(_StateGrid):

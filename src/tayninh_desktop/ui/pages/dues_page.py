@@ -7,10 +7,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
+from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS, RELIEF_LABELS
+from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS, PAYMENT_KINDS, RELIEF_LABELS
 from tayninh_desktop.domain.party_life import month_label, parse_month
-from tayninh_desktop.services import dues, dues_terms
+from tayninh_desktop.services import dues, dues_payments, dues_terms
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui import strings_window as sw
@@ -30,16 +31,19 @@ class DuesPage(CellSheetPage):
         self.load_button = QPushButton(s.DUES_LOAD, objectName="dues_load")
         self.terms_button = QPushButton(sr.DUES_TERMS, objectName="dues_terms")
         self.relief_button = QPushButton(sr.DUES_RELIEF, objectName="dues_relief")
+        self.payment_button = QPushButton(sr.DUES_PAYMENT, objectName="dues_payment", toolTip=sr.DUES_PAYMENT_TIP)
         self.fill_button = QPushButton(sw.DUES_FILL_DEFAULT, objectName="dues_fill_default",
                                        toolTip=sw.DUES_FILL_DEFAULT_TIP)
         super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
                          help_text=s.DUES_HELP, summary_name="dues_totals",
-                         extra=(self.load_button, self.terms_button, self.relief_button), actions=(self.fill_button,))
+                         extra=(self.load_button, self.terms_button, self.relief_button, self.payment_button),
+                         actions=(self.fill_button,))
         self.totals = self.summary
         self.load_button.clicked.connect(self.switch_month)
         self.month.returnPressed.connect(self.switch_month)
         self.terms_button.clicked.connect(self.edit_terms)
         self.relief_button.clicked.connect(self.grant_relief)
+        self.payment_button.clicked.connect(self.record_payment)
         self.fill_button.clicked.connect(self.fill_default)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
         self.rule_text = ""
@@ -148,11 +152,48 @@ class DuesPage(CellSheetPage):
                                               decision_number=v["decision_number"],
                                               decision_date=_day(v["decision_date"]), reason=v["reason"]))
 
+    def record_payment(self) -> RecordDialog | None:
+        """Dues paid for several months at once by the selected member: in advance (away for work) or late."""
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        db, actor, today = self.context.db, self.context.actor, self.today
+        month = self.loaded_month
+        rule = dues_payments.advance_rule(parse_month(month)) if month else None
+        limit = rule["max_months"] if rule else dues_payments.DEFAULT_MAX_MONTHS
+        basis = rule.citation_marked if rule else ""
+
+        def submit(v: dict[str, str]):
+            record = dues_payments.record_advance if v["payment_kind"] == "advance" else \
+                dues_payments.record_settlement
+            request = dues_payments.PaymentRequest(
+                v["payment_from"], v["payment_to"], _day(v["dues_paid_on"], "dues_paid_on") if v["dues_paid_on"].strip()
+                else None, v["dues_received_by"], _money(v["dues_payment_amount"]), v["payment_reason"], v["dues_approval"])
+            return record(db, actor, member_id, request, today=today)
+
+        dialog = self._open(sr.DLG_PAYMENT.format(name=name), [
+            Field("payment_kind", "advance", sr.PAYMENT_KIND_CHOICES),
+            Field("payment_from", month, hint=sr.MONTH_HINT), Field("payment_to", month, hint=sr.MONTH_HINT),
+            Field("dues_paid_on", today.strftime("%d/%m/%Y"), hint="dd/mm/yyyy"), Field("dues_received_by"),
+            Field("dues_payment_amount", hint=sr.PAYMENT_AMOUNT_HINT), Field("payment_reason", hint=sr.PAYMENT_REASON_HINT),
+            Field("dues_approval", hint=sr.PAYMENT_APPROVAL_HINT)], submit)
+        dialog.set_hint(sr.PAYMENT_HINT.format(limit=limit, basis=basis) + "\n" + _payments_line(db, member_id))
+        return dialog
+
     def _open(self, title: str, fields: list[Field], submit) -> RecordDialog:
         dialog = RecordDialog(self.context, title, fields, submit, self)
         dialog.accepted.connect(lambda: self.guard.allow_leave() and self.load())
         dialog.open()
         return dialog
+
+
+def _payments_line(db, member_id: str) -> str:
+    rows = dues_payments.payments(db, member_id)
+    if not rows:
+        return sr.PAYMENTS_NONE
+    return sr.PAYMENTS_LINE.format(items="; ".join(
+        sr.PAYMENT_ITEM.format(kind=PAYMENT_KINDS[p.kind], first=month_label(p.from_month), last=month_label(p.to_month),
+                               amount=s.money(p.amount), day=format_vn_date(p.paid_on)) for p in rows))
 
 
 def _money(text: str) -> int | None:
@@ -168,11 +209,11 @@ def _number(text: str):
     return int(digits) if digits.isdigit() else (digits or 0)
 
 
-def _day(text: str):
+def _day(text: str, field: str = "decision_date"):
     from tayninh_desktop.domain.dates import parse_vn_date
     from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 
     try:
         return parse_vn_date(text)
     except ValueError:
-        raise ValidationError([FieldIssue("decision_date", "bad_date", {"value": text})]) from None
+        raise ValidationError([FieldIssue(field, "bad_date", {"value": text})]) from None
