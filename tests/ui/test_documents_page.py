@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tayninh_desktop.services import documents, documents_context, organisation, reports_de_an_03
+from tayninh_desktop.services import documents, organisation
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
 from tayninh_desktop.ui.pages.documents_page import DocumentsPage
 from tayninh_desktop.ui.tasks import TaskRunner
