@@ -112,7 +112,7 @@ class ImportPlan:
     cell_id: str | None = None       # the cell new members go to (``--cell``), to plan again
     register_mark: int = -1          # the register's last audit entry when planned: changed → plan again
     create_cells: bool = False       # cells named in the file and not in the register are created
-    new_cells: tuple[NewCell, ...] = ()
+    new_cells: tuple[NewCell, ...] = ()   # the cells the file names that the register does not have
 
     def cells_to_create(self) -> list[NewCell]:
         """The new cells that members being added go to (what the import will create)."""
@@ -323,11 +323,12 @@ def _cell_for_new(ctx: _Context, row: ParsedRow) -> tuple[str | None, RowIssue |
     cell_text = row.values.get("cell", "")
     if cell_text:
         unit = ctx.open_cells.find(cell_text)
-        if unit is None and ctx.create_cells and new_cell_name(cell_text) != "Chi bộ":
+        if unit is None and new_cell_name(cell_text) != "Chi bộ":   # listed, for the user to confirm creating
             name = new_cell_name(cell_text)
             key = fold(name).removeprefix("chi bo ").strip()
             ctx.new_cells.setdefault(key, [name, []])[1].append(row.rows[0])
-            return NEW_CELL + key, None
+            if ctx.create_cells:
+                return NEW_CELL + key, None
         if unit is None:
             return None, row_issue(ctx.source, row, "cell", "import_unknown_cell", {"value": cell_text})
         return unit.id, None

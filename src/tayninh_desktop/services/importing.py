@@ -209,6 +209,21 @@ def import_file(db, actor: Actor, path: Path | str, *, cell_id: str | None = Non
     return apply_import(db, actor, plan, accept_valid=accept_valid, today=today)
 
 
+def names_cells(mapping: Mapping[int, str]) -> bool:
+    """Whether a column of this mapping gives the member's cell."""
+    from tayninh_desktop.domain.import_headers import TARGETS
+
+    return any("cell" in TARGETS.get(target, ()) for target in mapping.values())
+
+
+def has_sections(source: ImportSource) -> bool:
+    """Whether the table names cells by section rows ("Chi bộ ấp Cầu Xe" above its members)."""
+    from tayninh_desktop.spreadsheets.records import group_records
+
+    layout = source.layout
+    return any(r.section for r in group_records(layout.rows, source.mapping, layout.data_start))
+
+
 def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
     """Save the dry run as an xlsx copy of the input with a result column (the user fixes and re-imports)."""
     from tayninh_desktop.spreadsheets.report_writer import ResultLine, write_import_report
