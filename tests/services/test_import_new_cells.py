@@ -51,6 +51,8 @@ def test_without_create_cells_unknown_cells_are_refused(committee, actor, today,
     assert not result.applied
     assert {o.status for o in result.plan.outcomes} == {RowStatus.REFUSED}
     assert "không có trong sổ" in result.plan.outcomes[0].issues[0].message
+    assert [c.name for c in result.plan.new_cells] == ["Chi bộ ấp Cầu Xe", "Chi bộ ấp Suối Dộp"]   # offered
+    assert result.plan.cells_to_create() == []
 
 
 def test_first_list_with_two_new_cells_goes_in_in_one_pass(committee, actor, today, tmp_path):

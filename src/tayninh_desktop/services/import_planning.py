@@ -167,7 +167,7 @@ def parse_rows(source: ImportSource, today: date, progress: Progress | None = No
                cancelled: Cancelled | None = None) -> list[ParsedRow]:
     """Every member row of the table as form values, checked by the member form's rules."""
     layout = source.layout
-    records = group_records(layout.rows, source.mapping, layout.data_start)
+    records = group_records(layout.rows, source.mapping, layout.data_start, layout.row_merges)
     parsed: list[ParsedRow] = []
     for index, record in enumerate(records):
         if cancelled is not None and index % 200 == 0 and cancelled():

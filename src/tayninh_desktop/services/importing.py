@@ -221,7 +221,7 @@ def has_sections(source: ImportSource) -> bool:
     from tayninh_desktop.spreadsheets.records import group_records
 
     layout = source.layout
-    return any(r.section for r in group_records(layout.rows, source.mapping, layout.data_start))
+    return any(r.section for r in group_records(layout.rows, source.mapping, layout.data_start, layout.row_merges))
 
 
 def save_report(plan: ImportPlan, out_path: Path | str) -> Path:
