@@ -56,3 +56,30 @@ def test_every_cell_combo_follows_the_code_order(home_db, actor, qtbot, make_for
             assert listed == [n for n in names if n in listed], (type(dialog).__name__, where, listed)
             checked += 1
     assert checked >= 8
+
+
+def test_no_table_on_any_page_or_dialog_cuts_text_with_an_ellipsis(demo_context, qtbot):
+    """Key facts (numbers, dates, places, legal basis) wrap or widen; a cut cell shows its text as a tooltip."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView, QTreeView
+
+    from tayninh_desktop.ui.dialogs.import_wizard import ImportWizard
+    from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+    from tayninh_desktop.ui.widgets.full_text import FullTextDelegate
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    member_id = register.summaries(demo_context.db, register.list_rowids(demo_context.db)[:1])[0].id
+    holders = []
+    for spec in window._specs:
+        holders.append((spec.key, window.show_page(spec.key)))
+    for dialog in (MemberDialog(demo_context, member_id), ImportWizard(demo_context)):
+        qtbot.addWidget(dialog)
+        holders.append((type(dialog).__name__, dialog))
+    cut = []
+    for where, holder in holders:
+        for view in holder.findChildren(QTableView) + holder.findChildren(QTreeView):
+            if view.textElideMode() != Qt.TextElideMode.ElideNone or not isinstance(view.itemDelegate(),
+                                                                                     FullTextDelegate):
+                cut.append((where, view.objectName() or type(view.parent()).__name__))
+    assert not cut, cut

@@ -27,6 +27,7 @@ from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_accounts as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -68,6 +69,7 @@ class AuditPage(QWidget):
     def _table(self) -> QSplitter:
         self.model = RowsModel(s.AUDIT_COLUMNS, self)
         self.table = QTableView(objectName="audit_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -26,6 +26,7 @@ from tayninh_desktop.services import documents, documents_word, organisation
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 class DocumentRegisterTab(QWidget):
@@ -43,6 +44,7 @@ class DocumentRegisterTab(QWidget):
         self.register_unit = QComboBox(objectName="register_unit")    # each issuer keeps its own register
         self.register_unit.currentIndexChanged.connect(self.refresh)
         self.table = QTableView(objectName="register_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -32,6 +32,7 @@ from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow
 from tayninh_desktop.ui.pages.support_tab import AlignedRowsModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 TYPED_BACKGROUND = "#fff3c4"
@@ -56,6 +57,7 @@ class FormsTab(QWidget):
         self.unconfirmed.setStyleSheet(UNCONFIRMED_STYLE)
         self.model = AlignedRowsModel(s.COMPARISON_COLUMNS, (2, 3, 4), self)
         self.table = QTableView(objectName="stats_rows")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -35,6 +35,7 @@ from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 from tayninh_desktop.ui.widgets.dashboard import Dashboard
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.start_checklist import StartChecklist
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class WarningsPage(QWidget):
         self._show_thematic()
         self.model = WarningTableModel(self)
         self.table = QTableView(objectName="warnings_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
