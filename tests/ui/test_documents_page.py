@@ -257,3 +257,25 @@ def test_the_register_tab_shows_one_issuers_register(page, tmp_path):
 
     text = pdftotext(tmp_path / "so.pdf")
     assert "01-NQ/CB" in text and "BC/ĐU" not in text
+
+
+def test_register_numbers_and_dates_are_never_cut(page, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabWidget
+
+    from tayninh_desktop.ui.widgets.full_text import FullTextDelegate
+
+    _choose(page, "bao_cao_de_an_03")
+    page.show_preview()
+    page.issue(str(tmp_path / "bc.pdf"))
+    page.findChild(QTabWidget, "documents_tabs").setCurrentIndex(1)
+    page.show()
+    table = page.table
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone and isinstance(table.itemDelegate(), FullTextDelegate)
+    metrics = table.fontMetrics()
+    for column in (0, 1, 2, 4, 5):   # number, date, kind, signer, check code
+        text = page.model.data(page.model.index(0, column))
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(text), (column, text)
+    assert table.columnWidth(3) >= 300        # the summary has the rest of the row
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "documents_register_fit.png"))
