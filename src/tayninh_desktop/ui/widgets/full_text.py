@@ -9,7 +9,7 @@ whose rows are fetched as they are painted).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -69,3 +69,58 @@ def fit_columns(view: QTableView, columns: tuple[int, ...]) -> None:
     header = view.horizontalHeader()
     for column in columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+
+class _RowFitter(QObject):
+    """Fits the rows on screen to their wrapped text, soon after the view scrolls, resizes or its data changes."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(self.fit)
+        view.verticalScrollBar().valueChanged.connect(self.soon)
+        view.horizontalHeader().sectionResized.connect(self.soon)
+        view.viewport().installEventFilter(self)
+        self._model = None
+        self.watch()
+
+    def soon(self, *_args) -> None:
+        self.watch()
+        self.timer.start()
+
+    def watch(self) -> None:
+        model = self.view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):
+            signal.connect(self.soon)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.soon()
+        return False
+
+    def fit(self) -> None:
+        view, model = self.view, self.view.model()
+        if model is None or not view.wordWrap():
+            return
+        first = view.rowAt(0)
+        if first < 0:
+            return
+        bottom = view.viewport().height()
+        row = first
+        while row < model.rowCount() and view.rowViewportPosition(row) < bottom:
+            view.resizeRowToContents(row)
+            row += 1
+
+
+def fit_visible_rows(view: QTableView) -> _RowFitter:
+    """Rows as tall as their wrapped text, measured only for the rows on screen (a long list is never measured
+    whole): a wrapped cell then shows every line instead of ending its last visible one with "…" (Qt elides the
+    last line that fits whatever the elide mode)."""
+    fitter = _RowFitter(view)
+    view.row_fitter = fitter
+    return fitter
