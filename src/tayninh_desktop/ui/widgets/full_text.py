@@ -4,7 +4,9 @@ its text shows the whole text as a tooltip.
 ``show_full_text(view, wrap=True)`` sets it up on a table or tree: no elision ("…"), word wrap for the small
 tables (a member's history, letters, discipline), the delegate that gives every cut cell its tooltip.
 ``fit_rows(view)`` grows the rows to their wrapped text (call after filling a small table; never on the register,
-whose rows are fetched as they are painted).
+whose rows are fetched as they are painted). A wrapping table also fits the rows on screen as it scrolls
+(``fit_visible_rows``): Qt ends the last line that fits with "…" whatever the elide mode, so a row must be as tall as
+its text. tests/ui/test_cell_order_everywhere.py walks every page and dialog for a table without this.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def show_full_text(view: QAbstractItemView, *, wrap: bool = True) -> FullTextDel
         view.setWordWrap(wrap)
     delegate = FullTextDelegate(view)
     view.setItemDelegate(delegate)
+    if wrap and isinstance(view, QTableView) and not hasattr(view, "row_fitter"):
+        fit_visible_rows(view)   # the rows on screen as tall as their wrapped text: no last line cut with "…"
     return delegate
 
 
