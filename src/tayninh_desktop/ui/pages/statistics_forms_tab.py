@@ -57,18 +57,18 @@ class FormsTab(QWidget):
         self.unconfirmed.setStyleSheet(UNCONFIRMED_STYLE)
         self.model = AlignedRowsModel(s.COMPARISON_COLUMNS, (2, 3, 4), self)
         self.table = QTableView(objectName="stats_rows")
-        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
+        show_full_text(self.table, wrap=True)   # a long criterion wraps; the rows on screen grow to it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row's code, never cut
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (2, 110), (3, 140), (4, 130)):
+        for column, width in ((2, 110), (3, 140), (4, 130)):
             self.table.setColumnWidth(column, width)
         self.type_button = QPushButton(s.TYPE_VALUE, objectName="stats_type")
         self.clear_button = QPushButton(s.CLEAR_VALUE, objectName="stats_clear")

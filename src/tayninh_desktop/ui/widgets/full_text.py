@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QToolTip,
     QTreeView,
 )
+from shiboken6 import isValid
 
 PADDING = 12   # the cell's margins, so a text that just fits is not called cut
 
@@ -91,6 +92,8 @@ class _RowFitter(QObject):
         self.watch()
 
     def soon(self, *_args) -> None:
+        if not isValid(self.view) or not isValid(self.timer):   # the view is being destroyed
+            return
         self.watch()
         self.timer.start()
 
@@ -103,11 +106,13 @@ class _RowFitter(QObject):
             signal.connect(self.soon)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and isValid(self):
             self.soon()
         return False
 
     def fit(self) -> None:
+        if not isValid(self.view):
+            return
         view, model = self.view, self.view.model()
         if model is None or not view.wordWrap():
             return
