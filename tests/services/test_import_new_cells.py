@@ -84,3 +84,24 @@ def test_a_failed_import_leaves_no_cell_behind(committee, actor, today, tmp_path
     with pytest.raises(DomainError):
         importing.apply_import(committee, clerk, plan, today=today)
     assert organisation.cells(committee) == [] and members_repo.count(committee) == 0
+
+
+def test_section_rows_name_the_new_cells(committee, actor, today, tmp_path):
+    """A list typed as sections ("Chi bộ ấp Cầu Xe" above its members), no cell column: the same in one pass."""
+    from tests.spreadsheets.builders import FLAT_HEADERS
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(FLAT_HEADERS)
+    ws.append(["Chi bộ ấp Cầu Xe"])
+    ws.append(person(1))
+    ws.append(person(2))
+    ws.append(["Chi bộ ấp Suối Dộp"])
+    ws.append(person(3))
+    path = tmp_path / "muc.xlsx"
+    book.save(path)
+    result = importing.import_file(committee, actor, path, today=today, create_cells=True)
+    assert result.applied and len(result.added) == 3
+    assert [(c.code, c.name) for c in organisation.cells(committee)] == [("CB01", "Chi bộ ấp Cầu Xe"),
+                                                                         ("CB02", "Chi bộ ấp Suối Dộp")]
+    assert importing.has_sections(result.plan.source)
