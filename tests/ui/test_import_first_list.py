@@ -92,8 +92,10 @@ def test_new_committee_first_list_with_two_new_cells_in_one_pass(qtbot, committe
     assert "Đã tạo 2 chi bộ mới" in wizard.run_label.text()
     assert [c.code for c in organisation.cells(committee)] == ["CB01", "CB02"]
     assert wizard.show_added.isVisible() and "3" in wizard.show_added.text()
+    wizard.grab().save(str(SHOTS / "import_done.png"))
     page = wizard.show_added_members()
     assert window.stack.currentWidget() is page
     assert page.model.rowCount() == 3 and page.only_bar.isVisible()
+    window.grab().save(str(SHOTS / "import_added_in_register.png"))
     page.show_only(None)
     assert not page.only_bar.isVisible() and page.model.rowCount() == 3
