@@ -86,6 +86,7 @@ class WarningsPage(QWidget):
         # seconds on a 100,000-member register), so a long basis shows all its lines, never a "…".
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         fit_visible_rows(self.table)
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize() + 28)   # a few warnings
         self.table.setAlternatingRowColors(False)
         self.table.setSortingEnabled(True)   # a click on a column's header sorts by it
         header = self.table.horizontalHeader()
