@@ -6,7 +6,7 @@ tables (a member's history, letters, discipline), the delegate that gives every 
 ``fit_rows(view)`` grows the rows to their wrapped text (call after filling a small table; never on the register,
 whose rows are fetched as they are painted). A wrapping table also fits the rows on screen as it scrolls
 (``fit_visible_rows``): Qt ends the last line that fits with "…" whatever the elide mode, so a row must be as tall as
-its text. tests/ui/test_cell_order_everywhere.py walks every page and dialog for a table without this.
+its text. tests/ui/test_every_page_and_dialog.py walks every page and dialog for a table without this.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Cells are listed in the committee's one order (by code, numbers as numbers) in every combo box of every page and
-dialog: a register whose cells were created out of order and named against the alphabet shows it."""
+"""Walks over every page and dialog: cells in the committee's one order (by code, numbers as numbers) in every combo
+box; no table cutting text with "…"; every date box wide enough for a whole date."""
 
 from __future__ import annotations
 
@@ -83,3 +83,25 @@ def test_no_table_on_any_page_or_dialog_cuts_text_with_an_ellipsis(demo_context,
                                                                                      FullTextDelegate):
                 cut.append((where, view.objectName() or type(view.parent()).__name__))
     assert not cut, cut
+
+
+def test_date_boxes_show_a_whole_date_on_every_page(demo_context, qtbot):
+    """A date box squeezed by its neighbours showed "…" instead of the date (the audit page's filters)."""
+    from PySide6.QtWidgets import QDateEdit, QLineEdit
+
+    from tayninh_desktop.ui import strings
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 696)
+    window.show()
+    narrow = []
+    for spec in window._specs:
+        page = window.show_page(spec.key)
+        qtbot.wait(1)
+        boxes = [w for w in page.findChildren(QLineEdit) if w.placeholderText() == strings.DATE_PLACEHOLDER]
+        boxes += page.findChildren(QDateEdit)
+        for box in boxes:
+            if box.isVisible() and box.width() < box.fontMetrics().horizontalAdvance("00/00/0000") + 8:
+                narrow.append((spec.key, box.objectName(), box.width()))
+    assert not narrow, narrow
