@@ -90,6 +90,9 @@ def shoot_window(shooter: Shooter, window) -> None:
         shooter.shot(window, f"trang-{spec.key}")
         if spec.key == "documents":
             shoot_documents(shooter, window, page)
+        if spec.key == "settings" and hasattr(page, "show_section"):
+            page.show_section("signers")    # the signers, the 2015–2020 figures, the data-since date, the terms
+            shooter.shot(window, "trang-settings-nguoi-ky")
 
 
 def _wait(app, done, seconds: float = 20) -> None:

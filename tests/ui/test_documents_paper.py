@@ -59,6 +59,16 @@ def _type_report(page, qtbot) -> None:
     _keys(edit, "Thu đảng phí <b>đủ</b>.")
 
 
+def _save_signers(page, name: str) -> None:
+    """The signers are set on the Settings page; the Văn bản page hears of it through the changes."""
+    from tayninh_desktop.ui.widgets.signers_settings import SignersSection
+
+    section = SignersSection(page.context)
+    section.secretary.setText(name)
+    section.save_signers()
+    section.deleteLater()
+
+
 CHANGES = {
     "date": lambda p: p.on.setDate(QDate(2026, 10, 9)),
     "year": lambda p: p.year.setValue(p.year.value() - 1),
@@ -67,7 +77,7 @@ CHANGES = {
     "blank": lambda p: p.blank.setChecked(True),
     "summary": lambda p: p.summary.setText("kết quả năm"),
     "body": lambda p: p.body.edit.insertPlainText("Thêm một câu."),
-    "signers": lambda p: p.settings_tab.secretary.setText("Lê Văn Mới") or p.settings_tab.save_signers(),
+    "signers": lambda p: _save_signers(p, "Lê Văn Mới"),
 }
 
 

@@ -144,8 +144,8 @@ def test_each_checklist_step_opens_its_action(context, qtbot):
     assert window.stack.currentWidget() is window.pages["lists"] and wizard.isVisible()
     wizard.reject()
     checklist.open_step("signers")
-    documents = window.pages["documents"]
-    assert window.stack.currentWidget() is documents and documents.settings_tab.isVisibleTo(documents)
+    settings = window.pages["settings"]
+    assert window.stack.currentWidget() is settings and settings.sections["signers"].isVisibleTo(settings)
     checklist.open_step("meeting")
     assert window.stack.currentWidget() is window.pages["meetings"]
 

@@ -72,3 +72,30 @@ def test_the_list_prints_as_it_is_shown(demo_context, qtbot, tmp_path):
     positions = [text.index(name) for name in dict.fromkeys(shown)]
     assert positions == sorted(positions)                          # in the order sorted on screen
     assert f"Tổng số {len(shown)} cảnh báo" in text
+
+
+def test_the_basis_of_a_warning_on_screen_is_shown_whole(demo_context, qtbot):
+    """Key facts (the legal basis and figures) wrap onto as many lines as they need: no last line ending in "…"."""
+    page = _page(demo_context, qtbot)
+    page.resize(1366, 696)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    column = table.model().columnCount() - 1
+    metrics = table.fontMetrics()
+
+    def all_fit() -> bool:
+        first = table.rowAt(0)
+        rows = [r for r in range(first, table.model().rowCount())
+                if table.rowViewportPosition(r) + table.rowHeight(r) <= table.viewport().height()]
+        for row in rows:
+            text = str(table.model().index(row, column).data() or "")
+            needed = metrics.boundingRect(0, 0, table.columnWidth(column) - 12, 10_000,
+                                          int(Qt.TextFlag.TextWordWrap), text).height()
+            if needed > table.rowHeight(row):
+                return False
+        return bool(rows)
+
+    qtbot.waitUntil(all_fit, timeout=5000)
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum() // 2)
+    qtbot.waitUntil(all_fit, timeout=5000)

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--dry-run", action="store_true", help="chạy thử: chỉ báo cáo từng dòng, không ghi gì")
     p.add_argument("--cell", metavar="MÃ", help="chi bộ nhận đảng viên mới khi tệp không có cột chi bộ")
     p.add_argument("--report", metavar="TỆP.xlsx", help="lưu báo cáo: bản sao tệp với cột kết quả")
+    p.add_argument("--create-cells", action="store_true",
+                   help="tạo các chi bộ có tên trong tệp mà sổ chưa có (cùng một lần ghi với danh sách)")
     p.add_argument("--accept-valid", action="store_true",
                    help="chỉ nhập các dòng hợp lệ, bỏ qua dòng bị từ chối hoặc chờ quyết định")
     p.add_argument("--sheet", metavar="TÊN", help="tên trang (mặc định: trang đầu tiên có bảng đảng viên)")
@@ -105,7 +107,7 @@ def cmd_import(args) -> int:
         source = replace(source, mapping={**source.mapping, **parse_map(args.map)}, remembered=False)
     if args.remember:
         importing.remember_mapping(db, who, source, source.mapping)
-    plan = importing.plan_import(db, source, cell_id=cell_id)
+    plan = importing.plan_import(db, source, cell_id=cell_id, create_cells=args.create_cells)
     decisions = parse_decisions(args.decide)
     if decisions:
         plan = importing.apply_decisions(db, plan, decisions)
@@ -123,6 +125,8 @@ def cmd_import(args) -> int:
         "mapping": {column_letter(c): t for c, t in sorted(source.mapping.items())}, "counts": counts,
         "added_ids": list(result.added), "updated_ids": list(result.updated),
         "rows": [_row_json(o) for o in plan.outcomes],
+        "new_cells": [{"code": c.code, "name": c.name, "rows": list(c.rows)} for c in plan.cells_to_create()],
+        "created_cell_ids": list(result.created_cells),
     }
     lines = [f"Tệp «{source.file_name}», trang «{source.sheet}», tiêu đề ở dòng {source.header.first_row + 1}."]
     lines.append("Gán cột: " + "; ".join(f"{column_letter(c)} → {TARGET_LABELS.get(t, t)}"
@@ -135,6 +139,10 @@ def cmd_import(args) -> int:
                      + (f"\n             {detail}" if detail else ""))
         if o.status.value == "held":
             lines.extend(_held_choices(o))
+    for cell in plan.cells_to_create():
+        verb = "Đã tạo" if result.applied else "Sẽ tạo"
+        lines.append(f"{verb} chi bộ mới: {cell.name} (mã {cell.code}), dòng "
+                     + ", ".join(str(r) for r in cell.rows) + ".")
     lines.append("Tổng: " + ", ".join(f"{counts[k]} {ROW_STATUS_LABELS[k].lower()}" for k in counts) + ".")
     if args.report:
         lines.append(f"Đã lưu báo cáo: {args.report}")

@@ -143,7 +143,8 @@ def detect_header(rows: list[list[str]]) -> HeaderGuess | None:
     best_score = 1
     for r in range(min(len(rows), HEADER_SCAN_ROWS)):
         candidates = [(r, r, list(rows[r]))]
-        if r + 1 < len(rows) and any(t.strip() for t in rows[r]) and any(t.strip() for t in rows[r + 1]):
+        if (r + 1 < len(rows) and any(t.strip() for t in rows[r]) and any(t.strip() for t in rows[r + 1])
+                and not _is_section_row(rows[r + 1])):
             width = max(len(rows[r]), len(rows[r + 1]))
             top = list(rows[r]) + [""] * (width - len(rows[r]))
             below = list(rows[r + 1]) + [""] * (width - len(rows[r + 1]))
@@ -155,6 +156,12 @@ def detect_header(rows: list[list[str]]) -> HeaderGuess | None:
             if score > best_score:
                 best, best_score = HeaderGuess(first, last, tuple(headers), mapping), score
     return best
+
+
+def _is_section_row(texts: list[str]) -> bool:
+    """A cell's heading row over its members ("Chi bộ ấp Cầu Xe" alone on its row), not a second header row."""
+    values = [t for t in texts if t.strip()]
+    return len(values) == 1 and len(fold(values[0]).split()) > 2 and fold(values[0]).startswith("chi bo ")
 
 
 def is_column_number_row(texts: list[str]) -> bool:

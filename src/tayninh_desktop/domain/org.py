@@ -131,3 +131,30 @@ class HeaderLines:
     issuer_line: str
     issuer_code: str
     place_name: str
+
+
+def new_cell_name(text: str) -> str:
+    """A cell named in a list as the register will name it: "ấp Cầu Xe" → "Chi bộ ấp Cầu Xe"."""
+    from tayninh_desktop.domain.vn_text import fold, nfc
+
+    name = " ".join(nfc(text).split())
+    return name if fold(name).startswith("chi bo") else f"Chi bộ {name}"
+
+
+def next_cell_codes(existing: list[str], count: int) -> list[str]:
+    """``count`` free codes after the office's own numbering (CB07 after CB06; CB01 in an empty register)."""
+    numbered = [(m[1], m[2]) for code in existing if (m := re.fullmatch(r"([A-Za-z]*)(\d+)", code or ""))]
+    prefix, width, last = ("CB", 2, 0)
+    if numbered:
+        prefix = max({p for p, _ in numbered}, key=lambda p: sum(q == p for q, _ in numbered))
+        digits = [d for p, d in numbered if p == prefix]
+        width, last = max(len(d) for d in digits), max(int(d) for d in digits)
+    taken = {c.casefold() for c in existing}
+    out: list[str] = []
+    number = last
+    while len(out) < count:
+        number += 1
+        code = f"{prefix}{number:0{width}d}"
+        if code.casefold() not in taken:
+            out.append(code)
+    return out

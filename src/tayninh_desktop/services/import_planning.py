@@ -28,7 +28,7 @@ from tayninh_desktop.domain.import_rules import (
 )
 from tayninh_desktop.domain.members import MemberData, parse_member_form
 from tayninh_desktop.domain.messages import render
-from tayninh_desktop.domain.org import Unit
+from tayninh_desktop.domain.org import Unit, new_cell_name, next_cell_codes
 from tayninh_desktop.domain.vn_text import fold
 from tayninh_desktop.services.import_source import Cancelled, ImportSource, Progress, bulk
 from tayninh_desktop.services.organisation import cells as list_cells
@@ -81,6 +81,22 @@ class RowOutcome:
         return self.rows[0]
 
 
+NEW_CELL = "new-cell:"   # a row's ``cell_id`` while its cell is one the import will create
+
+
+@dataclass(frozen=True)
+class NewCell:
+    """A cell named in the file and not in the register, created by the import when the user confirms it."""
+
+    name: str                 # as the register will name it ("Chi bộ ấp Cầu Xe")
+    code: str                 # the next free code of the office's numbering
+    rows: tuple[int, ...]     # the first rows of the members who go to it
+
+    @property
+    def key(self) -> str:
+        return NEW_CELL + self.code
+
+
 @dataclass(frozen=True)
 class ImportPlan:
     """The dry run: every row's outcome. Nothing has been written.
@@ -95,6 +111,13 @@ class ImportPlan:
     base: tuple[RowOutcome, ...] = ()
     cell_id: str | None = None       # the cell new members go to (``--cell``), to plan again
     register_mark: int = -1          # the register's last audit entry when planned: changed → plan again
+    create_cells: bool = False       # cells named in the file and not in the register are created
+    new_cells: tuple[NewCell, ...] = ()   # the cells the file names that the register does not have
+
+    def cells_to_create(self) -> list[NewCell]:
+        """The new cells that members being added go to (what the import will create)."""
+        used = {o.cell_id for o in self.outcomes if o.status is RowStatus.ADDED}
+        return [c for c in self.new_cells if c.key in used]
 
     @property
     def counts(self) -> dict[str, int]:
@@ -144,7 +167,7 @@ def parse_rows(source: ImportSource, today: date, progress: Progress | None = No
                cancelled: Cancelled | None = None) -> list[ParsedRow]:
     """Every member row of the table as form values, checked by the member form's rules."""
     layout = source.layout
-    records = group_records(layout.rows, source.mapping, layout.data_start)
+    records = group_records(layout.rows, source.mapping, layout.data_start, layout.row_merges)
     parsed: list[ParsedRow] = []
     for index, record in enumerate(records):
         if cancelled is not None and index % 200 == 0 and cancelled():
@@ -218,12 +241,16 @@ def candidates_of(db, member_ids: list[str]) -> dict[str, Candidate]:
 
 
 def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: date | None = None,
-                progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportPlan:
-    """The dry run: each row added / updated (with the differences) / unchanged / held / refused. Writes nothing."""
+                progress: Progress | None = None, cancelled: Cancelled | None = None,
+                create_cells: bool = False) -> ImportPlan:
+    """The dry run: each row added / updated (with the differences) / unchanged / held / refused. Writes nothing.
+
+    ``create_cells``: a cell the file names that the register does not have is not a refusal; the plan lists it
+    (``new_cells``, with the code it will get) and the import creates it in the same transaction."""
     today = today or date.today()
     require_home(db)
     with bulk():
-        return _plan(db, source, cell_id, today, progress, cancelled)
+        return _plan(db, source, cell_id, today, progress, cancelled, create_cells)
 
 
 @dataclass
@@ -235,10 +262,12 @@ class _Context:
     candidates: dict[str, Candidate]
     open_cells: CellFinder
     default_cell: str | None
+    create_cells: bool = False
+    new_cells: dict[str, list] = field(default_factory=dict)   # folded name → [name, first rows]
 
 
 def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: Progress | None,
-          cancelled: Cancelled | None) -> ImportPlan:
+          cancelled: Cancelled | None, create_cells: bool = False) -> ImportPlan:
     parsed = parse_rows(source, today, progress, cancelled)
     _duplicates_in_file(source, parsed)
     index = IdentityIndex(import_repo.identities(db))
@@ -258,11 +287,18 @@ def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: 
     wanted += [d.member_id for r in parsed if (d := decisions.get(id(r))) is not None and d.kind is MatchKind.MATCHED
                and identity_disagreement(members[d.member_id].data, r.data)]
     ctx = _Context(source, members, claimed, twins, candidates_of(db, wanted) if wanted else {},
-                   CellFinder([c for c in list_cells(db) if c.is_open_on(today)]), cell_id)
+                   CellFinder([c for c in list_cells(db) if c.is_open_on(today)]), cell_id, create_cells)
     outcomes = [_outcome(ctx, row, decisions.get(id(row))) for row in parsed]
+    new_cells: tuple[NewCell, ...] = ()
+    if ctx.new_cells:
+        codes = next_cell_codes([c.code for c in list_cells(db, include_closed=True)], len(ctx.new_cells))
+        new_cells = tuple(NewCell(name, code, tuple(rows)) for (name, rows), code in zip(ctx.new_cells.values(), codes))
+        keys = {NEW_CELL + key: cell.key for key, cell in zip(ctx.new_cells, new_cells)}
+        outcomes = [replace(o, cell_id=keys[o.cell_id]) if o.cell_id in keys else o for o in outcomes]
     if progress is not None:
         progress(len(parsed), len(parsed))
-    return ImportPlan(source, outcomes, cell_id=cell_id, register_mark=register_mark(db))
+    return ImportPlan(source, outcomes, cell_id=cell_id, register_mark=register_mark(db), create_cells=create_cells,
+                      new_cells=new_cells)
 
 
 def register_mark(db) -> int:
@@ -287,6 +323,12 @@ def _cell_for_new(ctx: _Context, row: ParsedRow) -> tuple[str | None, RowIssue |
     cell_text = row.values.get("cell", "")
     if cell_text:
         unit = ctx.open_cells.find(cell_text)
+        if unit is None and new_cell_name(cell_text) != "Chi bộ":   # listed, for the user to confirm creating
+            name = new_cell_name(cell_text)
+            key = fold(name).removeprefix("chi bo ").strip()
+            ctx.new_cells.setdefault(key, [name, []])[1].append(row.rows[0])
+            if ctx.create_cells:
+                return NEW_CELL + key, None
         if unit is None:
             return None, row_issue(ctx.source, row, "cell", "import_unknown_cell", {"value": cell_text})
         return unit.id, None

@@ -32,9 +32,11 @@ from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.import_decisions import apply_decisions
 from tayninh_desktop.services.import_planning import (
+    NEW_CELL,
     Candidate,
     IdentityIndex,
     ImportPlan,
+    NewCell,
     RowIssue,
     RowOutcome,
     parse_rows,
@@ -54,9 +56,27 @@ from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.services.register import entry_events
 from tayninh_desktop.storage import audit, events_repo, members_repo
 
-__all__ = ["Candidate", "IdentityIndex", "ImportPlan", "ImportResult", "ImportSource", "RowIssue", "RowOutcome",
-           "apply_decisions", "apply_import", "import_file", "open_source", "outcome_detail", "parse_rows",
-           "plan_import", "remember_mapping", "required_missing", "save_report"]
+__all__ = [
+    "NEW_CELL",
+    "Candidate",
+    "IdentityIndex",
+    "ImportPlan",
+    "ImportResult",
+    "ImportSource",
+    "NewCell",
+    "RowIssue",
+    "RowOutcome",
+    "apply_decisions",
+    "apply_import",
+    "import_file",
+    "open_source",
+    "outcome_detail",
+    "parse_rows",
+    "plan_import",
+    "remember_mapping",
+    "required_missing",
+    "save_report",
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,7 @@ class ImportResult:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
+    created_cells: tuple[str, ...] = ()     # the ids of the cells the import created
 
 
 def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, str] | None = None,
@@ -91,6 +112,8 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
         to_update = [o for o in plan.outcomes if o.status is RowStatus.UPDATED]
         total = len(to_add) + len(to_update)
         home = require_home(db)
+        created = _create_cells(db, actor, plan)
+        to_add = [replace(o, cell_id=created[o.cell_id]) if o.cell_id in created else o for o in to_add]
         added = _insert_new(db, home.id, to_add, today)
         if progress is not None:
             progress(len(to_add), total)
@@ -105,10 +128,23 @@ def apply_import(db, actor: Actor, plan: ImportPlan, *, decisions: Mapping[int, 
         audit.append(db, actor.name, "import_members", "import", None, None, {
             "file": plan.source.file_name, "sheet": plan.source.sheet, "counts": counts, "added": added,
             "decisions": {str(row): value for row, value in sorted(plan.decisions.items())},
-            "updated": {o.member_id: [[d.field, d.before, d.after] for d in o.diffs] for o in to_update}})
+            "updated": {o.member_id: [[d.field, d.before, d.after] for d in o.diffs] for o in to_update},
+            "created_cells": {c.code: c.name for c in plan.cells_to_create()}})
     ids = tuple(added) + tuple(o.member_id for o in to_update)
     return ImportResult(plan, True, tuple(added), tuple(o.member_id for o in to_update),
-                        Changes(members=True, history=bool(added), member_ids=ids))
+                        Changes(members=True, history=bool(added), member_ids=ids, organisation=bool(created)),
+                        tuple(created.values()))
+
+
+def _create_cells(db, actor: Actor, plan: ImportPlan) -> dict[str, str]:
+    """The new cells the added members go to, created in the import's transaction: placeholder → unit id."""
+    from tayninh_desktop.services import organisation
+
+    created: dict[str, str] = {}
+    for cell in plan.cells_to_create():
+        unit_id, _ = organisation.create_unit(db, actor, code=cell.code, name=cell.name)
+        created[cell.key] = unit_id
+    return created
 
 
 def _revalidated(db, plan: ImportPlan, today: date) -> ImportPlan:
@@ -116,7 +152,7 @@ def _revalidated(db, plan: ImportPlan, today: date) -> ImportPlan:
     the same as the dry run the user saw (else nothing is written and the user looks again)."""
     if plan.register_mark < 0 or register_mark(db) == plan.register_mark:
         return plan
-    fresh = plan_import(db, plan.source, cell_id=plan.cell_id, today=today)
+    fresh = plan_import(db, plan.source, cell_id=plan.cell_id, today=today, create_cells=plan.create_cells)
     if _signature(fresh.outcomes) != _signature(plan.base or tuple(plan.outcomes)):
         raise DomainError("import_plan_stale")
     return replace(fresh, decisions=dict(plan.decisions))
@@ -160,16 +196,32 @@ def _update(db, outcome: RowOutcome, today: date) -> None:
 
 def import_file(db, actor: Actor, path: Path | str, *, cell_id: str | None = None, dry_run: bool = False,
                 accept_valid: bool = False, sheet: str | None = None, mapping: dict[int, str] | None = None,
-                decisions: Mapping[int, str] | None = None, today: date | None = None) -> ImportResult:
+                decisions: Mapping[int, str] | None = None, today: date | None = None,
+                create_cells: bool = False) -> ImportResult:
     """Read, plan, settle the held rows with ``decisions`` and (unless a dry run) apply an import:
     the command line's ``members import``."""
     source = open_source(db, path, sheet=sheet, mapping=mapping)
-    plan = plan_import(db, source, cell_id=cell_id, today=today)
+    plan = plan_import(db, source, cell_id=cell_id, today=today, create_cells=create_cells)
     if decisions:
         plan = apply_decisions(db, plan, decisions)
     if dry_run or (plan.blocked and not accept_valid):
         return ImportResult(plan, False)
     return apply_import(db, actor, plan, accept_valid=accept_valid, today=today)
+
+
+def names_cells(mapping: Mapping[int, str]) -> bool:
+    """Whether a column of this mapping gives the member's cell."""
+    from tayninh_desktop.domain.import_headers import TARGETS
+
+    return any("cell" in TARGETS.get(target, ()) for target in mapping.values())
+
+
+def has_sections(source: ImportSource) -> bool:
+    """Whether the table names cells by section rows ("Chi bộ ấp Cầu Xe" above its members)."""
+    from tayninh_desktop.spreadsheets.records import group_records
+
+    layout = source.layout
+    return any(r.section for r in group_records(layout.rows, source.mapping, layout.data_start, layout.row_merges))
 
 
 def save_report(plan: ImportPlan, out_path: Path | str) -> Path:

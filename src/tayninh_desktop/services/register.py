@@ -273,6 +273,13 @@ def count_rowids(db: Database, *, cell_id: str | None = None, statuses: tuple[st
     return members_repo.count_matching(db, cell_id=scope.cell_filter(db, cell_id), statuses=statuses)
 
 
+def rowids_of(db: Database, member_ids: list[str]) -> set[int]:
+    """The register table's rows of these members (those this session may see)."""
+    found = members_repo.rowids_of(db, member_ids)
+    cell = scope.scoped_cell(db)
+    return found if cell is None else found & set(members_repo.list_rowids(db, cell_id=cell))
+
+
 def search_rowids(db: Database, search: str) -> set[int] | None:
     """The members matching a search typed in the register (None when nothing is typed)."""
     found = members_repo.match_rowids(db, search)

@@ -24,7 +24,7 @@ from tayninh_desktop.domain.legacy_encodings import (
     is_heading_font,
     to_unicode,
 )
-from tayninh_desktop.spreadsheets.grid import GridCell, SheetGrid, Workbook
+from tayninh_desktop.spreadsheets.grid import GridCell, Merge, SheetGrid, Workbook
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class SheetLayout:
     rows: list[list[SourceCell]]
     header: HeaderGuess
     data_start: int
+    # the merged ranges over several data rows: a hand-kept list's number merged over a member's rows says the
+    # rows below belong to the same member (``records.group_records``)
+    row_merges: tuple[Merge, ...] = ()
 
 
 def decode_cell(cell: GridCell) -> SourceCell:
@@ -104,7 +107,8 @@ def detect_layout(grid: SheetGrid, file_name: str) -> SheetLayout:
         start += 1
     if not any(c.text.strip() for row in rows[start:] for c in row):
         raise DomainError("import_no_rows", file=file_name, sheet=grid.name, row=guess.last_row + 1)
-    return SheetLayout(grid.name, rows, guess, start)
+    row_merges = tuple(m for m in grid.merges if m.last_row > m.first_row and m.last_row >= start)
+    return SheetLayout(grid.name, rows, guess, start, row_merges)
 
 
 def choose_sheet(book: Workbook, file_name: str, sheet: str | None = None) -> SheetLayout:

@@ -54,10 +54,16 @@ def _text_at(row: list[SourceCell], column: int | None) -> str:
     return row[column].text.strip() if column is not None and column < len(row) else ""
 
 
-def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: int) -> list[Record]:
-    """Split the data rows (from ``start``) into members, skipping blanks, section headings and footers."""
+def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: int,
+                  merges: tuple = ()) -> list[Record]:
+    """Split the data rows (from ``start``) into members, skipping blanks, section headings and footers.
+
+    A row without a number continues the member above when its name cell is empty too, or when the number
+    cell is covered by the member's merged number (``merges``: the ranges merged over several rows)."""
     number_col = next((c for c, t in mapping.items() if t == ROW_NUMBER), None)
     name_col = next((c for c, t in mapping.items() if t == "full_name"), None)
+    covered = {r for m in merges if number_col is not None and m.first_col <= number_col <= m.last_col
+               for r in range(m.first_row + 1, m.last_row + 1)}
     records: list[list[int]] = []
     sections: list[str] = []
     section = ""
@@ -74,7 +80,8 @@ def group_records(rows: list[list[SourceCell]], mapping: dict[int, str], start: 
         if len(filled) == 1 and first.startswith("chi bo") and not _row_number_value(number):
             section, open_record = filled[0], False
             continue
-        continuation = (open_record and number_col is not None and not number and not _text_at(rows[r], name_col))
+        continuation = (open_record and number_col is not None and not number
+                        and (not _text_at(rows[r], name_col) or r in covered))
         if continuation:
             records[-1].append(r)
             continue
@@ -109,6 +116,8 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
             if value is None or value == "":
                 continue
             cells = (first,)  # the common case: one row, one field
+        elif fields_ == ("full_name",) and not single:
+            cells = _name_lines(rows, record, column, values, sources, today)
         else:
             cells = _column_cells(rows, record, column, len(fields_) == 1)
         for index, name in enumerate(fields_):
@@ -163,6 +172,24 @@ def _column_cells(rows: list[list[SourceCell]], record: Record, column: int, joi
     if len(parts) <= 1:
         return parts
     return [SourceCell(" ".join(c.text for c in parts), " ".join(c.raw for c in parts), parts[0].encoding)]
+
+
+_OTHER_NAME = re.compile(r"^\(?\s*(?:(?:tên\s+)?(?:gọi\s+khác|bí\s+danh|thường\s+gọi)\s*:?\s*)?(.*?)\s*\)?$",
+                         re.IGNORECASE)
+
+
+def _name_lines(rows: list[list[SourceCell]], record: Record, column: int, values: dict[str, str],
+                sources: dict[str, int], today: date) -> list[SourceCell]:
+    """A name column over several rows of one member: the first line is the name; a line under it is the
+    other name a hand-kept list writes there ("(Tư Tám)", "Tên gọi khác: Tư")."""
+    lines = [c for c in _column_cells(rows, record, column, False) if c.text.strip()]
+    for extra in lines[1:2]:
+        text = _OTHER_NAME.match(extra.text.strip())[1].strip()
+        if text and "other_name" not in values:
+            other = field_value("other_name", SourceCell(text, text, extra.encoding), today)
+            if other:
+                _store(values, sources, "other_name", other, column)
+    return lines[:1]
 
 
 def _store(values: dict[str, str], sources: dict[str, int], name: str, text: str, column: int) -> None:

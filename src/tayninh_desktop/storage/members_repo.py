@@ -204,6 +204,17 @@ def count_matching(db: Database, *, search: str = "", cell_id: str | None = None
     return db.execute("SELECT COUNT(*) FROM members" + where, params).fetchone()[0]
 
 
+def rowids_of(db: Database, member_ids: list[str]) -> set[int]:
+    """The rowids of these members (the register's table shows rows by rowid)."""
+    found: set[int] = set()
+    ids = list(member_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT rowid FROM members WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def match_rowids(db: Database, search: str) -> set[int] | None:
     """The rowids whose names or identifiers match every word of ``search`` (None: no search)."""
     query = fts_query(search)

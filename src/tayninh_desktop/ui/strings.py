@@ -126,3 +126,6 @@ def count_members(shown: int, total: int) -> str:
 UNEXPECTED_ERROR = ("Đã xảy ra lỗi không lường trước. Thao tác vừa rồi không được lưu dở dang: mỗi thao tác "
                     "hoặc được lưu trọn vẹn, hoặc không lưu gì. Chi tiết kỹ thuật được ghi vào tệp {log} "
                     "để người hỗ trợ xem.")
+
+SHOW_WHOLE_REGISTER = "Xem cả sổ"
+SHOWING_ONLY = "Đang xem {count} đảng viên vừa nhập từ danh sách."

@@ -7,6 +7,9 @@ NAV_DOCUMENTS = "Văn bản"
 TAB_PRINT = "In văn bản"
 TAB_REGISTER = "Sổ đăng ký văn bản đi"
 TAB_SIGNERS = "Người ký và số liệu"
+SETTINGS_MOVED = ("Người ký của từng đơn vị, số liệu 2015–2020 của báo cáo Đề án 03, mốc bắt đầu có dữ liệu và "
+                  "các nhiệm kỳ đại hội được đặt ở một nơi: trang Cài đặt, mục «Người ký và số liệu».")
+SETTINGS_MOVED_OPEN = "Mở trang Cài đặt…"
 
 LABEL_UNIT = "Đơn vị"
 LABEL_MEMBER = "Đảng viên"

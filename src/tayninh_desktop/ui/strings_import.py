@@ -40,11 +40,19 @@ WORKING = "Đang xử lý, xin chờ…"
 
 WIZARD_TITLE = "Nhập danh sách đảng viên từ Excel"
 STEP_FILE = "Bước 1/5 — Chọn tệp"
-STEP_FILE_SUB = "Chọn tệp danh sách và chi bộ sẽ nhận những đảng viên mới (nếu tệp không có cột «Chi bộ»)."
+STEP_FILE_SUB = "Chọn tệp danh sách. Bước sau cho xem các cột của tệp và chọn chi bộ nhận đảng viên mới nếu cần."
 FILE_LABEL = "Tệp danh sách:"
 BROWSE = "Chọn tệp…"
 CELL_FOR_NEW = "Chi bộ nhận đảng viên mới:"
 CELL_FROM_FILE = "(lấy theo cột «Chi bộ» trong tệp)"
+NO_CELL_NOTICE = ("Tệp không có cột «Chi bộ» và không có dòng tên chi bộ, và chưa chọn chi bộ: hãy chọn ngay dưới đây"
+                  " chi bộ nhận các đảng viên mới, nếu không các dòng đảng viên mới sẽ bị từ chối.")
+NO_CELLS_YET = ("Sổ chưa có chi bộ nào. Nếu tệp có cột «Chi bộ» (hoặc dòng tên chi bộ), bước sau cho phép tạo các chi bộ"
+                " đó cùng lúc nhập; nếu không, hãy thêm chi bộ ở trang Tổ chức trước.")
+NEW_CELLS_FOUND = "Tệp nêu {count} chi bộ chưa có trong sổ:"
+NEW_CELL_LINE = "• {name} — mã sẽ cấp {code} — {members} đảng viên (dòng {rows})"
+CREATE_CELLS = "Tạo {count} chi bộ mới này cùng lúc nhập danh sách (trong cùng một lần ghi)"
+SHOW_ADDED = "Xem {count} đảng viên vừa thêm trong sổ"
 NO_FILE = "Hãy chọn tệp danh sách."
 READING = "Đang đọc tệp…"
 
@@ -97,6 +105,7 @@ RUN_BUTTON = "Nhập vào sổ"
 RUNNING = "Đang ghi vào sổ…"
 CANCEL_RUN = "Hủy"
 DONE = "Đã nhập xong: thêm {added}, cập nhật {updated} đảng viên."
+DONE_CELLS = " Đã tạo {count} chi bộ mới: {names}."
 CANCELLED = "Đã hủy; sổ đảng viên không thay đổi."
 
 

@@ -166,8 +166,9 @@ SETTINGS_FRAME_HELP = ("Thể thức văn bản theo Hướng dẫn 36-HD/VPTW n
                        "{bottom} mm, trái {left} mm, phải {right} mm; chữ nội dung {body} pt, tên loại {type_name} pt; "
                        "phông Liberation Serif (cùng khổ chữ với Times New Roman) nhúng vào mọi tệp PDF.")
 SETTINGS_FRAME_SAMPLE = "Sổ đang mở là sổ mẫu: mọi trang in ra mang dấu «{mark}»."
-SETTINGS_FRAME_SIGNERS = "Người ký và số liệu báo cáo Đề án 03: trang Văn bản, thẻ «Người ký và số liệu»."
-SETTINGS_FRAME_SIGNERS_OPEN = "Mở người ký và số liệu…"
+SETTINGS_FRAME_SIGNERS = "Người ký và số liệu báo cáo Đề án 03: mục «Người ký và số liệu» ngay dưới đây."
+SETTINGS_FRAME_SIGNERS_OPEN = "Đến mục người ký và số liệu"
+SETTINGS_SIGNERS = "Người ký và số liệu"
 SETTINGS_REGISTER = "Sổ đang mở"
 SETTINGS_REGISTER_TEXT = "{kind}: {path}"
 SETTINGS_REGISTER_REAL = "Sổ thật"

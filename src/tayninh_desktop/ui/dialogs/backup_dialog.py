@@ -31,6 +31,7 @@ from tayninh_desktop.services import backup, backup_restore
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_backup as s
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 class BackupDialog(QDialog):
@@ -42,6 +43,7 @@ class BackupDialog(QDialog):
         self.resize(980, 620)
         self.folder_label = QLabel(objectName="backup_folder", wordWrap=True)
         self.table = QTableWidget(0, len(s.COLUMNS), objectName="backup_table")
+        show_full_text(self.table)
         self.table.setHorizontalHeaderLabels(list(s.COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -97,13 +97,8 @@ class ImportWizard(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.cell_combo = QComboBox(objectName="cell")
-        self.cell_combo.addItem(s.CELL_FROM_FILE, None)
-        for cell in organisation.cells(self.context.db):
-            self.cell_combo.addItem(f"{cell.name} ({cell.code})", cell.id)
         form = QFormLayout()
         form.addRow(s.FILE_LABEL, row)
-        form.addRow(s.CELL_FOR_NEW, self.cell_combo)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -115,7 +110,38 @@ class ImportWizard(QDialog):
         # the names the rest of the wizard (and its tests) know the step's widgets by
         self.sheet_combo, self.mapping_table = self.mapping.sheet_combo, self.mapping.table
         self.missing_label, self.remember = self.mapping.missing_label, self.mapping.remember
-        return self.mapping
+        # the cell new members go to, where the clerk sees whether the file names cells at all
+        self.cell_combo = QComboBox(objectName="cell")
+        self.cell_combo.addItem(s.CELL_FROM_FILE, None)
+        for cell in organisation.cells(self.context.db):
+            self.cell_combo.addItem(f"{cell.name} ({cell.code})", cell.id)
+        self.cell_combo.currentIndexChanged.connect(self._show_cell_notice)
+        self.cell_notice = QLabel(objectName="cell_notice", wordWrap=True, visible=False)
+        self.cell_notice.setStyleSheet("color: #8a4b00; font-weight: bold")
+        self._sections = False
+        cell_row = QHBoxLayout()
+        cell_row.addWidget(QLabel(s.CELL_FOR_NEW))
+        cell_row.addWidget(self.cell_combo, 1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mapping, 1)
+        below = QVBoxLayout()
+        margins = self.mapping.layout().contentsMargins()
+        below.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        below.addWidget(self.cell_notice)
+        below.addLayout(cell_row)
+        layout.addLayout(below)
+        return page
+
+    def _show_cell_notice(self) -> None:
+        """Say so when nothing tells which cell new members go to: no cell column, no section rows, no cell chosen."""
+        if self.source is None:
+            return
+        named = self._sections or importing.names_cells(self.source.mapping)
+        missing = not named and self.cell_combo.currentData() is None
+        self.cell_notice.setText(s.NO_CELL_NOTICE if self.cell_combo.count() > 1 else s.NO_CELLS_YET)
+        self.cell_notice.setVisible(missing)
 
     def _preview_step(self) -> QWidget:
         page = QWidget()
@@ -152,7 +178,13 @@ class ImportWizard(QDialog):
         self.blocked_label.setStyleSheet("color: #B00020")
         self.accept_valid = QCheckBox(objectName="accept_valid")
         self.accept_valid.toggled.connect(self._update_buttons)
+        self.new_cells = QLabel(objectName="new_cells", wordWrap=True, visible=False)
+        self.new_cells.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.create_cells = QCheckBox(objectName="create_cells", visible=False)
+        self.create_cells.toggled.connect(self._create_cells_toggled)
         layout.addLayout(bar)
+        layout.addWidget(self.new_cells)
+        layout.addWidget(self.create_cells)
         layout.addWidget(self.report_table, 1)
         layout.addWidget(self.held, 1)
         layout.addWidget(self.blocked_label)
@@ -169,9 +201,12 @@ class ImportWizard(QDialog):
         self.run_label.setStyleSheet("font-size: 11pt")
         self.cancel_button = QPushButton(s.CANCEL_RUN, objectName="cancel_run")
         self.cancel_button.clicked.connect(self._cancel.set)
+        self.show_added = QPushButton(objectName="show_added", visible=False)
+        self.show_added.clicked.connect(lambda: self.show_added_members())
         layout.addWidget(self.bar)
         layout.addWidget(self.run_label)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.show_added, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 
@@ -240,7 +275,9 @@ class ImportWizard(QDialog):
     def _file_read(self, source: importing.ImportSource) -> None:
         self.source = source
         self._opened_mapping = dict(source.mapping)
+        self._sections = importing.has_sections(source)
         self.mapping.show_source(source)
+        self._show_cell_notice()
         self._show(MAPPING)
 
     def chosen_mapping(self) -> dict[int, str]:
@@ -252,6 +289,7 @@ class ImportWizard(QDialog):
 
     def _mapping_changed(self) -> None:
         self.source = replace(self.source, mapping=self.chosen_mapping())
+        self._show_cell_notice()
 
     def dry_run(self) -> None:
         source = replace(self.source, mapping=self.chosen_mapping())
@@ -261,7 +299,27 @@ class ImportWizard(QDialog):
         self.source = source
         self._busy(s.CHECKING)
         db, cell_id = self.context.db, self.cell_combo.currentData()
-        self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id), self._planned, self._failed)
+        create = self.create_cells.isChecked()
+        self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id, create_cells=create),
+                        self._planned, self._failed)
+
+    def _create_cells_toggled(self) -> None:
+        """Creating the new cells or not changes the rows that go to them: plan again (nothing written)."""
+        if self.plan is None or self.source is None:
+            return
+        self._busy(s.CHECKING)
+        db, source, cell_id = self.context.db, self.source, self.cell_combo.currentData()
+        create = self.create_cells.isChecked()
+        self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id, create_cells=create),
+                        self._replanned, self._failed)
+
+    def _replanned(self, plan: importing.ImportPlan) -> None:
+        self.plan = self.dry_plan = plan
+        self.decision_error = ""
+        self.filter.setCurrentIndex(1 if plan.blocked else 0)
+        self.held.fill(plan.held)
+        self._refresh_report()
+        self._show(REPORT)
 
     def _planned(self, plan: importing.ImportPlan) -> None:
         self.plan = self.dry_plan = plan
@@ -312,7 +370,22 @@ class ImportWizard(QDialog):
         self.blocked_label.setText(text)
         self.blocked_label.setStyleSheet("color: #B00020" if self.decision_error or plan.blocked else "color: #1B5E20")
         self.blocked_label.setVisible(bool(text))
+        self._show_new_cells()
         self._fill_report()
+
+    def _show_new_cells(self) -> None:
+        """The cells the file names that the register lacks, for the clerk to confirm creating them."""
+        cells = self.plan.new_cells
+        lines = [s.NEW_CELLS_FOUND.format(count=len(cells))]
+        lines += [s.NEW_CELL_LINE.format(name=c.name, code=c.code, members=len(c.rows),
+                                         rows=", ".join(str(r) for r in c.rows)) for c in cells]
+        self.new_cells.setText("\n".join(lines))
+        self.new_cells.setVisible(bool(cells))
+        self.create_cells.blockSignals(True)
+        self.create_cells.setText(s.CREATE_CELLS.format(count=len(cells)))
+        self.create_cells.setChecked(self.plan.create_cells)
+        self.create_cells.blockSignals(False)
+        self.create_cells.setVisible(bool(cells))
 
     def _fill_report(self) -> None:
         if self.plan is None:
@@ -367,9 +440,27 @@ class ImportWizard(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setVisible(False)
-        self.run_label.setText(s.DONE.format(added=len(result.added), updated=len(result.updated)))
+        text = s.DONE.format(added=len(result.added), updated=len(result.updated))
+        created = result.plan.cells_to_create()
+        if created:
+            text += s.DONE_CELLS.format(count=len(created), names=", ".join(f"{c.name} ({c.code})" for c in created))
+        self.run_label.setText(text)
         self.close_button.setText("Xong")
+        self.show_added.setText(s.SHOW_ADDED.format(count=len(result.added)))
+        self.show_added.setVisible(bool(result.added))
         self.context.changed.emit(result.changes)
+
+    def show_added_members(self):
+        """The register page showing only the members this import added; the wizard closes."""
+        window = self.parent().window() if self.parent() is not None else None
+        if self.result is None or window is None or not hasattr(window, "show_page"):
+            return None
+        page = window.show_page("register")
+        if page is None or not hasattr(page, "show_only"):
+            return None
+        page.show_only(list(self.result.added))
+        self.accept()
+        return page
 
     def _import_failed(self, error: Exception) -> None:
         self.bar.setRange(0, 1)

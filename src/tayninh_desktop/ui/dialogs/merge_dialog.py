@@ -30,6 +30,7 @@ from tayninh_desktop.services import unit_merge
 from tayninh_desktop.ui import strings_merge as s
 from tayninh_desktop.ui.context import UiContext, confirm
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 DECIDED_COLOURS = {SAME: "#e3f1df", DIFFERENT: "#e6ecf7", "": "#fff4d6"}
@@ -56,6 +57,7 @@ class MergeDialog(QDialog):
         self.from_return = QPushButton(s.FROM_RETURN, objectName="merge_from_return")
         self.model = RowsModel(s.COLUMNS, self)
         self.table = QTableView(objectName="merge_pairs")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

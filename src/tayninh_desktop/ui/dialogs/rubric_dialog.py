@@ -27,6 +27,7 @@ from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.screen_fit import fit_to_screen
 from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 TEXT_FIELDS = (("rubric_name", s.RUBRIC_NAME), ("rubric_doc_number", s.RUBRIC_DOC_NUMBER),
@@ -91,6 +92,7 @@ class RubricDialog(GuardedDialog):
     def _table_box(self, key: str, title: str, columns, fields, rows: list[dict]) -> QGroupBox:
         box = QGroupBox(title)
         table = QTableWidget(0, 2, objectName=f"table_{key}")
+        show_full_text(table)
         table.setHorizontalHeaderLabels(list(columns))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

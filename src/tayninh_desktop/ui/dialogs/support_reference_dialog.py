@@ -24,6 +24,7 @@ from tayninh_desktop.domain.vn_money import group_digits, parse_money
 from tayninh_desktop.services import support_reference
 from tayninh_desktop.ui import strings_support as s
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 COLUMNS = {
@@ -110,6 +111,7 @@ class ReferenceDialog(QDialog):
         self.records = book_to_raw(support_reference.book(context.db))[section]
         self.columns = COLUMNS[section]
         self.table = QTableWidget(len(self.records), len(self.columns), objectName="reference_table")
+        show_full_text(self.table)
         self.table.setHorizontalHeaderLabels([LABELS[c] for c in self.columns])
         for row, record in enumerate(self.records):
             self._fill_row(row, record)

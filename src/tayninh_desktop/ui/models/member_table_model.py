@@ -63,6 +63,7 @@ class MemberTableModel(QAbstractTableModel):
         self.statuses: tuple[str, ...] | None = None
         self.order = "sort_key"
         self.descending = False
+        self.only: frozenset[int] | None = None   # only these rows (the members an import just added)
 
     # -- queries ---------------------------------------------------------------------------------
     def set_filter(self, *, search: str | None = None, cell_id: str | None = ...,
@@ -86,7 +87,7 @@ class MemberTableModel(QAbstractTableModel):
         """Re-query in two steps: the first page and the count now, the ordered rowids of the whole list on the
         worker (``runner``, through its own connection to ``db_path``). The table is usable in between:
         reading past the first page, searching or filtering before the list arrives queries it at once."""
-        if self.search:
+        if self.search or self.only is not None:
             self.refresh()
             return
         self.beginResetModel()
@@ -134,7 +135,15 @@ class MemberTableModel(QAbstractTableModel):
             self._base = register.list_rowids(self.db, **self._filters())
         matches = register.search_rowids(self.db, self.search)
         self.rowids = self._base if matches is None else self._in_order(matches)
+        if self.only is not None:
+            self.rowids = [r for r in self.rowids if r in self.only]
         self.endResetModel()
+
+    def show_only(self, rowids: set[int] | None) -> None:
+        """Only these rows (None: the whole list again)."""
+        self.only = frozenset(rowids) if rowids is not None else None
+        self._base = None
+        self._apply()
 
     def _in_order(self, matches: set[int]) -> list[int]:
         """The matching rows in the list's order: a few are placed by their position in the list; many are

@@ -21,6 +21,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_accounts as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 class AccountsPage(QWidget):
@@ -48,6 +49,7 @@ class AccountsPage(QWidget):
         layout.addLayout(mine)
         self.model = RowsModel(s.ACCOUNTS_COLUMNS, self)
         self.table = QTableView(objectName="accounts_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

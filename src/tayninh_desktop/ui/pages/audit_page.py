@@ -27,6 +27,7 @@ from tayninh_desktop.ui import strings
 from tayninh_desktop.ui import strings_accounts as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -68,6 +69,7 @@ class AuditPage(QWidget):
     def _table(self) -> QSplitter:
         self.model = RowsModel(s.AUDIT_COLUMNS, self)
         self.table = QTableView(objectName="audit_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -97,28 +99,34 @@ class AuditPage(QWidget):
         layout.addWidget(self.check_result)
         return export, check
 
-    def _filters(self) -> QHBoxLayout:
+    def _filters(self) -> QVBoxLayout:
         self.user = QComboBox(objectName="audit_user")
         self.kind = QComboBox(objectName="audit_kind")
-        self.kind.setMinimumWidth(220)
         self.member_text = QLineEdit(objectName="audit_member_text", placeholderText=s.AUDIT_MEMBER_PLACEHOLDER)
         self.member = QComboBox(objectName="audit_member")
-        self.member.setMinimumWidth(200)
         self.start = QLineEdit(objectName="audit_from", placeholderText=strings.DATE_PLACEHOLDER)
         self.end = QLineEdit(objectName="audit_to", placeholderText=strings.DATE_PLACEHOLDER)
+        date_width = self.fontMetrics().horizontalAdvance("00/00/00000") + 16   # a whole date, never "…"
         for field in (self.start, self.end):
-            field.setMaximumWidth(100)
+            field.setFixedWidth(date_width)
+        self.member_text.setMinimumWidth(self.fontMetrics().horizontalAdvance(s.AUDIT_MEMBER_PLACEHOLDER) + 16)
+        self.kind.setMinimumWidth(180)
+        self.member.setMinimumWidth(160)
         apply = QPushButton(s.AUDIT_APPLY, objectName="audit_apply")
         clear = QPushButton(s.AUDIT_CLEAR, objectName="audit_clear")
-        row = QHBoxLayout()
-        for label, widget in ((s.AUDIT_USER, self.user), (s.AUDIT_KIND, self.kind),
-                              (s.AUDIT_MEMBER, self.member_text), (None, self.member),
-                              (s.AUDIT_FROM, self.start), (s.AUDIT_TO, self.end)):
+        first, second = QHBoxLayout(), QHBoxLayout()   # two lines: every filter whole on a laptop screen
+        for line, label, widget in ((first, s.AUDIT_USER, self.user), (first, s.AUDIT_KIND, self.kind),
+                                    (first, s.AUDIT_MEMBER, self.member_text), (first, None, self.member),
+                                    (second, s.AUDIT_FROM, self.start), (second, s.AUDIT_TO, self.end)):
             if label:
-                row.addWidget(QLabel(label))
-            row.addWidget(widget)
-        row.addWidget(apply)
-        row.addWidget(clear)
+                line.addWidget(QLabel(label))
+            line.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+        second.addWidget(apply)
+        second.addWidget(clear)
+        second.addStretch(1)
+        row = QVBoxLayout()
+        row.addLayout(first)
+        row.addLayout(second)
         self.member_text.returnPressed.connect(self.find_member)
         apply.clicked.connect(self.reload)
         clear.clicked.connect(self.clear_filters)

@@ -36,7 +36,6 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.pages.documents_register_tab import DocumentRegisterTab
-from tayninh_desktop.ui.pages.documents_settings_tab import DocumentSettingsTab
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.body_editor import BodyEditor
 from tayninh_desktop.ui.widgets.form_list import FormList
@@ -45,6 +44,7 @@ from tayninh_desktop.ui.widgets.paper_selection import PaperSelection, date_of
 from tayninh_desktop.ui.widgets.pdf_preview import PdfPreview
 from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.preview_folder import PreviewFolder
+from tayninh_desktop.ui.widgets.signers_settings import SettingsLink
 
 BUSY_AFTER_MS = 600
 # What the preview shows: nothing, the paper of the current inputs, or another file (a reprint, the register).
@@ -75,7 +75,7 @@ class DocumentsPage(QWidget):
         self.register_unit, self.register_year = self.register_tab.register_unit, self.register_tab.register_year
         self.reprint_selected, self.print_register = self.register_tab.reprint_selected, self.register_tab.print_register
         tabs.addTab(self.register_tab, s.TAB_REGISTER)
-        self.settings_tab = DocumentSettingsTab(context, self.status.setText)
+        self.settings_tab = SettingsLink(self.open_settings)
         tabs.addTab(self.settings_tab, s.TAB_SIGNERS)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
@@ -169,7 +169,6 @@ class DocumentsPage(QWidget):
         self.unit.blockSignals(False)
         self.register_tab.fill_units(home, units)
         self._unit_changed()
-        self.settings_tab.fill_units(units)
 
     def _unit_changed(self) -> None:
         self.selection.fill_members()
@@ -389,6 +388,13 @@ class DocumentsPage(QWidget):
         """Close the preview and delete the temporary folder (also done on destruction and at exit)."""
         self.preview.clear()
         self._folder.cleanup()
+
+    def open_settings(self):
+        """The signers, the Đề án 03 figures and the data-since date live on the Settings page."""
+        window = self.window()
+        if hasattr(window, "open_action"):
+            return window.open_action("settings", "open_signers")
+        return None
 
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,6 +27,7 @@ from tayninh_desktop.services import documents, documents_word, organisation
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
+from tayninh_desktop.ui.widgets.full_text import fit_columns, show_full_text
 
 
 class DocumentRegisterTab(QWidget):
@@ -43,13 +45,18 @@ class DocumentRegisterTab(QWidget):
         self.register_unit = QComboBox(objectName="register_unit")    # each issuer keeps its own register
         self.register_unit.currentIndexChanged.connect(self.refresh)
         self.table = QTableView(objectName="register_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 100, 60, 420, 180)):
-            self.table.setColumnWidth(column, width)
+        # the number, date, kind, signer and check code as wide as their text (never cut); the summary takes the
+        # rest of the row, and a summary longer than that shows whole as a tooltip
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        fit_columns(self.table, (0, 1, 2, 4, 5))
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.register_count = QLabel(objectName="register_count")
         bar = QHBoxLayout()
         bar.addWidget(self.register_unit)

@@ -30,6 +30,7 @@ from tayninh_desktop.ui import strings, strings_merge
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
 from tayninh_desktop.ui.unsaved import GuardedDialog, UnsavedGuard
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 
@@ -40,6 +41,7 @@ class OrganisationPage(QWidget):
         self.on_date = QLineEdit(objectName="org_date", placeholderText=strings.DATE_PLACEHOLDER)
         self.on_date.setText(strings.date_text(date.today()))
         self.tree = QTreeWidget(objectName="org_tree")
+        show_full_text(self.tree)
         self.tree.setHeaderLabels([strings.ORG_NAME, "Mã", "Loại"])
         self.tree.setColumnWidth(0, 380)
         self.details = QLabel(objectName="org_details", wordWrap=True)

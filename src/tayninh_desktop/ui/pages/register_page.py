@@ -46,6 +46,10 @@ class RegisterPage(QWidget):
         self.cell_filter = CellFilter(strings.FILTER_ALL_CELLS, objectName="cell_filter")
         self.status_filter = QComboBox(objectName="status_filter")
         self.count_label = QLabel(objectName="count")
+        self.only_label = QLabel(objectName="only_label", wordWrap=True)
+        self.only_label.setStyleSheet("color: #1B5E20; font-weight: bold")
+        self.only_clear = QPushButton(strings.SHOW_WHOLE_REGISTER, objectName="only_clear")
+        self.only_clear.clicked.connect(lambda: self.show_only(None))
         self.new_button = QPushButton(strings.NEW_MEMBER, objectName="new_member")
         self.table = QTableView(objectName="members_table")
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -72,8 +76,14 @@ class RegisterPage(QWidget):
         self.columns = ColumnChooser(self.table, "register")
         self.switch = EmptySwitch(self.table, EmptyState(sw.EMPTY_MEMBERS_TITLE, sw.EMPTY_MEMBERS_TEXT, [
             (sw.EMPTY_IMPORT, self._import_list), (sw.EMPTY_ADD_MEMBER, self.new_member)]))
+        self.only_bar = QWidget(objectName="only_bar", visible=False)
+        only_row = QHBoxLayout(self.only_bar)
+        only_row.setContentsMargins(0, 0, 0, 0)
+        only_row.addWidget(self.only_label, 1)
+        only_row.addWidget(self.only_clear)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.only_bar)
         layout.addWidget(self.switch, 1)
         layout.addWidget(self.count_label)
 
@@ -133,6 +143,27 @@ class RegisterPage(QWidget):
             self._total = register.member_count(self.context.db)
         self.count_label.setText(strings.count_members(self.model.rowCount(), self._total))
         self.switch.set_empty(self._total == 0)
+
+    def show_only(self, member_ids: list[str] | None, what: str = "") -> None:
+        """Only these members (the ones an import just added), with a line saying so and a way back."""
+        if member_ids is None:
+            self.model.show_only(None)
+            self.only_bar.setVisible(False)
+        else:
+            for combo in (self.cell_filter, self.status_filter):   # every one of them, whatever the filters were
+                combo.blockSignals(True)
+            self.cell_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(1)   # every status
+            for combo in (self.cell_filter, self.status_filter):
+                combo.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.model.set_filter(search="", cell_id=None, statuses=None)
+            self.model.show_only(register.rowids_of(self.context.db, member_ids))
+            self.only_label.setText(what or strings.SHOWING_ONLY.format(count=len(member_ids)))
+            self.only_bar.setVisible(True)
+        self._update_count()
 
     def _import_list(self):
         window = self.window()

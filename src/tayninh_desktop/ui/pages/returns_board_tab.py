@@ -29,6 +29,7 @@ from tayninh_desktop.services import documents, returns_board, returns_printing,
 from tayninh_desktop.ui import strings_returns as s
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 class BoardTab(QWidget):
@@ -43,6 +44,7 @@ class BoardTab(QWidget):
         self.owed.toggled.connect(lambda _on: self.show_board())
         self.draft = QCheckBox(s.REMINDERS_DRAFT, objectName="board_reminders_draft")
         self.table = QTableView(objectName="board_table")
+        show_full_text(self.table, wrap=False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -22,6 +22,7 @@ from tayninh_desktop.services import documents, returns_keys
 from tayninh_desktop.ui import strings_returns as s
 from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 class KeysTab(QWidget):
@@ -33,6 +34,7 @@ class KeysTab(QWidget):
         help_text = QLabel(s.KEY_HELP, wordWrap=True)
         self.model = RowsModel(s.KEY_COLUMNS)
         self.table = QTableView(objectName="keys_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

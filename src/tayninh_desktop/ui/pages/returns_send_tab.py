@@ -41,6 +41,7 @@ from tayninh_desktop.ui.context import show_error
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
 from tayninh_desktop.ui.pages.returns_page import receives_only
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NEEDS_TEXT = "#fffde7"      # the cells the office must fill in
@@ -62,6 +63,7 @@ class SendTab(QWidget):
         check = QPushButton(s.CHECK, objectName="send_check")
         check.clicked.connect(self.check)
         self.findings = QTableWidget(0, 3, objectName="send_findings")
+        show_full_text(self.findings)
         self.findings.setHorizontalHeaderLabels(s.FINDING_COLUMNS)
         self.findings.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -85,6 +87,7 @@ class SendTab(QWidget):
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.sent_model = RowsModel(s.SENT_COLUMNS)
         self.sent = QTableView(objectName="send_sent")
+        show_full_text(self.sent, wrap=False)
         self.sent.setModel(self.sent_model)
         self.sent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sent.horizontalHeader().setStretchLastSection(True)

@@ -39,6 +39,7 @@ from tayninh_desktop.ui.strings_party_life import number
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.case_panel import OVERDUE_STYLE, CasePanel
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 GROUND_COLOUR = "#fde2e1"
 CRITERION_COLOUR = "#fff4d6"
@@ -50,6 +51,7 @@ ROWS_MEASURED = 400                            # rows fitted to their text; a lo
 
 def _table(name: str, model: RowsModel) -> QTableView:
     table = QTableView(objectName=name)
+    show_full_text(table, wrap=False)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -40,6 +40,7 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec("warnings", sw.SETTINGS_WARNINGS, _section("settings_sections", "WarningsSection")),
     SectionSpec("meetings", sw.SETTINGS_MEETINGS, _section("settings_sections", "MeetingsSection")),
     SectionSpec("documents", sw.SETTINGS_DOCUMENTS, _section("settings_sections", "DocumentsSection")),
+    SectionSpec("signers", sw.SETTINGS_SIGNERS, _section("signers_settings", "SignersSection")),
 ]
 
 
@@ -65,7 +66,7 @@ class SettingsPage(QWidget):
             self.sections[spec.key] = section
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -74,8 +75,17 @@ class SettingsPage(QWidget):
         context.changed.connect(self.on_changes)
 
     def open_signers(self):
-        """Who signs the documents (the start checklist's step; on the Văn bản page until it moves here)."""
-        return self.sections["documents"].open_signers()
+        """Who signs the documents, the Đề án 03 figures, the data-since date (the start checklist's step)."""
+        return self.show_section("signers")
+
+    def show_section(self, key: str) -> QWidget:
+        """Scroll the page to a section and put the keyboard in it."""
+        box = self.findChild(QGroupBox, f"settings_{key}")
+        self.scroll.ensureWidgetVisible(box, 0, 0)
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(min(box.y(), bar.maximum()))
+        self.sections[key].setFocus()
+        return self.sections[key]
 
     def on_changes(self, changes: Changes) -> None:
         for section in self.sections.values():

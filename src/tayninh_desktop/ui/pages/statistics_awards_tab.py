@@ -26,10 +26,12 @@ from tayninh_desktop.ui import strings_statistics as s
 from tayninh_desktop.ui.context import UiContext, confirm, show_error
 from tayninh_desktop.ui.dialogs.award_dialog import AwardDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 
 def read_only_table(model, name: str, stretch: int) -> QTableView:
     view = QTableView(objectName=name)
+    show_full_text(view, wrap=False)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

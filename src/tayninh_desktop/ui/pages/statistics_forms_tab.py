@@ -32,6 +32,7 @@ from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow
 from tayninh_desktop.ui.pages.support_tab import AlignedRowsModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 
 TYPED_BACKGROUND = "#fff3c4"
@@ -57,16 +58,17 @@ class FormsTab(QWidget):
         self.model = AlignedRowsModel(s.COMPARISON_COLUMNS, (2, 3, 4), self)
         self.table = QTableView(objectName="stats_rows")
         self.table.setModel(self.model)
+        show_full_text(self.table, wrap=True)   # a long criterion wraps; the rows on screen grow to it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row's code, never cut
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (2, 110), (3, 140), (4, 130)):
+        for column, width in ((2, 110), (3, 140), (4, 130)):
             self.table.setColumnWidth(column, width)
         self.type_button = QPushButton(s.TYPE_VALUE, objectName="stats_type")
         self.clear_button = QPushButton(s.CLEAR_VALUE, objectName="stats_clear")

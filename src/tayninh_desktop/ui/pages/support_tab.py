@@ -24,6 +24,7 @@ from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import RowsModel
 from tayninh_desktop.ui.tasks import TaskRunner
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.member_form import ERROR_STYLE
 from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 
@@ -58,6 +59,7 @@ class SupportTab(QWidget):
                    widths: tuple[int, ...] = ()) -> tuple[QTableView, RowsModel]:
         model = AlignedRowsModel(columns, right, self)
         view = QTableView(objectName=name)
+        show_full_text(view, wrap=False)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -35,6 +35,7 @@ from tayninh_desktop.ui.models.warning_table_model import WarningTableModel
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.cell_filter import CellFilter
 from tayninh_desktop.ui.widgets.dashboard import Dashboard
+from tayninh_desktop.ui.widgets.full_text import fit_visible_rows, show_full_text
 from tayninh_desktop.ui.widgets.start_checklist import StartChecklist
 
 if TYPE_CHECKING:
@@ -74,14 +75,18 @@ class WarningsPage(QWidget):
         self._show_thematic()
         self.model = WarningTableModel(self)
         self.table = QTableView(objectName="warnings_table")
+        show_full_text(self.table, wrap=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        # Two lines per warning: measuring every row's text would cost seconds on a 100,000-member register.
+        # Two lines per warning until measured; only the rows on screen are measured (every row's text would cost
+        # seconds on a 100,000-member register), so a long basis shows all its lines, never a "…".
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
+        fit_visible_rows(self.table)
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize() + 28)   # a few warnings
         self.table.setAlternatingRowColors(False)
         self.table.setSortingEnabled(True)   # a click on a column's header sorts by it
         header = self.table.horizontalHeader()

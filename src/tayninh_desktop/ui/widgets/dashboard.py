@@ -91,7 +91,10 @@ class Dashboard(QWidget):
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setFixedHeight(CARD_SIZE[1] + 12)
+        # a whole row of cards when there is room; on a laptop screen the warnings above keep room for several
+        # rows and the cards scroll (the home page's list is what the clerk reads first)
+        self.area.setMaximumHeight(CARD_SIZE[1] + 12)
+        self.area.setMinimumHeight(CARD_SIZE[1] // 2)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addWidget(self.status, 1)

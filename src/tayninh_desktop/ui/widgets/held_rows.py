@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.services import importing
 from tayninh_desktop.ui import strings_import as s
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 UNDECIDED = ""
 
@@ -30,6 +31,7 @@ class HeldRows(QWidget):
         self.title = QLabel(objectName="held_title", wordWrap=True)
         self.title.setStyleSheet("font-weight: bold; color: #7A5A00")
         self.table = QTableWidget(0, len(s.HELD_COLUMNS), objectName="held_table")
+        show_full_text(self.table)
         self.table.setHorizontalHeaderLabels(list(s.HELD_COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from tayninh_desktop.ui import strings_window as sw
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 LEGEND_STYLE = "color: #444;"
 STRAY_STYLE = "color: #b00020; font-weight: bold;"
@@ -36,8 +37,7 @@ class KeyGrid(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        show_full_text(self, wrap=False)   # no "…"; a cut name or date shows whole as a tooltip
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         self.setTabKeyNavigation(False)

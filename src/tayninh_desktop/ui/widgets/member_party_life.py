@@ -40,6 +40,7 @@ from tayninh_desktop.ui import strings_rules as sr
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.rows_model import DisplayRow, RowsModel
+from tayninh_desktop.ui.widgets.full_text import show_full_text
 from tayninh_desktop.ui.widgets.month_strip import MonthStrip
 
 WARN = "#fde2e1"
@@ -123,6 +124,7 @@ class MemberPartyLife(QWidget):
         if lead is not None:
             layout.addWidget(lead)
         table = QTableView(objectName=f"table_{key}")
+        show_full_text(table, wrap=False)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

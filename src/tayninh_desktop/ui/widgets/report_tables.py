@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem
 
+from tayninh_desktop.ui.widgets.full_text import show_full_text
+
 STATUS_COLOURS = {"added": "#C6EFCE", "updated": "#DDEBF7", "unchanged": "#F2F2F2", "held": "#FFEB9C",
                   "refused": "#FFC7CE", "skipped": "#D9D9D9"}
 
@@ -15,7 +17,7 @@ def make_table(columns: tuple[str, ...], name: str) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
+    show_full_text(table, wrap=True)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 

@@ -4,7 +4,7 @@ the meeting rubric, the printed documents' frame. Each is one small widget (ui/p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.services import meetings, sample_register
@@ -119,12 +119,8 @@ class DocumentsSection(QWidget):
         column.addLayout(_button_row(signers))
 
     def open_signers(self):
-        """The signers and the Đề án 03 figures (on the Văn bản page until they move here)."""
-        window = self.window()
-        if not hasattr(window, "show_page"):
-            return None
-        page = window.show_page("documents")
-        tabs = page.findChild(QTabWidget, "documents_tabs") if page is not None else None
-        if tabs is not None and hasattr(page, "settings_tab"):
-            tabs.setCurrentWidget(page.settings_tab)
-        return page
+        """The signers and the Đề án 03 figures: the section below on the same page."""
+        page = self.parent()
+        while page is not None and not hasattr(page, "show_section"):
+            page = page.parent()
+        return page.show_section("signers") if page is not None else None

@@ -1,5 +1,7 @@
-"""The "Người ký và số liệu" tab of the "Văn bản" page: who signs for each unit, the 2015–2020 figures
-of the Đề án 03 report, and since when the register holds data (years before it print "—")."""
+"""The Settings page's "Người ký và số liệu" section: who signs for each unit, the 2015–2020 figures of the
+Đề án 03 report, since when the register holds data (years before it print "—"), and the congress terms.
+
+The one place for them: the "Văn bản" page only links here (``SettingsLink`` below)."""
 
 from __future__ import annotations
 
@@ -22,10 +24,34 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents_report import BASELINE_YEARS
-from tayninh_desktop.services import documents_context, reports_de_an_03
+from tayninh_desktop.services import documents_context, organisation, reports_de_an_03
+from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.widgets.papers_settings import TermsBox, rules_note
+
+
+def unit_choices(db) -> list[tuple[str, str]]:
+    """The committee first, then its cells in their official order (as on every page)."""
+    home = organisation.home_unit(db)
+    units = [(f"{cell.name} ({cell.code})", cell.id) for cell in organisation.cells(db)]
+    if home:
+        units.insert(0, (s.COMMITTEE_ITEM.format(name=home.name), home.id))
+    return units
+
+
+class SettingsLink(QWidget):
+    """Where the "Văn bản" page's former settings tab was: a sentence and a button to the Settings page."""
+
+    def __init__(self, open_settings) -> None:
+        super().__init__()
+        text = QLabel(s.SETTINGS_MOVED, objectName="settings_moved", wordWrap=True)
+        button = QPushButton(s.SETTINGS_MOVED_OPEN, objectName="open_settings")
+        button.clicked.connect(lambda: open_settings())
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(_left(button))
+        layout.addStretch(1)
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -36,11 +62,13 @@ def _left(button: QPushButton) -> QHBoxLayout:
     return row
 
 
-class DocumentSettingsTab(QWidget):
-    def __init__(self, context: UiContext, report) -> None:
+class SignersSection(QWidget):
+    def __init__(self, context: UiContext) -> None:
         super().__init__()
         self.context = context
-        self.report = report          # the page's status line
+        self.status = QLabel(objectName="signers_status", wordWrap=True)
+        self.status.setStyleSheet("color: #1B5E20")
+        self.report = self.status.setText
         self.signer_unit = QComboBox(objectName="signer_unit")
         self.secretary = QLineEdit(objectName="secretary")
         self.deputy = QLineEdit(objectName="deputy")
@@ -66,7 +94,7 @@ class DocumentSettingsTab(QWidget):
         left.addLayout(form)
         left.addLayout(_left(save))
         left.addSpacing(16)
-        self.terms = TermsBox(context, report)
+        self.terms = TermsBox(context, self.report)
         left.addWidget(self.terms)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -78,11 +106,23 @@ class DocumentSettingsTab(QWidget):
         right.addSpacing(16)
         right.addWidget(rules_note(date.today()))
         right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addSpacing(24)
-        layout.addLayout(right, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(24)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(columns)
+        layout.addWidget(self.status)
         self.load_data_since()
+        self.fill_units(unit_choices(context.db))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.organisation:
+            self.fill_units(unit_choices(self.context.db))
+        elif changes.settings:
+            self.load()
+            self.load_data_since()
 
     def _data_since_box(self) -> QVBoxLayout:
         self.since_auto = QCheckBox(s.SINCE_AUTO, objectName="since_auto")
