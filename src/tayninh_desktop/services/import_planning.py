@@ -30,6 +30,7 @@ from tayninh_desktop.domain.members import MemberData, parse_member_form
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.org import Unit
 from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.import_source import Cancelled, ImportSource, Progress, bulk
 from tayninh_desktop.services.organisation import cells as list_cells
 from tayninh_desktop.services.organisation import require_home
@@ -220,6 +221,7 @@ def candidates_of(db, member_ids: list[str]) -> dict[str, Candidate]:
 def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: date | None = None,
                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportPlan:
     """The dry run: each row added / updated (with the differences) / unchanged / held / refused. Writes nothing."""
+    cell_id = scope.cell_filter(db, cell_id)   # a cell secretary imports into their own cell only
     today = today or date.today()
     require_home(db)
     with bulk():

@@ -12,7 +12,7 @@ from datetime import date
 from tayninh_desktop.domain.cases import Case, CaseKind, CaseState, Outcome, RemovalForm
 from tayninh_desktop.domain.dates import check_year
 from tayninh_desktop.domain.documents_report import EXIT_KINDS, MEASURED, baseline_average, reduction
-from tayninh_desktop.services import organisation
+from tayninh_desktop.services import organisation, scope
 from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.storage import cases_repo, documents_repo
 from tayninh_desktop.storage.db import Database
@@ -160,7 +160,9 @@ def row_as_dict(row: ResultRow) -> dict:
 
 
 def help_rows(db: Database, years: range, cell_id: str | None = None) -> list[dict]:
-    """The Đề án 03 report's help-list part: per year, listed, helped, progressed, removed after the help."""
+    """The Đề án 03 report's help-list part: per year, listed, helped, progressed, removed after the help (a cell
+    secretary's session: their cell's)."""
+    cell_id = scope.cell_filter(db, cell_id)
     every = cases_repo.listing(db, cell_id=cell_id, with_steps=False)
     help_cases = [c for c in every if c.kind is CaseKind.HELP]
     removals = [c for c in every if c.kind is CaseKind.REMOVAL]
