@@ -254,3 +254,56 @@ def test_a_read_naming_another_cell_is_refused(world, tmp_path, name):
         code = f"not refused: {type(error).__name__}: {error}"
     assert code == OUT, f"{name}: CB01's secretary asking for CB02 got {code}"
     _unchanged(world, session, tmp_path, name)
+
+
+# Reads given no actor of the committee as a whole: a cell secretary's session is refused them (the statistics,
+# the returns' board and aggregate, the Đề án 03 report, the screening results), or sees their cell's part only
+# (the home page's charts).
+COMMITTEE_READS = {
+    "statistics.reports": lambda: {"period_text": "2025"},
+    "statistics.report": lambda: {"form_id": "bieu_1", "period_text": "2025"},
+    "statistics.check": lambda: {"period_text": "2025"},
+    "statistics.reports_and_check": lambda: {"period_text": "2025"},
+    "statistics_records.typed_figures": lambda: {"period_text": "2025"},
+    "statistics_records.transfers": lambda: {"period_text": "2025"},
+    "returns_board.board": lambda: {},
+    "returns_report.aggregate": lambda: {"period_text": "2026-H1"},
+    "screening_results.return_figures": lambda: {"year": 2025},
+}
+
+
+def _module_function(name):
+    module, function = name.split(".")
+    return getattr(importlib.import_module(f"tayninh_desktop.services.{module}"), function)
+
+
+@pytest.mark.parametrize("name", sorted(COMMITTEE_READS))
+def test_a_committee_read_is_refused_a_cell_secretary(world, tmp_path, name):
+    session = world["secretary"]
+    try:
+        _module_function(name)(session.db, **COMMITTEE_READS[name]())
+        code = "not refused"
+    except DomainError as error:
+        code = error.code
+    assert code == OUT, f"{name}: CB01's secretary got {code}"
+    _unchanged(world, session, tmp_path, name)
+
+
+def test_the_home_page_charts_of_a_cell_secretary_are_their_cell(world):
+    from tayninh_desktop.services import dashboard
+    from tayninh_desktop.storage.db import connect_like
+
+    session = world["secretary"]
+    own = world["cells"]["CB01"].name
+    for charts in (dashboard.dashboard(session.db), dashboard.dashboard_in(session.db, session.db.path_text)):
+        assert charts
+        for chart in charts:
+            assert chart.categories and set(chart.categories) <= {own}, (chart.title, chart.categories)
+    assert connect_like(session.db).actor == session.actor
+
+
+def test_the_screening_results_of_a_cell_secretary_are_their_cell(world):
+    from tayninh_desktop.services import screening_results
+
+    rows = screening_results.results(world["secretary"].db, 2025, today=date(2026, 3, 5))
+    assert [r.cell_id for r in rows] == [world["cells"]["CB01"].id]

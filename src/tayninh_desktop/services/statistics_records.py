@@ -88,6 +88,7 @@ def clear_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_
 
 def typed_figures(db: Database, period_text: str | None = None, form_id: str | None = None) -> list[TypedFigure]:
     """The figures typed for the committee (of a period, of a form)."""
+    cell_scope.require_committee(db)   # the committee's figures, not a cell secretary's
     home = require_home(db)
     form = stat_form(form_id) if form_id else None
     period = None
@@ -213,6 +214,7 @@ def transfers(db: Database, period_text: str) -> list[TransferLine]:
     from tayninh_desktop.domain.stats_register import transfer_scope
     from tayninh_desktop.services.statistics import home_province
 
+    cell_scope.require_committee(db)   # the committee's figures, not a cell secretary's
     period = parse_period(period_text)
     province = home_province(db, require_home(db))
     out = []
