@@ -109,6 +109,10 @@ def test_a_cell_secretary_window(gated_register, qtbot):
         returns = window.show_page("returns")
         assert returns.findChild(QLabel, "role_gate_page") is not None
         _shot(window, "secretary_returns")
+        statistics = window.show_page("statistics")
+        assert statistics.findChild(QLabel, "role_gate_page") is not None
+        qtbot.wait(50)
+        _shot(window, "secretary_statistics")
     finally:
         session.db.conn.close()
 
