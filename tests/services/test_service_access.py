@@ -266,7 +266,7 @@ COMMITTEE_READS = {
     "statistics.reports_and_check": lambda: {"period_text": "2025"},
     "statistics_records.typed_figures": lambda: {"period_text": "2025"},
     "statistics_records.transfers": lambda: {"period_text": "2025"},
-    "returns_board.board": lambda: {},
+    "returns_board.board": dict,
     "returns_report.aggregate": lambda: {"period_text": "2026-H1"},
     "screening_results.return_figures": lambda: {"year": 2025},
 }
