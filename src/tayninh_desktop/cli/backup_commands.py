@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db, register_key
+from tayninh_desktop.cli.output import REFUSED, actor, db_path, emit, open_db, password_source, register_key
 from tayninh_desktop.domain.messages_integrity import COUNT_LABELS
 
 
@@ -102,15 +102,25 @@ def cmd_verify(args) -> int:
 
 def cmd_restore(args) -> int:
     from tayninh_desktop.domain.errors import DomainError
-    from tayninh_desktop.services.backup_restore import preview_restore, restore_backup
+    from tayninh_desktop.storage.db import database_errors
 
     secret = _passphrase(args) if _encrypted(args.file) else None
     try:
         db = open_db(args)
     except DomainError as error:
-        if error.code not in ("db_empty", "db_damaged"):
+        if error.code not in ("db_empty", "db_damaged", "encrypted_damaged"):
             raise
         return _restore_over_damaged(args, secret, error)
+    try:
+        return _restore(args, db, secret)
+    except database_errors():   # the register opened, but a page of it is damaged: restored as a damaged one
+        db.conn.close()
+        return _restore_over_damaged(args, secret, DomainError("db_damaged", path=str(db_path(args))))
+
+
+def _restore(args, db, secret) -> int:
+    from tayninh_desktop.services.backup_restore import preview_restore, restore_backup
+
     preview = preview_restore(db, args.file, passphrase=secret)
     lines = _check_lines(preview.check) + ["Những gì sẽ thay đổi (sổ hiện tại → bản sao lưu):"]
     tables = [t for t in COUNT_LABELS if t in preview.current or t in preview.check.counts]
@@ -133,17 +143,25 @@ def cmd_restore(args) -> int:
 
 
 def _restore_over_damaged(args, secret, error) -> int:
-    from tayninh_desktop.services.backup_restore import restore_over_damaged, verify_backup
+    from tayninh_desktop.services.backup_restore import (
+        damaged_register_admin,
+        restore_over_damaged,
+        verify_backup,
+    )
+    from tayninh_desktop.services.encryption import is_encrypted
 
     lines = [error.message]
+    who, key = None, None
+    if is_encrypted(db_path(args)):   # its accounts cannot be read: an administrator's password opens the key
+        who, key = damaged_register_admin(db_path(args), getattr(args, "user", None), password_source(args)())
     if not args.yes:
-        result = verify_backup(args.file, passphrase=secret)
+        result = verify_backup(args.file, passphrase=secret, key=key)
         lines += _check_lines(result)
         lines.append("Chưa phục hồi. Chạy lại với --yes: sổ hỏng được giữ lại dưới tên khác, bản sao lưu được "
                      "phục hồi thành sổ mới.")
         emit(args, {"ok": True, "applied": False, "damaged": error.code, "backup": result.counts}, lines)
         return 0
-    result = restore_over_damaged(db_path(args), actor(args), args.file, passphrase=secret)
+    result = restore_over_damaged(db_path(args), who or actor(args), args.file, passphrase=secret, key=key)
     lines.append(f"Đã phục hồi sổ {db_path(args)} từ {args.file}. Tệp sổ hỏng được giữ tại {result.kept}.")
     emit(args, {"ok": True, "applied": True, "kept": str(result.kept), "after": result.after}, lines)
     return 0

@@ -84,6 +84,9 @@ MESSAGES: dict[str, str] = {
                              "được. Hãy chép tệp khóa cùng với sổ, hoặc phục hồi từ bản sao lưu."),
     "encrypted_wrong_key": ("Sổ «{path}» được mã hóa bằng một khóa khác với tệp khóa đi kèm (có thể tệp khóa "
                             "của sổ khác). Không mở được; không có gì thay đổi."),
+    "encrypted_damaged": ("Sổ «{path}» được mã hóa và khóa đúng là khóa của sổ, nhưng tệp sổ bị hỏng ({bad} trong "
+                          "{pages} trang không đọc được). Chương trình không sửa tệp này; không có gì thay đổi. Hãy "
+                          "phục hồi từ bản sao lưu (lệnh backup restore)."),
     "encrypted_needs_admin": ("Sổ «{path}» đã được mã hóa và máy này chưa giữ khóa của sổ: một quản trị viên cần "
                               "đăng nhập một lần trên máy này (hoặc dùng mã khôi phục)."),
     "recovery_key_wrong": "Mã khôi phục không đúng với sổ này. Không có gì thay đổi.",

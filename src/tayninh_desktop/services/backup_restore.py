@@ -208,15 +208,34 @@ def restore_backup(db: Database, actor: Actor, path: Path | str, *, passphrase: 
         organisation=True, members=True, history=True, party_life=True, documents=True, settings=True))
 
 
+def damaged_register_admin(path: Path | str, name: str | None, password: str) -> tuple[Actor, bytes]:
+    """Who restores over a damaged encrypted register, whose accounts cannot be read: an administrator whose
+    password opens their own wrap of the register's key in the keyring beside it. (The administrator and the key
+    the new register is encrypted with again.) Another account, or a wrong password: refused, nothing changed."""
+    from tayninh_desktop.domain.actors import Role
+    from tayninh_desktop.services import encryption
+
+    path = Path(path)
+    if not name:
+        raise DomainError("login_failed")
+    key, own = encryption.key_for(path, name, password)
+    if key is None:
+        raise DomainError("login_failed")
+    if not own:   # the computer's sealed copy: not proof of an administrator
+        raise DomainError("permission_denied", actor=name, permission=Permission.MANAGE_KEYS.value)
+    return Actor(name, Role.ADMIN), key
+
+
 def restore_over_damaged(path: Path | str, actor: Actor, backup: Path | str, *, passphrase: str | None = None,
-                         now: datetime | None = None) -> RestoreResult:
+                         now: datetime | None = None, key: bytes | None = None) -> RestoreResult:
     """The register at ``path`` cannot be opened (empty, damaged): it is set aside under a new name (kept,
-    never deleted) and the backup is restored into a new register at ``path``."""
+    never deleted) and the backup is restored into a new register at ``path`` — encrypted with ``key`` (the
+    damaged register's, from ``damaged_register_admin``) when it was encrypted, so its keyring still opens it."""
     from tayninh_desktop.storage.db import open_database
 
     actor.require(Permission.EDIT_ORGANISATION)
     path, backup = Path(path), Path(backup)
-    result = verify_backup(backup, passphrase=passphrase)
+    result = verify_backup(backup, passphrase=passphrase, key=key)
     if not (result.ok or result.only_unverifiable):
         reason = "; ".join(f.message for f in [*result.problems, *result.report.findings()][:3]) or "?"
         raise DomainError("backup_restore_refused", file=backup.name, reason=reason)
@@ -226,12 +245,12 @@ def restore_over_damaged(path: Path | str, actor: Actor, backup: Path | str, *, 
         part = Path(f"{path}{suffix}")
         if part.exists():
             part.rename(Path(f"{aside}{suffix}"))
-    db = open_database(path, create=True)
+    db = open_database(path, create=True, key=key)
     try:
-        with opened_backup(backup, passphrase) as (source, _info, _encrypted):
-            copy = Path(source.path_text)
+        with opened_backup(backup, passphrase, key) as (source, _info, _encrypted):
+            copy, source_key = Path(source.path_text), source.cipher_key
             source.conn.close()
-            restore_into(db, copy)
+            restore_into(db, copy, source_key)
         after_restore(db)
         audit.append(db, actor.name, "restore_backup", "register", None, None,
                      {"file": backup.name, "made": (result.manifest or {}).get("made"), "kept": aside.name,

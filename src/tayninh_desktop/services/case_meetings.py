@@ -17,6 +17,7 @@ from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.messages_cases import AT_MEETING_WORDS, MEETING_ACTIONS
 from tayninh_desktop.domain.messages_party_life import MEETING_KIND_LABELS
 from tayninh_desktop.domain.party_life import Meeting
+from tayninh_desktop.services import scope
 from tayninh_desktop.storage import cases_repo, meetings_repo, members_repo, roster_repo
 from tayninh_desktop.storage.db import Database
 
@@ -93,6 +94,7 @@ def at_meeting_words(db: Database, meeting_id: str | None) -> str:
 
 def minutes_values(db: Database, cell_id: str, on: date) -> dict:
     """The progress notes recorded at the cell's meetings of ``on`` (the minutes list them); {} when none."""
+    scope.require_cell(db, cell_id)
     notes = []
     for meeting in meetings_repo.meetings_of_cell(db, cell_id, on, on):
         for member_id, step in cases_repo.steps_at_meeting(db, meeting.id):

@@ -37,7 +37,7 @@ from tayninh_desktop.domain.party_life import DisciplineForm, DisciplineTrack
 from tayninh_desktop.domain.rules import Rule
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.domain.votes import VoteKind, vote_base
-from tayninh_desktop.services import register
+from tayninh_desktop.services import register, scope
 from tayninh_desktop.services.cases import (
     cell_on,
     changes_for,
@@ -89,6 +89,7 @@ def authority(db: Database, on: date, *, past_standing: bool = False) -> Authori
 
 def cell_voters(db: Database, cell_id: str, on: date) -> int:
     """The base of a cell's vote on ``on``: full members, not exempted from party activity."""
+    scope.require_cell(db, cell_id)
     return vote_base(roster_repo.roster_on(db, cell_id, on), on).voters
 
 
@@ -337,6 +338,7 @@ def expel(db: Database, actor: Actor, discipline_id: str, *, today: date | None 
     """Record an expulsion from the discipline track: a removal case in the form khai trừ, decided by the
     discipline decision already recorded, writing the member's status event."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "discipline", discipline_id, actor)
     today = today_or(today)
     with db.atomic():
         record = ratings_repo.get_discipline(db, discipline_id) if discipline_id else None

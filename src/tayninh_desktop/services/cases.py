@@ -33,6 +33,7 @@ from tayninh_desktop.domain.members import Member, MemberStatus, Standing
 from tayninh_desktop.domain.messages_screening import CASE_KIND_LABELS, STATE_VERBS, STEP_LABELS
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import rules, today_or
@@ -176,6 +177,7 @@ def open_case(db: Database, actor: Actor, member_id: str, kind: str, on: date | 
     """Open a case for a member (from a sign, or by the cell committee): a help case with its criterion, or a
     removal case in its form (xóa tên on a ground, on request only without violations, settlement abroad)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     on = check_day("step_date", on, today)
     try:
@@ -238,6 +240,7 @@ def record_step(db: Database, actor: Actor, case_id: str, step: str, on: date | 
     from tayninh_desktop.services import case_meetings
 
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "cases", case_id, actor)
     today = today_or(today)
     if meeting_id and on is None:
         on = case_meetings.meeting_day(db, meeting_id)
@@ -360,10 +363,13 @@ def get_case(db: Database, case_id: str) -> Case:
 
 def list_cases(db: Database, *, cell_id: str | None = None, kind: str | None = None,
                states: tuple[str, ...] | None = None) -> list[Case]:
-    """Cases in list order of the members' names; ``states``: open, closed, withdrawn (all when None)."""
+    """Cases in list order of the members' names; ``states``: open, closed, withdrawn (all when None); a cell
+    secretary's session: their cell's (asking for another is refused)."""
+    cell_id = scope.cell_filter(db, cell_id)
     return cases_repo.listing(db, cell_id=cell_id, kind=CaseKind(kind) if kind else None,
                               states=tuple(CaseState(s) for s in states) if states else None)
 
 
 def cases_of_member(db: Database, member_id: str) -> list[Case]:
+    scope.require_member(db, member_id)
     return cases_repo.cases_of_member(db, member_id)

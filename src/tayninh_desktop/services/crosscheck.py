@@ -20,6 +20,7 @@ from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.domain.messages_import import CROSSCHECK_LABELS
 from tayninh_desktop.domain.messages_register import STATUS_LABELS
 from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.import_planning import IdentityIndex, parse_rows
 from tayninh_desktop.services.import_source import open_source
 from tayninh_desktop.services.organisation import require_home, unit
@@ -68,6 +69,7 @@ def crosscheck_file(db, path: Path | str, *, cell_id: str | None, on: date | Non
     """Compare the list in ``path`` with the members of the cell on ``on`` (today); read-only."""
     if not cell_id:
         raise DomainError("crosscheck_no_cell")
+    scope.require_cell(db, cell_id)
     today = today or date.today()
     on = on or today
     require_home(db)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 from tayninh_desktop.domain import messages_charts as m
 from tayninh_desktop.domain.charts import (
@@ -21,7 +20,7 @@ from tayninh_desktop.domain.charts import (
     ratings_by_cell,
 )
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import organisation, reports_de_an_03
+from tayninh_desktop.services import organisation, reports_de_an_03, scope
 from tayninh_desktop.services.party_life import today_or
 from tayninh_desktop.storage import dashboard_repo
 from tayninh_desktop.storage.dashboard_repo import CellCount
@@ -91,6 +90,9 @@ def dashboard(db: Database, *, today: date | None = None) -> tuple[ChartSpec, ..
     months = last_months(today)
     year = dashboard_repo.latest_rated_year(db)
     ratings = _by_cell(dashboard_repo.ratings_by_cell(db, year), cells) if year else []
+    if scope.scoped_cell(db) is not None:   # a cell secretary: their cell's charts (the monthly ones are the committee's)
+        charts = [members_by_cell(members, m.STATUS_GROUPS), ratings_by_cell(year, ratings, m.RATING_GROUPS)]
+        return tuple(chart for chart in charts if chart is not None)
     charts = [members_by_cell(members, m.STATUS_GROUPS), _meetings(db, months), _dues(db, months, len(members)),
               ratings_by_cell(year, ratings, m.RATING_GROUPS), _removals(db, today)]
     return tuple(chart for chart in charts if chart is not None)
@@ -101,9 +103,9 @@ def dashboard_in(db: Database, db_path: str = "", *, today: date | None = None) 
     it reads while the window's connection writes, and shares no transaction with it)."""
     if not db_path:
         return dashboard(db, today=today)
-    from tayninh_desktop.storage.db import connect
+    from tayninh_desktop.storage.db import connect_like
 
-    own = connect(Path(db_path))
+    own = connect_like(db)   # the same key and the same person (a cell secretary's scope applies)
     try:
         return dashboard(own, today=today)
     finally:

@@ -423,6 +423,8 @@ def require_register_scope(db: Database, actor: Actor, cell_id: str | None) -> N
 
 def register_context(db: Database, *, year: int | None = None, cell_id: str | None = None) -> dict:
     """The values of the printed register of documents sent (the committee's, or a cell's)."""
+    if scope.scoped_cell(db):
+        scope.require_cell(db, cell_id)
     on = date.today()
     form = get_form("so_dang_ky_van_ban")
     unit = organisation.unit(db, cell_id) if cell_id else organisation.require_home(db)

@@ -21,7 +21,7 @@ from tayninh_desktop.domain import output_targets
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.documents import DOCUMENT_TYPES, DocumentSettings, IssuedDocument, format_symbol
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.services import documents_issuer, documents_numbering
+from tayninh_desktop.services import documents_issuer, documents_numbering, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, documents_repo
 from tayninh_desktop.storage.db import Database
@@ -65,6 +65,7 @@ def issue_batch(db: Database, actor: Actor, form: FormDefinition, contexts: Sequ
                 *, settings: DocumentSettings | None = None) -> tuple[IssuedBatch, Changes]:
     """Issue one numbered paper per context (``request`` says who issues them) and print them all to ``out``."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, getattr(request, "cell_id", None), actor)
     out = Path(out)
     output_targets.check(out)
     check_target(out)

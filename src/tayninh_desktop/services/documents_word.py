@@ -17,9 +17,10 @@ from tayninh_desktop.documents.output import check_target
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import documents_letters
+from tayninh_desktop.services import documents_letters, scope
 from tayninh_desktop.services.documents import (
     PrintRequest,
+    _require_scope,
     build_context,
     checked_request,
     has_content,
@@ -47,6 +48,7 @@ def save_docx(db: Database, actor: Actor, form_id: str, out: Path, request: Prin
     settings = frame_settings(db, settings)
     form = get_form(form_id)
     request = checked_request(request)
+    _require_scope(db, actor, request)
     _check_word_target(out)
     if form.parts:
         raise DomainError("word_not_for_dossier", form=form.name)
@@ -65,9 +67,10 @@ def reprint_docx(db: Database, actor: Actor, document_id: str, out: Path,
                  *, settings: DocumentSettings | None = None) -> WordResult:
     """The Word file of an issued paper, from the values the register recorded (same number, same date)."""
     actor.require(Permission.READ)
-    settings = frame_settings(db, settings)
-    _check_word_target(out)
     doc = documents_repo.get(db, document_id)
     if doc is None:
         raise DomainError("document_not_found", document_id=document_id)
+    scope.require_cell(db, doc.unit_id, actor)   # a cell secretary: their cell's papers only
+    settings = frame_settings(db, settings)
+    _check_word_target(out)
     return render_docx(get_form(doc.form_id), context_codec.loads(doc.context_json), out, settings=settings)

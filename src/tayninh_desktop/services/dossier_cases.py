@@ -16,7 +16,7 @@ from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.messages_documents import MOTIONS
 from tayninh_desktop.domain.messages_screening import FORM_WORDS, STATE_LABELS
 from tayninh_desktop.domain.votes import VoteKind
-from tayninh_desktop.services import documents_votes, screening_papers
+from tayninh_desktop.services import documents_votes, scope, screening_papers
 from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.storage import cases_repo, documents_repo, members_repo
 from tayninh_desktop.storage.db import Database
@@ -69,6 +69,7 @@ def motion(case: Case, kind: VoteKind, name: str) -> str:
 
 def bound_cases(db: Database, case_ids: tuple[str, ...], cell_id: str, cell_name: str, on: date) -> list[BoundCase]:
     """The cases of the dossier, each checked: of the meeting's cell, with something for the cell to vote on."""
+    scope.require_cell(db, cell_id)
     out = []
     for case_id in dict.fromkeys(case_ids):
         case = cases_repo.get(db, case_id)

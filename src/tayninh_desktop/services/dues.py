@@ -67,8 +67,8 @@ def dues_sheet(db: Database, cell_id: str, month_text: str) -> list[DuesLine]:
     """The dues grid of a cell and month: recorded entries, else the default (the amount the rule in force computes
     from the member's category and base — the last amount paid while no base is recorded —, paid; exempted by
     decision: not required; away for work: deferred)."""
-    month = parse_month(month_text)
     scope.require_cell(db, cell_id)   # a cell secretary: their cell's sheet only
+    month = parse_month(month_text)
     roster = _roster(db, cell_id, month)
     ids = [r[0] for r in roster]
     recorded = dues_repo.entries_for(db, ids, month)

@@ -30,6 +30,7 @@ from tayninh_desktop.domain.members import MemberData, parse_member_form
 from tayninh_desktop.domain.messages import render
 from tayninh_desktop.domain.org import Unit, new_cell_name, next_cell_codes
 from tayninh_desktop.domain.vn_text import fold
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.import_source import Cancelled, ImportSource, Progress, bulk
 from tayninh_desktop.services.organisation import cells as list_cells
 from tayninh_desktop.services.organisation import require_home
@@ -247,6 +248,7 @@ def plan_import(db, source: ImportSource, *, cell_id: str | None = None, today: 
 
     ``create_cells``: a cell the file names that the register does not have is not a refusal; the plan lists it
     (``new_cells``, with the code it will get) and the import creates it in the same transaction."""
+    cell_id = scope.cell_filter(db, cell_id)   # a cell secretary imports into their own cell only
     today = today or date.today()
     require_home(db)
     with bulk():

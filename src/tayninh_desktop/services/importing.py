@@ -29,6 +29,7 @@ from tayninh_desktop.domain.lifecycle import EventKind, fold_periods, state_on
 from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.domain.messages_import import ROW_STATUS_LABELS
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.import_decisions import apply_decisions
 from tayninh_desktop.services.import_planning import (
@@ -200,6 +201,9 @@ def import_file(db, actor: Actor, path: Path | str, *, cell_id: str | None = Non
                 create_cells: bool = False) -> ImportResult:
     """Read, plan, settle the held rows with ``decisions`` and (unless a dry run) apply an import:
     the command line's ``members import``."""
+    if not dry_run:
+        actor.require(Permission.EDIT_REGISTER)
+    cell_id = scope.cell_filter(db, cell_id, actor)   # a cell secretary imports into their own cell only
     source = open_source(db, path, sheet=sheet, mapping=mapping)
     plan = plan_import(db, source, cell_id=cell_id, today=today, create_cells=create_cells)
     if decisions:

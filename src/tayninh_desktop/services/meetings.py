@@ -56,6 +56,7 @@ def set_rubric(db: Database, actor: Actor, data: dict) -> Changes:
 def edit_rubric(db: Database, actor: Actor, form: dict) -> Changes:
     """Save the rubric as the office edited it in the window (texts, criteria rows, level rows); every wrong
     field is named (ValidationError) and nothing is saved."""
+    actor.require(Permission.EDIT_ORGANISATION)
     data = party_life_forms.rubric(form, rubric(db).code)
     return set_rubric(db, actor, data)
 
@@ -214,13 +215,13 @@ def get_meeting(db: Database, meeting_id: str) -> Meeting:
 
 def meetings_of_cell(db: Database, cell_id: str, year: int) -> list[Meeting]:
     """The cell's meetings in a year, newest first."""
-    check_year(year)
     scope.require_cell(db, cell_id)
+    check_year(year)
     return meetings_repo.meetings_of_cell(db, cell_id, date(year, 1, 1), date(year, 12, 31))
 
 
 def member_attendance(db: Database, member_id: str, year: int) -> list[tuple[Meeting, Attendance]]:
-    check_year(year)
     scope.require_member(db, member_id)
+    check_year(year)
     return meetings_repo.member_attendance(db, member_id, date(year, 1, 1), date(year, 12, 31))
 

@@ -11,6 +11,7 @@ from tayninh_desktop.domain.dates import check_year
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
 from tayninh_desktop.domain.party_life import NotRatedReason, RatingLevel
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.party_life import today_or
@@ -29,6 +30,7 @@ def correct_rating(db: Database, actor: Actor, member_id: str, year: int, level:
     Refused: no rating saved for the year, no reason, nothing changed, or anything a new rating would be refused
     for (the score does not support the level, discipline in the year caps it, the year is not over…)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     check_year(year)
     today = today_or(today)
     reason = " ".join(nfc(reason or "").split())

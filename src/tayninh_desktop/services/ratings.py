@@ -131,6 +131,8 @@ def rate_members(db: Database, actor: Actor, year: int, entries: dict[str, tuple
                  today: date | None = None) -> Changes:
     """Record several members' ratings for a year in one action (a cell's review): all or nothing."""
     actor.require(Permission.EDIT_REGISTER)
+    for member_id in entries:
+        scope.require_member(db, member_id, actor)
     check_year(year)
     today = today_or(today)
     with db.atomic():
@@ -168,8 +170,8 @@ class RatingLine:
 def rating_sheet(db: Database, cell_id: str, year: int) -> list[RatingLine]:
     """The cell's members at the end of the year, in list order, with their ratings for the year (members here
     only in temporary party life are rated at their official cell and left out)."""
-    check_year(year)
     scope.require_cell(db, cell_id)   # a cell secretary: their cell's sheet only
+    check_year(year)
     end = date(year, 12, 31)
     roster = meetings_repo.roster_on(db, cell_id, end)
     recorded = ratings_repo.ratings_for_year(db, [r[0] for r in roster], year)

@@ -78,6 +78,7 @@ def add_member(db: Database, actor: Actor, form: dict[str, str], cell_id: str | 
                doc_date: date | None = None, doc_issuer: str = "", today: date | None = None) -> tuple[str, Changes]:
     """Add a member from a form: checks every field and duplicates, writes the member and the first events."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_cell(db, cell_id, actor)
     today = today or date.today()
     entry = EventKind(entry)
     data = parse_member_form(form, today)

@@ -19,6 +19,7 @@ from tayninh_desktop.domain.returns import OWED, BoardState, Role, board_state
 from tayninh_desktop.domain.rules import party_life_rules
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_text import fold, nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, returns_repo, units_repo
 from tayninh_desktop.storage.db import Database
@@ -138,6 +139,7 @@ def _cell(db_state: dict, code: str, period: str, deadline: date, today: date) -
 def board(db: Database, *, today: date | None = None, period: str | None = None,
           only_owed: bool = False) -> Board:
     """Units × periods (one period with ``period``); ``only_owed`` keeps the units a reminder would go to."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     today = today or date.today()
     codes = {e.period for e in returns_repo.expectations(db)} | set(returns_repo.received_periods(db))
     if period:

@@ -25,7 +25,7 @@ from tayninh_desktop.domain.stats_checks import check_results
 from tayninh_desktop.domain.stats_forms import stat_forms
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.exchange.return_package import sha256_hex
-from tayninh_desktop.services import organisation, returns_keys, returns_payload, returns_send
+from tayninh_desktop.services import organisation, returns_keys, returns_payload, returns_send, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.storage.db import Database
@@ -106,6 +106,7 @@ def export_consolidated(db: Database, actor: Actor, period_text: str | None, fol
                         today: date | None = None) -> tuple[returns_send.ExportResult, Changes]:
     """Seal the period's received returns, added up, for this unit's own superior, and write it to ``folder``."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     today = today or date.today()
     period = parse_period(period_text).code
     folder = Path(folder)

@@ -30,7 +30,7 @@ from tayninh_desktop.domain.returns import (
 from tayninh_desktop.domain.returns_records import KeyRecord
 from tayninh_desktop.domain.vn_text import fold, nfc
 from tayninh_desktop.exchange import return_crypto, return_package
-from tayninh_desktop.services import organisation, returns_files
+from tayninh_desktop.services import organisation, returns_files, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, keystore, returns_repo, units_repo
 from tayninh_desktop.storage.db import Database
@@ -71,6 +71,7 @@ def own_key(db: Database) -> KeyRecord | None:
 def ensure_own_keys(db: Database, actor: Actor) -> tuple[KeyRecord, Changes]:
     """This installation's keys, made now if it has none (at ``init``, or on first need)."""
     actor.require(Permission.READ)
+    scope.require_committee(db, actor)
     found = own_key(db)
     if found is not None:
         return found, Changes()
@@ -92,6 +93,7 @@ def ensure_own_keys(db: Database, actor: Actor) -> tuple[KeyRecord, Changes]:
 
 def own_secrets(db: Database, actor: Actor) -> OwnSecrets:
     """The private halves of this installation's keys, unsealed from the key folder."""
+    scope.require_committee(db, actor)
     key, _ = ensure_own_keys(db, actor)
     seed, identity = keystore.load_key(key.sign_secret_id), keystore.load_key(key.receive_secret_id)
     if seed is None or identity is None or return_crypto.b64(return_crypto.public_of(seed)) != key.sign_public:
@@ -102,6 +104,7 @@ def own_secrets(db: Database, actor: Actor) -> OwnSecrets:
 # --- key cards ------------------------------------------------------------------------------------------------
 
 def card_bytes(db: Database, actor: Actor) -> tuple[bytes, KeyRecord]:
+    scope.require_committee(db, actor)
     secrets = own_secrets(db, actor)
     key = secrets.key
     home = organisation.require_home(db)
@@ -113,6 +116,7 @@ def card_bytes(db: Database, actor: Actor) -> tuple[bytes, KeyRecord]:
 
 def export_card(db: Database, actor: Actor, out: Path | str) -> KeyRecord:
     """Write this unit's key card to ``out`` (a folder takes the card's own name); nothing secret is in it."""
+    scope.require_committee(db, actor)
     out = Path(out)
     if out.is_dir():
         out = out / card_name(organisation.require_home(db).code)
@@ -173,6 +177,7 @@ def _subordinate_unit(db: Database, actor: Actor, card: KeyCard) -> str:
 def attach_card_unit(db: Database, actor: Actor, key: KeyRecord) -> str:
     """A reporting unit's card not attached to a unit of the tree: attached to the unit of its code (added under the
     home unit when there is none), inside the caller's transaction."""
+    scope.require_committee(db, actor)
     card = KeyCard(key.unit_code, key.unit_name, b"", key.receive_public, key.fingerprint, "")
     unit_id = _subordinate_unit(db, actor, card)
     returns_repo.set_key_unit(db, key.id, unit_id)

@@ -25,7 +25,7 @@ from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.returns import PAYLOAD_FORMAT, VERSION, finding_keys
 from tayninh_desktop.domain.stats_checks import CheckResult
 from tayninh_desktop.domain.stats_period import parse_period, window_for
-from tayninh_desktop.services import organisation, reports_de_an_03, statistics, support_report
+from tayninh_desktop.services import organisation, reports_de_an_03, scope, statistics, support_report
 from tayninh_desktop.storage import documents_repo, return_data_repo, returns_repo, settings_repo
 from tayninh_desktop.storage.db import Database
 
@@ -149,6 +149,7 @@ def de_an_03_section(db: Database, end: date, today: date) -> dict:
 
 
 def support_section(db: Database, actor: Actor, start: date, end: date) -> dict:
+    scope.require_committee(db, actor)
     return {"version": 1, **support_report.return_figures(db, actor, start, end)}
 
 
@@ -160,6 +161,7 @@ def snapshot_section(db: Database) -> dict:
 def build(db: Database, actor: Actor, prepared: Prepared, explanations: list[dict], *, revision: int,
           made: str, today: date, with_snapshot: bool) -> dict:
     """The payload of one unit's own return."""
+    scope.require_committee(db, actor)
     home = organisation.require_home(db)
     payload = {"format": PAYLOAD_FORMAT, "version": VERSION, "kind": "return",
                "unit": {"code": home.code, "name": home.name}, "period": prepared.period,

@@ -15,7 +15,7 @@ from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.messages_returns import STATE_LABELS
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_money import group_digits
-from tayninh_desktop.services import returns_board, returns_keys, returns_report
+from tayninh_desktop.services import returns_board, returns_keys, returns_report, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage.db import Database
 
@@ -144,6 +144,7 @@ def print_reminders(db: Database, actor: Actor, period_text: str | None, out: Pa
     owes it. Each letter is a numbered committee paper: it takes its own number and line in the document register
     (HD 36: a công văn sent carries its number), in one transaction with the others. ``draft``: printed without
     numbers, marked "DỰ THẢO", nothing recorded."""
+    scope.require_committee(db, actor)
     from tayninh_desktop.documents.batch import render_batch
     from tayninh_desktop.services import documents, documents_batch
     from tayninh_desktop.services.form_catalogue import get_form

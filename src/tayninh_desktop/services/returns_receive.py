@@ -36,7 +36,7 @@ from tayninh_desktop.domain.returns_records import ReceivedReturn, Rejection
 from tayninh_desktop.domain.stats_forms import stat_forms
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.exchange import return_crypto, return_package
-from tayninh_desktop.services import organisation, returns_files, returns_keys, returns_summary
+from tayninh_desktop.services import organisation, returns_files, returns_keys, returns_summary, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, returns_repo
 from tayninh_desktop.storage.db import Database
@@ -105,6 +105,7 @@ def _gunzip(data: bytes, file_name: str) -> bytes:
 
 def open_package(db: Database, actor: Actor, data: bytes, file_name: str) -> _Opened:
     """A package checked in order: intact, addressed here, from a known sender, signed by it, decrypted, in shape."""
+    scope.require_committee(db, actor)
     parts = return_package.unpack(data, file_name)
     manifest = read_manifest(return_package.parse_json(parts.manifest, file_name), file_name)
     home = organisation.require_home(db)
@@ -178,6 +179,7 @@ def _reject(db: Database, actor: Actor, opened: _Opened, file_name: str, error: 
 
 
 def receipt_bytes(db: Database, actor: Actor, opened: _Opened, outcome: Outcome, reason: str, at: datetime) -> bytes:
+    scope.require_committee(db, actor)
     secrets = returns_keys.own_secrets(db, actor)
     home = organisation.require_home(db)
     m = opened.manifest
@@ -226,6 +228,7 @@ def import_one(db: Database, actor: Actor, path: Path, *, write_receipt: bool = 
                now: datetime | None = None) -> ImportOutcome:
     """Judge and take one package file (never raises for a bad file: the outcome says why)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     path = Path(path)
     now = now or datetime.now().astimezone()
     try:
@@ -272,6 +275,8 @@ def _duplicate_text(opened: _Opened, outcome: Outcome) -> str:
 def import_returns(db: Database, actor: Actor, path: Path | str, *, write_receipts: bool = True,
                    now: datetime | None = None) -> tuple[list[ImportOutcome], Changes]:
     """Every package of a folder (a stick), or the one file named: each accepted or refused on its own."""
+    actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     outcomes = [import_one(db, actor, p, write_receipt=write_receipts, now=now) for p in package_files(Path(path))]
     changes = Changes()
     for outcome in outcomes:
@@ -295,6 +300,7 @@ class ReceiptOutcome:
 def import_receipt(db: Database, actor: Actor, path: Path | str) -> tuple[ReceiptOutcome, Changes]:
     """Record the superior's receipt of a package this unit sent: received (or refused, with the reason)."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     path = Path(path)
     data = returns_files.read_limited(path, return_package.MAX_SMALL_FILE, "receipt_unreadable")
     fields, signature = return_package.open_small(data, path.name, "receipt_unreadable")

@@ -19,7 +19,7 @@ from tayninh_desktop.domain.stats_compute import FormResult
 from tayninh_desktop.domain.stats_forms import stat_forms
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_text import fold
-from tayninh_desktop.services import returns_board
+from tayninh_desktop.services import returns_board, scope
 from tayninh_desktop.storage import returns_repo
 from tayninh_desktop.storage.db import Database
 
@@ -89,6 +89,7 @@ def _unit(record, year: int, allotted: dict[str, tuple[int, str]]) -> UnitFigure
 
 def aggregate(db: Database, period_text: str | None, *, today: date | None = None) -> AggregateReport:
     """The period's accepted returns added up; refused when none has arrived."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     period = parse_period(period_text)
     records = returns_repo.received(db, period=period.code)
     if not records:

@@ -24,7 +24,7 @@ from tayninh_desktop.domain.returns_records import KeyRecord, Reopening, SentRet
 from tayninh_desktop.domain.stats_period import parse_period
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.exchange import return_crypto, return_package
-from tayninh_desktop.services import organisation, returns_files, returns_keys, returns_payload
+from tayninh_desktop.services import organisation, returns_files, returns_keys, returns_payload, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.storage import audit, returns_repo
 from tayninh_desktop.storage import migrations as schema
@@ -122,6 +122,7 @@ def write_and_record(db: Database, actor: Actor, folder: Path, data: bytes, sent
     """Inside one transaction: lock the period, record the package, write it to the stick and verify it. A
     failure anywhere removes the file and leaves the register as it was."""
     actor.require(Permission.EDIT_REGISTER)   # a public step of the export: checked on its own too
+    scope.require_committee(db, actor)
     path = Path(folder) / sent.file_name
     written = False
     try:
@@ -151,6 +152,7 @@ def export_return(db: Database, actor: Actor, period_text: str | None, folder: P
                   today: date | None = None) -> tuple[ExportResult, Changes]:
     """Check, seal and write this unit's return for the period to ``folder`` (a USB stick), then lock the period."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     today = today or date.today()
     period = parse_period(period_text).code
     folder = Path(folder)
@@ -180,6 +182,7 @@ def reopen_period(db: Database, actor: Actor, period_text: str | None, reason: s
     """Open a sent period again (its figures may be corrected); the reason is kept; the next export is a new
     revision."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_committee(db, actor)
     period = parse_period(period_text).code
     reason = " ".join(nfc(reason or "").split())
     if not reason:

@@ -40,6 +40,12 @@ def require_cell(db, cell_id: str | None, actor: Actor | None = None) -> None:
             who.require_cell(cell_id)
 
 
+def require_committee(db, actor: Actor | None = None) -> None:
+    """Refuse a cell secretary an action or a read of the committee as a whole (returns, statistics, the fund,
+    committee reports): ``cell_out_of_scope``, before anything is read or checked."""
+    require_cell(db, None, actor)
+
+
 def cell_filter(db, requested: str | None, actor: Actor | None = None) -> str | None:
     """The cell a list shows: the one asked for, or a secretary's own cell (another one is refused)."""
     for who in (actor, actor_of(db)):
@@ -61,6 +67,33 @@ def require_meeting(db, meeting_id: str, actor: Actor | None = None) -> None:
         return
     row = db.execute("SELECT cell_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()
     require_cell(db, row[0] if row else None, actor)
+
+
+# The member a record belongs to, for the records an action names by their own id.
+MEMBER_OF = {
+    "cases": "SELECT member_id FROM cases WHERE id = ?",
+    "case_steps": "SELECT c.member_id FROM case_steps s JOIN cases c ON c.id = s.case_id WHERE s.id = ?",
+    "discipline": "SELECT member_id FROM discipline WHERE id = ?",
+    "dues_reliefs": "SELECT member_id FROM dues_reliefs WHERE id = ?",
+    "member_awards": "SELECT member_id FROM member_awards WHERE id = ?",
+    "member_events": "SELECT member_id FROM member_events WHERE id = ?",
+    "transfer_letters": "SELECT member_id FROM transfer_letters WHERE id = ?",
+    "support_applications": "SELECT member_id FROM support_applications WHERE id = ?",
+    "support_households": "SELECT member_id FROM support_households WHERE id = ?",
+    "support_loans": "SELECT member_id FROM support_loans WHERE id = ?",
+    "support_interest_payments": ("SELECT l.member_id FROM support_interest_payments p "
+                                  "JOIN support_loans l ON l.id = p.loan_id WHERE p.id = ?"),
+}
+
+
+def require_record(db, table: str, row_id: str | None, actor: Actor | None = None) -> None:
+    """Refuse a cell secretary a record (of ``MEMBER_OF``) of a member who is not in their cell now; a record
+    that does not exist is left to the action's own "not found"."""
+    if not row_id or not _any_scoped(db, actor):
+        return
+    row = db.execute(MEMBER_OF[table], [row_id]).fetchone()
+    if row is not None:
+        require_member(db, row[0], actor)
 
 
 def visible_member_ids(db, member_ids, actor: Actor | None = None) -> list[str]:

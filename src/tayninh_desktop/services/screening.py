@@ -37,6 +37,7 @@ from tayninh_desktop.domain.screening_rules import (
     RuleFileProblem,
     load_detectors,
 )
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.party_life import cell_names, rules, today_or
 from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 from tayninh_desktop.services.work_calendar import calendar_for
@@ -124,7 +125,9 @@ def check_screening_year(year: int, today: date) -> None:
 
 def run(db: Database, year: int, *, cell_id: str | None = None, today: date | None = None,
         folder: Path | None = None) -> ScreeningRun:
-    """Every sign of ``year`` (the register as it stood on 31/12, or today for this year)."""
+    """Every sign of ``year`` (the register as it stood on 31/12, or today for this year); a cell secretary's
+    session sees their cell's (asking for another cell is refused)."""
+    cell_id = scope.cell_filter(db, cell_id)
     today = today_or(today)
     check_screening_year(year, today)
     as_of = min(today, date(year, 12, 31))

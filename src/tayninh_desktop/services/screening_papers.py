@@ -24,7 +24,7 @@ from tayninh_desktop.domain.messages_screening import (
     SOURCE_LABELS,
 )
 from tayninh_desktop.domain.votes import VoteKind
-from tayninh_desktop.services import documents_issuer, documents_lists
+from tayninh_desktop.services import documents_issuer, documents_lists, scope
 from tayninh_desktop.storage import cases_repo, members_repo
 from tayninh_desktop.storage.db import Database
 
@@ -281,9 +281,11 @@ def _decision(db, case: Case, member, on: date, ctx: dict) -> dict:
 def list_context(db: Database, source: str, cell_id: str | None, on: date, year: int | None) -> dict:
     """The rows of a cell's help-list paper on ``on`` (or of the committee's report for ``year``)."""
     if source == "screening_results":
+        scope.require_committee(db)
         return _results_context(db, year or on.year, on)
     if cell_id is None:
         raise DomainError("form_needs", form="Danh sách giúp đỡ", what="chi bộ (--cell)")
+    scope.require_cell(db, cell_id)
     help_cases = [c for c in cases_repo.listing(db, cell_id=cell_id, kind=CaseKind.HELP)]
     if source == "help_proposed":
         chosen = [c for c in help_cases if c.is_open and not c.listed and c.opened_on <= on]

@@ -13,6 +13,7 @@ from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.screening import Allotment, ReportedFact
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.cases import check_day
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
@@ -29,6 +30,7 @@ def add_fact(db: Database, actor: Actor, member_id: str, kind: str, source: str,
     """Enter a decline concluded by the committee, or reported by the hamlet front committee or the workplace, with
     its source and document. The detectors read it; it decides nothing."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
     today = today_or(today)
     on = check_day("step_date", on, today)
     text, source_name, doc_number = nfc(text).strip(), nfc(source_name).strip(), nfc(doc_number).strip()

@@ -12,7 +12,7 @@ from datetime import date
 from tayninh_desktop.domain.cases import Case, CaseKind, CaseState, Outcome, RemovalForm
 from tayninh_desktop.domain.dates import check_year
 from tayninh_desktop.domain.documents_report import EXIT_KINDS, MEASURED, baseline_average, reduction
-from tayninh_desktop.services import organisation
+from tayninh_desktop.services import organisation, scope
 from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.storage import cases_repo, documents_repo
 from tayninh_desktop.storage.db import Database
@@ -129,7 +129,10 @@ def results(db: Database, year: int, *, today: date | None = None, with_signs: b
     cells = {c.id: c.name for c in organisation.cells(db, include_closed=True)}
     wanted = set(by_cell) | set(exits) | set(found) | {u for u in allotted if u in cells}
     rows = []
-    for cell_id, name in [*((c, n) for c, n in cells.items() if c in wanted), (None, home.name)]:
+    own = scope.scoped_cell(db)   # a cell secretary: their cell's row only (no other cell, no committee total)
+    chosen = [(own, cells.get(own, ""))] if own else [*((c, n) for c, n in cells.items() if c in wanted),
+                                                      (None, home.name)]
+    for cell_id, name in chosen:
         mine = by_cell.get(cell_id, [])
         counts, before = exits.get(cell_id, ({k: 0 for k in EXIT_KINDS}, 0))
         unit = home.id if cell_id is None else cell_id
@@ -142,7 +145,7 @@ def results(db: Database, year: int, *, today: date | None = None, with_signs: b
                         allotted=allotment.allotted if allotment else None,
                         allotment_doc=allotment.doc_number if allotment else "",
                         pending=_pending([c for c in mine if c.kind is CaseKind.REMOVAL]))
-        if cell_id is None or _has_content(row):
+        if cell_id is None or own or _has_content(row):
             rows.append(row)
     return rows
 
@@ -160,7 +163,9 @@ def row_as_dict(row: ResultRow) -> dict:
 
 
 def help_rows(db: Database, years: range, cell_id: str | None = None) -> list[dict]:
-    """The Đề án 03 report's help-list part: per year, listed, helped, progressed, removed after the help."""
+    """The Đề án 03 report's help-list part: per year, listed, helped, progressed, removed after the help (a cell
+    secretary's session: their cell's)."""
+    cell_id = scope.cell_filter(db, cell_id)
     every = cases_repo.listing(db, cell_id=cell_id, with_steps=False)
     help_cases = [c for c in every if c.kind is CaseKind.HELP]
     removals = [c for c in every if c.kind is CaseKind.REMOVAL]
@@ -177,5 +182,6 @@ def help_rows(db: Database, years: range, cell_id: str | None = None) -> list[di
 def return_figures(db: Database, year: int, *, today: date | None = None) -> dict:
     """The figures of the screening the return to the superior carries for ``year``: the committee's row and each
     cell's, each with its reduction and its allotment (the returns issue calls this)."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     rows = results(db, year, today=today)
     return {"year": year, "committee": row_as_dict(rows[-1]), "cells": [row_as_dict(r) for r in rows[:-1]]}

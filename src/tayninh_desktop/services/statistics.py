@@ -25,6 +25,7 @@ from tayninh_desktop.domain.stats_forms import COMPARISON, FORM_IDS, StatForm, s
 from tayninh_desktop.domain.stats_period import Period, Window, parse_period, window_for
 from tayninh_desktop.domain.stats_register import StatRegister, build_register
 from tayninh_desktop.domain.stats_table import DisplayRow, display_rows
+from tayninh_desktop.services import scope
 from tayninh_desktop.services.organisation import require_home
 from tayninh_desktop.services.statistics_sql import SqlShared
 from tayninh_desktop.storage import statistics_repo, units_repo
@@ -180,6 +181,7 @@ def reports(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] 
 
     Counted with SQL over the register's projection; ``register`` (a folded register) counts in Python
     instead — the oracle the tests compare with."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     today = today or date.today()
     home = require_home(db)
     if form_ids:
@@ -198,6 +200,7 @@ def reports(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] 
 
 def report(db: Database, form_id: str, period_text: str | None, *, today: date | None = None) -> StatisticsReport:
     """One form for one period (same period last year alongside)."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     form = stat_form(form_id)
     return reports(db, period_text, form_ids=(form.id,), today=today)[form.id]
 
@@ -216,6 +219,7 @@ def check(db: Database, period_text: str | None, *, form_ids: tuple[str, ...] | 
     ``previous``: the figures of the previous period as they were sent (form → row → value), to check
     that this period opens where that one closed.
     """
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     return reports_and_check(db, period_text, form_ids=form_ids, today=today, previous=previous)[1]
 
 
@@ -223,6 +227,7 @@ def reports_and_check(db: Database, period_text: str | None, *, form_ids: tuple[
                       today: date | None = None, previous: Mapping[str, Mapping[str, int]] | None = None,
                       register: StatRegister | None = None) -> tuple[dict[str, StatisticsReport], CheckResult]:
     """The period's forms and their check from one reading of the register (what a return carries)."""
+    scope.require_committee(db)   # the committee's figures, not a cell secretary's
     today = today or date.today()
     period = parse_period(period_text)
     ids = form_ids or tuple(f for f in FORM_IDS if stat_form(f).allows(period))

@@ -17,6 +17,7 @@ from tayninh_desktop.domain.stats_period import parse_period, window_for
 from tayninh_desktop.domain.stats_register import TRANSFER_KINDS
 from tayninh_desktop.domain.validation import NOTES_MAX_LENGTH, before_joining_issue, length_issues
 from tayninh_desktop.domain.vn_text import nfc
+from tayninh_desktop.services import scope as cell_scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_member
 from tayninh_desktop.services.organisation import require_home
@@ -45,6 +46,7 @@ def set_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_ke
               note: str = "", *, today: date | None = None) -> Changes:
     """Type the figure of a row the register cannot know, for the committee and a period."""
     actor.require(Permission.EDIT_REGISTER)
+    cell_scope.require_committee(db, actor)
     form, _row = _typed_row(form_id, row_key)
     period = checked_period(form, period_text)
     window_for(period, today or date.today())
@@ -69,6 +71,7 @@ def set_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_ke
 def clear_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_key: str) -> Changes:
     """Remove a typed figure (the row prints empty again, to be typed or written by hand)."""
     actor.require(Permission.EDIT_REGISTER)
+    cell_scope.require_committee(db, actor)
     form, _row = _typed_row(form_id, row_key)
     period = checked_period(form, period_text)
     check_period_open(db, period.code)
@@ -85,6 +88,7 @@ def clear_typed(db: Database, actor: Actor, form_id: str, period_text: str, row_
 
 def typed_figures(db: Database, period_text: str | None = None, form_id: str | None = None) -> list[TypedFigure]:
     """The figures typed for the committee (of a period, of a form)."""
+    cell_scope.require_committee(db)   # the committee's figures, not a cell secretary's
     home = require_home(db)
     form = stat_form(form_id) if form_id else None
     period = None
@@ -123,6 +127,7 @@ def record_award(db: Database, actor: Actor, member_id: str, kind: str, awarded_
                  today: date | None = None) -> tuple[str, Changes]:
     """Record a Huy hiệu Đảng (``years``) or a party card given (the_moi, the_cap_lai, the_doi)."""
     actor.require(Permission.EDIT_REGISTER)
+    cell_scope.require_member(db, member_id, actor)
     doc_number, notes = nfc(doc_number), nfc(notes)
     issues = _award_issues(kind, years, awarded_on, today or date.today(), doc_number, notes)
     if issues:
@@ -154,6 +159,7 @@ def _check_against_member(db: Database, member, kind: str, years: int | None, on
 def delete_award(db: Database, actor: Actor, award_id: str) -> Changes:
     """Remove a badge or card recorded by mistake."""
     actor.require(Permission.EDIT_REGISTER)
+    cell_scope.require_record(db, "member_awards", award_id, actor)
     with db.atomic():
         record = statistics_repo.get_award(db, award_id)
         if record is None:
@@ -176,6 +182,7 @@ def awards(db: Database, *, member_id: str | None = None, period_text: str | Non
 def set_transfer_scope(db: Database, actor: Actor, event_id: str, scope: str) -> Changes:
     """Say whether an official transfer in or out crossed the province boundary (Biểu 1, B.2 and C.5)."""
     actor.require(Permission.EDIT_REGISTER)
+    cell_scope.require_record(db, "member_events", event_id, actor)
     if scope not in TRANSFER_SCOPE_LABELS:
         raise ValidationError([FieldIssue("transfer_scope", "bad_transfer_scope", {"value": scope})])
     with db.atomic():
@@ -207,6 +214,7 @@ def transfers(db: Database, period_text: str) -> list[TransferLine]:
     from tayninh_desktop.domain.stats_register import transfer_scope
     from tayninh_desktop.services.statistics import home_province
 
+    cell_scope.require_committee(db)   # the committee's figures, not a cell secretary's
     period = parse_period(period_text)
     province = home_province(db, require_home(db))
     out = []

@@ -167,6 +167,7 @@ def check(db: Database, actor: Actor, application_id: str, items: dict[str, tupl
     that fails means the application is to be rejected, with the reason)."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "support_applications", application_id, actor)
     form = forms.Form({"checked_on": checked_on, "checked_by": checked_by}, today or date.today())
     on, by = form.day("checked_on", required=True), form.text("checked_by", limit=80)
     form.done()

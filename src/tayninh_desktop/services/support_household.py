@@ -230,6 +230,7 @@ def record_payment(db: Database, actor: Actor, loan_id: str, form: dict, *, toda
     """Record interest the member paid the bank, as the statement or receipt shows it."""
     actor.require(Permission.HOUSEHOLD_DATA)
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "support_loans", loan_id, actor)
     values = forms.interest_payment(form, today_or(today))
     with db.atomic():
         loan = get_loan(db, actor, loan_id)

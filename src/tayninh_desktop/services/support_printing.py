@@ -10,7 +10,7 @@ from pathlib import Path
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.assistance import FundKind
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import fund, support_applications
+from tayninh_desktop.services import fund, scope, support_applications
 from tayninh_desktop.services.documents import PrintRequest, PrintResult, print_form
 from tayninh_desktop.services.support_documents import subject
 from tayninh_desktop.storage.db import Database
@@ -44,6 +44,8 @@ def print_payment_list(db: Database, actor: Actor, start: date, end: date, out: 
 
 def print_receipt(db: Database, actor: Actor, entry_id: str, out: Path, settings=None) -> PrintResult:
     """The receipt of a contribution (its own number, not the document register's)."""
+    actor.require(Permission.READ)
+    scope.require_committee(db, actor)
     entry = fund.get_entry(db, actor, entry_id)
     if entry.kind is not FundKind.CONTRIBUTION:
         raise DomainError("entry_not_found", entry_id=entry_id)

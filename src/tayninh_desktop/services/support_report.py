@@ -146,6 +146,7 @@ def build_report(db: Database, actor: Actor, start: date, end: date) -> SupportR
 
 def return_figures(db: Database, actor: Actor, start: date, end: date) -> dict:
     """The figures the return to the superior carries: plain numbers with stable keys."""
+    scope.require_committee(db, actor)
     report = build_report(db, actor, start, end)
     return {"period": {"from": start.isoformat(), "to": end.isoformat()}, "plan": report.plan.code,
             "plan_unconfirmed": report.plan.unconfirmed, "totals": dict(report.totals), "fund": dict(report.fund),

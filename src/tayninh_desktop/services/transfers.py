@@ -60,6 +60,7 @@ def record_letter_outcome(db: Database, actor: Actor, letter_id: str, outcome: s
                           presented_on: date | None = None, today: date | None = None) -> Changes:
     """Record what became of a letter: presented (with the date), returned or cancelled."""
     actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "transfer_letters", letter_id, actor)
     today = today_or(today)
     value = LetterOutcome(outcome)
     if presented_on and presented_on > today:

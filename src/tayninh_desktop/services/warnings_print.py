@@ -15,7 +15,7 @@ from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.domain.messages_party_life import WARNING_LABELS
 from tayninh_desktop.domain.warnings import EarlyWarning, Severity
-from tayninh_desktop.services import organisation
+from tayninh_desktop.services import organisation, scope
 from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.storage.db import Database
 
@@ -35,7 +35,11 @@ def _evidence(w: EarlyWarning) -> str:
 
 def list_values(db: Database, warnings: Sequence[EarlyWarning], cell_id: str | None, kind: str | None,
                 on: date) -> dict:
-    """The rows and the words over them: which cells and kinds, the counts by severity."""
+    """The rows and the words over them: which cells and kinds, the counts by severity (a cell secretary's session:
+    their cell's only)."""
+    cell_id = scope.cell_filter(db, cell_id)
+    if scope.scoped_cell(db) is not None:
+        warnings = [w for w in warnings if w.cell_id == cell_id]
     count = {severity: sum(w.severity is severity for w in warnings) for severity in Severity}
     cells = organisation.unit(db, cell_id).name if cell_id else m.ALL_CELLS
     kinds = WARNING_LABELS.get(kind, kind).lower() if kind else m.ALL_KINDS
@@ -51,6 +55,7 @@ def computed_values(db: Database, cell_id: str | None, on: date) -> dict:
     """The list of a cell (or the committee) computed on ``on`` (the Văn bản page and the command line)."""
     from tayninh_desktop.services.warnings import compute_warnings
 
+    cell_id = scope.cell_filter(db, cell_id)
     return list_values(db, compute_warnings(db, cell_id=cell_id, today=on), cell_id, None, on)
 
 
@@ -61,6 +66,9 @@ def print_warnings(db: Database, actor: Actor, out: Path, warnings: Sequence[Ear
     from tayninh_desktop.services.documents import PrintRequest, PrintResult, build_context
 
     actor.require(Permission.READ)
+    cell_id = scope.cell_filter(db, cell_id, actor)
+    if actor.scoped:
+        warnings = [w for w in warnings if w.cell_id == cell_id]
     check_target(out)
     on = on or date.today()
     form = get_form(FORM_ID)

@@ -67,9 +67,25 @@ def connect(target: str, key: bytes, *, uri: bool = False, timeout: float = 5.0,
         conn.execute(key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except lib.DatabaseError as exc:
+        path = _plain_path(target)
+        bad, pages = _unauthenticated_pages(conn, Path(path))
         conn.close()
-        raise DomainError("encrypted_wrong_key", path=_plain_path(target)) from exc
+        if 0 < bad < pages:   # the key opens most pages: this register's key, and the file is damaged
+            raise DomainError("encrypted_damaged", path=path, bad=bad, pages=pages) from exc
+        raise DomainError("encrypted_wrong_key", path=path) from exc
     return conn
+
+
+def _unauthenticated_pages(conn, path: Path) -> tuple[int, int]:
+    """(pages whose HMAC fails with the key given, pages in the file): every page fails with another key, a few
+    with the right key on a damaged file (``PRAGMA cipher_integrity_check`` reads each page, not the schema)."""
+    try:
+        bad = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+        size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0] or 4096)
+    except Exception:   # noqa: BLE001 - a file the check cannot read at all: nothing tells the cases apart
+        return 0, 0
+    pages = path.stat().st_size // size if path.is_file() else 0
+    return bad, pages
 
 
 def _plain_path(target: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.services import organisation, sample_register
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.ui import main_menu, strings, strings_backup
+from tayninh_desktop.ui import main_menu, role_gate, strings, strings_backup
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.page_registry import pages, start_page
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit, so start-up stays fast
+        role_gate.gate_navigation(self.nav, context.actor)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.nav)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page = spec.factory(self.context)
             page.setObjectName(f"page_{spec.key}")
+            role_gate.gate_page(page, self.context.actor, spec.key)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)

@@ -175,3 +175,13 @@ PDF_FILTER = "Tệp PDF (*.pdf)"
 
 def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
+
+# the window gated by role (ui/role_gate.py)
+GATE_VIEWER = "Tài khoản «{name}» chỉ được xem: các nút ghi, sửa, xóa trên trang này đã tắt."
+GATE_NOT_WRITE = "Tài khoản chỉ xem không được ghi, sửa hay xóa."
+GATE_ADMIN_ONLY = "Chỉ tài khoản quản trị làm việc này."
+GATE_COMMITTEE = "Việc của cả Đảng ủy: bí thư chi bộ chỉ làm việc của chi bộ mình."
+GATE_HOUSEHOLD = "Hoàn cảnh gia đình, khoản vay và hồ sơ hỗ trợ chỉ văn phòng, quản trị và bí thư chi bộ được xem."
+GATE_AUDIT = "Nhật ký thao tác chỉ văn phòng và quản trị được xem."
+GATE_PAGE = "Trang này không dùng được với vai trò «{role}»: {reason}"
+GATE_CELL_LOCKED = "Bí thư chi bộ: chỉ xem và ghi được chi bộ của mình."
