@@ -179,6 +179,8 @@ ACCESS = {
     "unit_merge.plan": "admin write",
     "warnings_print.print_warnings": "read cell",
     "scope.require_committee": "internal",
+    "dues_payments.record_advance": "write cell",
+    "dues_payments.record_settlement": "write cell",
 }
 
 # Reads given no actor (the connection's person decides, services/scope.py) that name a cell or a unit: ``cell``
@@ -225,4 +227,5 @@ CELL_READS = {
     "warnings.compute_warnings": "cell",
     "warnings_print.computed_values": "cell",
     "warnings_print.list_values": "cell",
+    "dues_book.book_values": "cell",
 }
