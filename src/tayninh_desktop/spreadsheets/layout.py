@@ -63,6 +63,7 @@ def decode_rows(grid: SheetGrid) -> list[list[SourceCell]]:
     cache: dict[tuple, SourceCell] = {}
     fonts: dict[str | None, tuple[LegacyEncoding, bool]] = {}
     empty = SourceCell()
+    make = tuple.__new__   # SourceCell(...) without its generated __new__: a hundred thousand cells and more
     out = []
     for row in grid.rows:
         decoded = []
@@ -72,13 +73,13 @@ def decode_rows(grid: SheetGrid) -> list[list[SourceCell]]:
             if value is None:
                 append(empty)
             elif not isinstance(value, str):
-                append(SourceCell(value))
+                append(make(SourceCell, (value, "", LegacyEncoding.UNICODE)))
             elif value.isascii():   # as decode_cell: nothing to decode or normalise
                 font = cell.font
                 known = fonts.get(font)
                 if known is None:
                     known = fonts[font] = (encoding_from_font(font) or LegacyEncoding.UNICODE, is_heading_font(font))
-                append(SourceCell(value.upper() if known[1] else value, value, known[0]))
+                append(make(SourceCell, (value.upper() if known[1] else value, value, known[0])))
             else:
                 key = (value, cell.font)
                 hit = cache.get(key)
