@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from tayninh_desktop.documents.fields import Scope, compile_cell, fill
 from tayninh_desktop.documents.fonts import BOLD, REGULAR, string_width
@@ -272,26 +273,37 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
         blank_height = block.blank_row_height_mm * mm or size * 1.9
         heights = [None] * head_rows + [blank_height] * (len(data) - head_rows)
     cls = LongTable if len(data) > 60 else Table
-    result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
+    base = _cell_style(block, size)
+    ncols = len(block.columns)
+    result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows,
+                 cellStyles=[[base("cell") for _ in range(ncols)] for _ in data])
     commands = _table_style(block, size, spans, head_rows, number_at, strong_rows)
     result.setStyle(TableStyle(commands))
     return [result, Spacer(1, 8)]
 
 
+def _spacing(block: TableBlock, size: float) -> tuple[float, float, float]:
+    """A table's leading and its cells' top and bottom padding (``compact``: tighter rows)."""
+    return (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
+
+
+def _cell_style(block: TableBlock, size: float) -> type[CellStyle]:
+    """What every cell of a table starts with: font, leading, paddings, middle alignment. Given as the cells'
+    defaults rather than as style commands over every cell (a command sets each of a long list's cells one
+    by one, and a table split across pages copies them)."""
+    leading, top, bottom = _spacing(block, size)
+    return type("TableCellStyle", (CellStyle,), {
+        "fontname": REGULAR, "fontsize": size, "leading": leading, "valign": "MIDDLE",
+        "leftPadding": CELL_PADDING, "rightPadding": CELL_PADDING, "topPadding": top, "bottomPadding": bottom,
+    })
+
+
 def _table_style(block: TableBlock, size: float, spans: list[tuple], head_rows: int, number_at: int,
                  strong_rows: list[int]) -> list[tuple]:
-    """The grid, fonts, paddings and alignments of a table (``compact``: tighter rows)."""
-    leading, top, bottom = (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
-    commands: list[tuple] = [*spans,
-        ("FONT", (0, 0), (-1, -1), REGULAR, size, leading),
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
-        ("VALIGN", (0, head_rows), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), top),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-    ]
+    """The grid, the spans and what departs from the cells' defaults (``_cell_style``): the number row,
+    bold rows, the alignment of columns."""
+    leading, _top, _bottom = _spacing(block, size)
+    commands: list[tuple] = [*spans, ("GRID", (0, 0), (-1, -1), 0.5, "black")]
     if block.number_row:
         commands += [("ALIGN", (0, number_at), (-1, number_at), "CENTER"),
                      ("FONT", (0, number_at), (-1, number_at), "LiberationSerif-Italic", size - 1)]
