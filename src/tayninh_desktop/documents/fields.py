@@ -122,10 +122,19 @@ def compile_cell(template: str) -> Callable[[Scope], str]:
     fields = list(zip(parts[1::4], parts[2::4], literals[1:], strict=True))
     first = literals[0]
 
+    def get(scope: Scope, name: str) -> Any:
+        """``scope.get``; a plain name in a plain dict (a table's rows) read directly."""
+        plain = "." not in name
+        for layer in scope.layers:
+            value = layer.get(name) if plain and type(layer) is dict else lookup(layer, name)
+            if value is not None:
+                return value
+        return None
+
     def cell(scope: Scope) -> str:
         out = [first]
         for name, filters, literal in fields:
-            value = scope.get(name)
+            value = get(scope, name)
             if value is not None:
                 out.append(_apply(value, filters) if filters else format_value(value))
             out.append(literal)
