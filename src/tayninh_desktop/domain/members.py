@@ -166,8 +166,9 @@ def parse_member_form(values: dict[str, str], today: date) -> MemberData:
 
     Raises ValidationError naming every field that is wrong, so a form can show them all at once.
     """
-    issues: list[FieldIssue] = text_issues({n: values.get(n) or "" for n in TEXT_FIELDS}, NAME_FIELDS)
-    text = {name: nfc(without_zero_width(values.get(name) or "")) for name in TEXT_FIELDS}
+    typed = {n: values.get(n) or "" for n in TEXT_FIELDS}
+    issues: list[FieldIssue] = text_issues(typed, NAME_FIELDS)
+    text = {name: _clean(value) if value else "" for name, value in typed.items()}
     for name in NUMBER_FIELDS:
         text[name] = ascii_digits(text[name])
     for name in REQUIRED_FIELDS:

@@ -124,7 +124,7 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
             if name is None or index >= len(cells) or name in values:
                 continue
             cell = cells[index]
-            text = _field_value(name, cell, today)
+            text = field_value(name, cell, today)
             if not text:
                 continue
             _store(values, sources, name, text, column)
@@ -136,21 +136,6 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
 
 
 _EMPTY = SourceCell()
-_VALUES: dict[tuple, str] = {}
-_VALUES_KEPT = 50_000
-
-
-def _field_value(name: str, cell: SourceCell, today: date) -> str:
-    """``field_value``, worked out once per distinct field, value and encoding: a list repeats its dates,
-    genders, ethnicities, religions, addresses and cells row after row (each read folds and normalises)."""
-    value = cell.value
-    key = (name, value, type(value), cell.encoding, today)
-    text = _VALUES.get(key)
-    if text is None:
-        if len(_VALUES) >= _VALUES_KEPT:
-            _VALUES.clear()
-        text = _VALUES[key] = field_value(name, cell, today)
-    return text
 
 
 def _columns(mapping: dict[int, str]) -> list[tuple[int, tuple]]:
