@@ -10,8 +10,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
-from tayninh_desktop.documents.fields import Scope, fill
+from tayninh_desktop.documents.fields import Scope, compile_cell, fill
 from tayninh_desktop.documents.fonts import BOLD, REGULAR, string_width
 from tayninh_desktop.documents.forms import (
     ChoicesBlock,
@@ -189,18 +190,44 @@ def _scaled_widths(columns: Iterable[Column], width: float) -> list[float]:
     return [w * width / total for w in raw]
 
 
-def _cell(text: str, width: float, size: float, align: str, style) -> Any:
-    """A plain string when the text fits its column (fast), a wrapping Paragraph otherwise."""
-    if all(string_width(line, REGULAR, size) <= width - 2 * CELL_PADDING for line in text.split("\n")):
-        return text
-    para_style = style if align == "left" else style.clone(f"cell-{align}", alignment={"center": 1, "right": 2}[align])
-    return Paragraph(escape(text).replace("\n", "<br/>"), para_style)
+class _Cells:
+    """The cells of one table's body: each column's template read once, each distinct line measured once, each
+    alignment's paragraph style made once (a long list repeats the same dates, genders and cell names)."""
+
+    def __init__(self, ctx: RenderContext, columns: Iterable[Column], widths: list[float], size: float) -> None:
+        self.ctx, self.size = ctx, size
+        self.columns = [(compile_cell(c.value) if c.value and (not ctx.blank or c.in_blank) else None, w, c.align)
+                        for c, w in zip(columns, widths, strict=True)]
+        self.fits: dict[tuple[str, float], bool] = {}
+        self.styles: dict[tuple[str, str], Any] = {}
+
+    def row(self, scope: Scope, style) -> list[Any]:
+        return [self._cell(_lines(cell(scope)) if cell else "", width, align, style)
+                for cell, width, align in self.columns]
+
+    def _cell(self, text: str, width: float, align: str, style) -> Any:
+        """A plain string when the text fits its column (fast), a wrapping Paragraph otherwise."""
+        if not text:
+            return text
+        key = (text, width)
+        fits = self.fits.get(key)
+        if fits is None:
+            room = width - 2 * CELL_PADDING
+            fits = self.fits[key] = all(string_width(line, REGULAR, self.size) <= room for line in text.split("\n"))
+        if fits:
+            return text
+        para_style = self.styles.get((style.name, align))
+        if para_style is None:
+            para_style = style if align == "left" else \
+                style.clone(f"cell-{align}", alignment={"center": 1, "right": 2}[align])
+            self.styles[(style.name, align)] = para_style
+        return Paragraph(escape(text).replace("\n", "<br/>"), para_style)
 
 
-def _cell_text(ctx: RenderContext, template: str, scope: Scope) -> str:
-    if not template:
-        return ""
-    text = ctx.fill(template, scope, markup=False, dotted=False)
+def _lines(text: str) -> str:
+    """A cell's text without its empty lines."""
+    if "\n" not in text:
+        return text if text.strip() else ""
     return "\n".join(line for line in text.split("\n") if line.strip())
 
 
@@ -232,13 +259,10 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     strong_rows = [head_rows + i for i, row in enumerate(rows) if block.emphasis and _field(row, block.emphasis)]
     if rows:
         bold = st.cell.clone("cell-bold", fontName=BOLD) if strong_rows else st.cell
+        cells, layers, strong = _Cells(ctx, block.columns, widths, size), ctx.scope.layers, set(strong_rows)
         for index, row in enumerate(rows, 1):
-            scope = Scope({"stt": index}, row)
-            style = bold if head_rows + index - 1 in strong_rows else st.cell
-            data.append([
-                _cell(_cell_text(ctx, c.value, scope) if not ctx.blank or c.in_blank else "", w, size, c.align, style)
-                for c, w in zip(block.columns, widths, strict=True)
-            ])
+            style = bold if head_rows + index - 1 in strong else st.cell
+            data.append(cells.row(Scope({"stt": index}, row, *layers), style))
     else:
         for index in range(1, block.blank_rows + ctx.extra_for(block) + 1):
             data.append([str(index) if c.value == "{stt}" else "" for c in block.columns])
@@ -249,26 +273,37 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
         blank_height = block.blank_row_height_mm * mm or size * 1.9
         heights = [None] * head_rows + [blank_height] * (len(data) - head_rows)
     cls = LongTable if len(data) > 60 else Table
-    result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows)
+    base = _cell_style(block, size)
+    ncols = len(block.columns)
+    result = cls(data, colWidths=widths, rowHeights=heights, repeatRows=head_rows,
+                 cellStyles=[[base("cell") for _ in range(ncols)] for _ in data])
     commands = _table_style(block, size, spans, head_rows, number_at, strong_rows)
     result.setStyle(TableStyle(commands))
     return [result, Spacer(1, 8)]
 
 
+def _spacing(block: TableBlock, size: float) -> tuple[float, float, float]:
+    """A table's leading and its cells' top and bottom padding (``compact``: tighter rows)."""
+    return (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
+
+
+def _cell_style(block: TableBlock, size: float) -> type[CellStyle]:
+    """What every cell of a table starts with: font, leading, paddings, middle alignment. Given as the cells'
+    defaults rather than as style commands over every cell (a command sets each of a long list's cells one
+    by one, and a table split across pages copies them)."""
+    leading, top, bottom = _spacing(block, size)
+    return type("TableCellStyle", (CellStyle,), {
+        "fontname": REGULAR, "fontsize": size, "leading": leading, "valign": "MIDDLE",
+        "leftPadding": CELL_PADDING, "rightPadding": CELL_PADDING, "topPadding": top, "bottomPadding": bottom,
+    })
+
+
 def _table_style(block: TableBlock, size: float, spans: list[tuple], head_rows: int, number_at: int,
                  strong_rows: list[int]) -> list[tuple]:
-    """The grid, fonts, paddings and alignments of a table (``compact``: tighter rows)."""
-    leading, top, bottom = (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
-    commands: list[tuple] = [*spans,
-        ("FONT", (0, 0), (-1, -1), REGULAR, size, leading),
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
-        ("VALIGN", (0, head_rows), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), top),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-    ]
+    """The grid, the spans and what departs from the cells' defaults (``_cell_style``): the number row,
+    bold rows, the alignment of columns."""
+    leading, _top, _bottom = _spacing(block, size)
+    commands: list[tuple] = [*spans, ("GRID", (0, 0), (-1, -1), 0.5, "black")]
     if block.number_row:
         commands += [("ALIGN", (0, number_at), (-1, number_at), "CENTER"),
                      ("FONT", (0, number_at), (-1, number_at), "LiberationSerif-Italic", size - 1)]

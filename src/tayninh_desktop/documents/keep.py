@@ -33,6 +33,7 @@ class KeepTail(Flowable):
         # The table alone first, in the room there is: a LongTable stops measuring its rows once they pass
         # the page, where measuring the whole (as _listWrapOn does) measured every remaining row on every page.
         _, table_height = self.table.wrapOn(self.canv, avail_width, avail_height)
+        self._measured = (avail_width, avail_height, table_height)
         if table_height > avail_height:
             self._height = table_height
             return avail_width, 0xFFFFFF
@@ -42,7 +43,7 @@ class KeepTail(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         whole = [self.table, *self.tail]
-        _, table_height = self.table.wrap(avail_width, avail_height)
+        table_height = self._table_height(avail_width, avail_height)
         if table_height > avail_height:   # the table breaks anyway: carry the tail with its rest
             parts = self.table.split(avail_width, avail_height)
             if len(parts) < 2:   # not even one row fits under the text above: start on the next page
@@ -60,6 +61,14 @@ class KeepTail(Flowable):
         if len(parts) < 2:
             return self._together(whole, avail_width, avail_height)
         return [parts[0], KeepTogether([parts[1], *self.tail])]
+
+    def _table_height(self, avail_width: float, avail_height: float) -> float:
+        """The table's height in this room: the frame splits right after wrapping, in the same room, and measuring
+        a long table's rows again (a page of them) would double the work of every page."""
+        measured = getattr(self, "_measured", None)
+        if measured is not None and measured[:2] == (avail_width, avail_height):
+            return measured[2]
+        return self.table.wrap(avail_width, avail_height)[1]
 
     def _together(self, flowables: list[Flowable], avail_width: float, avail_height: float) -> list[Flowable]:
         """KeepTogether's own split: a frame break first when the whole does not fit here."""

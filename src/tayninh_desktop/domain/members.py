@@ -146,13 +146,29 @@ def _parse_date_field(name: str, raw: str, issues: list[FieldIssue], *, allow_ye
         return None, False
 
 
+_CLEANED: dict[str, str] = {}
+_CLEANED_KEPT = 50_000
+
+
+def _clean(value: str) -> str:
+    """A typed text without zero-width characters, in NFC, spaces collapsed: once per distinct text (an
+    imported list repeats its places, ethnicities, religions and occupations row after row)."""
+    text = _CLEANED.get(value)
+    if text is None:
+        if len(_CLEANED) >= _CLEANED_KEPT:
+            _CLEANED.clear()
+        text = _CLEANED[value] = nfc(without_zero_width(value))
+    return text
+
+
 def parse_member_form(values: dict[str, str], today: date) -> MemberData:
     """Check a member form (all values as typed) and return the cleaned data.
 
     Raises ValidationError naming every field that is wrong, so a form can show them all at once.
     """
-    issues: list[FieldIssue] = text_issues({n: values.get(n) or "" for n in TEXT_FIELDS}, NAME_FIELDS)
-    text = {name: nfc(without_zero_width(values.get(name) or "")) for name in TEXT_FIELDS}
+    typed = {n: values.get(n) or "" for n in TEXT_FIELDS}
+    issues: list[FieldIssue] = text_issues(typed, NAME_FIELDS)
+    text = {name: _clean(value) if value else "" for name, value in typed.items()}
     for name in NUMBER_FIELDS:
         text[name] = ascii_digits(text[name])
     for name in REQUIRED_FIELDS:

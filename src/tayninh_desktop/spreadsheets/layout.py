@@ -58,19 +58,34 @@ def decode_cell(cell: GridCell) -> SourceCell:
 
 
 def decode_rows(grid: SheetGrid) -> list[list[SourceCell]]:
+    """Every cell decoded (``decode_cell``): an ASCII text through its font's encoding alone (most cells of a
+    list: dates, numbers, codes), any other text once per distinct text and font."""
     cache: dict[tuple, SourceCell] = {}
+    fonts: dict[str | None, tuple[LegacyEncoding, bool]] = {}
+    empty = SourceCell()
+    make = tuple.__new__   # SourceCell(...) without its generated __new__: a hundred thousand cells and more
     out = []
     for row in grid.rows:
         decoded = []
+        append = decoded.append
         for cell in row:
-            if isinstance(cell.value, str):
-                key = (cell.value, cell.font)
+            value = cell.value
+            if value is None:
+                append(empty)
+            elif not isinstance(value, str):
+                append(make(SourceCell, (value, "", LegacyEncoding.UNICODE)))
+            elif value.isascii():   # as decode_cell: nothing to decode or normalise
+                font = cell.font
+                known = fonts.get(font)
+                if known is None:
+                    known = fonts[font] = (encoding_from_font(font) or LegacyEncoding.UNICODE, is_heading_font(font))
+                append(make(SourceCell, (value.upper() if known[1] else value, value, known[0])))
+            else:
+                key = (value, cell.font)
                 hit = cache.get(key)
                 if hit is None:
                     hit = cache[key] = decode_cell(cell)
-                decoded.append(hit)
-            else:
-                decoded.append(SourceCell(cell.value))
+                append(hit)
         out.append(decoded)
     return out
 

@@ -119,6 +119,7 @@ def _put_row(rows: list, index: int, cells: list[dict], fonts: _FontNames, sheet
     limits.check(file_name, "columns", width, limits.MAX_COLUMNS)
     counter.add(len(present), sum(len(c["value"]) for c in present if isinstance(c["value"], str)))
     row = [GridCell()] * width
+    make = tuple.__new__   # GridCell(...) without its generated __new__: one per cell of the sheet
     for c in present:
         value = c["value"]
         if isinstance(value, str):
@@ -127,11 +128,11 @@ def _put_row(rows: list, index: int, cells: list[dict], fonts: _FontNames, sheet
 
                 raise DomainError("import_cell_too_long", file=file_name, sheet=sheet, length=len(value),
                                   cell=f"{get_column_letter(c['column'])}{index}", limit=limits.MAX_CELL_CHARS)
-            row[c["column"] - 1] = GridCell(value, fonts.name(c["style_id"]))
+            row[c["column"] - 1] = make(GridCell, (value, fonts.name(c["style_id"])))
         elif c["data_type"] == "e":
             continue   # an error value (#N/A, a date out of range): an empty cell for the import
         else:
-            row[c["column"] - 1] = GridCell(value)
+            row[c["column"] - 1] = make(GridCell, (value, None))
     if index - 1 < len(rows):   # rows out of order: the later one counts
         rows[index - 1] = row
         return
