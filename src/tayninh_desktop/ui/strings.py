@@ -91,7 +91,7 @@ FIRST_RUN_TITLE = "Bắt đầu sử dụng"
 FIRST_RUN_INTRO = ("Chưa có sổ đảng viên trên máy này. Tạo đảng bộ của đơn vị mình, "
                    "hoặc mở sổ mẫu (dữ liệu giả lập) để xem thử chương trình.")
 FIRST_RUN_UNIT_NAME = "Tên đảng ủy (ví dụ: Đảng ủy xã Hưng Thuận)"
-FIRST_RUN_UNIT_CODE = "Mã đảng bộ (ví dụ: HT)"
+FIRST_RUN_UNIT_CODE = "Mã đảng bộ (mã đơn vị hành chính, ví dụ: 25711)"
 FIRST_RUN_SUPERIOR = "Cấp ủy cấp trên (ví dụ: Tỉnh ủy Tây Ninh)"
 FIRST_RUN_PLACE = "Địa danh ghi trên văn bản (ví dụ: Hưng Thuận)"
 FIRST_RUN_CREATE = "Tạo đảng bộ"
