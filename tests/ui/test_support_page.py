@@ -92,6 +92,33 @@ def test_screen_lists_and_filters(page):
     shot(page, "screen")
 
 
+def test_what_an_application_lacks_wraps_whole(page, qtbot):
+    """The "Còn thiếu" column (what is still missing) wraps and its rows grow: never cut on a 1366×768 screen."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from tayninh_desktop.ui.widgets.full_text import is_cut
+
+    tab = page.screening
+    view, model = tab.table, tab.model
+    page.resize(1166, 740)
+    view.setColumnWidth(4, 120)   # a narrow column, as on a laptop with the navigation shown
+    qtbot.wait(50)
+    column = 4
+    texts = [(row, model.index(row, column).data()) for row in range(model.rowCount())]
+    assert any(len(text or "") > 20 for _, text in texts), texts
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    for row, text in texts:
+        if text:
+            view.scrollTo(model.index(row, column))
+            qtbot.wait(20)
+            assert view.wordWrap() and not is_cut(view, option, model.index(row, column), text), (row, text)
+    view.setColumnWidth(4, 300)
+    tab.basis.setCurrentIndex(tab.basis.findData("ca_nguoi_khong_thuoc_dien"))
+    qtbot.wait(50)
+    shot(page, "screen-wrapped")
+
+
 def test_told_from_the_list(page, context, people):
     tab = page.screening
     select(tab.table, tab.model, "Lê Thị Mai")

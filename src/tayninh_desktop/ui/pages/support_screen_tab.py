@@ -42,7 +42,7 @@ class ScreenTab(SupportTab):
         self.summary = QLabel(objectName="support_summary", wordWrap=True)
         self.summary.setStyleSheet("font-weight: bold;")
         self.table, self.model = self.make_table(s.SCREEN_COLUMNS, "support_screen_table", stretch=4,
-                                                 widths=(190, 190, 130, 170))
+                                                 widths=(190, 190, 130, 170), wrap=True)
         actions, self.actions = self.buttons(("support_told", s.ACT_TOLD, self.tell),
                                              ("support_household", s.ACT_HOUSEHOLD, self.household),
                                              ("support_loan_new", s.ACT_LOAN, self.new_loan),

@@ -56,17 +56,17 @@ class SupportTab(QWidget):
         self.message = QLabel(objectName=f"{name}_message", wordWrap=True)
 
     def make_table(self, columns: tuple[str, ...], name: str, stretch: int = -1, right: tuple[int, ...] = (),
-                   widths: tuple[int, ...] = ()) -> tuple[QTableView, RowsModel]:
+                   widths: tuple[int, ...] = (), wrap: bool = False) -> tuple[QTableView, RowsModel]:
+        """``wrap``: long texts (what an application still lacks…) wrap and their rows grow, instead of a tooltip."""
         model = AlignedRowsModel(columns, right, self)
         view = QTableView(objectName=name)
-        show_full_text(view, wrap=False)
+        show_full_text(view, wrap=wrap)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 10)
-        view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch < 0)
