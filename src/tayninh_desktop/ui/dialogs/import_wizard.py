@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.import_rules import RowStatus
-from tayninh_desktop.services import importing, organisation
+from tayninh_desktop.services import importing
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.column_mapping import ColumnMapping
 from tayninh_desktop.ui.widgets.held_rows import HeldRows
+from tayninh_desktop.ui.widgets.import_cell_choice import CellChoice
 from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
 from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, heading, make_table, table_item
 
@@ -111,37 +112,16 @@ class ImportWizard(QDialog):
         self.sheet_combo, self.mapping_table = self.mapping.sheet_combo, self.mapping.table
         self.missing_label, self.remember = self.mapping.missing_label, self.mapping.remember
         # the cell new members go to, where the clerk sees whether the file names cells at all
-        self.cell_combo = QComboBox(objectName="cell")
-        self.cell_combo.addItem(s.CELL_FROM_FILE, None)
-        for cell in organisation.cells(self.context.db):
-            self.cell_combo.addItem(f"{cell.name} ({cell.code})", cell.id)
-        self.cell_combo.currentIndexChanged.connect(self._show_cell_notice)
-        self.cell_notice = QLabel(objectName="cell_notice", wordWrap=True, visible=False)
-        self.cell_notice.setStyleSheet("color: #8a4b00; font-weight: bold")
-        self._sections = False
-        cell_row = QHBoxLayout()
-        cell_row.addWidget(QLabel(s.CELL_FOR_NEW))
-        cell_row.addWidget(self.cell_combo, 1)
+        self.cell_choice = CellChoice(self.context.db)
+        self.cell_combo, self.cell_notice = self.cell_choice.combo, self.cell_choice.notice
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mapping, 1)
-        below = QVBoxLayout()
         margins = self.mapping.layout().contentsMargins()
-        below.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
-        below.addWidget(self.cell_notice)
-        below.addLayout(cell_row)
-        layout.addLayout(below)
+        self.cell_choice.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        layout.addWidget(self.cell_choice)
         return page
-
-    def _show_cell_notice(self) -> None:
-        """Say so when nothing tells which cell new members go to: no cell column, no section rows, no cell chosen."""
-        if self.source is None:
-            return
-        named = self._sections or importing.names_cells(self.source.mapping)
-        missing = not named and self.cell_combo.currentData() is None
-        self.cell_notice.setText(s.NO_CELL_NOTICE if self.cell_combo.count() > 1 else s.NO_CELLS_YET)
-        self.cell_notice.setVisible(missing)
 
     def _preview_step(self) -> QWidget:
         page = QWidget()
@@ -275,9 +255,8 @@ class ImportWizard(QDialog):
     def _file_read(self, source: importing.ImportSource) -> None:
         self.source = source
         self._opened_mapping = dict(source.mapping)
-        self._sections = importing.has_sections(source)
         self.mapping.show_source(source)
-        self._show_cell_notice()
+        self.cell_choice.show_source(source, new_file=True)
         self._show(MAPPING)
 
     def chosen_mapping(self) -> dict[int, str]:
@@ -289,7 +268,7 @@ class ImportWizard(QDialog):
 
     def _mapping_changed(self) -> None:
         self.source = replace(self.source, mapping=self.chosen_mapping())
-        self._show_cell_notice()
+        self.cell_choice.show_source(self.source)
 
     def dry_run(self) -> None:
         source = replace(self.source, mapping=self.chosen_mapping())
@@ -297,33 +276,35 @@ class ImportWizard(QDialog):
         if remember and self.context.run_action(self, importing.remember_mapping, source, source.mapping) is None:
             return
         self.source = source
+        self._plan(self._planned)
+
+    def _plan(self, done) -> None:
+        """The dry run of the current file, cell and choice of creating the new cells, on the worker."""
         self._busy(s.CHECKING)
-        db, cell_id = self.context.db, self.cell_combo.currentData()
+        db, source, cell_id = self.context.db, self.source, self.cell_choice.cell_id()
         create = self.create_cells.isChecked()
         self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id, create_cells=create),
-                        self._planned, self._failed)
+                        done, self._failed)
 
     def _create_cells_toggled(self) -> None:
         """Creating the new cells or not changes the rows that go to them: plan again (nothing written)."""
-        if self.plan is None or self.source is None:
-            return
-        self._busy(s.CHECKING)
-        db, source, cell_id = self.context.db, self.source, self.cell_combo.currentData()
-        create = self.create_cells.isChecked()
-        self.runner.run(lambda: importing.plan_import(db, source, cell_id=cell_id, create_cells=create),
-                        self._replanned, self._failed)
+        if self.plan is not None and self.source is not None:
+            self._plan(self._replanned)
 
-    def _replanned(self, plan: importing.ImportPlan) -> None:
+    def _take_plan(self, plan: importing.ImportPlan) -> None:
         self.plan = self.dry_plan = plan
         self.decision_error = ""
-        self.filter.setCurrentIndex(1 if plan.blocked else 0)
+        self.filter.setCurrentIndex(1 if plan.blocked else 0)  # problems first: that is what needs reading
         self.held.fill(plan.held)
         self._refresh_report()
+
+    def _replanned(self, plan: importing.ImportPlan) -> None:
+        self._take_plan(plan)
         self._show(REPORT)
 
     def _planned(self, plan: importing.ImportPlan) -> None:
-        self.plan = self.dry_plan = plan
-        self.decision_error = ""
+        self.accept_valid.setChecked(False)
+        self._take_plan(plan)
         samples = self.source.conversions(50)
         self.preview_info.setText(s.PREVIEW_SOME.format(count=len(samples)) if samples else s.PREVIEW_NONE)
         self.preview_table.setRowCount(len(samples))
@@ -333,10 +314,6 @@ class ImportWizard(QDialog):
             self.preview_table.setItem(r, 2, table_item(after))
         self.preview_table.setColumnWidth(0, 150)
         self.preview_table.setColumnWidth(1, 380)
-        self.accept_valid.setChecked(False)
-        self.filter.setCurrentIndex(1 if plan.blocked else 0)  # problems first: that is what needs reading
-        self.held.fill(plan.held)
-        self._refresh_report()
         self._show(PREVIEW if samples else REPORT)
 
     def _decided(self) -> None:
