@@ -69,9 +69,9 @@ class ImportWizard(QDialog):
         for build in (self._file_step, self._mapping_step, self._preview_step, self._report_step, self._run_step):
             self.stack.addWidget(build())
         self.status = QLabel(objectName="wizard_status")
-        self.back = QPushButton("< Quay lại", objectName="back")
-        self.next = QPushButton("Tiếp >", objectName="next")
-        self.close_button = QPushButton("Đóng", objectName="close")
+        self.back = QPushButton(s.BACK_BUTTON, objectName="back")
+        self.next = QPushButton(s.NEXT_BUTTON, objectName="next")
+        self.close_button = QPushButton(s.CLOSE_BUTTON, objectName="close")
         self.next.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -200,7 +200,7 @@ class ImportWizard(QDialog):
     def _update_buttons(self) -> None:
         step = self.stack.currentIndex()
         self.back.setEnabled(step in (MAPPING, PREVIEW, REPORT))
-        self.next.setText(s.RUN_BUTTON if step == REPORT else "Tiếp >")
+        self.next.setText(s.RUN_BUTTON if step == REPORT else s.NEXT_BUTTON)
         enabled = step != RUN
         if step == REPORT and self.plan is not None:
             valid = self.plan.counts["added"] + self.plan.counts["updated"]
@@ -422,7 +422,7 @@ class ImportWizard(QDialog):
         if created:
             text += s.DONE_CELLS.format(count=len(created), names=", ".join(f"{c.name} ({c.code})" for c in created))
         self.run_label.setText(text)
-        self.close_button.setText("Xong")
+        self.close_button.setText(s.FINISHED_BUTTON)
         self.show_added.setText(s.SHOW_ADDED.format(count=len(result.added)))
         self.show_added.setVisible(bool(result.added))
         self.context.changed.emit(result.changes)
