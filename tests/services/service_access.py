@@ -197,7 +197,7 @@ CELL_READS = {
     "documents.register_context": "cell",
     "documents.register_ids": "filtered",
     "documents_context.recorded_meeting": "cell",
-    "documents_context.signers": "internal",
+    "signers.signers": "internal",
     "documents_issuer.name_on": "internal",
     "documents_numbering.register_of": "internal",
     "documents_numbering.take_number": "internal",

@@ -32,7 +32,12 @@ DEFERRED_MODULES = ("tayninh_desktop.domain.warnings", "tayninh_desktop.services
                     "tayninh_desktop.ui.pages.documents_page", "tayninh_desktop.ui.pages.lists_page",
                     "tayninh_desktop.ui.pages.meetings_page", "tayninh_desktop.documents.engine",
                     "tayninh_desktop.services.dashboard", "tayninh_desktop.documents.chart_image",
-                    "tayninh_desktop.domain.charts", "tayninh_desktop.services.documents_word")
+                    "tayninh_desktop.domain.charts", "tayninh_desktop.services.documents_word",
+                    # the rules of events, the cases, the support screening and the papers' context: loaded by the
+                    # first event recorded, the worker's support count, the first paper (not by the first screen)
+                    "tayninh_desktop.services.event_rules", "tayninh_desktop.storage.cases_repo",
+                    "tayninh_desktop.domain.away", "tayninh_desktop.services.support_screening",
+                    "tayninh_desktop.services.documents_context", "tayninh_desktop.domain.documents")
 
 
 def test_first_screen_defers_what_it_does_not_show(home_db, db_path, tmp_path):

@@ -49,8 +49,9 @@ def check_year(year: int | None, field: str = "year") -> int | None:
 
 
 def format_vn_date(value: date | None) -> str:
-    """dd/mm/yyyy, or "" for no date."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """dd/mm/yyyy, or "" for no date (not ``strftime``, which imports ``time`` through Qt's import hook at every
+    call once PySide6 is loaded: the register table formats three dates a line)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def day_text(day: int) -> str:

@@ -22,19 +22,11 @@ from tayninh_desktop.domain.register_book import REGISTER_KINDS
 from tayninh_desktop.domain.vn_text import nfc
 from tayninh_desktop.services import meetings
 from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.signers import SIGNERS_KEY, signers  # also read from here by the papers
 from tayninh_desktop.storage import audit, documents_repo, members_repo, settings_repo, units_repo
 from tayninh_desktop.storage.db import Database
 
-SIGNERS_KEY = "documents.signers"   # {unit_id: {"secretary": "…", "deputy": "…"}}
 NAME_LIMIT = 80
-
-
-def signers(db: Database, unit_id: str) -> tuple[str, str]:
-    """(bí thư, phó bí thư) of a unit as the office entered them ("" when not entered)."""
-    value = (settings_repo.get(db, SIGNERS_KEY, {}) or {}).get(unit_id, {})
-    if isinstance(value, str):   # the first shape of the setting: the secretary's name only
-        return value, ""
-    return str(value.get("secretary", "")), str(value.get("deputy", ""))
 
 
 def set_signers(db: Database, actor: Actor, unit_id: str, secretary: str, deputy: str) -> Changes:

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tayninh_desktop.domain.actors import Actor, Permission
-from tayninh_desktop.domain.away import EventDetails
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, MemberState, fold_periods, state_on
 from tayninh_desktop.domain.members import Member, MemberData, MemberStatus, parse_member_form
 from tayninh_desktop.domain.vn_text import nfc
-from tayninh_desktop.services import event_rules, member_field_history, scope
+from tayninh_desktop.services import member_field_history, scope
 from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.services.lookups import require_cell, require_member
 from tayninh_desktop.services.organisation import close_unit_record, require_home
-from tayninh_desktop.storage import audit, cases_repo, events_repo, members_repo
+from tayninh_desktop.storage import audit, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.members_repo import MemberListRow, MemberSummary
+
+if TYPE_CHECKING:   # the rules of events and their cases load with the first event recorded, not at start-up
+    from tayninh_desktop.domain.away import EventDetails
 
 
 def _snapshot(member: Member | MemberData) -> dict:
@@ -137,6 +140,8 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
                  details: EventDetails | None = None, today: date | None = None) -> tuple[str, Changes]:
     """Record one change of a member's situation with its document; refused if the history cannot allow it,
     or if it breaks a rule in force on that event (a leave, a re-admission: ``services/event_rules``)."""
+    from tayninh_desktop.services import event_rules
+
     actor.require(Permission.EDIT_REGISTER)
     scope.require_member(db, member_id, actor)
     today = today or date.today()
@@ -169,6 +174,8 @@ def record_event(db: Database, actor: Actor, member_id: str, kind: EventKind, ev
 
 def _clean_details(details: EventDetails | None) -> EventDetails:
     if details is None:
+        from tayninh_desktop.domain.away import EventDetails
+
         return EventDetails()
     return replace(details, cell_proposal=nfc(details.cell_proposal).strip(),
                    return_comments=nfc(details.return_comments).strip(), comments_by=nfc(details.comments_by).strip())
@@ -180,6 +187,8 @@ def _snapshot_event(event: MemberEvent | EventDetails) -> dict:
 
 def delete_event(db: Database, actor: Actor, event_id: str, *, today: date | None = None) -> Changes:
     """Remove an event recorded by mistake; refused when the rest of the history would not hold."""
+    from tayninh_desktop.storage import cases_repo
+
     actor.require(Permission.EDIT_REGISTER)
     today = today or date.today()
     with db.atomic():

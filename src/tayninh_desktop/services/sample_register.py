@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.storage import settings_repo
 from tayninh_desktop.storage.db import Database
+
+if TYPE_CHECKING:   # the documents' settings load with the first print, not with the window (which asks is_sample)
+    from tayninh_desktop.domain.documents import DocumentSettings
 
 SAMPLE_KEY = "register.sample"
 # Printed across every page of a document printed from the sample register.
@@ -32,7 +35,10 @@ def mark_sample(db: Database) -> None:
 def frame_settings(db: Database, settings: DocumentSettings | None = None) -> DocumentSettings:
     """The page settings a document of this register is printed with: the sample mark on every page of a
     sample register. Every print path passes its settings through here."""
-    settings = settings or DocumentSettings()
+    if settings is None:
+        from tayninh_desktop.domain.documents import DocumentSettings
+
+        settings = DocumentSettings()
     return replace(settings, sample_mark=SAMPLE_PRINT_MARK) if is_sample(db) else settings
 
 

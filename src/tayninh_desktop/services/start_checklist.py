@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tayninh_desktop.services import documents_context, organisation
+from tayninh_desktop.services import organisation
+from tayninh_desktop.services.signers import signers
 from tayninh_desktop.storage import start_repo
 from tayninh_desktop.storage.db import Database
 
@@ -24,7 +25,7 @@ def start_steps(db: Database) -> list[StartStep]:
     """The four steps in order, each with whether the register shows it done."""
     counts = start_repo.counts(db)
     home = organisation.home_unit(db)
-    secretary = documents_context.signers(db, home.id)[0] if home else ""
+    secretary = signers(db, home.id)[0] if home else ""
     return [StartStep("cells", counts["cells"] > 0, counts["cells"]),
             StartStep("members", counts["members"] > 0, counts["members"]),
             StartStep("signers", bool(secretary), int(bool(secretary)), home.name if home else ""),

@@ -8,6 +8,7 @@ an account that may not see household data. Follows the home page's cell filter.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import QLabel
 from tayninh_desktop.domain.actors import Permission
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.services.changes import Changes
-from tayninh_desktop.services.support_screening import CellCount, untold_counts_in
 from tayninh_desktop.ui import strings_support as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:   # the screening loads on the worker, with the first count (not at start-up)
+    from tayninh_desktop.services.support_screening import CellCount
 
 START_DELAY_MS = 600
 SHOWN_CELLS = 4
@@ -50,7 +53,7 @@ class SupportHomeLine(QLabel):
             return
         self._stale = False
         db, path, actor, today = self.context.db, self.context.db_path, self.context.actor, self.today
-        self.runner.run(lambda: untold_counts_in(db, path, actor, today), self._computed, self._failed)
+        self.runner.run(lambda: _untold_counts(db, path, actor, today), self._computed, self._failed)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -98,3 +101,9 @@ class SupportHomeLine(QLabel):
     def on_changes(self, changes: Changes) -> None:
         if changes.support or changes.members or changes.history or changes.party_life or changes.settings:
             self.refresh()
+
+
+def _untold_counts(db, path: str, actor, today: date | None) -> list[CellCount]:
+    from tayninh_desktop.services.support_screening import untold_counts_in
+
+    return untold_counts_in(db, path, actor, today)
