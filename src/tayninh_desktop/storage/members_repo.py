@@ -220,7 +220,10 @@ def match_rowids(db: Database, search: str) -> set[int] | None:
     query = fts_query(search)
     if query is None:
         return None
-    return {r[0] for r in db.execute("SELECT rowid FROM members_fts WHERE members_fts MATCH ?", [query])}
+    # One text of every rowid rather than a row each: a broad prefix ("ng") matches ~40,000 members, and handing
+    # them to Python one row at a time was a quarter of the query's time (search as you type, issue 11).
+    (text,) = db.execute("SELECT group_concat(rowid) FROM members_fts WHERE members_fts MATCH ?", [query]).fetchone()
+    return set(map(int, text.split(","))) if text else set()
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:

@@ -194,3 +194,7 @@ from tayninh_desktop.storage import schema_field_history  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_dues_payments  # noqa: F401
 # isort: on
+# Issue 11 (search as you type): prefix indexes of one and two letters in the members' full-text index (m047).
+# isort: off
+from tayninh_desktop.storage import schema_search  # noqa: F401
+# isort: on
