@@ -23,11 +23,15 @@ def _import_layers_before_qt() -> None:
     """Import what the first screen needs from below the window before Qt: once PySide6 is imported it reads
     the source of every module imported after it (for its ``__feature__`` switches), ~20 ms of start-up for
     sqlite-utils and these layers."""
+    import tayninh_desktop.domain.fault_report
     import tayninh_desktop.services.changes
     import tayninh_desktop.services.organisation
     import tayninh_desktop.services.register
     import tayninh_desktop.services.register_files
+    import tayninh_desktop.services.sample_register
     import tayninh_desktop.services.session
+    import tayninh_desktop.services.settings_party_life
+    import tayninh_desktop.services.start_checklist
     import tayninh_desktop.storage.db
     import tayninh_desktop.ui.strings
     import tayninh_desktop.ui.strings_accounts
