@@ -99,6 +99,12 @@ def _register_dues(sub, common) -> None:
     p = dues.add_parser("payments", parents=[common], help="các khoản đóng trước, đóng chậm của đảng viên")
     p.add_argument("--member", required=True)
     p.set_defaults(handler=cmd_dues_payments)
+    p = dues.add_parser("cancel-payment", parents=[common],
+                        help="hủy một khoản đóng trước, đóng chậm ghi nhầm (các tháng trở lại như trước khi ghi)")
+    p.add_argument("--member", required=True)
+    p.add_argument("--payment", type=int, required=True, help="số của khoản đóng (dues payments --json: payment_id)")
+    p.add_argument("--reason", required=True, help="lý do hủy")
+    p.set_defaults(handler=cmd_dues_cancel_payment)
 
 
 def _register_away(sub, common) -> None:
@@ -239,6 +245,20 @@ def cmd_dues_payments(args) -> int:
             + (f"  · {p.reason}" if p.reason else "") + (f"  · {p.approval}" if p.approval else "") for p in rows]
     emit(args, {"ok": True, "payments": [_payment_json(p) for p in rows]},
          text + [f"Tổng số: {len(rows)} khoản."])
+    return 0
+
+
+def cmd_dues_cancel_payment(args) -> int:
+    from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
+    from tayninh_desktop.services.dues_payments import cancel_payment, payments
+
+    db = open_db(args)
+    payment = next((p for p in payments(db, args.member) if p.id == args.payment), None)
+    cancel_payment(db, actor(args), args.member, args.payment, args.reason)
+    what = f" {PAYMENT_KINDS[payment.kind]} từ tháng {_month(payment.from_month)} đến tháng {_month(payment.to_month)}" \
+        if payment else ""
+    emit(args, {"ok": True, "payment_id": args.payment, "member_id": args.member, "cancelled": True},
+         f"Đã hủy khoản{what}; các tháng trở lại như trước khi ghi.")
     return 0
 
 
