@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tayninh_desktop.domain.away import EventDetails
-from tayninh_desktop.domain.errors import ValidationError
+from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.warnings import Severity, WarningKind
@@ -114,6 +114,26 @@ def test_a_reduction_and_an_exemption_apply_to_the_grid(home_db, actor, cells, p
     with pytest.raises(ValidationError, match="trùng tháng"):
         dues_terms.grant_relief(home_db, actor, party["an"], "giam", "05/2026", "06/2026", percent=30,
                                 decision_number="14-QĐ/ĐU")
+
+
+def test_a_reduction_recorded_by_mistake_is_removed_with_its_reason(home_db, actor, cells, party):
+    relief_id, _ = dues_terms.grant_relief(home_db, actor, party["an"], "giam", "03/2026", "08/2026", percent=50,
+                                           decision_number="12-QĐ/ĐU")
+    [relief] = dues_terms.member_reliefs(home_db, party["an"])
+    assert relief.id == relief_id and relief.percent == 50
+    before = dump(home_db)
+    with pytest.raises(ValidationError, match="Lý do hủy: chưa nhập"):
+        dues_terms.remove_relief(home_db, actor, relief_id, " ")
+    with pytest.raises(DomainError, match="Không tìm thấy quyết định miễn, giảm đảng phí"):
+        dues_terms.remove_relief(home_db, actor, "khong-co", "Nhầm")
+    assert dump(home_db) == before
+    changes = dues_terms.remove_relief(home_db, actor, relief_id, "Ghi nhầm đảng viên")
+    assert changes.member_ids == (party["an"],) and dues_terms.member_reliefs(home_db, party["an"]) == []
+    line = next(x for x in dues.dues_sheet(home_db, cells["CB01"].id, "04/2026") if x.member_id == party["an"])
+    assert line.due == 5000 and line.relief_label == ""
+    action, before_json, after_json = home_db.execute(
+        "SELECT action, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "remove_dues_relief" and '"percent":50' in before_json and "Ghi nhầm đảng viên" in after_json
 
 
 def test_a_rate_category_needs_its_base(home_db, actor, party):

@@ -85,6 +85,14 @@ def test_category_and_relief_dialogs(context, party, cells, qtbot):
     relief.inputs["percent"].setText("50")
     assert relief.try_submit() is True
     assert page.model.rows[row].due == 30_000 and "Giảm 50 %" in page.model.rows[row].relief_label
+    removal = page.remove_relief()   # recorded by mistake: removed with its reason, the amount computed again
+    qtbot.addWidget(removal)
+    assert removal.inputs["dues_relief"].currentText() == "Giảm 50 % (12-QĐ/ĐU), từ tháng 03/2026 đến tháng 08/2026"
+    assert removal.try_submit() is False and removal.errors["remove_reason"].isVisibleTo(removal)
+    removal.inputs["remove_reason"].setText("Ghi nhầm tỷ lệ")
+    assert removal.try_submit() is True
+    assert page.model.rows[row].due == 60_000 and page.model.rows[row].relief_label == ""
+    assert page.remove_relief() is None and "chưa có quyết định miễn, giảm" in page.message.text()
 
 
 def test_discipline_dialog_asks_the_announcement(context, party, qtbot):

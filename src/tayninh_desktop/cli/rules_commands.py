@@ -82,6 +82,13 @@ def _register_dues(sub, common) -> None:
     p.add_argument("--decision-date", default="", help="ngày quyết định dd/mm/yyyy")
     p.add_argument("--reason", default="")
     p.set_defaults(handler=cmd_dues_relief)
+    p = dues.add_parser("reliefs", parents=[common], help="các quyết định miễn, giảm đảng phí của đảng viên")
+    p.add_argument("--member", required=True)
+    p.set_defaults(handler=cmd_dues_reliefs)
+    p = dues.add_parser("relief-remove", parents=[common], help="hủy một quyết định miễn, giảm ghi nhầm")
+    p.add_argument("--relief", required=True, help="mã quyết định (dues reliefs --json: relief_id)")
+    p.add_argument("--reason", required=True, help="lý do hủy")
+    p.set_defaults(handler=cmd_dues_relief_remove)
     for name, help_text, handler in (
             ("advance", "ghi đảng phí đóng trước nhiều tháng (đảng viên tạm miễn sinh hoạt đi làm ăn xa)",
              cmd_dues_advance),
@@ -245,6 +252,35 @@ def cmd_dues_payments(args) -> int:
             + (f"  · {p.reason}" if p.reason else "") + (f"  · {p.approval}" if p.approval else "") for p in rows]
     emit(args, {"ok": True, "payments": [_payment_json(p) for p in rows]},
          text + [f"Tổng số: {len(rows)} khoản."])
+    return 0
+
+
+def cmd_dues_reliefs(args) -> int:
+    from tayninh_desktop.services import dues, dues_terms
+
+    db = open_db(args)
+    rows = dues_terms.member_reliefs(db, args.member)
+    text = [f"{dues.relief_label(r)}  {_month(r.first_month)}–{_month(r.last_month) if r.last_month else '…'}"
+            f"  mã {r.id}" + (f"  · {r.reason}" if r.reason else "") for r in rows]
+    emit(args, {"ok": True, "reliefs": [_relief_json(r) for r in rows]}, text + [f"Tổng số: {len(rows)} quyết định."])
+    return 0
+
+
+def _relief_json(relief) -> dict:
+    return {"relief_id": relief.id, "member_id": relief.member_id, "kind": relief.kind.value,
+            "first_month": relief.first_month, "last_month": relief.last_month, "percent": relief.percent,
+            "ground": relief.ground, "decision_number": relief.decision_number,
+            "decision_date": relief.decision_date.isoformat() if relief.decision_date else None,
+            "reason": relief.reason}
+
+
+def cmd_dues_relief_remove(args) -> int:
+    from tayninh_desktop.services import dues_terms
+
+    db = open_db(args)
+    dues_terms.remove_relief(db, actor(args), args.relief, args.reason)
+    emit(args, {"ok": True, "relief_id": args.relief, "removed": True},
+         "Đã hủy quyết định miễn, giảm đảng phí; các tháng chưa ghi tính lại mức đóng không có quyết định đó.")
     return 0
 
 

@@ -22,6 +22,8 @@ FIELD_LABELS: dict[str, str] = {
     "dues_approval": "Căn cứ, ý kiến của cấp ủy",
     "dues_payment": "Khoản đóng",
     "cancel_reason": "Lý do hủy",
+    "dues_relief": "Quyết định miễn, giảm",
+    "remove_reason": "Lý do hủy",
 }
 
 MESSAGES: dict[str, str] = {

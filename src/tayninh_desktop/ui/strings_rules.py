@@ -51,6 +51,13 @@ PAYMENT_HINT = ("Đóng trước: các tháng từ tháng đóng trở đi, tron
 PAYMENTS_NONE = "Chưa có khoản đóng trước, đóng chậm."
 PAYMENTS_LINE = "Đã ghi: {items}"
 PAYMENT_ITEM = "{kind} {first}–{last} ({amount}, ngày {day})"
+DUES_RELIEF_REMOVE = "Hủy miễn / giảm…"
+DUES_RELIEF_REMOVE_TIP = "Hủy một quyết định miễn, giảm đảng phí ghi nhầm của đảng viên đang chọn"
+DLG_RELIEF_REMOVE = "Hủy quyết định miễn, giảm đảng phí — {name}"
+RELIEF_REMOVE_HINT = ("Các tháng đã ghi giữ nguyên số tiền; các tháng chưa ghi tính lại mức đóng không có quyết định"
+                      " này. Nhật ký giữ lại quyết định đã hủy, lý do và người hủy.")
+RELIEFS_NONE_TO_REMOVE = "Đảng viên {name} chưa có quyết định miễn, giảm đảng phí nào để hủy."
+RELIEF_ITEM = "{label}, từ tháng {first}{last}"
 DUES_CANCEL_PAYMENT = "Hủy khoản đóng…"
 DUES_CANCEL_PAYMENT_TIP = ("Hủy một khoản đóng trước, đóng chậm ghi nhầm của đảng viên đang chọn: các tháng của khoản"
                            " đó trở lại như trước khi ghi")

@@ -32,15 +32,16 @@ class DuesPage(CellSheetPage):
         self.terms_button = QPushButton(sr.DUES_TERMS, objectName="dues_terms")
         self.relief_button = QPushButton(sr.DUES_RELIEF, objectName="dues_relief")
         self.payment_button = QPushButton(sr.DUES_PAYMENT, objectName="dues_payment", toolTip=sr.DUES_PAYMENT_TIP)
+        self.relief_remove_button = QPushButton(sr.DUES_RELIEF_REMOVE, objectName="dues_relief_remove",
+                                                toolTip=sr.DUES_RELIEF_REMOVE_TIP)
         self.cancel_payment_button = QPushButton(sr.DUES_CANCEL_PAYMENT, objectName="dues_cancel_payment",
                                                  toolTip=sr.DUES_CANCEL_PAYMENT_TIP)
         self.fill_button = QPushButton(sw.DUES_FILL_DEFAULT, objectName="dues_fill_default",
                                        toolTip=sw.DUES_FILL_DEFAULT_TIP)
         super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
                          help_text=s.DUES_HELP, summary_name="dues_totals",
-                         extra=(self.load_button, self.terms_button, self.relief_button, self.payment_button,
-                                self.cancel_payment_button),
-                         actions=(self.fill_button,))
+                         extra=(self.load_button, self.terms_button, self.relief_button, self.payment_button),
+                         actions=(self.relief_remove_button, self.cancel_payment_button, self.fill_button))
         self.totals = self.summary
         self.load_button.clicked.connect(self.switch_month)
         self.month.returnPressed.connect(self.switch_month)
@@ -48,6 +49,7 @@ class DuesPage(CellSheetPage):
         self.relief_button.clicked.connect(self.grant_relief)
         self.payment_button.clicked.connect(self.record_payment)
         self.cancel_payment_button.clicked.connect(self.cancel_payment)
+        self.relief_remove_button.clicked.connect(self.remove_relief)
         self.fill_button.clicked.connect(self.fill_default)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
         self.rule_text = ""
@@ -155,6 +157,25 @@ class DuesPage(CellSheetPage):
                                               ground=v["exemption_ground"],
                                               decision_number=v["decision_number"],
                                               decision_date=_day(v["decision_date"]), reason=v["reason"]))
+
+    def remove_relief(self) -> RecordDialog | None:
+        """Remove one of the selected member's exemptions or reductions recorded by mistake, with the reason."""
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        db, actor = self.context.db, self.context.actor
+        reliefs = dues_terms.member_reliefs(db, member_id)
+        if not reliefs:
+            self.message.setText(sr.RELIEFS_NONE_TO_REMOVE.format(name=name))
+            return None
+        choices = tuple((r.id, sr.RELIEF_ITEM.format(
+            label=dues.relief_label(r), first=month_label(r.first_month),
+            last=f" đến tháng {month_label(r.last_month)}" if r.last_month else "")) for r in reversed(reliefs))
+        dialog = self._open(sr.DLG_RELIEF_REMOVE.format(name=name), [
+            Field("dues_relief", choices[0][0], choices), Field("remove_reason", hint=sr.CANCEL_REASON_HINT)],
+            lambda v: dues_terms.remove_relief(db, actor, v["dues_relief"], v["remove_reason"]))
+        dialog.set_hint(sr.RELIEF_REMOVE_HINT)
+        return dialog
 
     def record_payment(self) -> RecordDialog | None:
         """Dues paid for several months at once by the selected member: in advance (away for work) or late."""
