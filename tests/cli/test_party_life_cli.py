@@ -51,6 +51,21 @@ def test_meeting_add_and_list(member_db, capsys):
     assert "05/03/2026" in out
 
 
+def test_a_meeting_recorded_by_mistake_is_deleted(member_db, capsys):
+    path, _ = member_db
+    code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "05/03/2026",
+                            "--json")
+    meeting_id = json.loads(out)["meeting_id"]
+    code, _, err = run_main(capsys, "meetings", "delete", meeting_id, "--db", str(path), "--reason", " ")
+    assert code == 1 and "Lý do xóa: chưa nhập" in err and "Traceback" not in err
+    code, out, err = run_main(capsys, "meetings", "delete", meeting_id, "--db", str(path), "--reason", "Ghi nhầm ngày",
+                              "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "meeting_id": meeting_id, "deleted": True}
+    code, out, _ = run_main(capsys, "meetings", "list", "--db", str(path), "--cell", "CB01", "--year", "2026")
+    assert "05/03/2026" not in out
+
+
 def test_meeting_on_a_date_that_does_not_exist_exits_1(member_db, capsys):
     path, _ = member_db
     code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "31/02/2026",

@@ -44,6 +44,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = meetings.add_parser("show", parents=[common], help="điểm danh của một buổi sinh hoạt")
     p.add_argument("meeting_id")
     p.set_defaults(handler=cmd_meetings_show)
+    p = meetings.add_parser("delete", parents=[common], help="xóa một buổi sinh hoạt ghi nhầm cùng điểm danh")
+    p.add_argument("meeting_id")
+    p.add_argument("--reason", required=True, help="lý do xóa")
+    p.set_defaults(handler=cmd_meetings_delete)
 
     ratings = sub.add_parser("ratings", help="xếp loại đảng viên").add_subparsers(dest="ratings_command",
                                                                                  metavar="LỆNH")
@@ -163,6 +167,17 @@ def cmd_meetings_show(args) -> int:
     emit(args, {"ok": True, "attendance": [{**asdict(x), "status": x.status.value, "state": x.state.value}
                                            for x in lines]},
          [f"{x.full_name:<32} {ATTENDANCE_LABELS[x.state.value]} {x.reason}" for x in lines])
+    return 0
+
+
+def cmd_meetings_delete(args) -> int:
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    meeting = meetings.get_meeting(db, args.meeting_id)
+    meetings.delete_meeting(db, actor(args), args.meeting_id, args.reason)
+    emit(args, {"ok": True, "meeting_id": args.meeting_id, "deleted": True},
+         f"Đã xóa buổi sinh hoạt ngày {format_vn_date(meeting.meeting_date)} cùng điểm danh.")
     return 0
 
 

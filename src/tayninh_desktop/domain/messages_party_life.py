@@ -34,6 +34,7 @@ FIELD_LABELS: dict[str, str] = {
     "contact": "Cách liên lạc",
     "note": "Nội dung trao đổi",
     "meeting_secretary": "Thư ký",
+    "delete_reason": "Lý do xóa",
     "rubric_name": "Tên biểu đánh giá",
     "rubric_doc_number": "Số hiệu văn bản căn cứ",
     "rubric_doc_date": "Ngày văn bản căn cứ",

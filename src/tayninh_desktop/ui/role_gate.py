@@ -34,7 +34,7 @@ _E, _O = Permission.EDIT_REGISTER, Permission.EDIT_ORGANISATION
 BUTTONS: dict[str, tuple[str | Permission, ...]] = {
     **{name: (_E,) for name in (
         "all_present", "dues_cancel_payment", "dues_fill_default", "dues_payment", "dues_relief", "dues_relief_remove",
-        "dues_terms", "meeting_new", "meeting_save", "new_member", "open_import", "rating_correct", "screening_new_case",
+        "dues_terms", "meeting_delete", "meeting_new", "meeting_save", "new_member", "open_import", "rating_correct", "screening_new_case",
         "screening_open_from_sign")},
     **{name: (_E, COMMITTEE) for name in (
         "stats_award_add", "stats_award_delete", "stats_clear", "stats_type", "send_export", "send_receipt",

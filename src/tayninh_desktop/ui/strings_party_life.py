@@ -35,6 +35,13 @@ COMMITTEE = "Đảng bộ"
 
 MEETINGS_LIST = "Các buổi sinh hoạt trong năm"
 MEETING_NEW = "Buổi sinh hoạt mới"
+MEETING_DELETE = "Xóa buổi này…"
+MEETING_DELETE_TIP = "Xóa buổi sinh hoạt đang mở, ghi nhầm (sai ngày, sai chi bộ), cùng điểm danh của buổi đó"
+DLG_MEETING_DELETE = "Xóa buổi sinh hoạt ngày {date} — {cell}"
+MEETING_DELETE_HINT = ("Buổi sinh hoạt ngày {date} ({present}/{expected} có mặt) và điểm danh của buổi đó bị xóa khỏi"
+                       " sổ; cảnh báo vắng sinh hoạt tính lại. Nhật ký giữ lại buổi đã xóa, lý do và người xóa.")
+MEETING_DELETE_REASON_HINT = "ví dụ: ghi nhầm ngày, nhầm chi bộ"
+MEETING_DELETED = "Đã xóa buổi sinh hoạt ngày {date}."
 MEETING_DATE = "Ngày họp"
 MEETING_KIND = "Loại"
 MEETING_CHAIR = "Chủ trì"
