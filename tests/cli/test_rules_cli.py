@@ -94,6 +94,12 @@ def test_discipline_recorded_then_listed_in_force(member_db, capsys):
     assert code == 0 and json.loads(out)["in_force_until"] == "2027-01-15"
     code, out, _ = run_main(capsys, "discipline", "--db", path, "--member", member_id, "--json")
     assert json.loads(out)["discipline"][0]["form"] == "khien_trach"
+    discipline_id = json.loads(out)["discipline"][0]["id"]
+    code, out, err = run_main(capsys, "discipline-remove", discipline_id, "--db", path, "--reason", "Ghi nhầm", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "discipline_id": discipline_id, "removed": True}
+    code, _, err = run_main(capsys, "discipline-remove", discipline_id, "--db", path, "--reason", "Ghi nhầm")
+    assert code == 1 and "Không tìm thấy quyết định kỷ luật" in err and "Traceback" not in err
 
 
 def test_leave_and_return_and_rules(member_db, capsys):

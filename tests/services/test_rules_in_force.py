@@ -151,6 +151,22 @@ def test_discipline_lapses_twelve_months_after_announcement(home_db, actor, part
     assert until == date(2026, 1, 20)  # announcement + 12 months, not decision + 3 months
 
 
+def test_a_discipline_recorded_by_mistake_is_removed_with_its_reason(home_db, actor, party, today):
+    discipline_id, _ = ratings.record_discipline(home_db, actor, party["an"], "canh_cao", "10/01/2026",
+                                                 announced_on_text="20/01/2026", today=today)
+    before = dump(home_db)
+    with pytest.raises(ValidationError, match="Lý do xóa: chưa nhập"):
+        ratings.remove_discipline(home_db, actor, discipline_id, "")
+    with pytest.raises(DomainError, match="Không tìm thấy quyết định kỷ luật"):
+        ratings.remove_discipline(home_db, actor, "khong-co", "Nhầm")
+    assert dump(home_db) == before
+    changes = ratings.remove_discipline(home_db, actor, discipline_id, "Ghi nhầm đảng viên")
+    assert changes.member_ids == (party["an"],) and ratings.discipline_of(home_db, party["an"]) == []
+    action, before_json, after_json = home_db.execute(
+        "SELECT action, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "remove_discipline" and '"canh_cao"' in before_json and "Ghi nhầm đảng viên" in after_json
+
+
 def test_a_new_violation_carries_discipline_on_and_expulsion_never_lapses(home_db, actor, party, today):
     ratings.record_discipline(home_db, actor, party["an"], "khien_trach", "10/01/2025",
                               announced_on_text="20/01/2025", today=today)

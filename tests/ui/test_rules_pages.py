@@ -112,6 +112,15 @@ def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
     row = tab.discipline_model.rows[0].cells
     assert row[1] == "Kỷ luật đảng" and row[3] == "20/03/2026" and row[4] == "20/03/2027"
     assert ratings.discipline_of(context.db, party["an"])[0].announced_on == date(2026, 3, 20)
+    assert tab.remove_discipline() is None and "Chọn một quyết định kỷ luật" in tab.message.text()
+    tab.tables["discipline"].selectRow(0)
+    removal = tab.remove_discipline()   # recorded by mistake: removed with its reason
+    qtbot.addWidget(removal)
+    assert "khiển trách ngày 15/03/2026" in removal.hint.text()
+    assert removal.try_submit() is False and removal.errors["discipline_remove_reason"].isVisibleTo(removal)
+    removal.inputs["discipline_remove_reason"].setText("Ghi nhầm đảng viên")
+    assert removal.try_submit() is True
+    assert ratings.discipline_of(context.db, party["an"]) == [] and tab.discipline_model.rowCount() == 0
 
 
 def test_the_thematic_setting_on_the_settings_page(context, party, qtbot):

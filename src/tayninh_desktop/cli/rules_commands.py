@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--issuer", default="", help="cấp quyết định")
     p.add_argument("--reason", default="", help="nội dung vi phạm")
     p.set_defaults(handler=cmd_discipline)
+    p = sub.add_parser("discipline-remove", parents=[common], help="xóa một quyết định kỷ luật ghi nhầm")
+    p.add_argument("discipline_id", help="mã quyết định (discipline --member ID --json: id)")
+    p.add_argument("--reason", required=True, help="lý do xóa")
+    p.set_defaults(handler=cmd_discipline_remove)
     _register_away(sub, common)
     p = sub.add_parser("readmit", parents=[common], help="kết nạp lại (ra khỏi Đảng ít nhất 36 tháng, một lần)")
     p.add_argument("--member", required=True)
@@ -314,6 +318,16 @@ def cmd_discipline(args) -> int:
     emit(args, {"ok": True, "discipline_id": record_id, "in_force_until": until.isoformat() if until else None},
          "Đã ghi quyết định kỷ luật; " + (f"hiệu lực đến {format_vn_date(until)}." if until else
                                           "không có thời hạn hết hiệu lực."))
+    return 0
+
+
+def cmd_discipline_remove(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    ratings.remove_discipline(db, actor(args), args.discipline_id, args.reason)
+    emit(args, {"ok": True, "discipline_id": args.discipline_id, "removed": True},
+         "Đã xóa quyết định kỷ luật ghi nhầm; nhật ký giữ lại quyết định và lý do xóa.")
     return 0
 
 

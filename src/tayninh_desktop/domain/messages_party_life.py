@@ -41,9 +41,13 @@ FIELD_LABELS: dict[str, str] = {
     "rubric_basis": "Căn cứ",
     "rubric_criteria": "Tiêu chí",
     "rubric_levels": "Mức xếp loại",
+    "discipline_remove_reason": "Lý do xóa",
 }
 
 MESSAGES: dict[str, str] = {
+    "discipline_not_found": "Không tìm thấy quyết định kỷ luật (mã {discipline_id}); có thể đã xóa.",
+    "discipline_from_case": "Quyết định {form} ngày {date} của đảng viên {name} được ghi từ quyết định trong hồ sơ"
+                            " xử lý (rà soát, sàng lọc): sửa bước quyết định của hồ sơ đó, không xóa riêng ở đây.",
     "bad_month": "{field_label}: «{value}» không phải tháng hợp lệ; nhập theo dạng tháng/năm, ví dụ 03/2026.",
     "bad_choice": "{field_label}: «{value}» không phải lựa chọn hợp lệ.",
     "bad_amount": "{field_label}: «{value}» không phải số tiền hợp lệ (số đồng, không âm).",

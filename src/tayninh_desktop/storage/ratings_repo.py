@@ -107,6 +107,16 @@ def get_discipline(db: Database, discipline_id: str) -> DisciplineRecord | None:
     return _discipline(row) if row else None
 
 
+def delete_discipline(db: Database, discipline_id: str) -> None:
+    db.execute("DELETE FROM discipline WHERE id = ?", [discipline_id])
+
+
+def discipline_case(db: Database, discipline_id: str) -> str | None:
+    """The id of the removal case whose decision recorded this discipline, None when it was recorded on its own."""
+    row = db.execute("SELECT id FROM cases WHERE discipline_id = ? LIMIT 1", [discipline_id]).fetchone()
+    return row[0] if row else None
+
+
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
     rows = db.execute(f"SELECT {_DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ? ORDER BY decided_on",
                       [member_id])

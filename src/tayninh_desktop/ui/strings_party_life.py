@@ -147,6 +147,11 @@ ML_NOT_GIVEN = "chưa ghi"
 ML_CONTACTS_COLUMNS = ("Ngày liên lạc", "Hình thức", "Cách liên lạc", "Nội dung trao đổi")
 ML_ADD_RATING = "Thêm xếp loại…"
 ML_ADD_DISCIPLINE = "Ghi kỷ luật…"
+ML_REMOVE_DISCIPLINE = "Xóa quyết định đã chọn…"
+ML_PICK_DISCIPLINE = "Chọn một quyết định kỷ luật trong bảng trước."
+DLG_REMOVE_DISCIPLINE = "Xóa quyết định kỷ luật ghi nhầm — {name}"
+REMOVE_DISCIPLINE_HINT = ("Xóa quyết định {form} ngày {date} khỏi sổ (ghi nhầm người, nhầm quyết định). Xếp loại và"
+                          " cảnh báo tính lại; nhật ký giữ lại quyết định đã xóa, lý do và người xóa.")
 ML_ADD_TASK = "Phân công nhiệm vụ…"
 ML_ADD_LETTER = "Ghi giấy giới thiệu…"
 ML_LETTER_OUTCOME = "Ghi kết quả giấy đã chọn…"

@@ -65,6 +65,7 @@ DLG_CANCEL_PAYMENT = "Hủy khoản đóng trước / đóng chậm — {name}"
 CANCEL_PAYMENT_HINT = ("Các tháng của khoản được chọn trở lại như trước khi ghi khoản đó (tháng trước đó chưa ghi thì"
                        " để trống). Nhật ký giữ lại khoản đã hủy, lý do và người hủy.")
 CANCEL_REASON_HINT = "ví dụ: ghi nhầm đảng viên, nhầm tháng"
+REMOVE_REASON_HINT = "ví dụ: ghi nhầm đảng viên, nhầm quyết định"
 PAYMENTS_NONE_TO_CANCEL = "Đảng viên {name} chưa có khoản đóng trước, đóng chậm nào để hủy."
 PAID_AS_SUFFIX = " ({kind})"
 

@@ -84,7 +84,8 @@ class MemberPartyLife(QWidget):
         column.addWidget(self._box(s.ML_RATINGS, "ratings", self.ratings_model, [("add_rating", s.ML_ADD_RATING,
                                                                                   self.add_rating)]))
         column.addWidget(self._box(s.ML_DISCIPLINE, "discipline", self.discipline_model,
-                                   [("add_discipline", s.ML_ADD_DISCIPLINE, self.add_discipline)]))
+                                   [("add_discipline", s.ML_ADD_DISCIPLINE, self.add_discipline),
+                                    ("remove_discipline", s.ML_REMOVE_DISCIPLINE, self.remove_discipline)]))
         column.addWidget(self._box(s.ML_TASKS, "tasks", self.tasks_model, [("add_task", s.ML_ADD_TASK,
                                                                             self.add_task)]))
         column.addWidget(self._box(s.ML_LETTERS, "letters", self.letters_model, [
@@ -280,6 +281,24 @@ class MemberPartyLife(QWidget):
                                                 in_force_until_text=v["in_force_until"], doc_number=v["doc_number"],
                                                 issuer=v["issuer"], reason=v["reason"], today=today))
         dialog.set_hint(sr.DISCIPLINE_HINT.format(basis=rule.citation))
+        return dialog
+
+    def remove_discipline(self) -> RecordDialog | None:
+        """Remove the selected discipline decision, recorded by mistake, after asking the reason."""
+        index = self.tables["discipline"].currentIndex()
+        discipline_id = self.discipline_model.key(index.row()) if index.isValid() else ""
+        if not discipline_id:
+            self.message.setText(s.ML_PICK_DISCIPLINE)
+            return None
+        self.message.clear()
+        db, actor = self.context.db, self.context.actor
+        cells = self.discipline_model.rows[index.row()].cells
+        name = self.info.full_name if self.info else ""
+        dialog = RecordDialog(self.context, s.DLG_REMOVE_DISCIPLINE.format(name=name), [
+            Field("discipline_remove_reason", hint=sr.REMOVE_REASON_HINT)],
+            lambda v: ratings.remove_discipline(db, actor, discipline_id, v["discipline_remove_reason"]), self)
+        dialog.set_hint(s.REMOVE_DISCIPLINE_HINT.format(form=cells[0].lower(), date=cells[2]))
+        dialog.open()
         return dialog
 
     def add_task(self) -> RecordDialog:
