@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.party_life_commands",
     "tayninh_desktop.cli.import_commands",
     "tayninh_desktop.cli.rules_commands",
+    "tayninh_desktop.cli.dues_commands",
     "tayninh_desktop.cli.papers_commands",
     "tayninh_desktop.cli.support_commands",
     "tayninh_desktop.cli.support_application_commands",
