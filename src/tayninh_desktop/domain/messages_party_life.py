@@ -70,7 +70,9 @@ MESSAGES: dict[str, str] = {
     "level_above_score": "{field_label}: {score} điểm chưa đủ cho mức xếp loại đã chọn (theo {rule}).",
     "letter_not_found": "Không tìm thấy giấy giới thiệu (mã {letter_id}).",
     "not_away": "Đảng viên {name} không ở diện đi làm ăn xa vào ngày {date}.",
-    "task_exists": "{field_label}: đảng viên {name} đã được phân công nhiệm vụ năm {year}.",
+    "task_exists": "{field_label}: đảng viên {name} đã được phân công nhiệm vụ năm {year}; sửa nhiệm vụ đó thay vì"
+                   " ghi thêm.",
+    "task_missing": "{field_label}: đảng viên {name} chưa được phân công nhiệm vụ năm {year}, không có gì để sửa.",
     "rubric_invalid": "Biểu đánh giá không hợp lệ: {reason}",
     "bad_number": "{field_label}: «{value}» không phải số hợp lệ (từ {low} đến {high}).",
     "outcome_still_pending": "{field_label}: chọn kết quả (đã trình giấy, trả lại hoặc hủy).",

@@ -312,6 +312,31 @@ def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str
     return Changes(party_life=True, member_ids=(member_id,))
 
 
+def correct_task(db: Database, actor: Actor, member_id: str, year: int, task: str, *, notes: str = "") -> Changes:
+    """Correct the member's task of the year as recorded (a wrong word, a changed assignment); the audit keeps the
+    text before."""
+    actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
+    if not nfc(task):
+        raise ValidationError([FieldIssue("task", "required")])
+    with db.atomic():
+        member = require_member(db, member_id)
+        found = ratings_repo.task_for(db, member_id, year)
+        if found is None:
+            raise ValidationError([FieldIssue("task", "task_missing", {"name": member.full_name, "year": year})])
+        ratings_repo.update_task(db, found.id, nfc(task), nfc(notes))
+        audit.append(db, actor.name, "correct_task", "member", member_id,
+                     {"year": year, "task": found.task, "notes": found.notes},
+                     {"year": year, "task": nfc(task), "notes": nfc(notes)})
+    return Changes(party_life=True, member_ids=(member_id,))
+
+
+def tasks_of(db: Database, member_id: str) -> list[TaskAssignment]:
+    """The member's yearly tasks, latest year first."""
+    scope.require_member(db, member_id)
+    return ratings_repo.tasks_of(db, member_id)
+
+
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
     scope.require_member(db, member_id)
     return ratings_repo.discipline_of(db, member_id)

@@ -141,6 +141,11 @@ def task_for(db: Database, member_id: str, year: int) -> TaskAssignment | None:
     return TaskAssignment(*row) if row else None
 
 
+def update_task(db: Database, task_id: str, task: str, notes: str) -> None:
+    db.execute("UPDATE task_assignments SET task = ?, notes = ?, updated_at = ? WHERE id = ?",
+               [task, notes, now_iso(), task_id])
+
+
 def status_on(db: Database, member_id: str, day) -> str | None:
     row = db.execute("SELECT status FROM member_periods WHERE member_id = ? AND valid_from <= ?"
                      " AND (valid_to IS NULL OR valid_to > ?)", [member_id, to_iso(day), to_iso(day)]).fetchone()
