@@ -87,6 +87,23 @@ def test_a_relief_is_listed_then_removed_with_its_reason(member_db, capsys):
     assert json.loads(out)["reliefs"] == []
 
 
+def test_a_yearly_task_is_recorded_corrected_and_listed(member_db, capsys):
+    path, member_id = member_db
+    code, out, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "2026", "--task",
+                              "Phụ trách tổ 3", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "member_id": member_id, "year": 2026, "task": "Phụ trách tổ 3", "notes": ""}
+    code, _, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "2026", "--task", "X")
+    assert code == 1 and "đã được phân công nhiệm vụ năm 2026" in err and "Traceback" not in err
+    code, _, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "hai", "--task", "X")
+    assert code == 1 and "«hai»" in err and "Traceback" not in err
+    code, out, _ = run_main(capsys, "tasks", "correct", "--db", path, "--member", member_id, "--year", "2026",
+                            "--task", "Phụ trách tổ 4", "--json")
+    assert code == 0 and json.loads(out)["task"] == "Phụ trách tổ 4"
+    code, out, _ = run_main(capsys, "tasks", "list", "--db", path, "--member", member_id, "--json")
+    assert json.loads(out)["tasks"] == [{"year": 2026, "task": "Phụ trách tổ 4", "notes": ""}]
+
+
 def test_discipline_recorded_then_listed_in_force(member_db, capsys):
     path, member_id = member_db
     code, out, _ = run_main(capsys, "discipline", "--db", path, "--member", member_id, "--form", "khien_trach",

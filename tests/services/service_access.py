@@ -183,6 +183,7 @@ ACCESS = {
     "dues_payments.record_settlement": "write cell",
     "dues_payments.cancel_payment": "write cell",
     "ratings.remove_discipline": "write cell",
+    "ratings.correct_task": "write cell",
 }
 
 # Reads given no actor (the connection's person decides, services/scope.py) that name a cell or a unit: ``cell``

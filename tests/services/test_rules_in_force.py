@@ -167,6 +167,19 @@ def test_a_discipline_recorded_by_mistake_is_removed_with_its_reason(home_db, ac
     assert action == "remove_discipline" and '"canh_cao"' in before_json and "Ghi nhầm đảng viên" in after_json
 
 
+def test_a_yearly_task_is_corrected_not_recorded_twice(home_db, actor, party):
+    ratings.assign_task(home_db, actor, party["an"], 2026, "Phụ trách tổ tự quản số 3")
+    with pytest.raises(ValidationError, match="đã được phân công nhiệm vụ năm 2026; sửa nhiệm vụ đó"):
+        ratings.assign_task(home_db, actor, party["an"], 2026, "Phụ trách tổ 4")
+    with pytest.raises(ValidationError, match="chưa được phân công nhiệm vụ năm 2025"):
+        ratings.correct_task(home_db, actor, party["an"], 2025, "Phụ trách tổ 4")
+    ratings.correct_task(home_db, actor, party["an"], 2026, "Phụ trách tổ tự quản số 4", notes="Theo nghị quyết 3/2026")
+    [task] = ratings.tasks_of(home_db, party["an"])
+    assert (task.year, task.task, task.notes) == (2026, "Phụ trách tổ tự quản số 4", "Theo nghị quyết 3/2026")
+    action, before_json = home_db.execute("SELECT action, before_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "correct_task" and "Phụ trách tổ tự quản số 3" in before_json
+
+
 def test_a_new_violation_carries_discipline_on_and_expulsion_never_lapses(home_db, actor, party, today):
     ratings.record_discipline(home_db, actor, party["an"], "khien_trach", "10/01/2025",
                               announced_on_text="20/01/2025", today=today)

@@ -121,6 +121,18 @@ def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
     removal.inputs["discipline_remove_reason"].setText("Ghi nhầm đảng viên")
     assert removal.try_submit() is True
     assert ratings.discipline_of(context.db, party["an"]) == [] and tab.discipline_model.rowCount() == 0
+    assert tab.edit_task() is None and "Chọn một năm" in tab.message.text()
+    ratings.assign_task(context.db, context.actor, party["an"], 2026, "Phụ trách tổ 3")
+    tab.reload()
+    tab.tables["tasks"].selectRow(0)
+    edit = tab.edit_task()
+    qtbot.addWidget(edit)
+    assert "năm 2026" in edit.windowTitle() and edit.inputs["task"].text() == "Phụ trách tổ 3"
+    edit.inputs["task"].setText("")
+    assert edit.try_submit() is False and edit.errors["task"].isVisibleTo(edit)
+    edit.inputs["task"].setText("Phụ trách tổ 4")
+    assert edit.try_submit() is True
+    assert tab.tasks_model.rows[0].cells[1] == "Phụ trách tổ 4"
 
 
 def test_the_thematic_setting_on_the_settings_page(context, party, qtbot):

@@ -62,6 +62,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(handler=cmd_ratings_quota)
 
+    tasks = sub.add_parser("tasks", help="phân công nhiệm vụ hằng năm").add_subparsers(dest="tasks_command",
+                                                                                   metavar="LỆNH")
+    for name, help_text, handler in (("add", "ghi nhiệm vụ được phân công trong năm", cmd_tasks_add),
+                                     ("correct", "sửa nhiệm vụ đã ghi của năm", cmd_tasks_correct)):
+        p = tasks.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("--member", required=True)
+        p.add_argument("--year", required=True, help="năm, ví dụ 2026")
+        p.add_argument("--task", required=True, help="nhiệm vụ được phân công")
+        p.add_argument("--notes", default="")
+        p.set_defaults(handler=handler)
+    p = tasks.add_parser("list", parents=[common], help="nhiệm vụ được phân công của đảng viên qua các năm")
+    p.add_argument("--member", required=True)
+    p.set_defaults(handler=cmd_tasks_list)
+
     p = sub.add_parser("letters", parents=[common], help="ghi giấy giới thiệu sinh hoạt đảng")
     p.add_argument("--member", required=True)
     p.add_argument("--direction", required=True, choices=["di", "den"])
@@ -178,6 +192,43 @@ def cmd_meetings_delete(args) -> int:
     meetings.delete_meeting(db, actor(args), args.meeting_id, args.reason)
     emit(args, {"ok": True, "meeting_id": args.meeting_id, "deleted": True},
          f"Đã xóa buổi sinh hoạt ngày {format_vn_date(meeting.meeting_date)} cùng điểm danh.")
+    return 0
+
+
+def _task(args) -> dict:
+    from tayninh_desktop.domain import party_life_forms
+
+    return party_life_forms.task({"year": args.year, "task": args.task, "notes": args.notes})
+
+
+def cmd_tasks_add(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    typed = _task(args)
+    ratings.assign_task(db, actor(args), args.member, **typed)
+    emit(args, {"ok": True, "member_id": args.member, **typed}, f"Đã ghi nhiệm vụ năm {typed['year']}.")
+    return 0
+
+
+def cmd_tasks_correct(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    typed = _task(args)
+    ratings.correct_task(db, actor(args), args.member, typed["year"], typed["task"], notes=typed["notes"])
+    emit(args, {"ok": True, "member_id": args.member, **typed}, f"Đã sửa nhiệm vụ năm {typed['year']}.")
+    return 0
+
+
+def cmd_tasks_list(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    rows = ratings.tasks_of(db, args.member)
+    emit(args, {"ok": True, "tasks": [{"year": t.year, "task": t.task, "notes": t.notes} for t in rows]},
+         [f"{t.year}  {t.task}" + (f"  · {t.notes}" if t.notes else "") for t in rows]
+         + [f"Tổng số: {len(rows)} năm."])
     return 0
 
 

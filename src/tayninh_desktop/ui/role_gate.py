@@ -122,7 +122,7 @@ def gate_page(page: QWidget, actor: Actor, key: str = "") -> list[QPushButton]:
 # history's event buttons).
 MEMBER_DIALOG_BUTTONS: dict[str, tuple[str | Permission, ...]] = {
     name: (_E,) for name in (
-        "save", "delete_event", "event_*", "add_rating", "add_discipline", "remove_discipline", "add_task",
+        "save", "delete_event", "event_*", "add_rating", "add_discipline", "remove_discipline", "add_task", "edit_task",
         "add_letter", "letter_outcome", "add_contact")}
 
 
