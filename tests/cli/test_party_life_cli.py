@@ -66,6 +66,27 @@ def test_a_meeting_recorded_by_mistake_is_deleted(member_db, capsys):
     assert "05/03/2026" not in out
 
 
+def test_a_letter_is_listed_and_its_outcome_recorded(member_db, capsys):
+    path, member_id = member_db
+    code, out, err = run_main(capsys, "letters", "--db", str(path), "--member", member_id, "--direction", "di",
+                              "--date", "02/11/2026", "--number", "12-GGT/ĐU", "--json")
+    assert code == 0, err
+    letter_id = json.loads(out)["letter_id"]
+    code, out, _ = run_main(capsys, "letters", "--db", str(path), "--member", member_id, "--json")
+    [row] = json.loads(out)["letters"]
+    assert (row["letter_id"], row["outcome"], row["letter_number"]) == (letter_id, "cho", "12-GGT/ĐU")
+    code, _, err = run_main(capsys, "letters", "--db", str(path), "--member", member_id, "--direction", "di")
+    assert code != 0 and "--date" in err and "Traceback" not in err
+    code, out, err = run_main(capsys, "letter-outcome", letter_id, "--db", str(path), "--outcome", "da_trinh",
+                              "--presented-on", "10/11/2026", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "letter_id": letter_id, "outcome": "da_trinh"}
+    code, out, _ = run_main(capsys, "letters", "--db", str(path), "--member", member_id)
+    assert "Chuyển đi 12-GGT/ĐU ngày 02/11/2026" in out and "đã trình giấy" in out
+    code, out, _ = run_main(capsys, "contact", "--db", str(path), "--member", member_id, "--json")
+    assert code == 0 and json.loads(out)["contacts"] == []
+
+
 def test_meeting_on_a_date_that_does_not_exist_exits_1(member_db, capsys):
     path, _ = member_db
     code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "31/02/2026",

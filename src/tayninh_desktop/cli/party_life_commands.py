@@ -76,18 +76,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--member", required=True)
     p.set_defaults(handler=cmd_tasks_list)
 
-    p = sub.add_parser("letters", parents=[common], help="ghi giấy giới thiệu sinh hoạt đảng")
+    p = sub.add_parser("letters", parents=[common],
+                       help="ghi giấy giới thiệu sinh hoạt đảng, hoặc xem các giấy của đảng viên (không có --direction)")
     p.add_argument("--member", required=True)
-    p.add_argument("--direction", required=True, choices=["di", "den"])
-    p.add_argument("--date", required=True, help="ngày cấp")
+    p.add_argument("--direction", choices=["di", "den"], help="chuyển đi / chuyển đến (bỏ trống: xem các giấy)")
+    p.add_argument("--date", help="ngày cấp dd/mm/yyyy")
     p.add_argument("--number", default="")
     p.add_argument("--temporary", action="store_true")
     p.add_argument("--counterpart", default="")
     p.set_defaults(handler=cmd_letters)
 
-    p = sub.add_parser("contact", parents=[common], help="ghi lần liên lạc với đảng viên đi làm ăn xa")
+    p = sub.add_parser("letter-outcome", parents=[common], help="ghi kết quả của một giấy giới thiệu")
+    p.add_argument("letter_id", help="mã giấy (letters --member ID --json: letter_id)")
+    p.add_argument("--outcome", required=True, choices=["da_trinh", "tra_lai", "huy"],
+                   help="da_trinh: đã trình; tra_lai: bị trả lại; huy: hủy (ghi nhầm, không dùng)")
+    p.add_argument("--presented-on", default="", help="ngày trình giấy dd/mm/yyyy (khi đã trình)")
+    p.set_defaults(handler=cmd_letter_outcome)
+
+    p = sub.add_parser("contact", parents=[common],
+                       help="ghi lần liên lạc với đảng viên đi làm ăn xa, hoặc xem các lần đã ghi (không có --date)")
     p.add_argument("--member", required=True)
-    p.add_argument("--date", required=True)
+    p.add_argument("--date", help="ngày liên lạc dd/mm/yyyy (bỏ trống: xem các lần đã ghi)")
     p.add_argument("--channel", default="Điện thoại")
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_contact)
@@ -257,6 +266,10 @@ def cmd_letters(args) -> int:
     from tayninh_desktop.services import transfers
 
     db = open_db(args)
+    if args.direction is None:
+        return _letters_list(args, db)
+    if not args.date:
+        raise Usage("--date: cần ngày cấp khi ghi giấy giới thiệu")
     letter_id, _ = transfers.issue_letter(db, actor(args), args.member, args.direction, _day(args.date, "issued_on"),
                                           temporary=args.temporary, letter_number=args.number,
                                           counterpart=args.counterpart)
@@ -266,10 +279,46 @@ def cmd_letters(args) -> int:
     return 0
 
 
+def _letters_list(args, db) -> int:
+    from tayninh_desktop.domain.messages_party_life import LETTER_DIRECTION_LABELS, LETTER_OUTCOME_LABELS
+    from tayninh_desktop.services import transfers
+
+    rows = transfers.letters_of(db, args.member)
+    emit(args, {"ok": True, "letters": [
+        {"letter_id": t.id, "direction": t.direction.value, "temporary": t.temporary, "letter_number": t.letter_number,
+         "issued_on": t.issued_on.isoformat(), "deadline": t.deadline.isoformat(), "counterpart": t.counterpart,
+         "outcome": t.outcome.value, "presented_on": t.presented_on.isoformat() if t.presented_on else None}
+        for t in rows]},
+        [f"{LETTER_DIRECTION_LABELS[t.direction.value].capitalize()} {t.letter_number or '(chưa số)'} ngày"
+         f" {format_vn_date(t.issued_on)}, hạn trình {format_vn_date(t.deadline)}:"
+         f" {LETTER_OUTCOME_LABELS[t.outcome.value].lower()}  mã {t.id}" for t in rows]
+        + [f"Tổng số: {len(rows)} giấy."])
+    return 0
+
+
+def cmd_letter_outcome(args) -> int:
+    from tayninh_desktop.domain.messages_party_life import LETTER_OUTCOME_LABELS
+    from tayninh_desktop.services import transfers
+
+    db = open_db(args)
+    presented = _day(args.presented_on, "presented_on") if args.presented_on else None
+    transfers.record_letter_outcome(db, actor(args), args.letter_id, args.outcome, presented_on=presented)
+    emit(args, {"ok": True, "letter_id": args.letter_id, "outcome": args.outcome},
+         f"Đã ghi kết quả giấy giới thiệu: {LETTER_OUTCOME_LABELS[args.outcome].lower()}.")
+    return 0
+
+
 def cmd_contact(args) -> int:
     from tayninh_desktop.services import transfers
 
     db = open_db(args)
+    if not args.date:
+        rows = transfers.contacts_of(db, args.member)
+        emit(args, {"ok": True, "contacts": [{"contacted_on": c.contacted_on.isoformat(), "channel": c.channel,
+                                              "contact": c.contact, "note": c.note} for c in rows]},
+             [f"{format_vn_date(c.contacted_on)}  {c.channel}" + (f"  · {c.note}" if c.note else "") for c in rows]
+             + [f"Tổng số: {len(rows)} lần liên lạc."])
+        return 0
     transfers.record_contact(db, actor(args), args.member, _day(args.date, "contacted_on"), channel=args.channel,
                              note=args.note)
     emit(args, {"ok": True}, "Đã ghi lần liên lạc.")
