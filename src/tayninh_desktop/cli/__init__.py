@@ -16,6 +16,7 @@ from tayninh_desktop.cli.output import Usage, run_handler
 
 COMMAND_MODULES = (
     "tayninh_desktop.cli.register_commands",
+    "tayninh_desktop.cli.member_commands",
     "tayninh_desktop.cli.documents_commands",
     "tayninh_desktop.cli.party_life_commands",
     "tayninh_desktop.cli.import_commands",

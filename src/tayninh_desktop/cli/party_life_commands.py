@@ -58,6 +58,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--score", type=int)
     p.add_argument("--not-rated-reason", choices=["mien_sinh_hoat", "moi_vao_dang", "khac"])
     p.set_defaults(handler=cmd_ratings_add)
+    p = ratings.add_parser("correct", parents=[common], help="sửa xếp loại đã ghi của một năm, ghi lý do")
+    p.add_argument("--member", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--level", required=True, choices=sorted(RATING_LABELS))
+    p.add_argument("--score", type=int, help="điểm (nếu có)")
+    p.add_argument("--reason", required=True, help="lý do sửa")
+    p.set_defaults(handler=cmd_ratings_correct)
     p = ratings.add_parser("quota", parents=[common], help="kiểm tra tỷ lệ hoàn thành xuất sắc")
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(handler=cmd_ratings_quota)
@@ -238,6 +245,17 @@ def cmd_tasks_list(args) -> int:
     emit(args, {"ok": True, "tasks": [{"year": t.year, "task": t.task, "notes": t.notes} for t in rows]},
          [f"{t.year}  {t.task}" + (f"  · {t.notes}" if t.notes else "") for t in rows]
          + [f"Tổng số: {len(rows)} năm."])
+    return 0
+
+
+def cmd_ratings_correct(args) -> int:
+    from tayninh_desktop.services import rating_correction
+
+    db = open_db(args)
+    rating_correction.correct_rating(db, actor(args), args.member, args.year, args.level, reason=args.reason,
+                                     score=args.score)
+    emit(args, {"ok": True, "member_id": args.member, "year": args.year, "level": args.level},
+         f"Đã sửa xếp loại năm {args.year}: {RATING_LABELS[args.level]}.")
     return 0
 
 
