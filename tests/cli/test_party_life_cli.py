@@ -87,6 +87,20 @@ def test_a_letter_is_listed_and_its_outcome_recorded(member_db, capsys):
     assert code == 0 and json.loads(out)["contacts"] == []
 
 
+def test_the_meeting_rubric_is_shown_and_replaced_from_a_file(member_db, capsys, tmp_path):
+    path, _ = member_db
+    code, out, _ = run_main(capsys, "meetings", "rubric", "--db", str(path), "--json")
+    rubric = json.loads(out)["rubric"]
+    assert code == 0 and rubric["criteria"]
+    rubric["criteria"] = [{"code": "chung", "label": "Đánh giá chung", "max": 10}]
+    (tmp_path / "bieu.json").write_text(json.dumps(rubric, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run_main(capsys, "meetings", "rubric", "--db", str(path), "--set", str(tmp_path / "bieu.json"))
+    assert code == 0 and "tổng 10 điểm" in out, err
+    (tmp_path / "hong.json").write_text("{không phải json", encoding="utf-8")
+    code, _, err = run_main(capsys, "meetings", "rubric", "--db", str(path), "--set", str(tmp_path / "hong.json"))
+    assert code == 1 and "hong.json" in err and "Traceback" not in err
+
+
 def test_meeting_on_a_date_that_does_not_exist_exits_1(member_db, capsys):
     path, _ = member_db
     code, out, _ = run_main(capsys, "meetings", "add", "--db", str(path), "--cell", "CB01", "--date", "31/02/2026",

@@ -8,7 +8,7 @@ from datetime import date
 
 from tayninh_desktop.cli.output import Usage, actor, emit, emit_json_list, open_db
 from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
-from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_party_life import (
     ATTENDANCE_LABELS,
     MEETING_KIND_LABELS,
@@ -44,6 +44,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = meetings.add_parser("show", parents=[common], help="điểm danh của một buổi sinh hoạt")
     p.add_argument("meeting_id")
     p.set_defaults(handler=cmd_meetings_show)
+    p = meetings.add_parser("rubric", parents=[common], help="biểu tự đánh giá chất lượng sinh hoạt đang dùng;"
+                            " --set TỆP.json: thay bằng biểu trong tệp (dạng như --json in ra)")
+    p.add_argument("--set", dest="rubric_file", metavar="TỆP.json", help="tệp JSON của biểu mới")
+    p.set_defaults(handler=cmd_meetings_rubric)
     p = meetings.add_parser("delete", parents=[common], help="xóa một buổi sinh hoạt ghi nhầm cùng điểm danh")
     p.add_argument("meeting_id")
     p.add_argument("--reason", required=True, help="lý do xóa")
@@ -197,6 +201,30 @@ def cmd_meetings_show(args) -> int:
     emit(args, {"ok": True, "attendance": [{**asdict(x), "status": x.status.value, "state": x.state.value}
                                            for x in lines]},
          [f"{x.full_name:<32} {ATTENDANCE_LABELS[x.state.value]} {x.reason}" for x in lines])
+    return 0
+
+
+def cmd_meetings_rubric(args) -> int:
+    import json
+    from pathlib import Path
+
+    from tayninh_desktop.domain.rules import rubric_to_dict
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    if args.rubric_file:
+        path = Path(args.rubric_file)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DomainError("rubric_invalid", reason=f"tệp {path.name}: {exc}") from None
+        if not isinstance(data, dict):
+            raise DomainError("rubric_invalid", reason=f"tệp {path.name} không chứa một biểu (đối tượng JSON)")
+        meetings.set_rubric(db, actor(args), data)
+    current = meetings.rubric(db)
+    emit(args, {"ok": True, "rubric": rubric_to_dict(current)},
+         [f"{current.name} (tổng {current.total} điểm) — căn cứ {current.basis}"]
+         + [f"  {c.label}: tối đa {c.max}" for c in current.criteria])
     return 0
 
 
