@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "tayninh_desktop.cli.papers_commands",
     "tayninh_desktop.cli.support_commands",
     "tayninh_desktop.cli.support_application_commands",
+    "tayninh_desktop.cli.support_corrections_commands",
     "tayninh_desktop.cli.fund_commands",
     "tayninh_desktop.cli.backup_commands",
     "tayninh_desktop.cli.statistics_commands",
