@@ -11,9 +11,10 @@
 3. The same prints as a clerk runs them, `tayninh-desktop print … --db` in a fresh process (start-up,
    imports, opening the register included): the 1,000-member list, its Mẫu 7-HSĐV, the dossier.
 
-The bare baseline is a plain platypus LongTable of the same strings in the same embedded font, with
-the same column widths and a repeated header row, and nothing else: the ratio is what the register,
-the party frame and the form definition cost on top of reportlab.
+The bare baseline is a plain platypus LongTable of the same table (``bare_table``): the same strings in the
+same embedded font, column widths, paddings, alignment and grid, a repeated header row, long texts wrapped,
+on the same page size inside the same frame, and nothing else: the ratio is what the register, the party
+frame and the form definition cost on top of reportlab.
 """
 
 from __future__ import annotations
@@ -25,36 +26,75 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import demo_db, report, timed
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph, TableStyle
 
 from tayninh_desktop.documents.fields import format_value
-from tayninh_desktop.documents.fonts import REGULAR, register_fonts
+from tayninh_desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from tayninh_desktop.documents.forms import get_form
+from tayninh_desktop.documents.frame import frame_height, frame_width, page_size
 from tayninh_desktop.domain.actors import Actor
+from tayninh_desktop.domain.documents import DocumentSettings
 from tayninh_desktop.services import documents, organisation, register
 from tayninh_desktop.storage.db import open_database
 
-LIST_KEYS = ["full_name", "birth_date", "gender", "joined_on", "full_member_on", "card_number", "notes"]
+LIST_KEYS = ["full_name", "birth_date", "gender", "joined_on", "full_member_on", "card_number", "cell", "notes"]
 
 
 def bare_table(form_id: str, rows: list[dict], keys: list[str], out: io.BytesIO) -> int:
-    """The baseline: the same cells as strings in a LongTable, same font, same widths; its page count."""
+    """The baseline: the form's table drawn by reportlab alone; its page count.
+
+    The same strings (``keys``: the row's field of each column after STT; "" for an empty column) in the same
+    embedded font and size, the same column widths, cell paddings, leading, alignment and grid, the header row
+    in bold paragraphs and repeated, a text wider than its column in a wrapping paragraph (reportlab draws a
+    plain string on one line, across the next column), on the form's page size inside the same frame (the party
+    margins of ``DocumentSettings``). What it leaves out is what the program adds: the register, the form
+    definition, the party header, title and closing, the page numbers."""
     register_fonts()
-    (block,) = [b for b in get_form(form_id).blocks if b.kind == "table"]
+    form = get_form(form_id)
+    settings = DocumentSettings()
+    (block,) = [b for b in form.blocks if b.kind == "table"]
+    size = block.font_size or settings.table_size
+    width = frame_width(settings, form.orientation)
     total = sum(c.width for c in block.columns)
-    widths = [c.width * 165 * mm / total for c in block.columns]
-    data = [[c.header for c in block.columns]]
-    data += [[str(i)] + [format_value(row.get(k)) for k in keys] for i, row in enumerate(rows, 1)]
+    widths = [c.width * width / total for c in block.columns]
+    leading, top, bottom = (size * 1.1, 1.2, 2.2) if block.compact else (size * 1.15, 2, 3)
+    header_style = ParagraphStyle("h", fontName=BOLD, fontSize=size, leading=leading, alignment=TA_CENTER)
+    cell_style = ParagraphStyle("c", fontName=REGULAR, fontSize=size, leading=leading)
+    aligned = {a: cell_style.clone(f"c-{a}", alignment=n) for a, n in (("left", 0), ("center", 1), ("right", 2))}
+    aligns = [c.align for c in block.columns]
+    rooms = [w - 6 for w in widths]
+
+    def cell(text: str, column: int) -> object:
+        if stringWidth(text, REGULAR, size) <= rooms[column]:
+            return text
+        return Paragraph(escape(text), aligned[aligns[column]])
+
+    data: list[list[object]] = [[Paragraph(c.header, header_style) for c in block.columns]]
+    for i, row in enumerate(rows, 1):
+        texts = [str(i)] + [format_value(row.get(k)) if k else "" for k in keys]
+        data.append([cell(text, j) if text else text for j, text in enumerate(texts)])
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 11), ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm, initialFontName=REGULAR)
+    commands = [("FONT", (0, 0), (-1, -1), REGULAR, size, leading), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+                ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    commands += [("ALIGN", (i, 1), (i, -1), a.upper()) for i, a in enumerate(aligns) if a != "left"]
+    table.setStyle(TableStyle(commands))
+    page = page_size(form.orientation)
+    frame = Frame(settings.margin_left_mm * mm, settings.margin_bottom_mm * mm, width,
+                  frame_height(settings, form.orientation), leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
+    doc = BaseDocTemplate(out, pagesize=page, pageTemplates=[PageTemplate(frames=[frame], pagesize=page)],
+                          initialFontName=REGULAR)
     doc.build([table])
     return doc.page
 

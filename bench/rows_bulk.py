@@ -190,7 +190,8 @@ def pdf_ours(_db: Path, repeat: int) -> list[float]:
 
 
 def pdf_bare(_db: Path, repeat: int) -> list[float]:
-    """reportlab alone: a LongTable of the same strings, same embedded font and widths, into memory."""
+    """reportlab alone: a LongTable of the same table (strings, font, widths, paddings, alignment, long texts
+    wrapped) on the same landscape page inside the same frame, into memory (``bench_documents.bare_table``)."""
     from bench_documents import LIST_KEYS, bare_table
 
     from tayninh_desktop.services import documents

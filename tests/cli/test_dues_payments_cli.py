@@ -55,3 +55,24 @@ def test_an_overlapping_settlement_exits_1_naming_the_field_and_changes_nothing(
                             "--to", "09/2026", "--paid-on", "20/11/2026", "--received-by", "Thu")
     assert code == 1 and "Từ tháng: tháng 08/2026" in err and "đã có khoản đóng chậm" in err
     assert _dump(path) == before
+
+
+def test_a_payment_is_cancelled_with_its_reason_and_a_wrong_number_exits_1(member_db, capsys):
+    path, member_id = member_db
+    _leave(capsys, path, member_id)
+    before = _dump(path)
+    run_main(capsys, "dues", "advance", "--db", path, "--member", member_id, "--from", "07/2026", "--to", "09/2026",
+             "--paid-on", "02/07/2026", "--received-by", "Thu")
+    code, out, err = run_main(capsys, "dues", "cancel-payment", "--db", path, "--member", member_id, "--payment", "1",
+                              "--reason", "Ghi nhầm", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "payment_id": 1, "member_id": member_id, "cancelled": True}
+    code, out, _ = run_main(capsys, "dues", "payments", "--db", path, "--member", member_id, "--json")
+    assert json.loads(out)["payments"] == []
+    assert [line for line in _dump(path) if "dues_compact" in line] == \
+        [line for line in before if "dues_compact" in line]
+    after = _dump(path)
+    code, _, err = run_main(capsys, "dues", "cancel-payment", "--db", path, "--member", member_id, "--payment", "1",
+                            "--reason", "Ghi nhầm")
+    assert code == 1 and "không có khoản đóng trước, đóng chậm số 1" in err and "Traceback" not in err
+    assert _dump(path) == after

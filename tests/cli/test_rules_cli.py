@@ -63,6 +63,47 @@ def test_bad_input_exits_1_naming_the_field_and_changes_nothing(member_db, capsy
     assert _dump(path) == before
 
 
+def test_a_relief_is_listed_then_removed_with_its_reason(member_db, capsys):
+    path, member_id = member_db
+    code, out, _ = run_main(capsys, "dues", "relief", "--db", path, "--member", member_id, "--kind", "giam", "--from",
+                            "03/2026", "--to", "08/2026", "--percent", "50", "--decision", "12-QĐ/ĐU", "--json")
+    relief_id = json.loads(out)["relief_id"]
+    code, out, _ = run_main(capsys, "dues", "reliefs", "--db", path, "--member", member_id, "--json")
+    [row] = json.loads(out)["reliefs"]
+    assert row["relief_id"] == relief_id and (row["kind"], row["percent"], row["first_month"], row["last_month"]) == \
+        ("giam", 50, "2026-03", "2026-08")
+    assert set(row) == {"relief_id", "member_id", "kind", "first_month", "last_month", "percent", "ground",
+                        "decision_number", "decision_date", "reason"}
+    code, out, _ = run_main(capsys, "dues", "reliefs", "--db", path, "--member", member_id)
+    assert "Giảm 50 % (12-QĐ/ĐU)  03/2026–08/2026" in out
+    before = _dump(path)
+    code, _, err = run_main(capsys, "dues", "relief-remove", "--db", path, "--relief", relief_id, "--reason", " ")
+    assert code == 1 and "Lý do hủy: chưa nhập" in err and _dump(path) == before
+    code, out, err = run_main(capsys, "dues", "relief-remove", "--db", path, "--relief", relief_id, "--reason",
+                              "Ghi nhầm", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "relief_id": relief_id, "removed": True}
+    code, out, _ = run_main(capsys, "dues", "reliefs", "--db", path, "--member", member_id, "--json")
+    assert json.loads(out)["reliefs"] == []
+
+
+def test_a_yearly_task_is_recorded_corrected_and_listed(member_db, capsys):
+    path, member_id = member_db
+    code, out, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "2026", "--task",
+                              "Phụ trách tổ 3", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "member_id": member_id, "year": 2026, "task": "Phụ trách tổ 3", "notes": ""}
+    code, _, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "2026", "--task", "X")
+    assert code == 1 and "đã được phân công nhiệm vụ năm 2026" in err and "Traceback" not in err
+    code, _, err = run_main(capsys, "tasks", "add", "--db", path, "--member", member_id, "--year", "hai", "--task", "X")
+    assert code == 1 and "«hai»" in err and "Traceback" not in err
+    code, out, _ = run_main(capsys, "tasks", "correct", "--db", path, "--member", member_id, "--year", "2026",
+                            "--task", "Phụ trách tổ 4", "--json")
+    assert code == 0 and json.loads(out)["task"] == "Phụ trách tổ 4"
+    code, out, _ = run_main(capsys, "tasks", "list", "--db", path, "--member", member_id, "--json")
+    assert json.loads(out)["tasks"] == [{"year": 2026, "task": "Phụ trách tổ 4", "notes": ""}]
+
+
 def test_discipline_recorded_then_listed_in_force(member_db, capsys):
     path, member_id = member_db
     code, out, _ = run_main(capsys, "discipline", "--db", path, "--member", member_id, "--form", "khien_trach",
@@ -70,6 +111,12 @@ def test_discipline_recorded_then_listed_in_force(member_db, capsys):
     assert code == 0 and json.loads(out)["in_force_until"] == "2027-01-15"
     code, out, _ = run_main(capsys, "discipline", "--db", path, "--member", member_id, "--json")
     assert json.loads(out)["discipline"][0]["form"] == "khien_trach"
+    discipline_id = json.loads(out)["discipline"][0]["id"]
+    code, out, err = run_main(capsys, "discipline-remove", discipline_id, "--db", path, "--reason", "Ghi nhầm", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"ok": True, "discipline_id": discipline_id, "removed": True}
+    code, _, err = run_main(capsys, "discipline-remove", discipline_id, "--db", path, "--reason", "Ghi nhầm")
+    assert code == 1 and "Không tìm thấy quyết định kỷ luật" in err and "Traceback" not in err
 
 
 def test_leave_and_return_and_rules(member_db, capsys):

@@ -179,3 +179,25 @@ def test_reference_set_from_a_file_and_reset(db_arg, tmp_path, capsys):
     code, _ = run(capsys, "support", "reference", "reset", "programmes", *db_arg)
     code, out = run(capsys, "support", "programmes", *db_arg)
     assert code == 0 and "Cho vay hộ nghèo: 6,6 %/năm" in out
+
+
+def test_an_interest_payment_and_a_household_recorded_by_mistake_are_deleted(db_arg, capsys):
+    code, payload = run(capsys, "support", "loans", "interest", "KU-0001", *db_arg, "--on", "15/11/2026", "--amount",
+                        "123.000", "--reference", "BL-NHAM", "--json")
+    assert code == 0
+    wrong = payload["payment_id"]
+    code, payload = run(capsys, "support", "loans", "payments", "KU-0001", *db_arg, "--json")
+    assert wrong in [p["payment_id"] for p in payload["payments"]]
+    assert set(payload["payments"][0]) == {"payment_id", "paid_on", "amount", "reference", "source"}
+    code, payload = run(capsys, "support", "loans", "interest-delete", wrong, *db_arg, "--json")
+    assert code == 0 and payload == {"ok": True, "payment_id": wrong, "deleted": True}
+    code, payload = run(capsys, "support", "loans", "payments", "KU-0001", *db_arg, "--json")
+    assert wrong not in [p["payment_id"] for p in payload["payments"]]
+    code, payload = run(capsys, "support", "loans", "interest-delete", wrong, *db_arg, "--json")
+    assert code == 1 and "Traceback" not in json.dumps(payload, ensure_ascii=False)
+    code, payload = run(capsys, "support", "households", "072160200000", *db_arg, "--json")
+    household = payload["households"][0]["id"]
+    code, payload = run(capsys, "support", "household-delete", household, *db_arg, "--json")
+    assert code == 0 and payload["deleted"] is True
+    code, payload = run(capsys, "support", "households", "072160200000", *db_arg, "--json")
+    assert household not in [h["id"] for h in payload["households"]]

@@ -52,9 +52,9 @@ ACCESS = {
     "demo.generate": "admin write",
     "demo_returns.generate": "internal",
     "documents.print_form": "write cell",
-    "documents.print_register": "read cell",
+    "documents_register.print_register": "read cell",
     "documents.reprint": "read cell",
-    "documents.require_register_scope": "read cell",
+    "documents_register.require_register_scope": "read cell",
     "documents_batch.issue_batch": "write cell",
     "documents_context.set_signers": "admin write",
     "documents_numbering.add_congress": "admin write",
@@ -181,6 +181,9 @@ ACCESS = {
     "scope.require_committee": "internal",
     "dues_payments.record_advance": "write cell",
     "dues_payments.record_settlement": "write cell",
+    "dues_payments.cancel_payment": "write cell",
+    "ratings.remove_discipline": "write cell",
+    "ratings.correct_task": "write cell",
 }
 
 # Reads given no actor (the connection's person decides, services/scope.py) that name a cell or a unit: ``cell``
@@ -194,8 +197,8 @@ CELL_READS = {
     "crosscheck.crosscheck_file": "cell",
     "demo_papers.set_up": "internal",
     "demo_support.generate_support": "internal",
-    "documents.register_context": "cell",
-    "documents.register_ids": "filtered",
+    "documents_register.register_context": "cell",
+    "documents_register.register_ids": "filtered",
     "documents_context.recorded_meeting": "cell",
     "signers.signers": "internal",
     "documents_issuer.name_on": "internal",

@@ -98,7 +98,7 @@ def test_a_meeting_with_a_note_is_neither_removed_nor_moved_until_the_note_is_co
     step_id, _ = cases.record_step(home_db, actor, world["case"], "theo_doi", None, meeting_id=world["april"],
                                    text="Có tiến bộ", today=today)
     with pytest.raises(DomainError) as info:
-        meetings.delete_meeting(home_db, actor, world["april"])
+        meetings.delete_meeting(home_db, actor, world["april"], "Ghi nhầm")
     assert "Nguyễn Văn An" in info.value.message and "trước khi xóa kỳ họp" in info.value.message
     with pytest.raises(DomainError) as info:
         meetings.record_meeting(home_db, actor, cells["CB01"].id, {"meeting_date": "10/04/2025"},
@@ -106,7 +106,7 @@ def test_a_meeting_with_a_note_is_neither_removed_nor_moved_until_the_note_is_co
     assert "trước khi đổi ngày kỳ họp" in info.value.message
     correct_step(home_db, actor, world["case"], step_id, "Ghi nhầm kỳ họp: nhận xét tại kỳ họp tháng 5",
                  Correction(meeting_id=world["may"]), today=today)
-    meetings.delete_meeting(home_db, actor, world["april"])
+    meetings.delete_meeting(home_db, actor, world["april"], "Ghi nhầm")
     case = cases.get_case(home_db, world["case"])
     old, new = case.step(step_id), case.last(Step.PROGRESS)
     assert old.meeting_id is None and old.on == date(2025, 4, 8)      # the corrected note keeps its date

@@ -12,6 +12,7 @@ import pytest
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.services import (
     documents,
+    documents_register,
     dues,
     fund,
     meetings,
@@ -109,11 +110,11 @@ def test_warnings_are_their_cell(scoped):
 
 def test_documents_of_another_cell(scoped, tmp_path):
     db, actor, paper, cb2 = scoped["db"], scoped["actor"], scoped["paper"], scoped["cells"]["CB02"].id
-    assert paper.document_id not in {d.id for d in documents.register_listing(db)}
-    assert paper.document_id not in documents.register_ids(db)
-    assert documents.register_rows(db, [paper.document_id]) == []
+    assert paper.document_id not in {d.id for d in documents_register.register_listing(db)}
+    assert paper.document_id not in documents_register.register_ids(db)
+    assert documents_register.register_rows(db, [paper.document_id]) == []
     _refused(lambda: documents.reprint(db, actor, paper.document_id, tmp_path / "lai.pdf"))
-    _refused(lambda: documents.print_register(db, actor, tmp_path / "so.pdf", cell_id=cb2))
+    _refused(lambda: documents_register.print_register(db, actor, tmp_path / "so.pdf", cell_id=cb2))
     _refused(lambda: documents.print_form(db, actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf",
                                           documents.PrintRequest(cell_id=cb2, on=date(2026, 2, 5))))
     assert not list(tmp_path.iterdir())

@@ -12,6 +12,7 @@ from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import (
     documents,
     documents_context,
+    documents_register,
     meetings,
     organisation,
     register,
@@ -96,7 +97,7 @@ def test_signers_print_in_the_signature_block(papers_ready, home_db, actor, cell
                                      documents.PrintRequest(member_id=people[0], on=ON))
     text = " ".join(pdftotext(result.path).split())
     assert "K/T BÍ THƯ PHÓ BÍ THƯ Trần Văn Hùng" in text
-    (doc,) = documents.register_listing(home_db)
+    (doc,) = documents_register.register_listing(home_db)
     assert doc.signer == "Trần Văn Hùng"      # the deputy signs the giấy giới thiệu
 
 

@@ -9,7 +9,13 @@ from datetime import date
 import pytest
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.services import documents, documents_context, documents_numbering, organisation
+from tayninh_desktop.services import (
+    documents,
+    documents_context,
+    documents_numbering,
+    documents_register,
+    organisation,
+)
 from tayninh_desktop.storage import audit, settings_repo
 from tests.documents.conftest import pdftotext
 
@@ -50,7 +56,7 @@ def test_configurable_start_number(ready, actor, cells, tmp_path):
 
 def test_register_records_hash_recipients_and_audit(ready, actor, cells, tmp_path):
     result, _ = _print(ready, cells, actor, tmp_path)
-    (doc,) = documents.register_listing(ready)
+    (doc,) = documents_register.register_listing(ready)
     assert doc.symbol == "01-NQ/CB" and doc.issued_on == date(2026, 2, 5) and doc.term_start == date(2025, 8, 16)
     assert doc.pdf_sha256 == hashlib.sha256(result.path.read_bytes()).hexdigest()
     assert doc.recipients.splitlines() == ["Đảng ủy xã Hưng Thuận (để báo cáo)", "Đảng viên trong chi bộ", "Lưu Chi bộ"]
@@ -70,7 +76,7 @@ def test_drafts_blank_forms_and_empty_templates_take_no_number(ready, actor, cel
     draft, _ = _print(ready, cells, actor, tmp_path, "d", draft=True, issue=False)
     _print(ready, cells, actor, tmp_path, "e", blank=True)
     template, _ = _print(ready, cells, actor, tmp_path, "f", content=())    # nothing written yet
-    assert documents.register_listing(ready) == []
+    assert documents_register.register_listing(ready) == []
     assert "DỰ THẢO" in pdftotext(draft.path, 1, 1)
     assert "DỰ THẢO" not in pdftotext(template.path, 1, 1) and template.symbol == ""
 
@@ -80,7 +86,7 @@ def test_numbered_paper_without_a_signer_is_refused_with_the_way_to_set_it(ready
     with pytest.raises(DomainError) as err:
         _print(ready, cells, actor, tmp_path, "x")
     assert err.value.code == "signer_missing" and "signers set --unit CB01" in err.value.message
-    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*")) and documents.register_listing(ready) == []
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*")) and documents_register.register_listing(ready) == []
 
 
 def test_numbering_without_a_recorded_term_is_refused(home_db, actor, cells, tmp_path):
@@ -120,7 +126,7 @@ def test_member_list_from_the_register(demo_copy, actor, tmp_path):
 
 def test_print_the_register(ready, actor, cells, tmp_path):
     _print(ready, cells, actor, tmp_path, on=date(2026, 2, 5))
-    result = documents.print_register(ready, actor, tmp_path / "so.pdf", cell_id=cells["CB01"].id)
+    result = documents_register.print_register(ready, actor, tmp_path / "so.pdf", cell_id=cells["CB01"].id)
     assert "01-NQ/CB" in pdftotext(result.path)
 
 
@@ -131,7 +137,7 @@ def test_stored_context_keeps_only_what_the_paper_shows(demo_copy, actor, tmp_pa
     cell = organisation.cells(db)[0]
     request = documents.PrintRequest(cell_id=cell.id, on=date(2026, 11, 20), content=CONTENT)
     result, _ = documents.print_form(db, actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf", request)
-    (doc,) = [d for d in documents.register_listing(db) if d.id == result.document_id]
+    (doc,) = [d for d in documents_register.register_listing(db) if d.id == result.document_id]
     stored = json.loads(doc.context_json)
     assert "members" not in stored and "questions" not in stored and "deciding_body" not in stored
     assert stored["resolutions"] == list(CONTENT)

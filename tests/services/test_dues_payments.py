@@ -3,12 +3,13 @@ months in one action, refused by name with nothing written when the rule or the 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from tayninh_desktop.domain.away import EventDetails
-from tayninh_desktop.domain.errors import ValidationError
+from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.warnings import WarningKind
@@ -16,7 +17,7 @@ from tayninh_desktop.services import dues, dues_payments, register, transfers
 from tayninh_desktop.services.documents_letters import letter_context
 from tayninh_desktop.services.dues_payments import PaymentRequest
 from tayninh_desktop.services.warnings import compute_warnings
-from tayninh_desktop.storage import letters_repo
+from tayninh_desktop.storage import dues_repo, letters_repo
 from tests.services.test_party_life_meetings import build_party, dump
 
 
@@ -228,3 +229,49 @@ def test_a_payment_of_no_member_is_named_by_the_orphan_probe(home_db, actor, par
     assert not foreign_key_problems(home_db)
     home_db.execute("UPDATE dues_payments SET member_row = 99999")
     assert "dues_payments (1) → members" in foreign_key_problems(home_db)
+
+
+def test_a_payment_recorded_by_mistake_is_cancelled_and_its_months_are_as_before(home_db, actor, cells, party, today):
+    for month in ("07/2026", "08/2026"):   # unpaid with a reason, then an advance over them by mistake
+        dues.record_dues(home_db, actor, cells["CB01"].id, month, {party["an"]: (0, "chua_dong", "Chưa liên lạc")},
+                         today=today)
+    history, unpaid = dues_repo.member_history(home_db, party["an"]), _unpaid(home_db, party["an"], today)
+    payment_id, _ = dues_payments.record_advance(home_db, actor, party["an"], _advance(), today=today)
+    assert not _unpaid(home_db, party["an"], today)
+    changes = dues_payments.cancel_payment(home_db, actor, party["an"], payment_id, "Ghi nhầm đảng viên")
+    assert changes.party_life and changes.member_ids == (party["an"],)
+    assert dues_repo.member_history(home_db, party["an"]) == history   # 07–08 unpaid again, 09–12 not recorded
+    assert _unpaid(home_db, party["an"], today) == unpaid
+    assert dues_payments.payments(home_db, party["an"]) == []
+    action, after = home_db.execute("SELECT action, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "cancel_dues_payment" and json.loads(after)["reason"] == "Ghi nhầm đảng viên"
+    again, _ = dues_payments.record_advance(home_db, actor, party["an"], _advance(), today=today)   # paid again
+    assert [p.id for p in dues_payments.payments(home_db, party["an"])] == [again]
+
+
+def test_a_cancellation_needs_a_reason_and_a_payment_of_the_member(home_db, actor, party, today):
+    payment_id, _ = dues_payments.record_advance(home_db, actor, party["an"], _advance(), today=today)
+    before = dump(home_db)
+    with pytest.raises(ValidationError) as info:
+        dues_payments.cancel_payment(home_db, actor, party["an"], payment_id, "  ")
+    assert "Lý do hủy: chưa nhập" in info.value.message
+    with pytest.raises(DomainError) as info:   # another member's payment number
+        dues_payments.cancel_payment(home_db, actor, party["binh"], payment_id, "Nhầm")
+    assert f"Đảng viên Trần Thị Bình không có khoản đóng trước, đóng chậm số {payment_id}" in info.value.message
+    assert dump(home_db) == before
+
+
+def test_the_demo_settlement_cancelled_leaves_its_months_deferred(demo_copy, actor):
+    from tayninh_desktop.storage.db import open_database
+
+    db = open_database(demo_copy)
+    try:
+        member_id, payment_id = db.execute("SELECT m.id, p.id FROM dues_payments p JOIN members m"
+                                           " ON m.rowid = p.member_row ORDER BY p.id LIMIT 1").fetchone()
+        [payment] = dues_payments.payments(db, member_id)
+        dues_payments.cancel_payment(db, actor, member_id, payment_id, "Kiểm tra hủy")
+        months = dues_payments.months_of(payment.from_month, payment.to_month)
+        states = {e.state for e in dues_repo.member_history(db, member_id) if e.month in months}
+        assert states == {DuesState.DEFERRED}
+    finally:
+        db.conn.close()

@@ -10,7 +10,14 @@ import pytest
 
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.lifecycle import EventKind
-from tayninh_desktop.services import documents, documents_numbering, organisation, register, transfers
+from tayninh_desktop.services import (
+    documents,
+    documents_numbering,
+    documents_register,
+    organisation,
+    register,
+    transfers,
+)
 from tayninh_desktop.storage import letters_repo
 from tests.conftest import member_form
 from tests.documents.conftest import pdftotext
@@ -88,7 +95,7 @@ def test_a_member_of_another_cell_is_refused(papers_ready, cell_a, actor, cells,
     with pytest.raises(DomainError) as err:
         documents.print_form(papers_ready, actor, "to_trinh", tmp_path / "tt.pdf", request)
     assert err.value.code == "member_not_in_cell" and "Chi bộ ấp Cầu Xe" in err.value.message
-    assert not list(tmp_path.glob("*.pdf")) and documents.register_listing(papers_ready) == []
+    assert not list(tmp_path.glob("*.pdf")) and documents_register.register_listing(papers_ready) == []
     with pytest.raises(DomainError) as err:        # before joining: not on the register that day
         documents.print_form(papers_ready, actor, "giay_gioi_thieu_sinh_hoat_dang", tmp_path / "gt.pdf",
                              documents.PrintRequest(member_id=member, on=date(1990, 1, 1)))
@@ -208,7 +215,7 @@ def test_a_refused_issue_leaves_no_file_and_no_number(papers_ready, cell_a, acto
     with pytest.raises(sqlite3.IntegrityError):      # the audit entry is refused: the whole issue is
         documents.print_form(papers_ready, actor, "nghi_quyet_chi_bo", target,
                              documents.PrintRequest(cell_id=cells["CB01"].id, on=ON, content=CONTENT))
-    assert list((tmp_path / "out").iterdir()) == [] and documents.register_listing(papers_ready) == []
+    assert list((tmp_path / "out").iterdir()) == [] and documents_register.register_listing(papers_ready) == []
 
 
 def test_a_numbered_paper_without_its_summary_is_refused(papers_ready, cell_a, actor, cells, tmp_path):

@@ -133,5 +133,13 @@ def test_edited_rubric_is_used(home_db, actor, cells, party, today):
 def test_delete_meeting(home_db, actor, cells, party, today):
     meeting_id, _ = meetings.record_meeting(home_db, actor, cells["CB01"].id, {"meeting_date": "10/07/2026"},
                                             today=today)
-    meetings.delete_meeting(home_db, actor, meeting_id)
+    before = dump(home_db)
+    with pytest.raises(ValidationError, match="Lý do xóa: chưa nhập"):
+        meetings.delete_meeting(home_db, actor, meeting_id, "  ")
+    assert dump(home_db) == before
+    meetings.delete_meeting(home_db, actor, meeting_id, "Ghi nhầm ngày")
     assert home_db.execute("SELECT COUNT(*) FROM attendance").fetchone()[0] == 0
+    action, after = home_db.execute("SELECT action, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "delete_meeting" and "Ghi nhầm ngày" in after
+    with pytest.raises(DomainError):
+        meetings.delete_meeting(home_db, actor, meeting_id, "Lần nữa")

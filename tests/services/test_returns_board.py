@@ -11,6 +11,7 @@ from tayninh_desktop.domain.returns import BoardState, Role
 from tayninh_desktop.services import (
     demo,
     documents,
+    documents_register,
     returns_board,
     returns_consolidate,
     returns_keys,
@@ -181,18 +182,18 @@ def _strike_off_two(db) -> None:
 @requires_poppler
 def test_each_reminder_is_a_numbered_letter_in_the_register(province, tmp_path):
     world, _ = province
-    before = [d.symbol for d in documents.register_listing(world.superior)]
+    before = [d.symbol for d in documents_register.register_listing(world.superior)]
     refused = tmp_path / "tu-choi.pdf"
     with pytest.raises(DomainError) as caught:   # a numbered letter needs its signer: nothing numbered, no file
         returns_printing.print_reminders(world.superior, ACTOR, PERIOD, refused, today=date(2026, 7, 25))
     assert "Bí thư" in caught.value.message and not refused.exists()
-    assert [d.symbol for d in documents.register_listing(world.superior)] == before
+    assert [d.symbol for d in documents_register.register_listing(world.superior)] == before
     make_papers_ready(world.superior, ACTOR)
     result, changes = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "nhac.pdf",
                                                        today=date(2026, 7, 25))
     assert set(result.units) == {"HT", "TB"}
     assert len(result.symbols) == 2 and result.symbols[0] != result.symbols[1] and changes.documents
-    register = {d.symbol: d for d in documents.register_listing(world.superior)}
+    register = {d.symbol: d for d in documents_register.register_listing(world.superior)}
     for symbol, page in zip(result.symbols, (1, 2), strict=True):
         text = " ".join(pdftotext(result.path, page, page).split())
         assert f"Số {symbol}" in text and register[symbol].type_code == "CV"
@@ -209,4 +210,4 @@ def test_a_draft_reminder_takes_no_number(province, tmp_path):
     result, changes = returns_printing.print_reminders(world.superior, ACTOR, PERIOD, tmp_path / "du-thao.pdf",
                                                        today=date(2026, 7, 25), draft=True)
     assert result.symbols == () and not changes.documents
-    assert "DỰ THẢO" in pdftotext(result.path) and documents.register_listing(world.superior) == []
+    assert "DỰ THẢO" in pdftotext(result.path) and documents_register.register_listing(world.superior) == []

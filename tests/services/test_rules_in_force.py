@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tayninh_desktop.domain.away import EventDetails
-from tayninh_desktop.domain.errors import ValidationError
+from tayninh_desktop.domain.errors import DomainError, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.warnings import Severity, WarningKind
@@ -116,6 +116,26 @@ def test_a_reduction_and_an_exemption_apply_to_the_grid(home_db, actor, cells, p
                                 decision_number="14-QĐ/ĐU")
 
 
+def test_a_reduction_recorded_by_mistake_is_removed_with_its_reason(home_db, actor, cells, party):
+    relief_id, _ = dues_terms.grant_relief(home_db, actor, party["an"], "giam", "03/2026", "08/2026", percent=50,
+                                           decision_number="12-QĐ/ĐU")
+    [relief] = dues_terms.member_reliefs(home_db, party["an"])
+    assert relief.id == relief_id and relief.percent == 50
+    before = dump(home_db)
+    with pytest.raises(ValidationError, match="Lý do hủy: chưa nhập"):
+        dues_terms.remove_relief(home_db, actor, relief_id, " ")
+    with pytest.raises(DomainError, match="Không tìm thấy quyết định miễn, giảm đảng phí"):
+        dues_terms.remove_relief(home_db, actor, "khong-co", "Nhầm")
+    assert dump(home_db) == before
+    changes = dues_terms.remove_relief(home_db, actor, relief_id, "Ghi nhầm đảng viên")
+    assert changes.member_ids == (party["an"],) and dues_terms.member_reliefs(home_db, party["an"]) == []
+    line = next(x for x in dues.dues_sheet(home_db, cells["CB01"].id, "04/2026") if x.member_id == party["an"])
+    assert line.due == 5000 and line.relief_label == ""
+    action, before_json, after_json = home_db.execute(
+        "SELECT action, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "remove_dues_relief" and '"percent":50' in before_json and "Ghi nhầm đảng viên" in after_json
+
+
 def test_a_rate_category_needs_its_base(home_db, actor, party):
     with pytest.raises(ValidationError, match="Tiền lương tháng trước làm căn cứ đóng bảo hiểm xã hội"):
         dues_terms.set_dues_term(home_db, actor, party["an"], "03/2026", "bhxh")
@@ -129,6 +149,35 @@ def test_discipline_lapses_twelve_months_after_announcement(home_db, actor, part
     record = ratings.discipline_of(home_db, party["an"])[0]
     until = ratings.discipline_in_force(home_db, party["an"])[record.id]
     assert until == date(2026, 1, 20)  # announcement + 12 months, not decision + 3 months
+
+
+def test_a_discipline_recorded_by_mistake_is_removed_with_its_reason(home_db, actor, party, today):
+    discipline_id, _ = ratings.record_discipline(home_db, actor, party["an"], "canh_cao", "10/01/2026",
+                                                 announced_on_text="20/01/2026", today=today)
+    before = dump(home_db)
+    with pytest.raises(ValidationError, match="Lý do xóa: chưa nhập"):
+        ratings.remove_discipline(home_db, actor, discipline_id, "")
+    with pytest.raises(DomainError, match="Không tìm thấy quyết định kỷ luật"):
+        ratings.remove_discipline(home_db, actor, "khong-co", "Nhầm")
+    assert dump(home_db) == before
+    changes = ratings.remove_discipline(home_db, actor, discipline_id, "Ghi nhầm đảng viên")
+    assert changes.member_ids == (party["an"],) and ratings.discipline_of(home_db, party["an"]) == []
+    action, before_json, after_json = home_db.execute(
+        "SELECT action, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "remove_discipline" and '"canh_cao"' in before_json and "Ghi nhầm đảng viên" in after_json
+
+
+def test_a_yearly_task_is_corrected_not_recorded_twice(home_db, actor, party):
+    ratings.assign_task(home_db, actor, party["an"], 2026, "Phụ trách tổ tự quản số 3")
+    with pytest.raises(ValidationError, match="đã được phân công nhiệm vụ năm 2026; sửa nhiệm vụ đó"):
+        ratings.assign_task(home_db, actor, party["an"], 2026, "Phụ trách tổ 4")
+    with pytest.raises(ValidationError, match="chưa được phân công nhiệm vụ năm 2025"):
+        ratings.correct_task(home_db, actor, party["an"], 2025, "Phụ trách tổ 4")
+    ratings.correct_task(home_db, actor, party["an"], 2026, "Phụ trách tổ tự quản số 4", notes="Theo nghị quyết 3/2026")
+    [task] = ratings.tasks_of(home_db, party["an"])
+    assert (task.year, task.task, task.notes) == (2026, "Phụ trách tổ tự quản số 4", "Theo nghị quyết 3/2026")
+    action, before_json = home_db.execute("SELECT action, before_json FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "correct_task" and "Phụ trách tổ tự quản số 3" in before_json
 
 
 def test_a_new_violation_carries_discipline_on_and_expulsion_never_lapses(home_db, actor, party, today):

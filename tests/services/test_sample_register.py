@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from tayninh_desktop.services import documents, organisation, register_files, sample_register
+from tayninh_desktop.services import (
+    documents,
+    documents_register,
+    organisation,
+    register_files,
+    sample_register,
+)
 from tayninh_desktop.services.form_catalogue import all_forms
 from tayninh_desktop.storage.db import open_database
 
@@ -53,7 +59,7 @@ def test_filled_issued_and_reprinted_papers_of_the_sample_are_marked(sample_db, 
     documents.print_form(sample_db, actor, "danh_sach_dang_vien", listing, request)
     issued, _changes = documents.print_form(sample_db, actor, "nghi_quyet_chi_bo", tmp_path / "nq.pdf", request)
     again = documents.reprint(sample_db, actor, issued.document_id, tmp_path / "nq-lai.pdf")
-    book = documents.print_register(sample_db, actor, tmp_path / "so.pdf", year=2026)
+    book = documents_register.print_register(sample_db, actor, tmp_path / "so.pdf", year=2026)
     for path in (listing, issued.path, again.path, book.path):
         assert all(MARK in page for page in _pages(path)), path.name
 

@@ -248,6 +248,10 @@ def test_expulsion_is_recorded_from_the_discipline_track(home_db, actor, world, 
     warning_id, _ = ratings.record_discipline(home_db, actor, world["d"], "canh_cao", "10/06/2026",
                                               announced_on_text="15/06/2026", today=today)
     refused(home_db, lambda: case_votes.expel(home_db, actor, warning_id, today=today), "discipline_id")
+    before = list(home_db.conn.iterdump())   # the expulsion's discipline is corrected in its case, not removed alone
+    with pytest.raises(DomainError, match="được ghi từ quyết định trong hồ sơ xử lý"):
+        ratings.remove_discipline(home_db, actor, discipline_id, "Ghi nhầm")
+    assert list(home_db.conn.iterdump()) == before
 
 
 def test_withdrawal_keeps_everything(home_db, actor, world, today):

@@ -113,7 +113,7 @@ def test_correcting_the_meeting_corrects_who_was_told(home_db, actor, cells, peo
 def test_deleting_the_meeting_removes_its_presentation(home_db, actor, cells, people, today):
     meeting_id, _ = support_presentation.record_meeting(
         home_db, actor, cells["CB01"].id, {"meeting_date": "10/11/2026"}, presented=True, today=today)
-    meetings.delete_meeting(home_db, actor, meeting_id)
+    meetings.delete_meeting(home_db, actor, meeting_id, "Ghi nhầm")
     assert support_screening.outreach_of(home_db, actor, people["hoa"]) == []
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from tayninh_desktop.domain.errors import ValidationError
 from tayninh_desktop.domain.rich_text import PARAGRAPHS_MAX, Run, paragraph, parse_body
-from tayninh_desktop.services import documents
+from tayninh_desktop.services import documents, documents_register
 from tests.documents.conftest import pdftotext
 from tests.services.test_documents_service import ready  # noqa: F401 - the fixture
 
@@ -40,7 +40,7 @@ def test_the_typed_body_is_printed_as_typed(ready, actor, tmp_path):  # noqa: F8
 
 def test_the_body_is_stored_with_the_paper_and_reprinted_identically(ready, actor, tmp_path):  # noqa: F811
     issued, _ = documents.print_form(ready, actor, "bao_cao", tmp_path / "bc.pdf", _request(body=BODY))
-    (doc,) = documents.register_listing(ready)
+    (doc,) = documents_register.register_listing(ready)
     stored = json.loads(doc.context_json)["body"]
     assert stored[1] == {"runs": [["Chi bộ đã tổ chức ", False], ["12 kỳ họp", True], [" trong năm.", False]],
                          "number": None}
@@ -83,7 +83,7 @@ def test_a_body_too_long_is_refused_before_anything_is_written(ready, actor, tmp
     issue = caught.value.issues[0]
     text = render(issue.code, {"field": issue.field, **issue.data})
     assert "401" in text and "400" in text
-    assert not (tmp_path / "bc.pdf").exists() and documents.register_listing(ready) == []
+    assert not (tmp_path / "bc.pdf").exists() and documents_register.register_listing(ready) == []
 
 
 def test_text_is_cleaned_as_it_is_typed():
@@ -103,4 +103,4 @@ def test_a_word_file_needs_its_docx_name_and_is_never_numbered(ready, actor, tmp
     result = documents_word.save_docx(ready, actor, "bao_cao", tmp_path / "bc.docx", _request(body=BODY))
     left = Document(str(result.path)).tables[0].rows[0].cells[0]
     assert [p.text for p in left.paragraphs][-2:] == ["Số   ......-BC/ĐU", "DỰ THẢO"]   # as its preview
-    assert documents.register_listing(ready) == []
+    assert documents_register.register_listing(ready) == []

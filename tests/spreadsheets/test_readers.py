@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from datetime import date
 
 import openpyxl
@@ -183,3 +184,64 @@ def test_mau7_lines_inside_cells(tmp_path):
 def test_legacy_text_without_a_telling_font_is_guessed_from_content(tmp_path):
     path = flat_list(tmp_path / "doan.xlsx", [person(1, **{"Họ và tên": "NguyÔn V¨n Hai"})], font="Cambria Math X")
     assert read_values(path)[0]["full_name"] == "Nguyễn Văn Hai"
+
+
+_CELLS = (   # every kind of cell element an .xlsx may hold, as Excel, LibreOffice and openpyxl write them
+    '<c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><r><t>Nguyễn </t></r><r><rPr><b/></rPr><t>Văn A</t></r></is></c>'
+    '<c r="C1" t="inlineStr"><is><t/></is></c><c r="D1" t="inlineStr"/><c r="E1" t="s"><v>0</v></c>'
+    '<c r="F1" t="inlineStr"><is><t xml:space="preserve">  Ấp 1  </t><rPh sb="0" eb="1"><t>x</t></rPh></is></c>'
+    '<c r="G1" t="inlineStr"><is><t xml:space="preserve"> Ấp 2 </t></is></c>'
+    '<c r="A2"><v>12</v></c><c r="B2" t="n"><v>1.5</v></c><c r="C2"><v>7.2E+3</v></c><c r="D2" s="1"><v>21916</v></c>'
+    '<c r="E2" s="1"><v>99999999</v></c><c r="F2" t="b"><v>1</v></c><c r="G2" t="e"><v>#N/A</v></c>'
+    '<c r="H2" t="str"><v>=tổng</v></c><c r="I2" t="d"><v>2020-02-03T00:00:00</v></c><c r="J2" s="1"/>'
+    '<c t="inlineStr"><is><t>no coordinate</t></is></c><c r="b3"><v>5</v></c><c r="AA3" s="1"><v>0.5</v></c>'
+    '<c r="AB3" t="s"><v>1</v></c><c><v>8</v></c>'
+)
+
+
+def test_every_kind_of_cell_reads_as_openpyxl_reads_it(tmp_path):
+    """The reader parses the common cell kinds itself (for speed): each value must be openpyxl's own."""
+    import zipfile
+    from datetime import datetime
+
+    template = tmp_path / "template.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "first shared"
+    book.active["B1"] = datetime(2020, 1, 1)   # style 1: a date format
+    book.active["C1"] = "second shared"
+    book.save(template)
+    path = tmp_path / "cells.xlsx"
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    shared = (f'<sst xmlns="{main}" count="2" uniqueCount="2"><si><t>Chi bộ ấp Cầu Xe</t></si>'
+              '<si><r><t>Đảng </t></r><r><rPr><i/></rPr><t>viên</t></r></si></sst>')
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename).decode()
+            if item.filename == "xl/worksheets/sheet1.xml":
+                start, end = data.index("<sheetData>"), data.index("</sheetData>") + len("</sheetData>")
+                parts = _CELLS.replace('<c r="A2"', '\0<c r="A2"').replace('<c t="inlineStr">', '\0<c t="inlineStr">')
+                rows = "".join(f'<row r="{n}">{part}</row>' for n, part in enumerate(parts.split("\0"), start=1))
+                data = data[:start] + f"<sheetData>{rows}</sheetData>" + data[end:]
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            elif item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+                                    'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                                    "</Relationships>")
+            target.writestr(item, data)
+        target.writestr("xl/sharedStrings.xml", shared)
+    reference = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    reference.active.reset_dimensions()   # the template's dimension (A1:C1) would cut the reading short
+    with warnings.catch_warnings():   # openpyxl's warning about E2, a date out of range
+        warnings.simplefilter("ignore")
+        expected = {(r, c): value for r, row in enumerate(reference.active.iter_rows(values_only=True))
+                    for c, value in enumerate(row) if value is not None and value != ""}
+    reference.close()
+    grid = read_workbook(path).sheets[0]
+    got = {(r, c): cell.value for r, row in enumerate(grid.rows) for c, cell in enumerate(row)
+           if cell.value is not None and cell.value != ""}
+    assert got == expected
+    assert {type(v) for v in got.values()} == {type(v) for v in expected.values()}
+    assert len(got) >= 19

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tayninh_desktop.services import documents, organisation
+from tayninh_desktop.services import documents, documents_register, organisation
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
 from tayninh_desktop.ui.pages.documents_page import DocumentsPage
 from tayninh_desktop.ui.tasks import TaskRunner
@@ -65,7 +65,7 @@ def test_preview_renders_the_dossier_and_prints_it(page, tmp_path):
     _choose(page, "ho_so_hop_chi_bo")
     page.show_preview()
     assert page.preview.page_count > 5
-    assert documents.register_listing(page.context.db) == []   # a preview issues nothing
+    assert documents_register.register_listing(page.context.db) == []   # a preview issues nothing
     SHOTS.mkdir(exist_ok=True)
     page.grab().save(str(SHOTS / "documents_page.png"))
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -102,7 +102,7 @@ def test_save_as_writes_a_draft(page, tmp_path):
     page.show_preview()
     page.save_as(str(tmp_path / "ds.pdf"))
     assert (tmp_path / "ds.pdf").read_bytes().startswith(b"%PDF")
-    assert documents.register_listing(page.context.db) == []
+    assert documents_register.register_listing(page.context.db) == []
 
 
 def test_model_passes_qtmodeltester_empty_and_lazy(demo_context, qtmodeltester):

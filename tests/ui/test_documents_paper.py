@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, QMimeData, Qt
 
 from tayninh_desktop.domain.rich_text import Run, paragraph
-from tayninh_desktop.services import documents
+from tayninh_desktop.services import documents, documents_register
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.pages.documents_page import DocumentsPage
 from tayninh_desktop.ui.tasks import TaskRunner
@@ -135,7 +135,7 @@ def test_the_body_typed_in_the_window_is_issued_stored_and_reprinted(page, qtbot
     page.issue(str(tmp_path / "bc.pdf"))
     assert "01-BC/ĐU" in page.status.text()
     assert not page.buttons["issue"].isEnabled()           # issuing again needs a new preview
-    (doc,) = documents.register_listing(page.context.db)
+    (doc,) = documents_register.register_listing(page.context.db)
     assert json.loads(doc.context_json)["body"][2]["runs"] == [["Thu đảng phí <b>đủ</b>.", False]]
     again = documents.reprint(page.context.db, page.context.actor, doc.id, tmp_path / "again.pdf")
     assert again.path.read_bytes() == (tmp_path / "bc.pdf").read_bytes()
@@ -174,4 +174,4 @@ def test_the_word_file_is_the_paper_just_previewed(page, qtbot, tmp_path):
     assert "Chi bộ đã họp 12 kỳ trong năm." in texts and "2. Thu đảng phí <b>đủ</b>." in texts
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
     assert "12 kỳ" in bold
-    assert documents.register_listing(page.context.db) == []   # a Word file is never numbered
+    assert documents_register.register_listing(page.context.db) == []   # a Word file is never numbered

@@ -75,3 +75,25 @@ def test_the_dialog_asks_for_a_member_first(context, party, cells, qtbot):
     page = _page(qtbot, context, cells, "11/2026")
     page.grid.setCurrentIndex(page.model.index(-1, -1))
     assert page.record_payment() is None and page.message.text()
+
+
+def test_a_payment_recorded_by_mistake_is_cancelled_from_the_page(context, party, cells, qtbot, actor):
+    page = _page(qtbot, context, cells, "11/2026")
+    row = _select(page, party["an"])
+    assert page.cancel_payment() is None and "chưa có khoản" in page.message.text()
+    dues_payments.record_advance(context.db, actor, party["an"], dues_payments.PaymentRequest(
+        "11/2026", "12/2026", date(2026, 11, 3), "Trần Văn Thu"), today=TODAY)
+    page.load()
+    _select(page, party["an"])
+    assert page.model.rows[row].state is DuesState.PAID
+    dialog = page.cancel_payment()
+    qtbot.addWidget(dialog)
+    assert dialog.inputs["dues_payment"].currentText() == "Đóng trước 11/2026–12/2026 (10.000 đ, ngày 03/11/2026)"
+    assert dialog.try_submit() is False and dialog.errors["cancel_reason"].isVisibleTo(dialog)
+    dialog.inputs["cancel_reason"].setText("Ghi nhầm tháng")
+    dialog.resize(dialog.sizeHint())
+    if os.environ.get("SHOT_DIR"):
+        dialog.grab().save(os.path.join(os.environ["SHOT_DIR"], "dues_cancel_payment_dialog.png"))
+    assert dialog.try_submit() is True
+    assert dues_payments.payments(context.db, party["an"]) == []
+    assert page.model.rows[row].state is not DuesState.PAID and page.model.rows[row].paid_as == ""

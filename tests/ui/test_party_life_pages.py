@@ -98,6 +98,26 @@ def test_attendance_entered_with_the_keyboard_alone(context, party, cells, qtbot
     assert page.meeting_list.count() == 1
 
 
+def test_a_meeting_recorded_by_mistake_is_deleted_from_the_page(context, party, cells, qtbot, actor):
+    meeting_id, _ = meetings.record_meeting(context.db, actor, cells["CB01"].id, {"meeting_date": "10/07/2026"},
+                                            today=TODAY)
+    page = MeetingsPage(context, today=TODAY)
+    qtbot.addWidget(page)
+    page.cell.setCurrentIndex(page.cell.findData(cells["CB01"].id))
+    assert not page.delete_button.isEnabled() and page.delete_meeting() is None   # a new meeting: nothing to delete
+    page.open_meeting(meeting_id)
+    assert page.delete_button.isEnabled()
+    dialog = page.delete_meeting()
+    qtbot.addWidget(dialog)
+    assert "10/07/2026" in dialog.windowTitle() and "điểm danh của buổi đó bị xóa" in dialog.hint.text()
+    assert dialog.try_submit() is False and dialog.errors["delete_reason"].isVisibleTo(dialog)
+    dialog.inputs["delete_reason"].setText("Ghi nhầm ngày")
+    assert dialog.try_submit() is True
+    assert context.db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 0
+    assert page.meeting_list.count() == 0 and page.meeting_id is None and not page.delete_button.isEnabled()
+    assert "Đã xóa buổi sinh hoạt ngày 10/07/2026" in page.message.text()
+
+
 def test_refused_meeting_shows_the_message_and_saves_nothing(context, party, cells, qtbot):
     page = MeetingsPage(context, today=TODAY)
     qtbot.addWidget(page)

@@ -126,3 +126,24 @@ def test_the_office_window_keeps_its_work(gated_register, qtbot):
         assert page.findChild(QLabel, "role_gate_viewer") is None
     finally:
         session.db.conn.close()
+
+
+def test_the_member_dialog_of_a_viewer_greys_what_writes(gated_register, qtbot):
+    from tayninh_desktop.ui.dialogs.member_dialog import MemberDialog
+
+    for name, greyed in (("xem", True), ("vanthu", False)):
+        session = login(gated_register, name)
+        try:
+            member_id = session.db.execute("SELECT id FROM members WHERE status = 'chinh_thuc' LIMIT 1").fetchone()[0]
+            dialog = MemberDialog(UiContext(session.db, session.actor, str(gated_register)), member_id)
+            qtbot.addWidget(dialog)
+            writers = [dialog.findChild(QPushButton, n) for n in ("save", "add_discipline", "remove_discipline",
+                                                                  "add_rating", "add_task")]
+            events = [b for b in dialog.findChildren(QPushButton) if b.objectName().startswith("event_")]
+            assert all(writers) and events
+            for button in writers + (events if greyed else []):   # some events wait on the member's state
+                assert button.isEnabled() is not greyed, (name, button.objectName())
+                if greyed:
+                    assert button.toolTip() == s.GATE_NOT_WRITE
+        finally:
+            session.db.conn.close()

@@ -85,6 +85,14 @@ def test_category_and_relief_dialogs(context, party, cells, qtbot):
     relief.inputs["percent"].setText("50")
     assert relief.try_submit() is True
     assert page.model.rows[row].due == 30_000 and "Giảm 50 %" in page.model.rows[row].relief_label
+    removal = page.remove_relief()   # recorded by mistake: removed with its reason, the amount computed again
+    qtbot.addWidget(removal)
+    assert removal.inputs["dues_relief"].currentText() == "Giảm 50 % (12-QĐ/ĐU), từ tháng 03/2026 đến tháng 08/2026"
+    assert removal.try_submit() is False and removal.errors["remove_reason"].isVisibleTo(removal)
+    removal.inputs["remove_reason"].setText("Ghi nhầm tỷ lệ")
+    assert removal.try_submit() is True
+    assert page.model.rows[row].due == 60_000 and page.model.rows[row].relief_label == ""
+    assert page.remove_relief() is None and "chưa có quyết định miễn, giảm" in page.message.text()
 
 
 def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
@@ -104,6 +112,27 @@ def test_discipline_dialog_asks_the_announcement(context, party, qtbot):
     row = tab.discipline_model.rows[0].cells
     assert row[1] == "Kỷ luật đảng" and row[3] == "20/03/2026" and row[4] == "20/03/2027"
     assert ratings.discipline_of(context.db, party["an"])[0].announced_on == date(2026, 3, 20)
+    assert tab.remove_discipline() is None and "Chọn một quyết định kỷ luật" in tab.message.text()
+    tab.tables["discipline"].selectRow(0)
+    removal = tab.remove_discipline()   # recorded by mistake: removed with its reason
+    qtbot.addWidget(removal)
+    assert "khiển trách ngày 15/03/2026" in removal.hint.text()
+    assert removal.try_submit() is False and removal.errors["discipline_remove_reason"].isVisibleTo(removal)
+    removal.inputs["discipline_remove_reason"].setText("Ghi nhầm đảng viên")
+    assert removal.try_submit() is True
+    assert ratings.discipline_of(context.db, party["an"]) == [] and tab.discipline_model.rowCount() == 0
+    assert tab.edit_task() is None and "Chọn một năm" in tab.message.text()
+    ratings.assign_task(context.db, context.actor, party["an"], 2026, "Phụ trách tổ 3")
+    tab.reload()
+    tab.tables["tasks"].selectRow(0)
+    edit = tab.edit_task()
+    qtbot.addWidget(edit)
+    assert "năm 2026" in edit.windowTitle() and edit.inputs["task"].text() == "Phụ trách tổ 3"
+    edit.inputs["task"].setText("")
+    assert edit.try_submit() is False and edit.errors["task"].isVisibleTo(edit)
+    edit.inputs["task"].setText("Phụ trách tổ 4")
+    assert edit.try_submit() is True
+    assert tab.tasks_model.rows[0].cells[1] == "Phụ trách tổ 4"
 
 
 def test_the_thematic_setting_on_the_settings_page(context, party, qtbot):

@@ -16,13 +16,16 @@ from tayninh_desktop.cli.output import Usage, run_handler
 
 COMMAND_MODULES = (
     "tayninh_desktop.cli.register_commands",
+    "tayninh_desktop.cli.member_commands",
     "tayninh_desktop.cli.documents_commands",
     "tayninh_desktop.cli.party_life_commands",
     "tayninh_desktop.cli.import_commands",
     "tayninh_desktop.cli.rules_commands",
+    "tayninh_desktop.cli.dues_commands",
     "tayninh_desktop.cli.papers_commands",
     "tayninh_desktop.cli.support_commands",
     "tayninh_desktop.cli.support_application_commands",
+    "tayninh_desktop.cli.support_corrections_commands",
     "tayninh_desktop.cli.fund_commands",
     "tayninh_desktop.cli.backup_commands",
     "tayninh_desktop.cli.statistics_commands",

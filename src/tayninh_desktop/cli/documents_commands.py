@@ -155,10 +155,10 @@ def _content(path: str | None) -> tuple[str, ...]:
 
 
 def cmd_documents_list(args) -> int:
-    from tayninh_desktop.services import documents
+    from tayninh_desktop.services import documents_register
 
     db = open_db(args)
-    docs = documents.register_listing(db, year=args.year)
+    docs = documents_register.register_listing(db, year=args.year)
     emit(args, {"ok": True, "count": len(docs), "documents": [
         {"id": d.id, "symbol": d.symbol, "issued_on": d.issued_on.isoformat(), "type_code": d.type_code,
          "summary": d.summary, "signer": d.signer, "form_id": d.form_id, "sha256": d.pdf_sha256} for d in docs]},
@@ -185,11 +185,11 @@ def cmd_documents_reprint(args) -> int:
 
 
 def cmd_documents_register(args) -> int:
-    from tayninh_desktop.services import documents, organisation
+    from tayninh_desktop.services import documents_register, organisation
 
     db = open_db(args)
     cell_id = organisation.cell_by_code(db, args.cell).id if args.cell else None
-    result = documents.print_register(db, actor(args), Path(args.out), year=args.year, cell_id=cell_id)
+    result = documents_register.print_register(db, actor(args), Path(args.out), year=args.year, cell_id=cell_id)
     emit(args, {"ok": True, "path": str(result.path), "pages": result.pages, "sha256": result.sha256},
          f"Đã in sổ đăng ký văn bản vào {result.path} ({result.pages} trang).")
     return 0

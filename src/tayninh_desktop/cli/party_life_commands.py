@@ -8,7 +8,7 @@ from datetime import date
 
 from tayninh_desktop.cli.output import Usage, actor, emit, emit_json_list, open_db
 from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
-from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_party_life import (
     ATTENDANCE_LABELS,
     MEETING_KIND_LABELS,
@@ -44,6 +44,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = meetings.add_parser("show", parents=[common], help="điểm danh của một buổi sinh hoạt")
     p.add_argument("meeting_id")
     p.set_defaults(handler=cmd_meetings_show)
+    p = meetings.add_parser("rubric", parents=[common], help="biểu tự đánh giá chất lượng sinh hoạt đang dùng;"
+                            " --set TỆP.json: thay bằng biểu trong tệp (dạng như --json in ra)")
+    p.add_argument("--set", dest="rubric_file", metavar="TỆP.json", help="tệp JSON của biểu mới")
+    p.set_defaults(handler=cmd_meetings_rubric)
+    p = meetings.add_parser("delete", parents=[common], help="xóa một buổi sinh hoạt ghi nhầm cùng điểm danh")
+    p.add_argument("meeting_id")
+    p.add_argument("--reason", required=True, help="lý do xóa")
+    p.set_defaults(handler=cmd_meetings_delete)
 
     ratings = sub.add_parser("ratings", help="xếp loại đảng viên").add_subparsers(dest="ratings_command",
                                                                                  metavar="LỆNH")
@@ -54,22 +62,52 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--score", type=int)
     p.add_argument("--not-rated-reason", choices=["mien_sinh_hoat", "moi_vao_dang", "khac"])
     p.set_defaults(handler=cmd_ratings_add)
+    p = ratings.add_parser("correct", parents=[common], help="sửa xếp loại đã ghi của một năm, ghi lý do")
+    p.add_argument("--member", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--level", required=True, choices=sorted(RATING_LABELS))
+    p.add_argument("--score", type=int, help="điểm (nếu có)")
+    p.add_argument("--reason", required=True, help="lý do sửa")
+    p.set_defaults(handler=cmd_ratings_correct)
     p = ratings.add_parser("quota", parents=[common], help="kiểm tra tỷ lệ hoàn thành xuất sắc")
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(handler=cmd_ratings_quota)
 
-    p = sub.add_parser("letters", parents=[common], help="ghi giấy giới thiệu sinh hoạt đảng")
+    tasks = sub.add_parser("tasks", help="phân công nhiệm vụ hằng năm").add_subparsers(dest="tasks_command",
+                                                                                   metavar="LỆNH")
+    for name, help_text, handler in (("add", "ghi nhiệm vụ được phân công trong năm", cmd_tasks_add),
+                                     ("correct", "sửa nhiệm vụ đã ghi của năm", cmd_tasks_correct)):
+        p = tasks.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("--member", required=True)
+        p.add_argument("--year", required=True, help="năm, ví dụ 2026")
+        p.add_argument("--task", required=True, help="nhiệm vụ được phân công")
+        p.add_argument("--notes", default="")
+        p.set_defaults(handler=handler)
+    p = tasks.add_parser("list", parents=[common], help="nhiệm vụ được phân công của đảng viên qua các năm")
     p.add_argument("--member", required=True)
-    p.add_argument("--direction", required=True, choices=["di", "den"])
-    p.add_argument("--date", required=True, help="ngày cấp")
+    p.set_defaults(handler=cmd_tasks_list)
+
+    p = sub.add_parser("letters", parents=[common],
+                       help="ghi giấy giới thiệu sinh hoạt đảng, hoặc xem các giấy của đảng viên (không có --direction)")
+    p.add_argument("--member", required=True)
+    p.add_argument("--direction", choices=["di", "den"], help="chuyển đi / chuyển đến (bỏ trống: xem các giấy)")
+    p.add_argument("--date", help="ngày cấp dd/mm/yyyy")
     p.add_argument("--number", default="")
     p.add_argument("--temporary", action="store_true")
     p.add_argument("--counterpart", default="")
     p.set_defaults(handler=cmd_letters)
 
-    p = sub.add_parser("contact", parents=[common], help="ghi lần liên lạc với đảng viên đi làm ăn xa")
+    p = sub.add_parser("letter-outcome", parents=[common], help="ghi kết quả của một giấy giới thiệu")
+    p.add_argument("letter_id", help="mã giấy (letters --member ID --json: letter_id)")
+    p.add_argument("--outcome", required=True, choices=["da_trinh", "tra_lai", "huy"],
+                   help="da_trinh: đã trình; tra_lai: bị trả lại; huy: hủy (ghi nhầm, không dùng)")
+    p.add_argument("--presented-on", default="", help="ngày trình giấy dd/mm/yyyy (khi đã trình)")
+    p.set_defaults(handler=cmd_letter_outcome)
+
+    p = sub.add_parser("contact", parents=[common],
+                       help="ghi lần liên lạc với đảng viên đi làm ăn xa, hoặc xem các lần đã ghi (không có --date)")
     p.add_argument("--member", required=True)
-    p.add_argument("--date", required=True)
+    p.add_argument("--date", help="ngày liên lạc dd/mm/yyyy (bỏ trống: xem các lần đã ghi)")
     p.add_argument("--channel", default="Điện thoại")
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_contact)
@@ -166,6 +204,89 @@ def cmd_meetings_show(args) -> int:
     return 0
 
 
+def cmd_meetings_rubric(args) -> int:
+    import json
+    from pathlib import Path
+
+    from tayninh_desktop.domain.rules import rubric_to_dict
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    if args.rubric_file:
+        path = Path(args.rubric_file)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DomainError("rubric_invalid", reason=f"tệp {path.name}: {exc}") from None
+        if not isinstance(data, dict):
+            raise DomainError("rubric_invalid", reason=f"tệp {path.name} không chứa một biểu (đối tượng JSON)")
+        meetings.set_rubric(db, actor(args), data)
+    current = meetings.rubric(db)
+    emit(args, {"ok": True, "rubric": rubric_to_dict(current)},
+         [f"{current.name} (tổng {current.total} điểm) — căn cứ {current.basis}"]
+         + [f"  {c.label}: tối đa {c.max}" for c in current.criteria])
+    return 0
+
+
+def cmd_meetings_delete(args) -> int:
+    from tayninh_desktop.services import meetings
+
+    db = open_db(args)
+    meeting = meetings.get_meeting(db, args.meeting_id)
+    meetings.delete_meeting(db, actor(args), args.meeting_id, args.reason)
+    emit(args, {"ok": True, "meeting_id": args.meeting_id, "deleted": True},
+         f"Đã xóa buổi sinh hoạt ngày {format_vn_date(meeting.meeting_date)} cùng điểm danh.")
+    return 0
+
+
+def _task(args) -> dict:
+    from tayninh_desktop.domain import party_life_forms
+
+    return party_life_forms.task({"year": args.year, "task": args.task, "notes": args.notes})
+
+
+def cmd_tasks_add(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    typed = _task(args)
+    ratings.assign_task(db, actor(args), args.member, **typed)
+    emit(args, {"ok": True, "member_id": args.member, **typed}, f"Đã ghi nhiệm vụ năm {typed['year']}.")
+    return 0
+
+
+def cmd_tasks_correct(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    typed = _task(args)
+    ratings.correct_task(db, actor(args), args.member, typed["year"], typed["task"], notes=typed["notes"])
+    emit(args, {"ok": True, "member_id": args.member, **typed}, f"Đã sửa nhiệm vụ năm {typed['year']}.")
+    return 0
+
+
+def cmd_tasks_list(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    rows = ratings.tasks_of(db, args.member)
+    emit(args, {"ok": True, "tasks": [{"year": t.year, "task": t.task, "notes": t.notes} for t in rows]},
+         [f"{t.year}  {t.task}" + (f"  · {t.notes}" if t.notes else "") for t in rows]
+         + [f"Tổng số: {len(rows)} năm."])
+    return 0
+
+
+def cmd_ratings_correct(args) -> int:
+    from tayninh_desktop.services import rating_correction
+
+    db = open_db(args)
+    rating_correction.correct_rating(db, actor(args), args.member, args.year, args.level, reason=args.reason,
+                                     score=args.score)
+    emit(args, {"ok": True, "member_id": args.member, "year": args.year, "level": args.level},
+         f"Đã sửa xếp loại năm {args.year}: {RATING_LABELS[args.level]}.")
+    return 0
+
+
 def cmd_ratings_add(args) -> int:
     from tayninh_desktop.services import ratings
 
@@ -191,6 +312,10 @@ def cmd_letters(args) -> int:
     from tayninh_desktop.services import transfers
 
     db = open_db(args)
+    if args.direction is None:
+        return _letters_list(args, db)
+    if not args.date:
+        raise Usage("--date: cần ngày cấp khi ghi giấy giới thiệu")
     letter_id, _ = transfers.issue_letter(db, actor(args), args.member, args.direction, _day(args.date, "issued_on"),
                                           temporary=args.temporary, letter_number=args.number,
                                           counterpart=args.counterpart)
@@ -200,10 +325,46 @@ def cmd_letters(args) -> int:
     return 0
 
 
+def _letters_list(args, db) -> int:
+    from tayninh_desktop.domain.messages_party_life import LETTER_DIRECTION_LABELS, LETTER_OUTCOME_LABELS
+    from tayninh_desktop.services import transfers
+
+    rows = transfers.letters_of(db, args.member)
+    emit(args, {"ok": True, "letters": [
+        {"letter_id": t.id, "direction": t.direction.value, "temporary": t.temporary, "letter_number": t.letter_number,
+         "issued_on": t.issued_on.isoformat(), "deadline": t.deadline.isoformat(), "counterpart": t.counterpart,
+         "outcome": t.outcome.value, "presented_on": t.presented_on.isoformat() if t.presented_on else None}
+        for t in rows]},
+        [f"{LETTER_DIRECTION_LABELS[t.direction.value].capitalize()} {t.letter_number or '(chưa số)'} ngày"
+         f" {format_vn_date(t.issued_on)}, hạn trình {format_vn_date(t.deadline)}:"
+         f" {LETTER_OUTCOME_LABELS[t.outcome.value].lower()}  mã {t.id}" for t in rows]
+        + [f"Tổng số: {len(rows)} giấy."])
+    return 0
+
+
+def cmd_letter_outcome(args) -> int:
+    from tayninh_desktop.domain.messages_party_life import LETTER_OUTCOME_LABELS
+    from tayninh_desktop.services import transfers
+
+    db = open_db(args)
+    presented = _day(args.presented_on, "presented_on") if args.presented_on else None
+    transfers.record_letter_outcome(db, actor(args), args.letter_id, args.outcome, presented_on=presented)
+    emit(args, {"ok": True, "letter_id": args.letter_id, "outcome": args.outcome},
+         f"Đã ghi kết quả giấy giới thiệu: {LETTER_OUTCOME_LABELS[args.outcome].lower()}.")
+    return 0
+
+
 def cmd_contact(args) -> int:
     from tayninh_desktop.services import transfers
 
     db = open_db(args)
+    if not args.date:
+        rows = transfers.contacts_of(db, args.member)
+        emit(args, {"ok": True, "contacts": [{"contacted_on": c.contacted_on.isoformat(), "channel": c.channel,
+                                              "contact": c.contact, "note": c.note} for c in rows]},
+             [f"{format_vn_date(c.contacted_on)}  {c.channel}" + (f"  · {c.note}" if c.note else "") for c in rows]
+             + [f"Tổng số: {len(rows)} lần liên lạc."])
+        return 0
     transfers.record_contact(db, actor(args), args.member, _day(args.date, "contacted_on"), channel=args.channel,
                              note=args.note)
     emit(args, {"ok": True}, "Đã ghi lần liên lạc.")

@@ -62,6 +62,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--code", required=True)
     p.add_argument("--name", required=True)
     p.set_defaults(handler=cmd_cells_add)
+    p = cells.add_parser("merge", parents=[common], help="hợp nhất chi bộ: đảng viên chuyển sang chi bộ nhận từ một ngày,"
+                         " chi bộ bị hợp nhất thôi hoạt động")
+    p.add_argument("--from", dest="sources", action="append", required=True, metavar="MÃ",
+                   help="mã chi bộ bị hợp nhất (lặp lại cho mỗi chi bộ)")
+    p.add_argument("--into", required=True, metavar="MÃ", help="mã chi bộ nhận")
+    p.add_argument("--date", required=True, help="ngày hợp nhất dd/mm/yyyy")
+    p.add_argument("--doc-number", default="", help="số quyết định hợp nhất")
+    p.set_defaults(handler=cmd_cells_merge)
 
     units = sub.add_parser("units", help="cơ cấu tổ chức đảng").add_subparsers(dest="units_command", metavar="LỆNH")
     p = units.add_parser("tree", parents=[common], help="cây tổ chức (tại một ngày nếu có --on)")
@@ -190,6 +198,22 @@ def cmd_cells_add(args) -> int:
     organisation.require_home(db)
     unit_id, _ = organisation.create_unit(db, actor(args), code=args.code, name=args.name, unit_type=UnitType.CELL)
     emit(args, {"ok": True, "unit_id": unit_id}, f"Đã thêm {args.name} (mã {args.code}).")
+    return 0
+
+
+def cmd_cells_merge(args) -> int:
+    from tayninh_desktop.cli.party_life_commands import _cell, _day
+    from tayninh_desktop.services import register
+
+    db = open_db(args)
+    target = _cell(db, args.into)
+    sources = [_cell(db, code) for code in args.sources]
+    changes = register.merge_cells(db, actor(args), [c.id for c in sources], target.id, _day(args.date, "event_date"),
+                                   doc_number=args.doc_number)
+    emit(args, {"ok": True, "into": target.code, "merged": [c.code for c in sources],
+                "members_moved": len(changes.member_ids)},
+         f"Đã hợp nhất {', '.join(c.name for c in sources)} vào {target.name}: {len(changes.member_ids)} đảng viên"
+         " chuyển sinh hoạt.")
     return 0
 
 

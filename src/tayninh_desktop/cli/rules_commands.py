@@ -1,5 +1,5 @@
-"""Commands of the rules in force: dues (grid, category and base, exemption and reduction), discipline (party and
-state, in force), leaves for working away and returns, re-admission, and the rules themselves."""
+"""Commands of the rules in force: discipline (party and state, in force, removal of one recorded by mistake), leaves
+for working away and returns, re-admission, and the rules themselves (the dues: cli/dues_commands.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ from datetime import date
 from tayninh_desktop.cli.output import Usage, actor, emit, open_db
 from tayninh_desktop.cli.party_life_commands import _cell, _day
 from tayninh_desktop.domain.dates import format_vn_date
-from tayninh_desktop.domain.messages_dues import EXEMPTION_GROUND_LABELS
-from tayninh_desktop.domain.messages_party_life import DISCIPLINE_LABELS, DUES_LABELS
+from tayninh_desktop.domain.messages_party_life import DISCIPLINE_LABELS
 from tayninh_desktop.domain.messages_rules import EXIT_GROUNDS
-
-UNCONFIRMED = " (chưa xác nhận)"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    _register_dues(sub, common)
     p = sub.add_parser("discipline", parents=[common], help="ghi quyết định kỷ luật, hoặc xem kỷ luật của đảng viên")
     p.add_argument("--member", required=True, help="mã đảng viên")
     p.add_argument("--form", choices=sorted(DISCIPLINE_LABELS), help="hình thức (bỏ trống: xem kỷ luật đã ghi)")
@@ -31,6 +27,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--issuer", default="", help="cấp quyết định")
     p.add_argument("--reason", default="", help="nội dung vi phạm")
     p.set_defaults(handler=cmd_discipline)
+    p = sub.add_parser("discipline-remove", parents=[common], help="xóa một quyết định kỷ luật ghi nhầm")
+    p.add_argument("discipline_id", help="mã quyết định (discipline --member ID --json: id)")
+    p.add_argument("--reason", required=True, help="lý do xóa")
+    p.set_defaults(handler=cmd_discipline_remove)
     _register_away(sub, common)
     p = sub.add_parser("readmit", parents=[common], help="kết nạp lại (ra khỏi Đảng ít nhất 36 tháng, một lần)")
     p.add_argument("--member", required=True)
@@ -49,56 +49,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                          help="có tính vắng sinh hoạt chuyên đề vào ba tháng xóa tên không (mặc định: không)")
     p.add_argument("value", choices=["on", "off"], help="on: tính; off: chỉ sinh hoạt thường kỳ")
     p.set_defaults(handler=cmd_rules_thematic)
-
-
-def _register_dues(sub, common) -> None:
-    dues = sub.add_parser("dues", help="đảng phí").add_subparsers(dest="dues_command", metavar="LỆNH")
-    p = dues.add_parser("record", parents=[common], help="ghi đảng phí của chi bộ trong tháng")
-    p.add_argument("--cell", required=True)
-    p.add_argument("--month", required=True, help="tháng/năm, ví dụ 03/2026")
-    p.add_argument("--all-paid", action="store_true", help="mọi người theo mức mặc định của bảng")
-    p.add_argument("--entry", action="append", default=[], metavar="MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]",
-                   help="trạng thái: " + ", ".join(f"{k} ({v})" for k, v in DUES_LABELS.items())
-                   + "; số tiền khác mức tính phải ghi lý do")
-    p.set_defaults(handler=cmd_dues_record)
-    p = dues.add_parser("show", parents=[common], help="bảng đảng phí của chi bộ trong tháng")
-    p.add_argument("--cell", required=True)
-    p.add_argument("--month", required=True)
-    p.set_defaults(handler=cmd_dues_show)
-    p = dues.add_parser("category", parents=[common], help="ghi diện đóng và mức lương làm căn cứ từ một tháng")
-    p.add_argument("--member", required=True)
-    p.add_argument("--from", dest="from_month", required=True, help="từ tháng mm/yyyy")
-    p.add_argument("--category", required=True, help="diện đóng: bhxh, huu_tri, hoc_sinh, ngoai_bhxh")
-    p.add_argument("--base", type=int, help="tiền lương / lương hưu làm căn cứ (đồng/tháng)")
-    p.set_defaults(handler=cmd_dues_category)
-    p = dues.add_parser("relief", parents=[common], help="ghi quyết định miễn hoặc giảm đảng phí")
-    p.add_argument("--member", required=True)
-    p.add_argument("--kind", required=True, choices=["mien", "giam"], help="mien: miễn đóng; giam: giảm")
-    p.add_argument("--from", dest="first_month", required=True, help="từ tháng mm/yyyy")
-    p.add_argument("--to", dest="last_month", default="", help="đến tháng mm/yyyy (giảm: tối đa 12 tháng)")
-    p.add_argument("--percent", type=int, default=0, help="tỷ lệ giảm: 30, 50 hoặc 70")
-    p.add_argument("--ground", default="", help="diện miễn: " + ", ".join(EXEMPTION_GROUND_LABELS))
-    p.add_argument("--decision", default="", help="số quyết định")
-    p.add_argument("--decision-date", default="", help="ngày quyết định dd/mm/yyyy")
-    p.add_argument("--reason", default="")
-    p.set_defaults(handler=cmd_dues_relief)
-    for name, help_text, handler in (
-            ("advance", "ghi đảng phí đóng trước nhiều tháng (đảng viên tạm miễn sinh hoạt đi làm ăn xa)",
-             cmd_dues_advance),
-            ("settle", "ghi đảng phí đóng chậm cho các tháng còn nợ", cmd_dues_settle)):
-        p = dues.add_parser(name, parents=[common], help=help_text)
-        p.add_argument("--member", required=True)
-        p.add_argument("--from", dest="from_month", required=True, help="từ tháng mm/yyyy")
-        p.add_argument("--to", dest="to_month", required=True, help="đến tháng mm/yyyy (tối đa 12 tháng một lần)")
-        p.add_argument("--paid-on", required=True, help="ngày đóng dd/mm/yyyy")
-        p.add_argument("--received-by", required=True, help="người thu")
-        p.add_argument("--amount", type=int, help="số tiền đã thu (mặc định: tổng mức tính theo quy định)")
-        p.add_argument("--reason", default="", help="lý do khi số tiền khác tổng mức tính")
-        p.add_argument("--approval", default="", help="căn cứ: ý kiến hoặc quyết định của cấp ủy")
-        p.set_defaults(handler=handler)
-    p = dues.add_parser("payments", parents=[common], help="các khoản đóng trước, đóng chậm của đảng viên")
-    p.add_argument("--member", required=True)
-    p.set_defaults(handler=cmd_dues_payments)
 
 
 def _register_away(sub, common) -> None:
@@ -123,125 +73,6 @@ def _register_away(sub, common) -> None:
     p.set_defaults(handler=cmd_away_return)
 
 
-NOT_RECORDED = "chưa ghi"
-
-
-def _money(value: int | None) -> str:
-    return "chưa tính" if value is None else f"{value:,} đ".replace(",", ".")
-
-
-def cmd_dues_record(args) -> int:
-    from tayninh_desktop.services import dues
-
-    db = open_db(args)
-    cell = _cell(db, args.cell)
-    entries: dict[str, tuple[int, str, str]] = {}
-    if args.all_paid:
-        entries = {x.member_id: (x.amount, x.state.value, x.reason) for x in dues.dues_sheet(db, cell.id, args.month)}
-    for item in args.entry:
-        member_id, _, rest = item.partition("=")
-        amount, _, rest = rest.partition(":")
-        state, _, reason = rest.partition(":")
-        if not amount.isdigit():
-            raise Usage(f"--entry {item}: cần dạng MÃ_ĐV=SỐ_TIỀN[:TRẠNG_THÁI[:LÝ_DO]]")
-        entries[member_id] = (int(amount), state or "da_dong", reason)
-    dues.record_dues(db, actor(args), cell.id, args.month, entries)
-    emit(args, {"ok": True, "count": len(entries)}, f"Đã ghi đảng phí tháng {args.month} cho {len(entries)} đảng viên.")
-    return 0
-
-
-def cmd_dues_show(args) -> int:
-    from tayninh_desktop.services import dues
-
-    db = open_db(args)
-    cell = _cell(db, args.cell)
-    lines = dues.dues_sheet(db, cell.id, args.month)
-    rule = dues.rule_of_month(args.month)
-    text = [f"Mức đóng theo {rule.citation}{UNCONFIRMED if rule.unconfirmed else ''}"]
-    for x in lines:
-        note = " · ".join(p for p in (x.category_label + (UNCONFIRMED if x.unconfirmed else ""), x.relief_label,
-                                      x.reason) if p)
-        # A month not recorded is "chưa ghi", never shown as paid (its default stays in the JSON, with recorded).
-        amount, state = (_money(x.amount), DUES_LABELS[x.state.value]) if x.recorded else ("—", NOT_RECORDED)
-        text.append(f"{x.full_name:<28} {amount:>11}  mức tính {_money(x.due):>11}  {state:<22}  {note}")
-    emit(args, {"ok": True, "rule": rule.citation, "unconfirmed": rule.unconfirmed,
-                "lines": [{**asdict(x), "status": x.status.value, "state": x.state.value} for x in lines]}, text)
-    return 0
-
-
-def cmd_dues_category(args) -> int:
-    from tayninh_desktop.services import dues_terms
-
-    db = open_db(args)
-    dues_terms.set_dues_term(db, actor(args), args.member, args.from_month, args.category, args.base)
-    emit(args, {"ok": True}, f"Đã ghi diện đóng đảng phí từ tháng {args.from_month}.")
-    return 0
-
-
-def cmd_dues_relief(args) -> int:
-    from tayninh_desktop.services import dues_terms
-
-    db = open_db(args)
-    decided = _day(args.decision_date, "decision_date") if args.decision_date else None
-    relief_id, _ = dues_terms.grant_relief(db, actor(args), args.member, args.kind, args.first_month,
-                                           args.last_month, percent=args.percent, ground=args.ground,
-                                           decision_number=args.decision, decision_date=decided, reason=args.reason)
-    emit(args, {"ok": True, "relief_id": relief_id}, "Đã ghi quyết định miễn, giảm đảng phí.")
-    return 0
-
-
-def _payment(args, record) -> int:
-    from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
-    from tayninh_desktop.services.dues_payments import PaymentRequest, payments
-
-    db = open_db(args)
-    request = PaymentRequest(args.from_month, args.to_month, _day(args.paid_on, "dues_paid_on"), args.received_by,
-                             args.amount, args.reason, args.approval)
-    payment_id, _ = record(db, actor(args), args.member, request)
-    payment = next(p for p in payments(db, args.member) if p.id == payment_id)
-    emit(args, {"ok": True, **_payment_json(payment)},
-         f"Đã ghi {PAYMENT_KINDS[payment.kind]} đảng phí từ tháng {_month(payment.from_month)} đến tháng"
-         f" {_month(payment.to_month)}: {_money(payment.amount)}.")
-    return 0
-
-
-def _month(month: str) -> str:
-    return f"{month[5:7]}/{month[:4]}"
-
-
-def _payment_json(payment) -> dict:
-    return {"payment_id": payment.id, "member_id": payment.member_id, "kind": payment.kind,
-            "from_month": payment.from_month, "to_month": payment.to_month, "amount": payment.amount,
-            "paid_on": payment.paid_on.isoformat(), "received_by": payment.received_by, "reason": payment.reason,
-            "approval": payment.approval}
-
-
-def cmd_dues_advance(args) -> int:
-    from tayninh_desktop.services.dues_payments import record_advance
-
-    return _payment(args, record_advance)
-
-
-def cmd_dues_settle(args) -> int:
-    from tayninh_desktop.services.dues_payments import record_settlement
-
-    return _payment(args, record_settlement)
-
-
-def cmd_dues_payments(args) -> int:
-    from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
-    from tayninh_desktop.services.dues_payments import payments
-
-    db = open_db(args)
-    rows = payments(db, args.member)
-    text = [f"{PAYMENT_KINDS[p.kind].capitalize():<10} {_month(p.from_month)}–{_month(p.to_month)}"
-            f"  {_money(p.amount):>11}  ngày {format_vn_date(p.paid_on)}  người thu {p.received_by}"
-            + (f"  · {p.reason}" if p.reason else "") + (f"  · {p.approval}" if p.approval else "") for p in rows]
-    emit(args, {"ok": True, "payments": [_payment_json(p) for p in rows]},
-         text + [f"Tổng số: {len(rows)} khoản."])
-    return 0
-
-
 def cmd_discipline(args) -> int:
     from tayninh_desktop.services import ratings
 
@@ -258,6 +89,16 @@ def cmd_discipline(args) -> int:
     emit(args, {"ok": True, "discipline_id": record_id, "in_force_until": until.isoformat() if until else None},
          "Đã ghi quyết định kỷ luật; " + (f"hiệu lực đến {format_vn_date(until)}." if until else
                                           "không có thời hạn hết hiệu lực."))
+    return 0
+
+
+def cmd_discipline_remove(args) -> int:
+    from tayninh_desktop.services import ratings
+
+    db = open_db(args)
+    ratings.remove_discipline(db, actor(args), args.discipline_id, args.reason)
+    emit(args, {"ok": True, "discipline_id": args.discipline_id, "removed": True},
+         "Đã xóa quyết định kỷ luật ghi nhầm; nhật ký giữ lại quyết định và lý do xóa.")
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tayninh_desktop.cli.output import actor, date_option, emit, emit_json_list, open_db
+from tayninh_desktop.cli.output import Usage, actor, date_option, emit, emit_json_list, open_db
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.messages_screening import SIGN_LEVEL_LABELS
 from tayninh_desktop.domain.sign_groups import group_signs, sign_heading
@@ -41,6 +41,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--source-name", default="", metavar="TÊN", help="tên nơi phản ánh, kết luận")
     p.add_argument("--doc", default="", metavar="SỐ", help="số văn bản")
     p.set_defaults(handler=cmd_fact)
+
+    p = screening.add_parser("baseline", parents=[common], help="số xóa tên, xin ra khỏi Đảng 2015–2020 của một"
+                             " đảng bộ, chi bộ (căn cứ tính mức kéo giảm); không có --figure: xem số đã ghi")
+    p.add_argument("--unit", required=True, metavar="MÃ", help="mã đảng bộ hoặc chi bộ")
+    p.add_argument("--figure", action="append", default=[], metavar="NĂM=SỐ",
+                   help="lặp lại cho mỗi năm 2015–2020; NĂM= (bỏ trống số) để xóa năm đó")
+    p.set_defaults(handler=cmd_baseline)
+    p = screening.add_parser("data-since", parents=[common], help="sổ có dữ liệu từ ngày nào (báo cáo Đề án 03);"
+                             " không có ngày: xem")
+    p.add_argument("date", nargs="?", metavar="NGÀY", help="dd/mm/yyyy")
+    p.add_argument("--clear", action="store_true", help="bỏ ngày đã ghi, tính lại từ dữ liệu của sổ")
+    p.set_defaults(handler=cmd_data_since)
 
     allot = sub.add_parser("allotment", help="số đảng viên xóa tên, xin ra khỏi Đảng được Đề án phân bổ") \
         .add_subparsers(dest="allotment_command", metavar="LỆNH")
@@ -142,18 +154,59 @@ def cmd_fact(args) -> int:
     return 0
 
 
-def cmd_allotment_set(args) -> int:
-    from tayninh_desktop.services import organisation, screening_records
+def _unit(db, code: str):
+    from tayninh_desktop.domain.errors import DomainError
+    from tayninh_desktop.services import organisation
+
+    unit = next((u for u in organisation.tree(db) if u[0].code == code), None)
+    if unit is None:
+        raise DomainError("unit_not_found", unit=code)
+    return unit[0]
+
+
+def cmd_baseline(args) -> int:
+    from tayninh_desktop.services import reports_de_an_03
 
     db = open_db(args)
-    unit = next((u for u in organisation.tree(db) if u[0].code == args.unit), None)
-    if unit is None:
-        from tayninh_desktop.domain.errors import DomainError
+    unit = _unit(db, args.unit)
+    if args.figure:
+        figures: dict[int, int | None] = {}
+        for pair in args.figure:
+            year, sep, value = pair.partition("=")
+            if not sep or not year.strip().isdigit() or (value.strip() and not value.strip().isdigit()):
+                raise Usage(f"--figure {pair}: cần dạng NĂM=SỐ, ví dụ 2016=3")
+            figures[int(year)] = int(value) if value.strip() else None
+        reports_de_an_03.set_baseline(db, actor(args), unit.id, figures)
+    found = reports_de_an_03.baseline(db, unit.id)
+    emit(args, {"ok": True, "unit_code": unit.code, "figures": {str(y): v for y, v in sorted(found.items())}},
+         [f"{unit.name}: " + (", ".join(f"{y}: {v}" for y, v in sorted(found.items())) or "chưa ghi số 2015–2020")])
+    return 0
 
-        raise DomainError("unit_not_found", unit=args.unit)
-    screening_records.set_allotment(db, actor(args), unit[0].id, args.year, args.count, args.doc,
+
+def cmd_data_since(args) -> int:
+    from tayninh_desktop.services import reports_de_an_03
+
+    db = open_db(args)
+    if args.date and args.clear:
+        raise Usage("ghi ngày hoặc --clear, không cả hai")
+    if args.date or args.clear:
+        since = date_option(args.date, "NGÀY") if args.date else None
+        reports_de_an_03.set_data_since(db, actor(args), since)
+    since, typed = reports_de_an_03.data_since(db)
+    emit(args, {"ok": True, "data_since": since.isoformat() if since else None, "set_by_office": typed},
+         "Sổ có dữ liệu từ ngày " + (format_vn_date(since) if since else "— (chưa có dữ liệu)")
+         + (" (văn phòng ghi)." if typed else " (tính từ dữ liệu của sổ)."))
+    return 0
+
+
+def cmd_allotment_set(args) -> int:
+    from tayninh_desktop.services import screening_records
+
+    db = open_db(args)
+    unit = _unit(db, args.unit)
+    screening_records.set_allotment(db, actor(args), unit.id, args.year, args.count, args.doc,
                                     date_option(args.doc_date, "--doc-date"), args.note)
-    emit(args, {"ok": True}, f"Đã ghi: {unit[0].name} năm {args.year} được phân bổ {args.count} ({args.doc}).")
+    emit(args, {"ok": True}, f"Đã ghi: {unit.name} năm {args.year} được phân bổ {args.count} ({args.doc}).")
     return 0
 
 

@@ -68,6 +68,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     loans = support.add_parser("loans", help="khoản vay Ngân hàng Chính sách xã hội").add_subparsers(
         dest="loans_command", metavar="LỆNH")
+    GROUPS["loans"] = loans
     p = loans.add_parser("add", parents=[common], help="ghi khoản vay theo sổ vay vốn")
     p.add_argument("member", metavar="ĐẢNG_VIÊN")
     p.add_argument("--programme", required=True, metavar="MÃ", help="chương trình vay (lệnh support programmes)")

@@ -192,22 +192,35 @@ def _scaled_widths(columns: Iterable[Column], width: float) -> list[float]:
 
 class _Cells:
     """The cells of one table's body: each column's template read once, each distinct line measured once, each
-    alignment's paragraph style made once (a long list repeats the same dates, genders and cell names)."""
+    alignment's paragraph style made once (a long list repeats the same dates, genders and cell names), and each
+    row's height worked out as reportlab measures it (``Table._calc_height``), so that the table is given its row
+    heights and no page's split measures its rows again. A text that wraps is one paragraph, made and measured
+    once, however many rows repeat it (a table draws its cells one at a time: wrapped, then drawn)."""
 
-    def __init__(self, ctx: RenderContext, columns: Iterable[Column], widths: list[float], size: float) -> None:
+    def __init__(self, ctx: RenderContext, columns: Iterable[Column], widths: list[float], size: float,
+                 spacing: tuple[float, float, float]) -> None:
         self.ctx, self.size = ctx, size
         self.columns = [(compile_cell(c.value) if c.value and (not ctx.blank or c.in_blank) else None, w, c.align)
                         for c, w in zip(columns, widths, strict=True)]
+        self.leading, top, bottom = spacing
+        self.padding = bottom + top
         self.fits: dict[tuple[str, float], bool] = {}
         self.styles: dict[tuple[str, str], Any] = {}
+        self.paragraphs: dict[tuple[str, float, str, str], tuple[Paragraph, float]] = {}
+        self.heights: list[float] = []
 
     def row(self, scope: Scope, style) -> list[Any]:
-        return [self._cell(_lines(cell(scope)) if cell else "", width, align, style)
-                for cell, width, align in self.columns]
+        """The row's cells; its height goes to ``heights``."""
+        self._height = 0.0
+        cells = [self._cell(_lines(cell(scope)) if cell else "", width, align, style)
+                 for cell, width, align in self.columns]
+        self.heights.append(self._height)
+        return cells
 
     def _cell(self, text: str, width: float, align: str, style) -> Any:
         """A plain string when the text fits its column (fast), a wrapping Paragraph otherwise."""
         if not text:
+            self._height = max(self._height, self.leading + self.padding)
             return text
         key = (text, width)
         fits = self.fits.get(key)
@@ -215,13 +228,20 @@ class _Cells:
             room = width - 2 * CELL_PADDING
             fits = self.fits[key] = all(string_width(line, REGULAR, self.size) <= room for line in text.split("\n"))
         if fits:
+            self._height = max(self._height, self.leading * (text.count("\n") + 1) + self.padding)
             return text
-        para_style = self.styles.get((style.name, align))
-        if para_style is None:
-            para_style = style if align == "left" else \
-                style.clone(f"cell-{align}", alignment={"center": 1, "right": 2}[align])
-            self.styles[(style.name, align)] = para_style
-        return Paragraph(escape(text).replace("\n", "<br/>"), para_style)
+        made = self.paragraphs.get((text, width, align, style.name))
+        if made is None:
+            para_style = self.styles.get((style.name, align))
+            if para_style is None:
+                para_style = style if align == "left" else \
+                    style.clone(f"cell-{align}", alignment={"center": 1, "right": 2}[align])
+                self.styles[(style.name, align)] = para_style
+            paragraph = Paragraph(escape(text).replace("\n", "<br/>"), para_style)
+            height = paragraph.wrap(width - CELL_PADDING - CELL_PADDING, 72000 - self.padding)[1]
+            made = self.paragraphs[(text, width, align, style.name)] = (paragraph, height + self.padding)
+        self._height = max(self._height, made[1])
+        return made[0]
 
 
 def _lines(text: str) -> str:
@@ -259,7 +279,8 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
     strong_rows = [head_rows + i for i, row in enumerate(rows) if block.emphasis and _field(row, block.emphasis)]
     if rows:
         bold = st.cell.clone("cell-bold", fontName=BOLD) if strong_rows else st.cell
-        cells, layers, strong = _Cells(ctx, block.columns, widths, size), ctx.scope.layers, set(strong_rows)
+        cells = _Cells(ctx, block.columns, widths, size, _spacing(block, size))
+        layers, strong = ctx.scope.layers, set(strong_rows)
         for index, row in enumerate(rows, 1):
             style = bold if head_rows + index - 1 in strong else st.cell
             data.append(cells.row(Scope({"stt": index}, row, *layers), style))
@@ -267,7 +288,9 @@ def table(block: TableBlock, ctx: RenderContext) -> list[Flowable]:
         for index in range(1, block.blank_rows + ctx.extra_for(block) + 1):
             data.append([str(index) if c.value == "{stt}" else "" for c in block.columns])
     heights = None
-    if block.row_height_mm:
+    if rows and not block.row_height_mm:
+        heights = [None] * head_rows + cells.heights
+    elif block.row_height_mm:
         heights = [None] * head_rows + [block.row_height_mm * mm] * (len(data) - head_rows)
     elif not rows:
         blank_height = block.blank_row_height_mm * mm or size * 1.9

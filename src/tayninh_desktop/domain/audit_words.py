@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tayninh_desktop.domain.messages import field_label
 from tayninh_desktop.domain.messages_accounts import ROLE_LABELS
 from tayninh_desktop.domain.messages_register import EVENT_LABELS, STATUS_LABELS
+from tayninh_desktop.domain.messages_screening import STEP_LABELS
 
 ACTION_LABELS: dict[str, str] = {
     "add_member": "Thêm đảng viên", "update_member": "Sửa hồ sơ đảng viên", "delete_event": "Xóa sự kiện",
@@ -23,6 +24,9 @@ ACTION_LABELS: dict[str, str] = {
     "record_meeting": "Ghi buổi sinh hoạt", "update_meeting": "Sửa buổi sinh hoạt",
     "delete_meeting": "Xóa buổi sinh hoạt", "record_dues": "Ghi đảng phí", "set_dues_term": "Ghi mức đóng đảng phí",
     "grant_dues_relief": "Miễn, giảm đảng phí", "remove_dues_relief": "Bỏ miễn, giảm đảng phí",
+    "record_dues_advance": "Ghi đảng phí đóng trước", "record_dues_late": "Ghi đảng phí đóng chậm",
+    "cancel_dues_payment": "Hủy khoản đóng trước, đóng chậm", "remove_discipline": "Xóa quyết định kỷ luật ghi nhầm",
+    "correct_task": "Sửa nhiệm vụ được phân công",
     "rate_member": "Xếp loại đảng viên", "rate_members": "Xếp loại đảng viên (cả chi bộ)",
     "record_discipline": "Ghi kỷ luật", "assign_task": "Phân công nhiệm vụ", "issue_letter": "Ghi giấy giới thiệu",
     "letter_outcome": "Ghi kết quả giấy giới thiệu", "away_contact": "Ghi liên lạc đảng viên đi làm ăn xa",
@@ -45,6 +49,25 @@ ACTION_LABELS: dict[str, str] = {
     "account_recover": "Đặt lại mật khẩu bằng mã khôi phục", "login_failures": "Đăng nhập sai mật khẩu",
     "login_policy": "Sửa chính sách đăng nhập", "encryption_on": "Mã hóa sổ", "encryption_off": "Bỏ mã hóa sổ",
     "recovery_key_new": "Tạo mã khôi phục mới",
+    # screening and removal cases (Đề án 03)
+    "open_case": "Mở hồ sơ rà soát", "case_helper": "Phân công người giúp đỡ", "case_vote": "Ghi biểu quyết",
+    "case_screening_vote": "Ghi biểu quyết sàng lọc", "case_decision": "Ghi quyết định của cấp ủy",
+    "case_expulsion": "Ghi khai trừ theo quyết định kỷ luật", "case_step_correction": "Sửa bước hồ sơ ghi nhầm",
+    "withdraw_case": "Rút hồ sơ", "set_de_an_03_baseline": "Ghi số liệu đầu kỳ Đề án 03", "screening_fact": "Ghi thông tin phản ánh về đảng viên",
+    "set_allotment": "Ghi chỉ tiêu xóa tên, cho ra khỏi Đảng", "correct_rating": "Sửa xếp loại",
+    # statistics
+    "record_award": "Ghi khen thưởng", "delete_award": "Xóa khen thưởng",
+    "set_statistics_typed": "Nhập tay số liệu thống kê", "clear_statistics_typed": "Xóa số liệu thống kê nhập tay",
+    "set_transfer_scope": "Ghi chuyển sinh hoạt trong hay ngoài tỉnh",
+    # returns to the superior, and merging registers
+    "create_exchange_keys": "Tạo khóa gửi báo cáo", "import_key_card": "Nhập thẻ khóa của đơn vị",
+    "expect_return": "Yêu cầu cấp dưới gửi báo cáo", "export_return": "Xuất báo cáo gửi cấp trên",
+    "reopen_return_period": "Mở lại kỳ báo cáo đã gửi", "accept_return": "Nhận báo cáo của cấp dưới",
+    "reject_return": "Trả lại báo cáo của cấp dưới", "import_return_receipt": "Nhập giấy báo đã nhận báo cáo",
+    "plan_unit_merge": "Lập danh sách hợp nhất sổ", "decide_merge_pair": "Xác định người trùng khi hợp nhất",
+    "apply_unit_merge": "Hợp nhất sổ của đơn vị",
+    # the program's own steps
+    "migration": "Nâng cấp cấu trúc sổ", "upgrade_compact_party_life": "Nâng cấp cách lưu điểm danh, đảng phí",
 }
 
 # Extra labels of snapshot keys that no form shows.
@@ -76,6 +99,8 @@ class ChangeLine:
 def action_label(action: str) -> str:
     if action.startswith("event:"):
         return "Ghi sự kiện: " + EVENT_LABELS.get(action[6:], action[6:])
+    if action.startswith("case_step:"):
+        return "Ghi bước hồ sơ: " + STEP_LABELS.get(action[10:], action[10:])
     return ACTION_LABELS.get(action, action)
 
 

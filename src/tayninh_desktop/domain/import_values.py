@@ -52,16 +52,20 @@ def cell_text(value: object) -> str:
 
 
 
+_DATE_NAMES = frozenset(DATE_FIELDS) | {"birth_male", "birth_female"}
+_NUMBER_NAMES = frozenset({"cccd", "card_number", "dossier_number", "phone"})
+
+
 def field_value(name: str, cell: SourceCell, today: date) -> str:
     """The form string for one field from one cell."""
     value = cell.value
-    if name in DATE_FIELDS or name in ("birth_male", "birth_female"):
+    if name in _DATE_NAMES:
         return read_date(value, allow_year=name != "joined_on" and name != "full_member_on", today=today)
-    if name in ("cccd", "card_number", "dossier_number", "phone"):
+    if name in _NUMBER_NAMES:
         return read_number(name, value)
     if name == "gender":
         return read_gender(cell_text(value))
-    text = nfc(cell_text(value))
+    text = nfc(value if type(value) is str else cell_text(value))
     if cell.encoding is LegacyEncoding.TCVN3 and text:
         text = recapitalise(name, text)
     return text

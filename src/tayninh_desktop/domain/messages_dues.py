@@ -20,6 +20,10 @@ FIELD_LABELS: dict[str, str] = {
     "dues_payment_amount": "Số tiền",
     "payment_reason": "Lý do số tiền khác mức tính",
     "dues_approval": "Căn cứ, ý kiến của cấp ủy",
+    "dues_payment": "Khoản đóng",
+    "cancel_reason": "Lý do hủy",
+    "dues_relief": "Quyết định miễn, giảm",
+    "remove_reason": "Lý do hủy",
 }
 
 MESSAGES: dict[str, str] = {
@@ -64,6 +68,11 @@ MESSAGES: dict[str, str] = {
                                    " {count} tháng — ghi lý do.",
     "dues_month_in_payment": "{field_label}: tháng {month} — đảng viên {name} đã {other} (ngày {paid_on});"
                              " tháng này đã đóng, không ghi lại trạng thái khác.",
+    "dues_payment_not_found": "Đảng viên {name} không có khoản đóng trước, đóng chậm số {payment_id}"
+                              " (có thể đã hủy).",
+    "dues_payment_no_history": "Khoản đóng số {payment_id} của đảng viên {name} không có bản ghi các tháng trước khi"
+                               " ghi khoản đó trong nhật ký, nên chương trình không trả lại được trạng thái cũ"
+                               " của các tháng.",
 }
 
 PAYMENT_KINDS = {"advance": "đóng trước", "late": "đóng chậm"}

@@ -34,15 +34,20 @@ FIELD_LABELS: dict[str, str] = {
     "contact": "Cách liên lạc",
     "note": "Nội dung trao đổi",
     "meeting_secretary": "Thư ký",
+    "delete_reason": "Lý do xóa",
     "rubric_name": "Tên biểu đánh giá",
     "rubric_doc_number": "Số hiệu văn bản căn cứ",
     "rubric_doc_date": "Ngày văn bản căn cứ",
     "rubric_basis": "Căn cứ",
     "rubric_criteria": "Tiêu chí",
     "rubric_levels": "Mức xếp loại",
+    "discipline_remove_reason": "Lý do xóa",
 }
 
 MESSAGES: dict[str, str] = {
+    "discipline_not_found": "Không tìm thấy quyết định kỷ luật (mã {discipline_id}); có thể đã xóa.",
+    "discipline_from_case": "Quyết định {form} ngày {date} của đảng viên {name} được ghi từ quyết định trong hồ sơ"
+                            " xử lý (rà soát, sàng lọc): sửa bước quyết định của hồ sơ đó, không xóa riêng ở đây.",
     "bad_month": "{field_label}: «{value}» không phải tháng hợp lệ; nhập theo dạng tháng/năm, ví dụ 03/2026.",
     "bad_choice": "{field_label}: «{value}» không phải lựa chọn hợp lệ.",
     "bad_amount": "{field_label}: «{value}» không phải số tiền hợp lệ (số đồng, không âm).",
@@ -65,7 +70,9 @@ MESSAGES: dict[str, str] = {
     "level_above_score": "{field_label}: {score} điểm chưa đủ cho mức xếp loại đã chọn (theo {rule}).",
     "letter_not_found": "Không tìm thấy giấy giới thiệu (mã {letter_id}).",
     "not_away": "Đảng viên {name} không ở diện đi làm ăn xa vào ngày {date}.",
-    "task_exists": "{field_label}: đảng viên {name} đã được phân công nhiệm vụ năm {year}.",
+    "task_exists": "{field_label}: đảng viên {name} đã được phân công nhiệm vụ năm {year}; sửa nhiệm vụ đó thay vì"
+                   " ghi thêm.",
+    "task_missing": "{field_label}: đảng viên {name} chưa được phân công nhiệm vụ năm {year}, không có gì để sửa.",
     "rubric_invalid": "Biểu đánh giá không hợp lệ: {reason}",
     "bad_number": "{field_label}: «{value}» không phải số hợp lệ (từ {low} đến {high}).",
     "outcome_still_pending": "{field_label}: chọn kết quả (đã trình giấy, trả lại hoặc hủy).",

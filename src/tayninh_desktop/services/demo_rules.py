@@ -14,7 +14,8 @@ from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind, comput
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.rules import RuleBook
-from tayninh_desktop.storage import dues_repo
+from tayninh_desktop.services import dues_payments
+from tayninh_desktop.storage import audit, dues_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.party_life_codes import DUES_CODES, month_code
@@ -171,6 +172,7 @@ def leave_details(db: Database, rng: random.Random) -> None:
 
 
 DEMO_SETTLEMENTS = 3   # away members whose deferred months the demo shows settled late
+_RECEIVER, _APPROVAL = "Phó bí thư chi bộ", "Chi bộ đồng ý tại kỳ sinh hoạt"
 
 
 def settle_some_deferred(db: Database, today: date) -> int:
@@ -202,9 +204,16 @@ def settle_some_deferred(db: Database, today: date) -> int:
         db.execute("INSERT INTO dues_payments (member_row, from_month, to_month, id, amount, paid_on, received_by,"
                    " kind, reason, approval, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'late', '', ?, ?)",
                    [member_row, run[0][0], run[-1][0], written, sum(r[2] for r in run), paid_on.isoformat(),
-                    "Phó bí thư chi bộ", "Chi bộ đồng ý tại kỳ sinh hoạt", stamp])
+                    _RECEIVER, _APPROVAL, stamp])
+        member_id = db.execute("SELECT id FROM members WHERE rowid = ?", [member_row]).fetchone()[0]
+        months = [codes.month_text(r[0]) for r in run]
+        before = dues_payments.months_before(dues_repo.member_history(db, member_id), months)
         db.conn.executemany("UPDATE dues_compact SET state = ?, amount = NULL, reason = ? WHERE member_row = ?"
                             " AND month = ?", [(_PAID, note, member_row, r[0]) for r in run])
+        audit.append(db, audit.SYSTEM_ACTOR, "record_dues_late", "member", member_id, {"months": before},
+                     {"payment_id": written, "from_month": months[0], "to_month": months[-1],
+                      "amount": sum(r[2] for r in run), "paid_on": paid_on.isoformat(),
+                      "received_by": _RECEIVER, "reason": "", "approval": _APPROVAL})
     return written
 
 

@@ -31,7 +31,6 @@ from tayninh_desktop.domain.documents import (
 )
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.domain.org import Unit
 from tayninh_desktop.domain.rich_text import BodyParagraph, body_data, parse_body
 from tayninh_desktop.domain.validation import length_issues
 from tayninh_desktop.domain.votes import VoteKind
@@ -48,7 +47,9 @@ from tayninh_desktop.services import (
     screening_papers,
 )
 from tayninh_desktop.services.changes import Changes
+from tayninh_desktop.services.documents_register import print_register
 from tayninh_desktop.services.form_catalogue import catalogue, get_form, office_folder
+from tayninh_desktop.services.print_result import PrintResult
 from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.storage import audit, documents_repo
 from tayninh_desktop.storage.db import Database
@@ -124,15 +125,6 @@ def checked_request(request: PrintRequest) -> PrintRequest:
     return replace(request, period=check_period(request.period), body=body)
 
 
-@dataclass(frozen=True)
-class PrintResult:
-    path: Path
-    pages: int
-    sha256: str
-    document_id: str | None = None
-    symbol: str = ""
-
-
 def list_forms(scope: str | None = None) -> list[FormInfo]:
     """The forms shipped with the program and those the office added, optionally only those about
     ``scope`` (cell, member…)."""
@@ -184,12 +176,6 @@ def get_form_info(form_id: str) -> FormInfo:
     return _info(get_form(form_id), catalogue().office_ids)
 
 
-def _header(db: Database, unit: Unit, on: date, form: FormDefinition) -> DocumentHeader:
-    lines = organisation.header_lines(db, unit.id, on)
-    return DocumentHeader(superior_line=lines.superior_line, issuer_line=lines.issuer_line,
-                          issuer_code=lines.issuer_code, place_name=lines.place_name, type_code=form.type_code, on=on)
-
-
 def build_context(db: Database, form_id: str, request: PrintRequest, *, values: dict | None = None) -> dict:
     """Everything the form's fields can use, taken from the register as it stood on the document's date
     (``values``: what the caller computed already, such as the warnings the home page shows)."""
@@ -206,7 +192,7 @@ def build_context(db: Database, form_id: str, request: PrintRequest, *, values: 
              "unit_name": documents_issuer.name_on(db, (subject or home).id, on),
              "cell_name": documents_issuer.name_on(db, issuer.cell.id, on) if issuer.cell else ""}
     ctx: dict = {
-        "header": _header(db, issuer.unit, on, form), **names, **documents_issuer.context_fields(issuer),
+        "header": documents_issuer.header(db, issuer.unit, on, form), **names, **documents_issuer.context_fields(issuer),
         "superior_name": documents_issuer.name_on(db, home.parent_id, on) if home.parent_id else "",
         "deciding_body": f"Ban Thường vụ {names['committee_name']}",
         "as_of": on, "meeting_date": on, "year": request.year or on.year, "month": month_text(on.month),
@@ -390,63 +376,3 @@ def reprint(db: Database, actor: Actor, document_id: str, out: Path,
     scope.require_cell(db, doc.unit_id, actor)   # a cell secretary: their cell's papers only
     result = render(get_form(doc.form_id), context_codec.loads(doc.context_json), out, settings=settings)
     return PrintResult(result.path, result.pages, result.sha256, doc.id, doc.symbol)
-
-
-def register_listing(db: Database, *, year: int | None = None, type_code: str | None = None) -> list[IssuedDocument]:
-    """The document register (every issuer; a cell secretary: their cell's), newest first."""
-    check_year(year)
-    found = documents_repo.listing(db, year=year, type_code=type_code)
-    cell = scope.scoped_cell(db)
-    return found if cell is None else [d for d in found if d.unit_id == cell]
-
-
-def print_register(db: Database, actor: Actor, out: Path, *, year: int | None = None, cell_id: str | None = None,
-                   settings: DocumentSettings | None = None, blank: bool = False) -> PrintResult:
-    """Print one issuer's register of documents sent (sổ đăng ký văn bản đi): the committee's, or a cell's
-    with ``cell_id``; its own documents only, oldest first, with recipients and copies."""
-    actor.require(Permission.READ)
-    output_targets.check(out)
-    settings = frame_settings(db, settings)
-    check_year(year)
-    check_target(out)
-    require_register_scope(db, actor, cell_id)
-    form = get_form("so_dang_ky_van_ban")
-    result = render(form, register_context(db, year=year, cell_id=cell_id), out, settings=settings, blank=blank)
-    return PrintResult(result.path, result.pages, result.sha256)
-
-
-def require_register_scope(db: Database, actor: Actor, cell_id: str | None) -> None:
-    """A cell secretary sees their own cell's register of documents only (not the committee's, not another's)."""
-    if actor.scoped or scope.scoped_cell(db):
-        scope.require_cell(db, cell_id, actor)
-
-
-def register_context(db: Database, *, year: int | None = None, cell_id: str | None = None) -> dict:
-    """The values of the printed register of documents sent (the committee's, or a cell's)."""
-    if scope.scoped_cell(db):
-        scope.require_cell(db, cell_id)
-    on = date.today()
-    form = get_form("so_dang_ky_van_ban")
-    unit = organisation.unit(db, cell_id) if cell_id else organisation.require_home(db)
-    docs = documents_numbering.register_of(db, unit.id, year=year)
-    rows = [{"symbol": d.symbol, "issued_on": format_vn_date(d.issued_on), "summary": d.summary, "signer": d.signer,
-             "recipients": d.recipients, "copies": d.copies or ""} for d in docs]
-    name = documents_issuer.name_on(db, unit.id, on)
-    return {"header": _header(db, unit, on, form), "documents": rows, "unit_name": name, "issuer_name": name,
-            "period_text": f"năm {year}" if year else "", "document_count": len(rows)}
-
-
-def register_ids(db: Database, *, year: int | None = None, unit_id: str | None = None) -> list[str]:
-    """The ids of the document register (one issuer's with ``unit_id``), newest first (a table fetches their
-    rows as it paints them); a cell secretary's cell's only."""
-    check_year(year)
-    own = scope.scoped_cell(db)
-    if own is not None and unit_id not in (None, own):
-        return []   # another issuer's register shows nothing to a cell secretary
-    return documents_repo.ids(db, year=year, unit_id=own or unit_id)
-
-
-def register_rows(db: Database, document_ids: list[str]) -> list[IssuedDocument]:
-    found = documents_repo.get_many(db, document_ids)
-    cell = scope.scoped_cell(db)
-    return found if cell is None else [d for d in found if d.unit_id == cell]

@@ -13,7 +13,7 @@ from datetime import date
 
 from tayninh_desktop.documents.forms import FormDefinition
 from tayninh_desktop.domain.dates import format_vn_date
-from tayninh_desktop.domain.documents import AUTHORITY, SIGNER_TITLES, SIGNING_FOR_SECRETARY
+from tayninh_desktop.domain.documents import AUTHORITY, SIGNER_TITLES, SIGNING_FOR_SECRETARY, DocumentHeader
 from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.domain.members import Member
 from tayninh_desktop.domain.org import Unit, UnitType
@@ -44,6 +44,13 @@ class Issuer:
     cell: Unit | None       # the cell the paper is about (a member's cell), if any
     member: Member | None
     signer: Signer
+
+
+def header(db: Database, unit: Unit, on: date, form: FormDefinition) -> DocumentHeader:
+    """The header lines of a paper issued by ``unit`` on ``on`` (the superior and the issuer valid that day)."""
+    lines = organisation.header_lines(db, unit.id, on)
+    return DocumentHeader(superior_line=lines.superior_line, issuer_line=lines.issuer_line,
+                          issuer_code=lines.issuer_code, place_name=lines.place_name, type_code=form.type_code, on=on)
 
 
 def name_on(db: Database, unit_id: str, on: date) -> str:

@@ -24,9 +24,8 @@ from tayninh_desktop.services.documents import (
     build_context,
     checked_request,
     has_content,
-    register_context,
-    require_register_scope,
 )
+from tayninh_desktop.services.documents_register import register_context, require_register_scope
 from tayninh_desktop.services.form_catalogue import get_form
 from tayninh_desktop.services.sample_register import frame_settings
 from tayninh_desktop.storage import documents_repo

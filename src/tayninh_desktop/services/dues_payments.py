@@ -15,7 +15,7 @@ from datetime import date
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.dates import format_vn_date
 from tayninh_desktop.domain.dues import compute_due, months_between
-from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.messages_dues import PAYMENT_KINDS
 from tayninh_desktop.domain.party_life import (
     DuesEntry,
@@ -232,7 +232,7 @@ def _write(db: Database, actor: Actor, member_id: str, request: PaymentRequest, 
     payment_id = dues_payments_repo.insert(db, payment)
     shares = _shares(amount, figures, months)
     note = f"{PAYMENT_KINDS[kind].capitalize()} ngày {format_vn_date(request.paid_on)}"
-    before = {e.month: [e.amount, e.state.value] for e in dues_repo.member_history(db, member_id) if e.month in shares}
+    before = months_before(dues_repo.member_history(db, member_id), months)
     entries = []
     fallback = dues_payments_repo.current_cell(db, member_id)
     for month in months:
@@ -249,6 +249,53 @@ def _write(db: Database, actor: Actor, member_id: str, request: PaymentRequest, 
                   "paid_on": request.paid_on.isoformat(), "received_by": received_by, "reason": reason,
                   "approval": approval})
     return payment_id, Changes(party_life=True, member_ids=(member_id,))
+
+
+def months_before(history: list[DuesEntry], months: list[str]) -> dict[str, list]:
+    """The audit's "before" of a payment: each covered month that had an entry, with everything needed to put it
+    back when the payment is cancelled (amount, state, reason, amount due, reason of a changed amount, cell)."""
+    return {e.month: [e.amount, e.state.value, e.reason, e.due, e.amount_reason, e.cell_id]
+            for e in history if e.month in months}
+
+
+def cancel_payment(db: Database, actor: Actor, member_id: str, payment_id: int, reason: str) -> Changes:
+    """Cancel a payment recorded by mistake: the months it covered go back to what they were before it (as its
+    audit entry recorded them; a month that had no entry is no longer recorded), the payment is removed, and the
+    audit keeps the payment, the reason and who cancelled it."""
+    actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
+    reason = nfc(reason or "").strip()
+    if not reason:
+        raise ValidationError([FieldIssue("cancel_reason", "required")])
+    with db.atomic():
+        member = require_member(db, member_id)
+        payment = dues_payments_repo.get(db, member_id, payment_id)
+        if payment is None:
+            raise DomainError("dues_payment_not_found", payment_id=payment_id, name=member.full_name)
+        before = dues_payments_repo.months_before(db, member_id, payment_id)
+        if before is None:
+            raise DomainError("dues_payment_no_history", payment_id=payment_id, name=member.full_name)
+        months = months_of(payment.from_month, payment.to_month)
+        current = {e.month: e for e in dues_repo.member_history(db, member_id) if e.month in months}
+        restored = [_restored(member_id, before[m], current.get(m), m) for m in months if m in before]
+        dues_repo.upsert_many(db, restored)
+        dues_repo.delete_months(db, member_id, [m for m in months if m not in before])
+        dues_payments_repo.delete(db, member_id, payment_id)
+        audit.append(db, actor.name, "cancel_dues_payment", "member", member_id,
+                     {"payment_id": payment_id, "kind": payment.kind, "from_month": payment.from_month,
+                      "to_month": payment.to_month, "amount": payment.amount, "paid_on": payment.paid_on.isoformat(),
+                      "received_by": payment.received_by},
+                     {"reason": reason, "months": months_before(restored, months)})
+    return Changes(party_life=True, member_ids=(member_id,))
+
+
+def _restored(member_id: str, values: list, current: DuesEntry | None, month: str) -> DuesEntry:
+    """A month as it was (an entry recorded before the audit kept the whole month has amount and state only: its
+    amount due and cell stay as they are now)."""
+    amount, state, *rest = values
+    reason, due, amount_reason, cell_id = (rest + [None] * 4)[:4] if rest else \
+        ("", current.due if current else None, "", current.cell_id if current else None)
+    return DuesEntry(member_id, month, amount, DuesState(state), reason or "", cell_id, due, amount_reason or "")
 
 
 def covering(db: Database, member_ids: list[str], month: str) -> dict[str, tuple[str, date]]:

@@ -116,17 +116,30 @@ def grant_relief(db: Database, actor: Actor, member_id: str, kind: str, first_mo
     return relief.id, Changes(party_life=True, member_ids=(member_id,))
 
 
-def remove_relief(db: Database, actor: Actor, relief_id: str) -> Changes:
-    """Remove an exemption or reduction recorded by mistake (the months already recorded keep their amounts)."""
+def remove_relief(db: Database, actor: Actor, relief_id: str, reason: str) -> Changes:
+    """Remove an exemption or reduction recorded by mistake, with the reason (the months already recorded keep their
+    amounts; the months not yet recorded compute without it). The audit keeps the decision removed."""
     actor.require(Permission.EDIT_REGISTER)
+    reason = nfc(reason or "").strip()
     with db.atomic():
         relief = dues_repo.get_relief(db, relief_id)
         if relief is None:
             raise DomainError("dues_relief_not_found", relief_id=relief_id)
+        scope.require_member(db, relief.member_id, actor)
+        if not reason:
+            raise ValidationError([FieldIssue("remove_reason", "required")])
         dues_repo.delete_relief(db, relief_id)
         audit.append(db, actor.name, "remove_dues_relief", "member", relief.member_id,
-                     {"relief_id": relief_id, "kind": relief.kind.value, "first_month": relief.first_month}, None)
+                     {**asdict(relief), "kind": relief.kind.value,
+                      "decision_date": str(relief.decision_date or "")}, {"reason": reason})
     return Changes(party_life=True, member_ids=(relief.member_id,))
+
+
+def member_reliefs(db: Database, member_id: str) -> list[DuesRelief]:
+    """The member's exemptions and reductions, oldest first."""
+    scope.require_member(db, member_id)
+    require_member(db, member_id)
+    return dues_repo.reliefs_of(db, [member_id]).get(member_id, [])
 
 
 def member_dues_terms(db: Database, member_id: str, month_text: str) -> MemberDues:

@@ -207,10 +207,16 @@ class CellFinder:
         for unit in cells:
             for key in (fold(unit.code), fold(unit.name), fold(unit.name).removeprefix("chi bo ").strip()):
                 self.by_key.setdefault(key, unit)
+        self.found: dict[str, Unit | None] = {}   # a list names its few cells row after row: each text once
 
     def find(self, text: str) -> Unit | None:
+        try:
+            return self.found[text]
+        except KeyError:
+            pass
         wanted = fold(text)
-        return self.by_key.get(wanted) or self.by_key.get(wanted.removeprefix("chi bo ").strip())
+        unit = self.found[text] = self.by_key.get(wanted) or self.by_key.get(wanted.removeprefix("chi bo ").strip())
+        return unit
 
 
 class IdentityIndex:
@@ -220,13 +226,20 @@ class IdentityIndex:
         self.cccd = {i.cccd: i for i in identities if i.cccd}
         self.card = {i.card_number: i for i in identities if i.card_number}
         self.name: dict[tuple[str, date], list[Identity]] = defaultdict(list)
+        self.folded: dict[str, str] = {}   # a name as written -> folded: once per distinct name, file and register
         for i in identities:
-            self.name[(fold(i.full_name), i.birth)].append(i)
+            self.name[(self.fold(i.full_name), i.birth)].append(i)
+
+    def fold(self, name: str) -> str:
+        folded = self.folded.get(name)
+        if folded is None:
+            folded = self.folded[name] = fold(name)
+        return folded
 
     def decide(self, data: MemberData) -> MatchDecision:
         return decide_match(data.cccd, data.card_number, self.cccd.get(data.cccd) if data.cccd else None,
                             self.card.get(data.card_number) if data.card_number else None,
-                            self.name.get((fold(data.full_name), data.birth_date), []))
+                            self.name.get((self.fold(data.full_name), data.birth_date), []))
 
 
 def candidates_of(db, member_ids: list[str]) -> dict[str, Candidate]:
@@ -282,7 +295,7 @@ def _plan(db, source: ImportSource, cell_id: str | None, today: date, progress: 
         if decision is not None and decision.kind is MatchKind.MATCHED:
             claimed[decision.member_id].append(row.rows[0])
     new_rows = [r for r in parsed if id(r) in decisions and decisions[id(r)].kind is MatchKind.NEW]
-    twins = possible_duplicates([(r.rows[0], fold(r.data.full_name), r.data.birth_date, r.data.cccd,
+    twins = possible_duplicates([(r.rows[0], index.fold(r.data.full_name), r.data.birth_date, r.data.cccd,
                                   r.data.card_number) for r in new_rows])
     wanted = [m for d in decisions.values() if d.kind is MatchKind.AMBIGUOUS for m in d.candidates]
     wanted += [m for m, rows in claimed.items() if len(rows) > 1]
@@ -345,11 +358,26 @@ def _held(ctx: _Context, base: RowOutcome, row: ParsedRow, issue: RowIssue, memb
     return replace(base, status=RowStatus.HELD, issues=(issue,), candidates=found, cell_id=cell_id)
 
 
+def _present(values: dict[str, str]) -> frozenset[str]:
+    """The fields a row fills (its cell and the Mẫu 7 columns of leaving aside): the rows of a list fill the same
+    few sets of fields, each set worked out once."""
+    key = tuple(values)
+    present = _PRESENT.get(key)
+    if present is None:
+        if len(_PRESENT) > 256:
+            _PRESENT.clear()
+        present = _PRESENT[key] = frozenset(f for f in values if f != "cell" and f not in GONE_FIELDS)
+    return present
+
+
+_PRESENT: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 def _outcome(ctx: _Context, row: ParsedRow, decision: MatchDecision | None) -> RowOutcome:
     source = ctx.source
     name = row.data.full_name if row.data else row.values.get("full_name", "")
     base = RowOutcome(row.rows, RowStatus.REFUSED, name, conversions=row.conversions, data=row.data,
-                      present=frozenset(f for f in row.values if f != "cell" and f not in GONE_FIELDS))
+                      present=_present(row.values))
     gone = left_the_list(row.values)
     if gone:
         issue = row_issue(source, row, gone, "import_left_the_list", {"value": row.values[gone]})

@@ -191,17 +191,22 @@ def _snapshot(meeting: Meeting | None, lines: list[Attendance]) -> dict | None:
     return data
 
 
-def delete_meeting(db: Database, actor: Actor, meeting_id: str) -> Changes:
-    """Remove a meeting recorded by mistake, with its attendance."""
+def delete_meeting(db: Database, actor: Actor, meeting_id: str, reason: str) -> Changes:
+    """Remove a meeting recorded by mistake, with its attendance and the reason (the audit keeps both)."""
     actor.require(Permission.EDIT_REGISTER)
     from tayninh_desktop.services.case_meetings import refuse_removing_meeting
 
+    reason = nfc(reason or "").strip()
     with db.atomic():
         meeting = get_meeting(db, meeting_id)
+        scope.require_cell(db, meeting.cell_id, actor)
+        if not reason:
+            raise ValidationError([FieldIssue("delete_reason", "required")])
         refuse_removing_meeting(db, meeting)   # a progress note in force made at it is corrected first
         lines = meetings_repo.attendance_of(db, meeting_id)
         meetings_repo.delete_meeting(db, meeting_id)
-        audit.append(db, actor.name, "delete_meeting", "meeting", meeting_id, _snapshot(meeting, lines), None)
+        audit.append(db, actor.name, "delete_meeting", "meeting", meeting_id, _snapshot(meeting, lines),
+                     {"reason": reason})
     return Changes(party_life=True)
 
 

@@ -14,7 +14,7 @@ from tayninh_desktop.domain.discipline import (
     in_force_until,
     level_allowed,
 )
-from tayninh_desktop.domain.errors import FieldIssue, ValidationError
+from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.members import MemberStatus, Standing
 from tayninh_desktop.domain.messages_party_life import DISCIPLINE_LABELS, RATING_LABELS
@@ -244,6 +244,33 @@ def record_discipline(db: Database, actor: Actor, member_id: str, form: str, dec
     return record.id, Changes(party_life=True, member_ids=(member_id,))
 
 
+def remove_discipline(db: Database, actor: Actor, discipline_id: str, reason: str) -> Changes:
+    """Remove a discipline decision recorded by mistake, with the reason (the audit keeps the decision). One that a
+    removal case's decision recorded is corrected in that case instead."""
+    actor.require(Permission.EDIT_REGISTER)
+    scope.require_record(db, "discipline", discipline_id, actor)
+    reason = nfc(reason or "").strip()
+    with db.atomic():
+        record = ratings_repo.get_discipline(db, discipline_id)
+        if record is None:
+            raise DomainError("discipline_not_found", discipline_id=discipline_id)
+        member = require_member(db, record.member_id)
+        if ratings_repo.discipline_case(db, discipline_id):
+            raise DomainError("discipline_from_case", form=DISCIPLINE_LABELS[record.form.value],
+                              date=format_vn_date(record.decided_on), name=member.full_name)
+        if not reason:
+            raise ValidationError([FieldIssue("discipline_remove_reason", "required")])
+        ratings_repo.delete_discipline(db, discipline_id)
+        audit.append(db, actor.name, "remove_discipline", "member", record.member_id,
+                     {"id": record.id, "form": record.form.value, "track": record.track.value,
+                      "decided_on": record.decided_on.isoformat(),
+                      "announced_on": record.announced_on.isoformat() if record.announced_on else None,
+                      "in_force_until": record.in_force_until.isoformat() if record.in_force_until else None,
+                      "doc_number": record.doc_number, "issuer": record.issuer, "reason": record.reason},
+                     {"reason": reason})
+    return Changes(party_life=True, member_ids=(record.member_id,))
+
+
 def _choice(name: str, value: str, enum: type, issues: list[FieldIssue]):
     try:
         return enum(value)
@@ -283,6 +310,31 @@ def assign_task(db: Database, actor: Actor, member_id: str, year: int, task: str
         ratings_repo.insert_task(db, assignment)
         audit.append(db, actor.name, "assign_task", "member", member_id, None, {"year": year, "task": assignment.task})
     return Changes(party_life=True, member_ids=(member_id,))
+
+
+def correct_task(db: Database, actor: Actor, member_id: str, year: int, task: str, *, notes: str = "") -> Changes:
+    """Correct the member's task of the year as recorded (a wrong word, a changed assignment); the audit keeps the
+    text before."""
+    actor.require(Permission.EDIT_REGISTER)
+    scope.require_member(db, member_id, actor)
+    if not nfc(task):
+        raise ValidationError([FieldIssue("task", "required")])
+    with db.atomic():
+        member = require_member(db, member_id)
+        found = ratings_repo.task_for(db, member_id, year)
+        if found is None:
+            raise ValidationError([FieldIssue("task", "task_missing", {"name": member.full_name, "year": year})])
+        ratings_repo.update_task(db, found.id, nfc(task), nfc(notes))
+        audit.append(db, actor.name, "correct_task", "member", member_id,
+                     {"year": year, "task": found.task, "notes": found.notes},
+                     {"year": year, "task": nfc(task), "notes": nfc(notes)})
+    return Changes(party_life=True, member_ids=(member_id,))
+
+
+def tasks_of(db: Database, member_id: str) -> list[TaskAssignment]:
+    """The member's yearly tasks, latest year first."""
+    scope.require_member(db, member_id)
+    return ratings_repo.tasks_of(db, member_id)
 
 
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:

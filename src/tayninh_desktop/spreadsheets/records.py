@@ -113,10 +113,18 @@ def record_values(rows: list[list[SourceCell]], record: Record, mapping: dict[in
         first = row[column] if column < width else _EMPTY
         value = first.value
         if single and len(fields_) == 1 and not (isinstance(value, str) and "\n" in value):
-            if value is None or value == "":
+            if value is None or value == "":   # the common case: one row, one field
                 continue
-            cells = (first,)  # the common case: one row, one field
-        elif fields_ == ("full_name",) and not single:
+            name = fields_[0]
+            if name is None or name in values:
+                continue
+            text = field_value(name, first, today)
+            if text:
+                _store(values, sources, name, text, column)
+                if first.encoding is not LegacyEncoding.UNICODE and first.raw != first.text:
+                    conversions.append((name, first.raw, text))
+            continue
+        if fields_ == ("full_name",) and not single:
             cells = _name_lines(rows, record, column, values, sources, today)
         else:
             cells = _column_cells(rows, record, column, len(fields_) == 1)

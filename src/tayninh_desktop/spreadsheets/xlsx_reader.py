@@ -84,9 +84,10 @@ def _read_sheet(book, ws, counter: _Counter) -> SheetGrid:
     with book._archive.open(ws._worksheet_path) as source:
         parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        cell_reader = _CellReader(parser)
         for _event, element in iterparse(source):
             if element.tag == ROW_TAG:
-                index, cells = _parse_row(parser, element, file_name)
+                index, cells = _parse_row(parser, element, file_name, cell_reader)
                 element.clear()
                 _put_row(rows, index, cells, fonts, ws.title, file_name, counter)
             elif element.tag == merge_cell_tag:
@@ -96,8 +97,9 @@ def _read_sheet(book, ws, counter: _Counter) -> SheetGrid:
     return SheetGrid(ws.title, _trim(rows), tuple(merges))
 
 
-def _parse_row(parser, element, file_name: str) -> tuple[int, list[dict]]:
-    """A row's number and its cells (openpyxl's own parse_row also keeps every row's height: not wanted)."""
+def _parse_row(parser, element, file_name: str, cell_reader: _CellReader) -> tuple[int, list[tuple]]:
+    """A row's number and its cells as (column, value, data type, style id) (openpyxl's own parse_row also keeps
+    every row's height: not wanted)."""
     number = element.get("r")
     try:
         parser.row_counter = int(float(number)) if number is not None else parser.row_counter + 1
@@ -106,33 +108,108 @@ def _parse_row(parser, element, file_name: str) -> tuple[int, list[dict]]:
     if parser.row_counter < 1:
         raise DomainError("import_unreadable", file=file_name, reason=_reason(ValueError()))
     parser.col_counter = 0
-    return parser.row_counter, [parser.parse_cell(child) for child in element]
+    return parser.row_counter, [cell_reader.read(child) for child in element]
 
 
-def _put_row(rows: list, index: int, cells: list[dict], fonts: _FontNames, sheet: str, file_name: str,
+class _CellReader:
+    """A cell element as openpyxl's ``WorkSheetParser.parse_cell`` reads it (data only), the common kinds read
+    here without its dictionary, its rich-text objects and its coordinate parse; anything else (an error, an ISO
+    date, rich text, a date out of range, an odd coordinate) goes through ``parse_cell`` itself.
+
+    The same values as ``parse_cell``: numbers through its ``_cast_number``, date-styled numbers through
+    ``from_excel``, shared strings from the same table, an inline string of one plain ``<t>`` as its text."""
+
+    def __init__(self, parser) -> None:
+        from openpyxl.utils.cell import column_index_from_string
+        from openpyxl.utils.datetime import from_excel
+        from openpyxl.worksheet._reader import CELL_TAG, VALUE_TAG, _cast_number
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+
+        self.parser = parser
+        self.cell_tag = CELL_TAG
+        self.value_tag = VALUE_TAG
+        self.inline_tag = f"{{{SHEET_MAIN_NS}}}is"
+        self.text_tag = f"{{{SHEET_MAIN_NS}}}t"
+        self.cast_number = _cast_number
+        self.from_excel = from_excel
+        self.column_index = column_index_from_string
+        self.columns: dict[str, int] = {}   # "AB" -> 28: a sheet has a few dozen columns
+
+    def read(self, element) -> tuple:
+        parser = self.parser
+        if element.tag != self.cell_tag:
+            return self._slow(element)
+        coordinate = element.get("r")
+        if coordinate:
+            letters = coordinate.rstrip("0123456789")
+            column = self.columns.get(letters)
+            if column is None or len(letters) == len(coordinate):
+                if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
+                        and len(letters) < len(coordinate)):
+                    return self._slow(element)
+                column = self.columns[letters] = self.column_index(letters)
+            parser.col_counter = column
+        else:
+            parser.col_counter += 1
+            column = parser.col_counter
+        style_id = element.get("s", 0)
+        if style_id:
+            style_id = int(style_id)
+        data_type = element.get("t", "n")
+        if data_type == "inlineStr":
+            inline = element.find(self.inline_tag)
+            if inline is None:
+                return column, None, data_type, style_id
+            if len(inline) != 1 or inline[0].tag != self.text_tag:
+                return self._slow(element)
+            text = inline[0].text
+            return column, "" if text is None else text, "s", style_id
+        value = element.findtext(self.value_tag, None) or None
+        if value is None:
+            return column, None, data_type, style_id
+        if data_type == "n":
+            value = self.cast_number(value)
+            if style_id in parser.date_formats:
+                try:
+                    value = self.from_excel(value, parser.epoch, timedelta=style_id in parser.timedelta_formats)
+                except (OverflowError, ValueError):
+                    return self._slow(element)   # openpyxl's warning and its error value
+                data_type = "d"
+            return column, value, data_type, style_id
+        if data_type == "s":
+            return column, parser.shared_strings[int(value)], data_type, style_id
+        if data_type == "str":
+            return column, value, "s", style_id
+        return self._slow(element)
+
+    def _slow(self, element) -> tuple:
+        cell = self.parser.parse_cell(element)
+        return cell["column"], cell["value"], cell["data_type"], cell["style_id"]
+
+
+def _put_row(rows: list, index: int, cells: list[tuple], fonts: _FontNames, sheet: str, file_name: str,
              counter: _Counter) -> None:
-    present = [c for c in cells if c["value"] not in (None, "")]
+    present = [c for c in cells if c[1] is not None and c[1] != ""]
     if not present:
         return
     limits.check(file_name, "rows", index, limits.MAX_ROWS)
-    width = max(c["column"] for c in present)
+    width = max(c[0] for c in present)
     limits.check(file_name, "columns", width, limits.MAX_COLUMNS)
-    counter.add(len(present), sum(len(c["value"]) for c in present if isinstance(c["value"], str)))
+    counter.add(len(present), sum(len(c[1]) for c in present if isinstance(c[1], str)))
     row = [GridCell()] * width
     make = tuple.__new__   # GridCell(...) without its generated __new__: one per cell of the sheet
-    for c in present:
-        value = c["value"]
+    for column, value, data_type, style_id in present:
         if isinstance(value, str):
             if len(value) > limits.MAX_CELL_CHARS:
                 from openpyxl.utils import get_column_letter
 
                 raise DomainError("import_cell_too_long", file=file_name, sheet=sheet, length=len(value),
-                                  cell=f"{get_column_letter(c['column'])}{index}", limit=limits.MAX_CELL_CHARS)
-            row[c["column"] - 1] = make(GridCell, (value, fonts.name(c["style_id"])))
-        elif c["data_type"] == "e":
+                                  cell=f"{get_column_letter(column)}{index}", limit=limits.MAX_CELL_CHARS)
+            row[column - 1] = make(GridCell, (value, fonts.name(style_id)))
+        elif data_type == "e":
             continue   # an error value (#N/A, a date out of range): an empty cell for the import
         else:
-            row[c["column"] - 1] = make(GridCell, (value, None))
+            row[column - 1] = make(GridCell, (value, None))
     if index - 1 < len(rows):   # rows out of order: the later one counts
         rows[index - 1] = row
         return

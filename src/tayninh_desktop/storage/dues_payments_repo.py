@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,6 +48,29 @@ def insert(db: Database, payment: PaymentRow) -> int:
                 payment.amount, to_iso(payment.paid_on), payment.received_by, payment.kind, payment.reason,
                 payment.approval, now_iso()])
     return new_id
+
+
+def get(db: Database, member_id: str, payment_id: int) -> PaymentRow | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM dues_payments p JOIN members m ON m.rowid = p.member_row"
+                     " WHERE m.id = ? AND p.id = ?", [member_id, payment_id]).fetchone()
+    return _row(row) if row else None
+
+
+def delete(db: Database, member_id: str, payment_id: int) -> None:
+    db.execute("DELETE FROM dues_payments WHERE id = ? AND member_row = (SELECT rowid FROM members WHERE id = ?)",
+               [payment_id, member_id])
+
+
+def months_before(db: Database, member_id: str, payment_id: int) -> dict[str, list] | None:
+    """The months a payment covered as they were before it was recorded (month → its values), read from the audit
+    entry that recorded it (the latest, as a cancelled payment's id may be given again); None when there is none."""
+    row = db.execute("SELECT before_json FROM audit_log WHERE entity = 'member' AND entity_id = ?"
+                     " AND action IN ('record_dues_advance', 'record_dues_late')"
+                     " AND json_extract(after_json, '$.payment_id') = ? ORDER BY seq DESC LIMIT 1",
+                     [member_id, payment_id]).fetchone()
+    if row is None or not row[0]:
+        return None
+    return json.loads(row[0]).get("months")
 
 
 def of_member(db: Database, member_id: str) -> list[PaymentRow]:

@@ -38,6 +38,13 @@ def upsert_many(db: Database, entries: list[DuesEntry]) -> None:
                                    e.due, e.amount_reason) for e in entries])
 
 
+def delete_months(db: Database, member_id: str, months: list[str]) -> None:
+    """Remove the member's entries of ``months`` (the months go back to not recorded)."""
+    member_row = codes.rows_of(db, "members", [member_id]).get(member_id)
+    db.conn.executemany("DELETE FROM dues_compact WHERE member_row = ? AND month = ?",
+                        [(member_row, codes.month_code(m)) for m in months])
+
+
 def insert_rows(db: Database, rows) -> None:
     """Bulk path (demo): compact rows (member row, month code, cell row, amount, state code, reason, due,
     amount_reason) in key order."""

@@ -107,6 +107,16 @@ def get_discipline(db: Database, discipline_id: str) -> DisciplineRecord | None:
     return _discipline(row) if row else None
 
 
+def delete_discipline(db: Database, discipline_id: str) -> None:
+    db.execute("DELETE FROM discipline WHERE id = ?", [discipline_id])
+
+
+def discipline_case(db: Database, discipline_id: str) -> str | None:
+    """The id of the removal case whose decision recorded this discipline, None when it was recorded on its own."""
+    row = db.execute("SELECT id FROM cases WHERE discipline_id = ? LIMIT 1", [discipline_id]).fetchone()
+    return row[0] if row else None
+
+
 def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
     rows = db.execute(f"SELECT {_DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ? ORDER BY decided_on",
                       [member_id])
@@ -129,6 +139,11 @@ def task_for(db: Database, member_id: str, year: int) -> TaskAssignment | None:
     row = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ? AND year = ?",
                      [member_id, year]).fetchone()
     return TaskAssignment(*row) if row else None
+
+
+def update_task(db: Database, task_id: str, task: str, notes: str) -> None:
+    db.execute("UPDATE task_assignments SET task = ?, notes = ?, updated_at = ? WHERE id = ?",
+               [task, notes, now_iso(), task_id])
 
 
 def status_on(db: Database, member_id: str, day) -> str | None:

@@ -33,8 +33,9 @@ _E, _O = Permission.EDIT_REGISTER, Permission.EDIT_ORGANISATION
 # Buttons (by objectName) and what pressing them needs.
 BUTTONS: dict[str, tuple[str | Permission, ...]] = {
     **{name: (_E,) for name in (
-        "all_present", "dues_fill_default", "dues_relief", "dues_terms", "meeting_new", "meeting_save",
-        "new_member", "open_import", "rating_correct", "screening_new_case", "screening_open_from_sign")},
+        "all_present", "dues_cancel_payment", "dues_fill_default", "dues_payment", "dues_relief", "dues_relief_remove",
+        "dues_terms", "meeting_delete", "meeting_new", "meeting_save", "new_member", "open_import", "rating_correct", "screening_new_case",
+        "screening_open_from_sign")},
     **{name: (_E, COMMITTEE) for name in (
         "stats_award_add", "stats_award_delete", "stats_clear", "stats_type", "send_export", "send_receipt",
         "send_reopen", "statement_apply")},
@@ -110,18 +111,37 @@ def gate_page(page: QWidget, actor: Actor, key: str = "") -> list[QPushButton]:
                 "role_gate_page")
     elif actor.role is Role.VIEWER:
         _banner(page, s.GATE_VIEWER.format(name=actor.name), "role_gate_viewer")
+    greyed = gate_buttons(page, actor, BUTTONS)
+    if actor.scoped:
+        lock_cell_filters(page, actor)
+    return greyed
+
+
+# The member dialog's buttons that write (its tabs record facts with their own buttons): a viewer sees them grey
+# with the reason, instead of a refusal after filling a form. A name ending in * covers every name it begins (the
+# history's event buttons).
+MEMBER_DIALOG_BUTTONS: dict[str, tuple[str | Permission, ...]] = {
+    name: (_E,) for name in (
+        "save", "delete_event", "event_*", "add_rating", "add_discipline", "remove_discipline", "add_task", "edit_task",
+        "add_letter", "letter_outcome", "add_contact")}
+
+
+def gate_buttons(widget: QWidget, actor: Actor, needs_by_name: dict[str, tuple[str | Permission, ...]]) -> list:
+    """Grey the buttons of ``widget`` this role may not press (by objectName; a name missing from the table
+    is left alone), the reason as tooltip; they stay grey when the widget enables them again."""
     greyed = []
-    keeper = page.findChild(_KeepDisabled, "role_gate_keeper") or _KeepDisabled(page, objectName="role_gate_keeper")
-    for button in page.findChildren(QPushButton):
-        needs = BUTTONS.get(button.objectName())
+    keeper = widget.findChild(_KeepDisabled, "role_gate_keeper") or _KeepDisabled(widget,
+                                                                                  objectName="role_gate_keeper")
+    for button in widget.findChildren(QPushButton):
+        name = button.objectName()
+        needs = needs_by_name.get(name) or next(
+            (v for k, v in needs_by_name.items() if k.endswith("*") and name.startswith(k[:-1])), None)
         why = reason(actor, needs) if needs else None
         if why:
             button.setEnabled(False)
             button.setToolTip(why)
             button.installEventFilter(keeper)
             greyed.append(button)
-    if actor.scoped:
-        lock_cell_filters(page, actor)
     return greyed
 
 

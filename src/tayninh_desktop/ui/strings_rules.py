@@ -51,6 +51,22 @@ PAYMENT_HINT = ("Đóng trước: các tháng từ tháng đóng trở đi, tron
 PAYMENTS_NONE = "Chưa có khoản đóng trước, đóng chậm."
 PAYMENTS_LINE = "Đã ghi: {items}"
 PAYMENT_ITEM = "{kind} {first}–{last} ({amount}, ngày {day})"
+DUES_RELIEF_REMOVE = "Hủy miễn / giảm…"
+DUES_RELIEF_REMOVE_TIP = "Hủy một quyết định miễn, giảm đảng phí ghi nhầm của đảng viên đang chọn"
+DLG_RELIEF_REMOVE = "Hủy quyết định miễn, giảm đảng phí — {name}"
+RELIEF_REMOVE_HINT = ("Các tháng đã ghi giữ nguyên số tiền; các tháng chưa ghi tính lại mức đóng không có quyết định"
+                      " này. Nhật ký giữ lại quyết định đã hủy, lý do và người hủy.")
+RELIEFS_NONE_TO_REMOVE = "Đảng viên {name} chưa có quyết định miễn, giảm đảng phí nào để hủy."
+RELIEF_ITEM = "{label}, từ tháng {first}{last}"
+DUES_CANCEL_PAYMENT = "Hủy khoản đóng…"
+DUES_CANCEL_PAYMENT_TIP = ("Hủy một khoản đóng trước, đóng chậm ghi nhầm của đảng viên đang chọn: các tháng của khoản"
+                           " đó trở lại như trước khi ghi")
+DLG_CANCEL_PAYMENT = "Hủy khoản đóng trước / đóng chậm — {name}"
+CANCEL_PAYMENT_HINT = ("Các tháng của khoản được chọn trở lại như trước khi ghi khoản đó (tháng trước đó chưa ghi thì"
+                       " để trống). Nhật ký giữ lại khoản đã hủy, lý do và người hủy.")
+CANCEL_REASON_HINT = "ví dụ: ghi nhầm đảng viên, nhầm tháng"
+REMOVE_REASON_HINT = "ví dụ: ghi nhầm đảng viên, nhầm quyết định"
+PAYMENTS_NONE_TO_CANCEL = "Đảng viên {name} chưa có khoản đóng trước, đóng chậm nào để hủy."
 PAID_AS_SUFFIX = " ({kind})"
 
 # Discipline dialog.

@@ -23,7 +23,7 @@ from tayninh_desktop.domain.dates import format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import DomainError, FieldIssue, ValidationError
 from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.services import organisation, register
-from tayninh_desktop.ui import strings
+from tayninh_desktop.ui import role_gate, strings
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext, show_error
 from tayninh_desktop.ui.screen_fit import fit_to_screen
@@ -86,6 +86,7 @@ class MemberDialog(GuardedDialog):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         self.guard = UnsavedGuard(self, snapshot=self._snapshot, save=self.save, what=self._what)
         self.guard.mark_clean()
+        role_gate.gate_buttons(self, context.actor, role_gate.MEMBER_DIALOG_BUTTONS)
 
     def _snapshot(self) -> dict[str, str]:
         values = self.form.values()

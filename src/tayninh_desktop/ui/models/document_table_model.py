@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from tayninh_desktop.domain.dates import format_vn_date
-from tayninh_desktop.services import documents
+from tayninh_desktop.services import documents_register
 from tayninh_desktop.ui import strings_documents as s
 
 CHUNK = 100
@@ -25,7 +25,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.ids = documents.register_ids(self.db, year=self.year, unit_id=self.unit_id)
+        self.ids = documents_register.register_ids(self.db, year=self.year, unit_id=self.unit_id)
         self._cache.clear()
         self.endResetModel()
 
@@ -34,7 +34,7 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         if self.ids[row] not in self._cache:
             start = max(0, row - CHUNK // 4)
-            for doc in documents.register_rows(self.db, self.ids[start:start + CHUNK]):
+            for doc in documents_register.register_rows(self.db, self.ids[start:start + CHUNK]):
                 self._cache[doc.id] = doc
         return self._cache.get(self.ids[row])
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tayninh_desktop.services import documents, documents_word, organisation
+from tayninh_desktop.services import documents, documents_register, documents_word, organisation
 from tayninh_desktop.ui import strings_documents as s
 from tayninh_desktop.ui.context import UiContext
 from tayninh_desktop.ui.models.document_table_model import DocumentTableModel
@@ -132,4 +132,4 @@ class DocumentRegisterTab(QWidget):
             self._status(s.SAVED.format(path=result.path, pages=result.pages))
             self._show(result.path)
 
-        self._run(lambda: documents.print_register(db, actor, target, year=year, cell_id=cell_id), printed)
+        self._run(lambda: documents_register.print_register(db, actor, target, year=year, cell_id=cell_id), printed)

@@ -32,18 +32,24 @@ class DuesPage(CellSheetPage):
         self.terms_button = QPushButton(sr.DUES_TERMS, objectName="dues_terms")
         self.relief_button = QPushButton(sr.DUES_RELIEF, objectName="dues_relief")
         self.payment_button = QPushButton(sr.DUES_PAYMENT, objectName="dues_payment", toolTip=sr.DUES_PAYMENT_TIP)
+        self.relief_remove_button = QPushButton(sr.DUES_RELIEF_REMOVE, objectName="dues_relief_remove",
+                                                toolTip=sr.DUES_RELIEF_REMOVE_TIP)
+        self.cancel_payment_button = QPushButton(sr.DUES_CANCEL_PAYMENT, objectName="dues_cancel_payment",
+                                                 toolTip=sr.DUES_CANCEL_PAYMENT_TIP)
         self.fill_button = QPushButton(sw.DUES_FILL_DEFAULT, objectName="dues_fill_default",
                                        toolTip=sw.DUES_FILL_DEFAULT_TIP)
         super().__init__(context, today, name="dues", model=DuesModel(), period_label=s.MONTH, period=self.month,
                          help_text=s.DUES_HELP, summary_name="dues_totals",
                          extra=(self.load_button, self.terms_button, self.relief_button, self.payment_button),
-                         actions=(self.fill_button,))
+                         actions=(self.relief_remove_button, self.cancel_payment_button, self.fill_button))
         self.totals = self.summary
         self.load_button.clicked.connect(self.switch_month)
         self.month.returnPressed.connect(self.switch_month)
         self.terms_button.clicked.connect(self.edit_terms)
         self.relief_button.clicked.connect(self.grant_relief)
         self.payment_button.clicked.connect(self.record_payment)
+        self.cancel_payment_button.clicked.connect(self.cancel_payment)
+        self.relief_remove_button.clicked.connect(self.remove_relief)
         self.fill_button.clicked.connect(self.fill_default)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
         self.rule_text = ""
@@ -152,6 +158,25 @@ class DuesPage(CellSheetPage):
                                               decision_number=v["decision_number"],
                                               decision_date=_day(v["decision_date"]), reason=v["reason"]))
 
+    def remove_relief(self) -> RecordDialog | None:
+        """Remove one of the selected member's exemptions or reductions recorded by mistake, with the reason."""
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        db, actor = self.context.db, self.context.actor
+        reliefs = dues_terms.member_reliefs(db, member_id)
+        if not reliefs:
+            self.message.setText(sr.RELIEFS_NONE_TO_REMOVE.format(name=name))
+            return None
+        choices = tuple((r.id, sr.RELIEF_ITEM.format(
+            label=dues.relief_label(r), first=month_label(r.first_month),
+            last=f" đến tháng {month_label(r.last_month)}" if r.last_month else "")) for r in reversed(reliefs))
+        dialog = self._open(sr.DLG_RELIEF_REMOVE.format(name=name), [
+            Field("dues_relief", choices[0][0], choices), Field("remove_reason", hint=sr.CANCEL_REASON_HINT)],
+            lambda v: dues_terms.remove_relief(db, actor, v["dues_relief"], v["remove_reason"]))
+        dialog.set_hint(sr.RELIEF_REMOVE_HINT)
+        return dialog
+
     def record_payment(self) -> RecordDialog | None:
         """Dues paid for several months at once by the selected member: in advance (away for work) or late."""
         member_id, name = self._selected()
@@ -180,6 +205,23 @@ class DuesPage(CellSheetPage):
         dialog.set_hint(sr.PAYMENT_HINT.format(limit=limit, basis=basis) + "\n" + _payments_line(db, member_id))
         return dialog
 
+    def cancel_payment(self) -> RecordDialog | None:
+        """Cancel one of the selected member's payments recorded by mistake, with the reason."""
+        member_id, name = self._selected()
+        if not member_id:
+            return None
+        db, actor = self.context.db, self.context.actor
+        rows = dues_payments.payments(db, member_id)
+        if not rows:
+            self.message.setText(sr.PAYMENTS_NONE_TO_CANCEL.format(name=name))
+            return None
+        choices = tuple((str(p.id), _payment_text(p)[:1].upper() + _payment_text(p)[1:]) for p in reversed(rows))   # latest first
+        dialog = self._open(sr.DLG_CANCEL_PAYMENT.format(name=name), [
+            Field("dues_payment", choices[0][0], choices), Field("cancel_reason", hint=sr.CANCEL_REASON_HINT)],
+            lambda v: dues_payments.cancel_payment(db, actor, member_id, int(v["dues_payment"]), v["cancel_reason"]))
+        dialog.set_hint(sr.CANCEL_PAYMENT_HINT)
+        return dialog
+
     def _open(self, title: str, fields: list[Field], submit) -> RecordDialog:
         dialog = RecordDialog(self.context, title, fields, submit, self)
         dialog.accepted.connect(lambda: self.guard.allow_leave() and self.load())
@@ -191,9 +233,12 @@ def _payments_line(db, member_id: str) -> str:
     rows = dues_payments.payments(db, member_id)
     if not rows:
         return sr.PAYMENTS_NONE
-    return sr.PAYMENTS_LINE.format(items="; ".join(
-        sr.PAYMENT_ITEM.format(kind=PAYMENT_KINDS[p.kind], first=month_label(p.from_month), last=month_label(p.to_month),
-                               amount=s.money(p.amount), day=format_vn_date(p.paid_on)) for p in rows))
+    return sr.PAYMENTS_LINE.format(items="; ".join(_payment_text(p) for p in rows))
+
+
+def _payment_text(p) -> str:
+    return sr.PAYMENT_ITEM.format(kind=PAYMENT_KINDS[p.kind], first=month_label(p.from_month),
+                                  last=month_label(p.to_month), amount=s.money(p.amount), day=format_vn_date(p.paid_on))
 
 
 def _money(text: str) -> int | None:

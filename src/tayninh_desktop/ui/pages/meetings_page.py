@@ -36,6 +36,7 @@ from tayninh_desktop.services.changes import Changes
 from tayninh_desktop.ui import strings_party_life as s
 from tayninh_desktop.ui import strings_window as sw
 from tayninh_desktop.ui.context import UiContext
+from tayninh_desktop.ui.dialogs.record_dialog import Field, RecordDialog
 from tayninh_desktop.ui.models.party_life_models import AttendanceModel
 from tayninh_desktop.ui.unsaved import UnsavedGuard, guard_combo
 from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
@@ -58,6 +59,7 @@ class MeetingsPage(QWidget):
         self.list_empty = QLabel(objectName="meetings_list_empty", wordWrap=True)
         self.list_empty.setStyleSheet("color: #555;")
         self.new_button = QPushButton(s.MEETING_NEW, objectName="meeting_new")
+        self.delete_button = QPushButton(s.MEETING_DELETE, objectName="meeting_delete", toolTip=s.MEETING_DELETE_TIP)
         self.date = QLineEdit(objectName="meeting_date", placeholderText="dd/mm/yyyy")
         self.date.setMaximumWidth(130)
         self.kind = QComboBox(objectName="meeting_kind")
@@ -95,6 +97,7 @@ class MeetingsPage(QWidget):
         self.year.valueChanged.connect(self.reload_list)
         self.meeting_list.currentItemChanged.connect(self._open_item)
         self.new_button.clicked.connect(self.start_new_meeting)
+        self.delete_button.clicked.connect(self.delete_meeting)
         self.load_button.clicked.connect(self.load_roster)
         self.date.returnPressed.connect(self.load_roster)
         self.all_present.clicked.connect(self.mark_everyone_present)
@@ -129,7 +132,10 @@ class MeetingsPage(QWidget):
         left_layout.addWidget(QLabel(s.MEETINGS_LIST))
         left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.list_empty)
-        left_layout.addWidget(self.new_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button, 1)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
         return left
 
     def _meeting_panel(self) -> QWidget:
@@ -311,6 +317,7 @@ class MeetingsPage(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(message)
         self.saved_note.setVisible(self.meeting_id is not None)
+        self.delete_button.setEnabled(self.meeting_id is not None)
         self._update_counts()
         self.grid.show_legend()
         self.grid.start()
@@ -399,6 +406,27 @@ class MeetingsPage(QWidget):
         self._opened(" ".join(filter(None, (s.MEETING_SAVED.format(date=self.date.text()),
                                             support_meeting.told_message(self.context, self.meeting_id)))))
         return result
+
+    def delete_meeting(self) -> RecordDialog | None:
+        """Delete the saved meeting on screen (recorded by mistake), with its attendance, after asking the reason."""
+        if self.meeting_id is None:
+            return None
+        meeting = meetings.get_meeting(self.context.db, self.meeting_id)
+        day = format_vn_date(meeting.meeting_date)
+        db, actor, meeting_id = self.context.db, self.context.actor, self.meeting_id
+        dialog = RecordDialog(self.context, s.DLG_MEETING_DELETE.format(date=day, cell=self.cell.currentText()),
+                              [Field("delete_reason", hint=s.MEETING_DELETE_REASON_HINT)],
+                              lambda v: meetings.delete_meeting(db, actor, meeting_id, v["delete_reason"]), self)
+        dialog.set_hint(s.MEETING_DELETE_HINT.format(date=day, present=meeting.present, expected=meeting.expected))
+        dialog.accepted.connect(lambda: self._deleted(day))
+        dialog.open()
+        return dialog
+
+    def _deleted(self, day: str) -> None:
+        self.guard.mark_clean()
+        self.new_meeting()
+        self.reload_list()
+        self.message.setText(s.MEETING_DELETED.format(date=day))
 
     def on_changes(self, changes: Changes) -> None:
         if changes.organisation:

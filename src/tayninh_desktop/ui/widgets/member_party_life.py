@@ -84,9 +84,10 @@ class MemberPartyLife(QWidget):
         column.addWidget(self._box(s.ML_RATINGS, "ratings", self.ratings_model, [("add_rating", s.ML_ADD_RATING,
                                                                                   self.add_rating)]))
         column.addWidget(self._box(s.ML_DISCIPLINE, "discipline", self.discipline_model,
-                                   [("add_discipline", s.ML_ADD_DISCIPLINE, self.add_discipline)]))
-        column.addWidget(self._box(s.ML_TASKS, "tasks", self.tasks_model, [("add_task", s.ML_ADD_TASK,
-                                                                            self.add_task)]))
+                                   [("add_discipline", s.ML_ADD_DISCIPLINE, self.add_discipline),
+                                    ("remove_discipline", s.ML_REMOVE_DISCIPLINE, self.remove_discipline)]))
+        column.addWidget(self._box(s.ML_TASKS, "tasks", self.tasks_model, [
+            ("add_task", s.ML_ADD_TASK, self.add_task), ("edit_task", s.ML_EDIT_TASK, self.edit_task)]))
         column.addWidget(self._box(s.ML_LETTERS, "letters", self.letters_model, [
             ("add_letter", s.ML_ADD_LETTER, self.add_letter),
             ("letter_outcome", s.ML_LETTER_OUTCOME, self.record_outcome)]))
@@ -282,10 +283,48 @@ class MemberPartyLife(QWidget):
         dialog.set_hint(sr.DISCIPLINE_HINT.format(basis=rule.citation))
         return dialog
 
+    def remove_discipline(self) -> RecordDialog | None:
+        """Remove the selected discipline decision, recorded by mistake, after asking the reason."""
+        index = self.tables["discipline"].currentIndex()
+        discipline_id = self.discipline_model.key(index.row()) if index.isValid() else ""
+        if not discipline_id:
+            self.message.setText(s.ML_PICK_DISCIPLINE)
+            return None
+        self.message.clear()
+        db, actor = self.context.db, self.context.actor
+        cells = self.discipline_model.rows[index.row()].cells
+        name = self.info.full_name if self.info else ""
+        dialog = RecordDialog(self.context, s.DLG_REMOVE_DISCIPLINE.format(name=name), [
+            Field("discipline_remove_reason", hint=sr.REMOVE_REASON_HINT)],
+            lambda v: ratings.remove_discipline(db, actor, discipline_id, v["discipline_remove_reason"]), self)
+        dialog.set_hint(s.REMOVE_DISCIPLINE_HINT.format(form=cells[0].lower(), date=cells[2]))
+        dialog.open()
+        return dialog
+
     def add_task(self) -> RecordDialog:
         db, actor, member_id = self.context.db, self.context.actor, self.member_id
         return self._dialog(s.DLG_TASK, [Field("year", str(self.year.value())), Field("task"), Field("notes")],
                             lambda v: ratings.assign_task(db, actor, member_id, **forms.task(v)))
+
+    def edit_task(self) -> RecordDialog | None:
+        """Correct the task of the selected year (the year stays; the audit keeps the text before)."""
+        index = self.tables["tasks"].currentIndex()
+        if not index.isValid() or not self.tasks_model.key(index.row()):
+            self.message.setText(s.ML_PICK_TASK)
+            return None
+        self.message.clear()
+        year, task, notes = self.tasks_model.rows[index.row()].cells[:3]
+        db, actor, member_id = self.context.db, self.context.actor, self.member_id
+        name = self.info.full_name if self.info else ""
+
+        def submit(values: dict[str, str]):
+            typed = forms.task({**values, "year": year})
+            return ratings.correct_task(db, actor, member_id, typed["year"], typed["task"], notes=typed["notes"])
+
+        dialog = RecordDialog(self.context, s.DLG_EDIT_TASK.format(year=year, name=name),
+                              [Field("task", task), Field("notes", notes)], submit, self)
+        dialog.open()
+        return dialog
 
     def add_letter(self) -> RecordDialog:
         db, actor, member_id, today = self.context.db, self.context.actor, self.member_id, self.today
