@@ -47,3 +47,28 @@ def test_a_fault_on_a_named_member_leaves_no_personal_data_in_the_log(hook, home
     assert "ValueError" in log and "tayninh_desktop/storage/members_repo.py" in log
     for secret in (NAME, CCCD, member_id):
         assert secret not in log and secret not in hook[0], secret
+
+
+def test_a_fault_on_the_worker_is_told_on_the_window_thread(hook, qtbot, qapp, monkeypatch):
+    """A message box opened on the worker hung the program when a task failed as the window closed: the worker's
+    fault is logged there and told on the window's thread."""
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    threads: list[object] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: (
+        threads.append(QThread.currentThread()), hook.append(text)))
+
+    def fail() -> None:
+        try:
+            raise RuntimeError("giữa chừng")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+
+    worker = threading.Thread(target=fail)
+    worker.start()
+    worker.join()
+    assert hook == []   # nothing shown from the worker itself
+    qtbot.waitUntil(lambda: len(hook) == 1, timeout=2000)
+    assert threads == [qapp.thread()] and "loi.log" in hook[0]

@@ -12,13 +12,24 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from tayninh_desktop.domain import fault_report
 from tayninh_desktop.ui import strings
 
 
+class _Relay(QObject):
+    """Lives on the window's thread: a fault raised on the worker is told there (a message box on another thread
+    would hang or crash the program, as it did when a task failed while the window closed)."""
+
+    fault = Signal(str)
+
+
 def install(log_dir: Path) -> None:
+    relay = _Relay()
+    relay.fault.connect(lambda text: QMessageBox.critical(None, strings.ERROR_TITLE, text))
+
     def hook(exc_type, exc, tb) -> None:
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
@@ -27,6 +38,14 @@ def install(log_dir: Path) -> None:
                 handle.write(fault_report.describe(exc.with_traceback(tb)))
         except OSError:
             pass
-        QMessageBox.critical(None, strings.ERROR_TITLE, strings.UNEXPECTED_ERROR.format(log=log_dir / "loi.log"))
+        text = strings.UNEXPECTED_ERROR.format(log=log_dir / "loi.log")
+        app = QCoreApplication.instance()
+        if app is None:
+            return   # the window is gone (the program is closing): the log keeps it
+        if QThread.currentThread() is app.thread():
+            QMessageBox.critical(None, strings.ERROR_TITLE, text)
+        else:
+            relay.fault.emit(text)   # queued to the window's thread
 
+    hook.relay = relay   # kept alive with the hook
     sys.excepthook = hook
