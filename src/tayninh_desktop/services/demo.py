@@ -242,8 +242,9 @@ def _check_sizes(**sizes: int | None) -> None:
 
 
 def generate(db: Database, actor: Actor, *, members: int, cells: int | None = None, years: int = 3,
-             seed: int = 2026, today: date | None = None) -> DemoResult:
-    """Fill an empty register with a synthetic commune; one transaction, bulk inserts."""
+             seed: int = 2026, today: date | None = None, staged: bool = False) -> DemoResult:
+    """Fill an empty register with a synthetic commune; one transaction, bulk inserts. ``staged``: the register is
+    a new file under a temporary name, moved into place only when complete (``demo_bulk.staging``)."""
     actor.require(Permission.EDIT_ORGANISATION)
     _check_sizes(members=members, cells=cells, years=years)
     today = today or date.today()
@@ -251,7 +252,7 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
     # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
-    with demo_bulk.page_cache(db), db.atomic(), audit.bulk_write(db), seeded_ids(seed):
+    with demo_bulk.staging(db, staged), demo_bulk.page_cache(db), db.atomic(), audit.bulk_write(db), seeded_ids(seed):
         demo_bulk.defer_foreign_keys(db)
         if units_repo.home(db) is not None:
             from tayninh_desktop.domain.errors import DomainError

@@ -31,6 +31,27 @@ def page_cache(db: Database) -> Generator[None, None, None]:
         db.execute(f"PRAGMA cache_size={before}")
 
 
+@contextmanager
+def staging(db: Database, staged: bool) -> Generator[None, None, None]:
+    """Around the demo's transaction, when it builds a new register under a temporary name that is moved into
+    place only once complete (the command line's ``demo``): no write-ahead log and no syncs while it builds
+    (the pages go straight into the temporary file; its rollback journal in memory, which for a new file holds
+    next to nothing), the register's own journal and syncs again afterwards. A power cut while it builds leaves
+    only the temporary file, which is never the register (removed at the next start)."""
+    if not staged:
+        yield
+        return
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = db.execute("PRAGMA synchronous").fetchone()[0]
+    db.execute("PRAGMA journal_mode=MEMORY")
+    db.execute("PRAGMA synchronous=OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA synchronous={int(sync)}")
+        db.execute(f"PRAGMA journal_mode={mode}")
+
+
 def defer_foreign_keys(db: Database) -> None:
     """Inside the demo's transaction: foreign keys checked at commit (the members' events are written before
     the members themselves are copied in id order); SQLite turns this off again when the transaction ends."""
