@@ -9,6 +9,7 @@ key order (dense pages, no random inserts) while the random stream stays what it
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
 
@@ -50,6 +51,15 @@ def staging(db: Database, staged: bool) -> Generator[None, None, None]:
     finally:
         db.execute(f"PRAGMA synchronous={int(sync)}")
         db.execute(f"PRAGMA journal_mode={mode}")
+
+
+def plain_file(db: Database) -> str | None:
+    """The file of a register that other processes may read as it is (Python's own sqlite3 on a plain file, not
+    in memory), else None."""
+    if type(db.conn) is not sqlite3.Connection:
+        return None
+    row = db.execute("PRAGMA main.database_list").fetchone()   # (seq, name, file)
+    return row[2] or None if row else None
 
 
 def defer_foreign_keys(db: Database) -> None:
