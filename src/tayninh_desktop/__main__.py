@@ -6,6 +6,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):   # the bundle: a helper process (storage.parallel_hashes) runs its work here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     if argv:
         from tayninh_desktop.cli import main as cli_main

@@ -125,6 +125,11 @@ def open_db(args, *, create: bool = False):
     return session(args, create=create).db
 
 
+def building_new(args) -> bool:
+    """True when this command builds a new register under a temporary name (moved into place on success)."""
+    return getattr(args, "_new_db", None) is not None
+
+
 def _finish_new_db(args) -> None:
     """The command succeeded: move the register it built into place (never over a file made meanwhile)."""
     new = getattr(args, "_new_db", None)

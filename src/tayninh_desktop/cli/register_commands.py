@@ -9,6 +9,7 @@ from datetime import date
 from tayninh_desktop.cli.output import (
     REFUSED,
     actor,
+    building_new,
     db_path,
     emit,
     emit_json_list,
@@ -146,7 +147,7 @@ def cmd_demo(args) -> int:
     sample_register.check_sample_target(db_path(args), default_db_path())
     db = open_db(args, create=True)
     result = demo.generate(db, actor(args), members=args.members, cells=args.cells, years=args.years,
-                           seed=args.seed)
+                           seed=args.seed, staged=building_new(args))
     emit(args, {"ok": True, **asdict(result), "db": str(db_path(args))},
          f"Đã tạo sổ mẫu: {result.members} đảng viên, {result.cells} chi bộ, {result.events} sự kiện"
          f" trong {db_path(args)}.")

@@ -242,8 +242,9 @@ def _check_sizes(**sizes: int | None) -> None:
 
 
 def generate(db: Database, actor: Actor, *, members: int, cells: int | None = None, years: int = 3,
-             seed: int = 2026, today: date | None = None) -> DemoResult:
-    """Fill an empty register with a synthetic commune; one transaction, bulk inserts."""
+             seed: int = 2026, today: date | None = None, staged: bool = False) -> DemoResult:
+    """Fill an empty register with a synthetic commune; one transaction, bulk inserts. ``staged``: the register is
+    a new file under a temporary name, moved into place only when complete (``demo_bulk.staging``)."""
     actor.require(Permission.EDIT_ORGANISATION)
     _check_sizes(members=members, cells=cells, years=years)
     today = today or date.today()
@@ -251,30 +252,43 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     cell_count = cells or max(6, min(members // 35, 3000))
     factory = _MemberFactory(rng, today, years)
     # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
-    with demo_bulk.page_cache(db), db.atomic(), audit.bulk_write(db), seeded_ids(seed):
-        demo_bulk.defer_foreign_keys(db)
-        if units_repo.home(db) is not None:
-            from tayninh_desktop.domain.errors import DomainError
-
-            raise DomainError("already_initialised", unit=units_repo.home(db).name)
-        home, cell_ids = _make_org(db, cell_count)
-        events = _members(db, factory, members, home, cell_ids, today)
-        from tayninh_desktop.services.demo_party_life import generate_party_life
-
-        generate_party_life(db, today=today, years=years, seed=seed)
-        from tayninh_desktop.services.demo_papers import set_up as set_up_papers
-
-        set_up_papers(db, home, cell_ids, today, rng)
-        from tayninh_desktop.services.demo_support import generate_support
-
-        generate_support(db, today=today, seed=seed, home_unit_id=home)
-        from tayninh_desktop.services.demo_screening import generate_cases
-
-        generate_cases(db, today=today, seed=seed)
-        mark_sample(db)
-        audit.append(db, actor.name, "demo", "unit", home, None,
-                     {"members": members, "cells": cell_count, "years": years, "seed": seed})
+    after = {"members": members, "cells": cell_count, "years": years, "seed": seed}
+    with demo_bulk.page_cache(db):
+        with demo_bulk.staging(db, staged), db.atomic(), audit.bulk_write(db, record=not staged), seeded_ids(seed):
+            home, events = _generate(db, members, cell_count, years, seed, today, rng, factory)
+            if not staged:
+                audit.append(db, actor.name, "demo", "unit", home, None, after)
+        if staged:   # the rows committed in the temporary file: their audit entry hashes them on two cores
+            with db.atomic():
+                audit.mark_everything(db, committed_in=demo_bulk.plain_file(db))
+                audit.append(db, actor.name, "demo", "unit", home, None, after)
     return DemoResult(members=members, cells=cell_count, events=events, home_unit_id=home)
+
+
+def _generate(db: Database, members: int, cell_count: int, years: int, seed: int, today: date,
+              rng: random.Random, factory: _MemberFactory) -> tuple[str, int]:
+    """Every row of the demo (inside its transaction); returns (home unit id, events)."""
+    demo_bulk.defer_foreign_keys(db)
+    if units_repo.home(db) is not None:
+        from tayninh_desktop.domain.errors import DomainError
+
+        raise DomainError("already_initialised", unit=units_repo.home(db).name)
+    home, cell_ids = _make_org(db, cell_count)
+    events = _members(db, factory, members, home, cell_ids, today)
+    from tayninh_desktop.services.demo_party_life import generate_party_life
+
+    generate_party_life(db, today=today, years=years, seed=seed)
+    from tayninh_desktop.services.demo_papers import set_up as set_up_papers
+
+    set_up_papers(db, home, cell_ids, today, rng)
+    from tayninh_desktop.services.demo_support import generate_support
+
+    generate_support(db, today=today, seed=seed, home_unit_id=home)
+    from tayninh_desktop.services.demo_screening import generate_cases
+
+    generate_cases(db, today=today, seed=seed)
+    mark_sample(db)
+    return home, events
 
 
 BATCH = 5000   # members generated, then written, at a time (memory stays bounded whatever the size)

@@ -95,21 +95,26 @@ def append(db: Database, actor: str, action: str, entity: str, entity_id: str | 
     pending.append(cursor.lastrowid)
 
 
-def mark_everything(db: Database) -> None:
-    """Record every scope of the register with this transaction's entry (a bulk action, a baseline)."""
+def mark_everything(db: Database, *, committed_in: str | None = None) -> None:
+    """Record every scope of the register with this transaction's entry (a bulk action, a baseline).
+    ``committed_in``: the plain file in which every row was committed before this transaction (the demo's new
+    register): helper processes hash part of it beside this connection (``parallel_hashes``)."""
     db.seal_everything = True
+    db.seal_committed_in = committed_in
 
 
 @contextmanager
-def bulk_write(db: Database) -> Generator[None, None, None]:
+def bulk_write(db: Database, *, record: bool = True) -> Generator[None, None, None]:
     """Inside an action's transaction: write many rows without noting each one (the demo's millions),
-    then record the whole register with the action's entry."""
+    then record the whole register with the action's entry (``record``; else the caller records it with the entry
+    of a transaction of its own, right after: ``mark_everything``)."""
     row_hashes.remove_tracking(db.conn)
     try:
         yield
     finally:
         row_hashes.install_tracking(db.conn)
-    mark_everything(db)
+    if record:
+        mark_everything(db)
 
 
 def chain_key(db: Database) -> tuple[str, bytes]:
@@ -133,7 +138,9 @@ def seal(db: Database) -> None:
     db.pending_audit = []
     dirty = row_hashes.dirty_scopes(conn)
     everything = getattr(db, "seal_everything", False)
+    committed_in = getattr(db, "seal_committed_in", None)
     db.seal_everything = False
+    db.seal_committed_in = None
     if not pending:
         # Rows written without an audit entry (a repository used directly): not vouched for, so
         # ``check`` names them; never credited to the next action.
@@ -147,7 +154,7 @@ def seal(db: Database) -> None:
         return
     last = alive[-1]
     if everything:
-        digest = _record_everything(conn, last)
+        digest = _record_everything(conn, last, committed_in)
     else:
         hashes = row_hashes.scope_hashes(conn, dirty) if dirty else {}
         conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
@@ -169,13 +176,20 @@ def seal(db: Database) -> None:
     db.sealed_head = {"seq": alive[-1], "hash": prev}
 
 
-def _record_everything(conn, seq: int) -> str:
+def _record_everything(conn, seq: int, committed_in: str | None = None) -> str:
     """Record every scope of the register with entry ``seq`` (a bulk action, an upgrade, a baseline), streamed from
     the hashing into the table, and the scopes recorded before that have no rows now as gone; returns the
-    entry's rows digest."""
+    entry's rows digest. ``committed_in``: see ``mark_everything``."""
     conn.execute("SAVEPOINT audit_everything")
     try:
-        _insert_scopes(conn, seq, guard_blobs=False)
+        if committed_in:
+            from tayninh_desktop.storage import parallel_hashes
+
+            conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
+                             ((seq, scope, value) for scope, value in parallel_hashes.iter_scope_hashes(
+                                 conn, committed_in)))
+        else:
+            _insert_scopes(conn, seq, guard_blobs=False)
     except sqlite3.OperationalError as exc:
         if not row_hashes.is_blob_error(exc):
             raise

@@ -9,6 +9,7 @@ key order (dense pages, no random inserts) while the random stream stays what it
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
 
@@ -29,6 +30,36 @@ def page_cache(db: Database) -> Generator[None, None, None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size={before}")
+
+
+@contextmanager
+def staging(db: Database, staged: bool) -> Generator[None, None, None]:
+    """Around the demo's transaction, when it builds a new register under a temporary name that is moved into
+    place only once complete (the command line's ``demo``): no write-ahead log and no syncs while it builds
+    (the pages go straight into the temporary file; its rollback journal in memory, which for a new file holds
+    next to nothing), the register's own journal and syncs again afterwards. A power cut while it builds leaves
+    only the temporary file, which is never the register (removed at the next start)."""
+    if not staged:
+        yield
+        return
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = db.execute("PRAGMA synchronous").fetchone()[0]
+    db.execute("PRAGMA journal_mode=MEMORY")
+    db.execute("PRAGMA synchronous=OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA synchronous={int(sync)}")
+        db.execute(f"PRAGMA journal_mode={mode}")
+
+
+def plain_file(db: Database) -> str | None:
+    """The file of a register that other processes may read as it is (Python's own sqlite3 on a plain file, not
+    in memory), else None."""
+    if type(db.conn) is not sqlite3.Connection:
+        return None
+    row = db.execute("PRAGMA main.database_list").fetchone()   # (seq, name, file)
+    return row[2] or None if row else None
 
 
 def defer_foreign_keys(db: Database) -> None:
