@@ -26,7 +26,7 @@ from tayninh_desktop.domain.warnings import (
     sort_warnings,
 )
 from tayninh_desktop.services import scope
-from tayninh_desktop.services.party_life import cell_names, rules, today_or
+from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.services.settings_party_life import thematic_absence_counts
 from tayninh_desktop.services.work_calendar import calendar_for
 from tayninh_desktop.storage import (
@@ -95,7 +95,7 @@ def _incomplete_facts(db: Database, names: dict[str, str], statuses: frozenset[s
     return sorted(facts, key=lambda f: info[f.member_id][2])
 
 
-def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[MissingMeetingFact]:
+def _missing_meetings(db: Database, today: date, cells: list) -> list[MissingMeetingFact]:
     """Months of this year before the current one with no regular meeting, for cells open with members."""
     if today.month == 1:
         return []
@@ -104,7 +104,7 @@ def _missing_meetings(db: Database, today: date, names: dict[str, str]) -> list[
     populated = warnings_repo.cells_with_members(db, tuple(sorted(ACTIVE_STATUSES)))
     months = [(date(today.year, n, 1), f"{today.year}-{n:02d}") for n in range(1, today.month)]
     facts = []
-    for cell in units_repo.cells(db, include_closed=True):
+    for cell in cells:
         if cell.id not in populated:
             continue
         facts += [MissingMeetingFact(cell.id, cell.name, month) for first, month in months
@@ -118,7 +118,8 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     today = today_or(today)
     cell_id = scope.cell_filter(db, cell_id)
     book = rules()
-    names = cell_names(db)
+    cells = units_repo.cells(db, include_closed=True)   # read once: names, missing meetings, the order
+    names = {u.id: u.name for u in cells}
     active = frozenset(s.value for s in ACTIVE_STATUSES)
     kinds = WITH_THEMATIC if thematic_absence_counts(db) else REGULAR_KINDS
     absences = meetings_repo.unexcused_months_by_row(db, date(YEAR_MIN, 1, 1), today, kinds=kinds)
@@ -132,7 +133,7 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     out += letter_warnings(warnings_repo.pending_letter_facts(db, today, names), book, today)
     out += probation_warnings(warnings_repo.probation_facts(db, names), book, today,
                               calendar_for(today.year - 2, today.year + 1, book))
-    out += missing_meeting_warnings(_missing_meetings(db, today, names))
+    out += missing_meeting_warnings(_missing_meetings(db, today, cells))
     from tayninh_desktop.services import screening_warnings
 
     out += screening_warnings.warnings(db, today)
@@ -145,8 +146,7 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
             quota = quota_warning(year, counts.get("xuat_sac", 0), counts.get("tot", 0), book)
             if quota:
                 out.append(quota)
-    order = {cell.id: rank for rank, cell in enumerate(
-        sorted(units_repo.cells(db, include_closed=True), key=lambda u: code_order_key(u.code)))}
+    order = {cell.id: rank for rank, cell in enumerate(sorted(cells, key=lambda u: code_order_key(u.code)))}
     return sort_warnings(out, order)
 
 
