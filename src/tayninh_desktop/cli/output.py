@@ -135,7 +135,7 @@ def _finish_new_db(args) -> None:
     new = getattr(args, "_new_db", None)
     if new is None:
         return
-    from tayninh_desktop.storage.db import move_new_register
+    from tayninh_desktop.storage.new_register import move_new_register
 
     path, temp, db = new
     args._new_db = None
