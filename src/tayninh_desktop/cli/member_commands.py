@@ -4,6 +4,7 @@ event of the history or delete one recorded by mistake: what the member dialog d
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from tayninh_desktop.cli.output import Usage, actor, emit, open_db
 from tayninh_desktop.cli.party_life_commands import _cell, _day
@@ -93,9 +94,9 @@ def cmd_members_show(args) -> int:
     text += [f"  {field_label(name)}: {GENDER_WORDS.get(value, value) if name == 'gender' else value}"
              for name, value in data["fields"].items() if value]
     text += ["Quá trình sinh hoạt:"] + [
-        f"  {format_vn_date(e.event_date)}  {EVENT_LABELS.get(e.kind.value, e.kind.value)}"
-        + (f" ({row['cell_code']})" if row["cell_code"] else "") + (f"  {e.doc_number}" if e.doc_number else "")
-        + f"  mã {e.id}" for e, row in zip(register.history(db, member.id), data["events"], strict=True)]
+        f"  {format_vn_date(date.fromisoformat(e['date']))}  {EVENT_LABELS.get(e['kind'], e['kind'])}"
+        + (f" ({e['cell_code']})" if e["cell_code"] else "") + (f"  {e['doc_number']}" if e["doc_number"] else "")
+        + f"  mã {e['event_id']}" for e in data["events"]]
     emit(args, {"ok": True, **data}, text)
     return 0
 

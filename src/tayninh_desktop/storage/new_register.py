@@ -30,21 +30,10 @@ def move_new_register(db: Database, temp: Path, path: Path) -> None:
 
 
 def _move_as_built(temp: Path, path: Path) -> None:
-    from tayninh_desktop.domain import temp_journal
-
-    with temp.open("rb") as handle:
-        os.fsync(handle.fileno())
     try:
-        if path.exists() and path.stat().st_size == 0:
-            os.replace(temp, path)
-        else:
-            _link_no_clobber(temp, path)
-    except FileExistsError as exc:
-        raise DomainError("db_exists", path=str(path)) from exc
+        _place(temp, path)
     finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{temp}{suffix}").unlink(missing_ok=True)
-        temp_journal.end(temp)
+        _drop_temp(temp)
 
 
 def _move_packed(db: Database, temp: Path, path: Path) -> None:
@@ -56,21 +45,33 @@ def _move_packed(db: Database, temp: Path, path: Path) -> None:
         packed.unlink(missing_ok=True)
         db.execute("VACUUM INTO ?", [str(packed)])   # row ids kept: every referenced table has an index
         db.conn.close()
-        with packed.open("rb") as handle:
-            os.fsync(handle.fileno())
-        if path.exists() and path.stat().st_size == 0:
-            os.replace(packed, path)
-        else:
-            _link_no_clobber(packed, path)
-    except FileExistsError as exc:
-        raise DomainError("db_exists", path=str(path)) from exc
+        _place(packed, path)
     finally:
         packed.unlink(missing_ok=True)
         temp_journal.end(packed)
         db.conn.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{temp}{suffix}").unlink(missing_ok=True)
-        temp_journal.end(temp)
+        _drop_temp(temp)
+
+
+def _place(source: Path, path: Path) -> None:
+    """``source`` fsynced, then at ``path``: over an empty file, else linked (never over a register made meanwhile)."""
+    with source.open("rb") as handle:
+        os.fsync(handle.fileno())
+    try:
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(source, path)
+        else:
+            _link_no_clobber(source, path)
+    except FileExistsError as exc:
+        raise DomainError("db_exists", path=str(path)) from exc
+
+
+def _drop_temp(temp: Path) -> None:
+    from tayninh_desktop.domain import temp_journal
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{temp}{suffix}").unlink(missing_ok=True)
+    temp_journal.end(temp)
 
 
 def _link_no_clobber(temp: Path, path: Path) -> None:

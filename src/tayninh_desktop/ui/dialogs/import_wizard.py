@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.import_rules import RowStatus
 from tayninh_desktop.services import importing
 from tayninh_desktop.ui import strings_import as s
 from tayninh_desktop.ui.context import UiContext, show_error
@@ -39,8 +37,9 @@ from tayninh_desktop.ui.tasks import TaskRunner
 from tayninh_desktop.ui.widgets.column_mapping import ColumnMapping
 from tayninh_desktop.ui.widgets.held_rows import HeldRows
 from tayninh_desktop.ui.widgets.import_cell_choice import CellChoice
+from tayninh_desktop.ui.widgets.import_outcomes import fill_outcomes
 from tayninh_desktop.ui.widgets.personal_data_save import ask_save_path
-from tayninh_desktop.ui.widgets.report_tables import STATUS_COLOURS, heading, make_table, table_item
+from tayninh_desktop.ui.widgets.report_tables import heading, make_table, table_item
 
 FILE, MAPPING, PREVIEW, REPORT, RUN = range(5)
 
@@ -365,23 +364,8 @@ class ImportWizard(QDialog):
         self.create_cells.setVisible(bool(cells))
 
     def _fill_report(self) -> None:
-        if self.plan is None:
-            return
-        wanted = self.filter.currentData()
-        rows = [o for o in self.plan.outcomes if wanted == "all"
-                or (wanted == "problems" and o.status in (RowStatus.REFUSED, RowStatus.HELD, RowStatus.SKIPPED))
-                or (wanted == "changes" and o.status in (RowStatus.ADDED, RowStatus.UPDATED))]
-        self.report_table.setRowCount(len(rows))
-        for r, outcome in enumerate(rows):
-            colour = STATUS_COLOURS[outcome.status.value]
-            self.report_table.setItem(r, 0, table_item(outcome.first_row))
-            self.report_table.setItem(r, 1, table_item(s.status_label(outcome.status.value), colour))
-            self.report_table.setItem(r, 2, table_item(outcome.full_name))
-            self.report_table.setItem(r, 3, table_item(importing.outcome_detail(outcome, short=True)))
-        for column, width in enumerate((60, 120, 220)):
-            self.report_table.setColumnWidth(column, width)
-        self.report_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.report_table.resizeRowsToContents()
+        if self.plan is not None:
+            fill_outcomes(self.report_table, self.plan.outcomes, self.filter.currentData())
 
     def save_report(self, path: str | None = None) -> None:
         if self.plan is None:
