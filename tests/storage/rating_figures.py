@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from register_figures import TODAY, YEARS, plain
+from tests.storage.register_figures import TODAY, YEARS, plain
 
 SQL_FIGURES = {
     "ratings_by_year_level": "SELECT year, level, COUNT(*), SUM(score), COUNT(score), SUM(length(rule_code)),"
@@ -38,8 +38,15 @@ def _digest(rows) -> str:
 
 def figures(db) -> dict:
     """Every figure of ratings and tasks the register gives, through SQL and through the services."""
-    from tayninh_desktop.services import dashboard, member_party_life, ratings, screening, statistics, warnings
-    from tayninh_desktop.storage import dashboard_repo, ratings_repo, stats_sql_repo
+    from tayninh_desktop.services import (
+        dashboard,
+        member_party_life,
+        ratings,
+        screening,
+        statistics,
+        warnings,
+    )
+    from tayninh_desktop.storage import dashboard_repo, ratings_repo, statistics_repo, stats_sql_repo
 
     out: dict = {name: [list(r) for r in db.execute(sql).fetchall()] for name, sql in SQL_FIGURES.items()}
     out.update({name: _digest(db.execute(sql).fetchall()) for name, sql in ROW_DIGESTS.items()})
@@ -54,8 +61,6 @@ def figures(db) -> dict:
                                 for y in years}
     out["rating_counts"] = {str(y): sorted(list(r) for r in stats_sql_repo.rating_counts(db, f"{y}-12-31", y, "[]"))
                             for y in years}
-    from tayninh_desktop.storage import statistics_repo
-
     out["ratings_for_years"] = plain(statistics_repo.ratings_for_years(db, set(years)))
     cells = [r[0] for r in db.execute("SELECT id FROM units WHERE unit_type = 'chi_bo' ORDER BY code")]
     out["rating_sheets"] = {c: {str(y): plain(ratings.rating_sheet(db, c, y)) for y in years} for c in cells[:4]}

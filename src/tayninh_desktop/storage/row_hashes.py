@@ -23,7 +23,9 @@ changes existing values must record the new state with an audit entry (``audit.m
 
 The compact party-life tables (m035) are keyed by the row ids of their meeting or member: their rows
 are grouped by that row id and hashed as one printf text per row, in primary-key order, under the
-name of their view (``attendance``, ``dues``) in the scope of the meeting's or member's id.
+name of their view (``attendance``, ``dues``) in the scope of the meeting's or member's id; so are ratings and
+yearly tasks since m048 (``ratings``, ``task_assignments``). Before m048 a register's ``ratings`` and
+``task_assignments`` are tables, hashed as listed in ``SCOPES``.
 """
 
 from __future__ import annotations
@@ -75,6 +77,11 @@ COMPACT: dict[str, Compact] = {
                                   ("member_row", "state", "reason")),
     "dues_compact": Compact("member", "member_row", "members", "dues",
                             ("month", "cell_row", "amount", "state", "reason", "due", "amount_reason")),
+    "ratings_compact": Compact("member", "member_row", "members", "ratings",
+                               ("year", "level", "score", "rule_code", "not_rated_reason", "notes", "id", "created",
+                                "updated")),
+    "tasks_compact": Compact("member", "member_row", "members", "task_assignments",
+                             ("year", "task", "notes", "id", "created", "updated")),
     "dues_payments": Compact("member", "member_row", "members", "dues_payments",
                              ("from_month", "to_month", "id", "amount", "paid_on", "received_by", "kind", "reason",
                               "approval", "created_at")),
