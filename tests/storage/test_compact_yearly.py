@@ -176,3 +176,31 @@ def test_a_rating_changed_outside_the_program_is_named(demo_copy):
     conn.close()
     found = {(f.data["scope"], f.data["tables"]) for f in integrity.check_file(demo_copy).rows}
     assert ("member", "ratings") in found and ("member", "task_assignments") in found
+
+
+def test_the_programs_writes_after_the_upgrade_are_recorded(old_register):
+    """The program's own paths write the compact rows; each action's row hashes (noted on the stored tables,
+    hashed through the views) are recorded with its entry, so ``check`` still says ĐẠT."""
+    from tayninh_desktop.domain.actors import Actor
+    from tayninh_desktop.services import rating_correction, ratings
+    from tests.storage.register_figures import TODAY
+
+    db = open_database(old_register)
+    try:
+        actor = Actor("van-thu")
+        member_id = db.execute("SELECT member_id FROM ratings WHERE year = 2025 AND level = 'tot'"
+                               " ORDER BY member_id DESC LIMIT 1").fetchone()[0]
+        rating_correction.correct_rating(db, actor, member_id, 2025, "hoan_thanh", reason="Sửa theo biên bản",
+                                         today=TODAY)
+        ratings.correct_task(db, actor, member_id, 2025, "Việc đã sửa", notes="ghi chú")
+        ratings.assign_task(db, actor, member_id, 2027, "Việc năm sau")
+        assert [r.level.value for r in ratings.ratings_of(db, member_id) if r.year == 2025] == ["hoan_thanh"]
+        assert [(t.year, t.task) for t in ratings.tasks_of(db, member_id)][:2] == [(2027, "Việc năm sau"),
+                                                                                 (2025, "Việc đã sửa")]
+        created, updated = db.execute("SELECT created_at, updated_at FROM task_assignments WHERE member_id = ?"
+                                      " AND year = 2025", [member_id]).fetchone()
+        assert created < updated and updated.endswith("+00:00")
+        report = integrity.check(db)
+    finally:
+        db.conn.close()
+    assert report.ok, report.as_dict()
