@@ -37,7 +37,7 @@ BARE_WARNING_FACTS = [
     ("SELECT a.member_row, substr(m.meeting_date, 1, 7) FROM attendance_compact a JOIN meetings m"
      " ON m.rowid = a.meeting_row WHERE a.state = 2 AND m.kind = 'thuong_ky' AND m.meeting_date <= :today"),
     "SELECT member_row, month FROM dues_compact WHERE state = 2 AND month <= :month",
-    "SELECT member_id, year FROM ratings WHERE level = 'khong_hoan_thanh'",
+    "SELECT member_row, year FROM ratings_compact WHERE level = 3",   # khong_hoan_thanh (m048)
     ("SELECT m.id, m.full_name, m.cell_id, e.kind, e.event_date, e.end_date, e.place FROM members m"
      " JOIN member_events e ON e.member_id = m.id WHERE m.status = 'di_lam_an_xa'"
      " AND e.kind IN ('di_lam_an_xa', 'het_di_lam_an_xa')"),

@@ -52,9 +52,11 @@ def test_the_old_register_is_upgraded_with_every_figure_unchanged(old_register, 
     size = old_register.stat().st_size
     db = open_database(old_register)
     try:
-        assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0   # m036 gave the freed pages back
+        # m036 gave the freed pages back (the few m048 frees later, under a tenth of the file, stay for later writes)
+        pages, free = (db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+        assert free < pages * 0.1
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        assert old_register.stat().st_size < size * 0.7
+        assert old_register.stat().st_size - free * db.execute("PRAGMA page_size").fetchone()[0] < size * 0.7
         assert tables(old_register) == {"attendance": "view", "dues": "view", "attendance_compact": "table",
                                         "dues_compact": "table"}
         after = register_figures.figures(db)

@@ -8,7 +8,7 @@ from tayninh_desktop.domain.party_life import Attendance, AttendanceState, DuesE
 from tayninh_desktop.storage import dues_repo, meetings_repo
 from tayninh_desktop.storage.migrations import MIGRATIONS
 
-TABLES = {"meetings", "attendance_compact", "dues_compact", "ratings", "discipline", "task_assignments",
+TABLES = {"meetings", "attendance_compact", "dues_compact", "ratings_compact", "discipline", "tasks_compact",
           "transfer_letters", "away_contacts"}
 
 
@@ -17,9 +17,13 @@ def test_migration_is_registered_after_the_register(fresh_db):
     assert names.index("m002_party_life") == names.index("m001_register") + 1
     assert TABLES <= set(fresh_db.table_names())
     assert {"attendance", "dues"} <= set(fresh_db.view_names())   # m035: the old names, as views
+    assert {"ratings", "task_assignments"} <= set(fresh_db.view_names())   # m048
 
 
 def test_big_tables_have_no_rowid_and_partial_indexes(fresh_db):
+    for table in ("ratings_compact", "tasks_compact"):   # m048: keyed by the member's row id and the year
+        sql = fresh_db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+        assert "WITHOUT ROWID" in sql and "PRIMARY KEY (member_row, year)" in sql
     for table in ("attendance_compact", "dues_compact"):
         sql = fresh_db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
         assert "WITHOUT ROWID" in sql and "_row INTEGER NOT NULL" in sql and "TEXT NOT NULL," not in sql.split("reason")[0]

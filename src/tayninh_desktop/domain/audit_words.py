@@ -68,6 +68,7 @@ ACTION_LABELS: dict[str, str] = {
     "apply_unit_merge": "Hợp nhất sổ của đơn vị",
     # the program's own steps
     "migration": "Nâng cấp cấu trúc sổ", "upgrade_compact_party_life": "Nâng cấp cách lưu điểm danh, đảng phí",
+    "upgrade_compact_ratings_tasks": "Nâng cấp cách lưu xếp loại, phân công nhiệm vụ",
 }
 
 # Extra labels of snapshot keys that no form shows.

@@ -1,11 +1,13 @@
-"""Sentences of upgrading a register's stored form (m035: attendance and dues keyed by integers)."""
+"""Sentences of upgrading a register's stored form (m035: attendance and dues keyed by integers; m048:
+ratings and yearly tasks)."""
 
 FIELD_LABELS: dict[str, str] = {}
 
 # The tables and columns as the clerk knows them.
-TABLE_NAMES = {"attendance": "điểm danh", "dues": "đảng phí"}
+TABLE_NAMES = {"attendance": "điểm danh", "dues": "đảng phí", "ratings": "xếp loại",
+               "task_assignments": "phân công nhiệm vụ"}
 COLUMN_NAMES = {"meeting_id": "buổi sinh hoạt", "member_id": "đảng viên", "cell_id": "chi bộ",
-                "state": "tình trạng", "month": "tháng"}
+                "state": "tình trạng", "month": "tháng", "level": "mức xếp loại"}
 
 MESSAGES: dict[str, str] = {
     "upgrade_unkeyable": ("Không nâng cấp được sổ «{path}»: {count} dòng {table_name} có {column_name} không có trong "

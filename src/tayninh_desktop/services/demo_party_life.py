@@ -24,7 +24,7 @@ from tayninh_desktop.services.work_calendar import add_working_days
 from tayninh_desktop.storage import events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
-from tayninh_desktop.storage.party_life_codes import ATTENDANCE_CODES
+from tayninh_desktop.storage.party_life_codes import ATTENDANCE_CODES, RATING_CODES, stamp_code
 
 # (share of members, P(unexcused absence), P(excused absence), P(unpaid dues), P(KHT rating))
 PROFILES = ((0.905, 0.002, 0.03, 0.002, 0.01), (0.07, 0.03, 0.08, 0.02, 0.05), (0.02, 0.13, 0.08, 0.12, 0.35),
@@ -176,7 +176,7 @@ def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, ids: d
     """A rating and a task per member and year, written in batches; returns the number of ratings."""
     book = party_life_rules()
     joined = dict(db.execute("SELECT rowid, joined_on FROM members").fetchall())
-    stamp = now_iso()
+    stamp = stamp_code(now_iso())
     ratings, tasks, count = [], [], 0
     for year in range(today.year - years, today.year):
         rule = book.on("rating_rule", date(year, 12, 31))
@@ -200,9 +200,9 @@ def _ratings_and_tasks(db: Database, rng: random.Random, by_member: dict, ids: d
                 if rule.values.get("score_scale"):
                     low = {"xuat_sac": 90, "tot": 70, "hoan_thanh": 50, "khong_hoan_thanh": 30}[level]
                     score = low + int(rng.random() * (10 if level != "tot" else 20))
-            member_id = ids[member_row]
-            ratings.append([new_id(), member_id, year, level, score, rule.doc_number, reason, "", stamp, stamp])
-            tasks.append([new_id(), member_id, year, TASKS[int(rng.random() * len(TASKS))], "", stamp, stamp])
+            rating_id, task_id = new_id(), new_id()   # keyed by the member's row id (m048)
+            ratings.append([member_row, year, RATING_CODES[level], score, rule.doc_number, reason, "", rating_id, stamp])
+            tasks.append([member_row, year, TASKS[int(rng.random() * len(TASKS))], "", task_id, stamp])
             if len(ratings) >= RATING_BATCH:
                 count += _flush_ratings(db, ratings, tasks)
     return count + _flush_ratings(db, ratings, tasks)

@@ -324,7 +324,7 @@ def correct_task(db: Database, actor: Actor, member_id: str, year: int, task: st
         found = ratings_repo.task_for(db, member_id, year)
         if found is None:
             raise ValidationError([FieldIssue("task", "task_missing", {"name": member.full_name, "year": year})])
-        ratings_repo.update_task(db, found.id, nfc(task), nfc(notes))
+        ratings_repo.update_task(db, member_id, year, nfc(task), nfc(notes))
         audit.append(db, actor.name, "correct_task", "member", member_id,
                      {"year": year, "task": found.task, "notes": found.notes},
                      {"year": year, "task": nfc(task), "notes": nfc(notes)})

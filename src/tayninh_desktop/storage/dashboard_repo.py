@@ -57,10 +57,11 @@ def dues_by_month(db: Database, first: str, last: str, paid: str) -> list[MonthD
 
 def ratings_by_cell(db: Database, year: int) -> list[CellCount]:
     """Ratings of ``year`` by level, in the cell each rated member is in now."""
-    rows = db.execute("SELECT m.cell_id, r.level, COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id"
-                      " WHERE r.year = ? AND m.cell_id IS NOT NULL GROUP BY m.cell_id, r.level", [year])
-    return [CellCount(r[0], r[1], r[2]) for r in rows]
+    rows = db.execute("SELECT m.cell_id, r.level, COUNT(*) FROM ratings_compact r JOIN members m"
+                      " ON m.rowid = r.member_row WHERE r.year = ? AND m.cell_id IS NOT NULL"
+                      " GROUP BY m.cell_id, r.level", [year])
+    return [CellCount(r[0], codes.RATING_TEXT[r[1]], r[2]) for r in rows]
 
 
 def latest_rated_year(db: Database) -> int | None:
-    return db.execute("SELECT MAX(year) FROM ratings").fetchone()[0]
+    return db.execute("SELECT MAX(year) FROM ratings_compact").fetchone()[0]

@@ -52,6 +52,10 @@ def _compact_orphans(db: Database) -> list[str]:
     if "dues_payments" in present:   # m046: payments of several months, by the member's row id
         orphans += (("dues_payments", "members", ("SELECT COUNT(*) FROM dues_payments WHERE member_row NOT IN"
                                                   " (SELECT rowid FROM members)")),)
+    for table, label in (("ratings_compact", "ratings"), ("tasks_compact", "task_assignments")):
+        if table in present:   # m048: ratings and yearly tasks, by the member's row id
+            orphans += ((label, "members", (f"SELECT COUNT(*) FROM {table} WHERE member_row NOT IN"
+                                            " (SELECT rowid FROM members)")),)
     for table, parent, sql in orphans:
         count = db.execute(sql).fetchone()[0]
         if count:
@@ -81,8 +85,9 @@ COUNTED_TABLES = ("units", "members", "member_events", "meetings", "attendance",
                   "audit_log")
 
 
-# Since m035 attendance and dues are views over compact tables: counted there, under the names they always had.
-STORED_AS = {"attendance": "attendance_compact", "dues": "dues_compact"}
+# Since m035 attendance and dues (m048: ratings) are views over compact tables: counted there, under the names they
+# always had.
+STORED_AS = {"attendance": "attendance_compact", "dues": "dues_compact", "ratings": "ratings_compact"}
 
 
 def table_counts(db: Database, tables: tuple[str, ...] = COUNTED_TABLES) -> dict[str, int]:

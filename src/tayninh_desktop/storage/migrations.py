@@ -198,3 +198,7 @@ from tayninh_desktop.storage import schema_dues_payments  # noqa: F401
 # isort: off
 from tayninh_desktop.storage import schema_search  # noqa: F401
 # isort: on
+# Issue 11 (compact2): ratings and yearly tasks keyed by integers, views under the old names (m048, m049).
+# isort: off
+from tayninh_desktop.storage import schema_compact_yearly  # noqa: F401
+# isort: on

@@ -11,57 +11,64 @@ from tayninh_desktop.domain.party_life import (
     DisciplineTrack,
     NotRatedReason,
     Rating,
-    RatingLevel,
     TaskAssignment,
 )
+from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
-_RATING_COLUMNS = "id, member_id, year, level, score, rule_code, not_rated_reason, notes"
-_INSERT_RATING = (f"INSERT INTO ratings ({_RATING_COLUMNS}, created_at, updated_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# Ratings and tasks live in ratings_compact and tasks_compact, keyed by the member's row id and the year (m048,
+# party_life_codes); what leaves this module is the Rating and TaskAssignment of ids and texts, as before.
+_MEMBER_ROW = "(SELECT rowid FROM members WHERE id = ?)"
+_RATING_COLUMNS = "r.id, m.id, r.year, r.level, r.score, r.rule_code, r.not_rated_reason, r.notes"
+_RATINGS = "ratings_compact r JOIN members m ON m.rowid = r.member_row"
+_COMPACT_RATING = "member_row, year, level, score, rule_code, not_rated_reason, notes, id, created"
+_INSERT_RATING = (f"INSERT INTO ratings_compact ({_COMPACT_RATING}) VALUES ({_MEMBER_ROW}, ?, ?, ?, ?, ?, ?, ?, ?)")
+_BULK_RATING = f"INSERT INTO ratings_compact ({_COMPACT_RATING}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _DISCIPLINE_COLUMNS = ("id, member_id, form, decided_on, in_force_until, doc_number, issuer, reason, announced_on,"
                        " track")
 _INSERT_DISCIPLINE = (f"INSERT INTO discipline ({_DISCIPLINE_COLUMNS}, created_at, updated_at)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_INSERT_TASK = ("INSERT INTO task_assignments (id, member_id, year, task, notes, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)")
+_COMPACT_TASK = "member_row, year, task, notes, id, created"
+_INSERT_TASK = f"INSERT INTO tasks_compact ({_COMPACT_TASK}) VALUES ({_MEMBER_ROW}, ?, ?, ?, ?, ?)"
+_BULK_TASK = f"INSERT INTO tasks_compact ({_COMPACT_TASK}) VALUES (?, ?, ?, ?, ?, ?)"
+_TASK_COLUMNS = "t.id, m.id, t.year, t.task, t.notes"
+_TASKS = "tasks_compact t JOIN members m ON m.rowid = t.member_row"
 
 
 def _rating(row) -> Rating:
-    return Rating(row[0], row[1], row[2], RatingLevel(row[3]), row[4], row[5],
+    return Rating(row[0], row[1], row[2], codes.RATING_LEVELS[row[3]], row[4], row[5],
                   NotRatedReason(row[6]) if row[6] else None, row[7])
 
 
-def rating_values(r: Rating, stamp: str) -> list:
-    return [r.id, r.member_id, r.year, r.level.value, r.score, r.rule_code,
-            r.not_rated_reason.value if r.not_rated_reason else None, r.notes, stamp, stamp]
-
-
 def insert_rating(db: Database, rating: Rating) -> None:
-    db.execute(_INSERT_RATING, rating_values(rating, now_iso()))
+    db.execute(_INSERT_RATING, [rating.member_id, rating.year, codes.RATING_CODES[rating.level.value], rating.score,
+                                rating.rule_code, rating.not_rated_reason.value if rating.not_rated_reason else None,
+                                rating.notes, rating.id, codes.stamp_code(now_iso())])
 
 
 def update_rating(db: Database, rating: Rating) -> None:
     """Write a corrected rating over the year's row (the audit log keeps the one it replaced)."""
-    db.execute("UPDATE ratings SET level = ?, score = ?, rule_code = ?, not_rated_reason = ?, notes = ?,"
-               " updated_at = ? WHERE id = ?",
-               [rating.level.value, rating.score, rating.rule_code,
-                rating.not_rated_reason.value if rating.not_rated_reason else None, rating.notes, now_iso(),
-                rating.id])
+    db.execute("UPDATE ratings_compact SET level = ?, score = ?, rule_code = ?, not_rated_reason = ?, notes = ?,"
+               f" updated = ? WHERE member_row = {_MEMBER_ROW} AND year = ? AND id = ?",
+               [codes.RATING_CODES[rating.level.value], rating.score, rating.rule_code,
+                rating.not_rated_reason.value if rating.not_rated_reason else None, rating.notes,
+                codes.stamp_code(now_iso()), rating.member_id, rating.year, rating.id])
 
 
 def insert_ratings_many(db: Database, rows: list[list]) -> None:
-    db.conn.executemany(_INSERT_RATING, rows)
+    """Rows of ratings_compact (member row, year, level code, score, rule, reason, notes, id, created): the demo."""
+    db.conn.executemany(_BULK_RATING, rows)
 
 
 def rating_for(db: Database, member_id: str, year: int) -> Rating | None:
-    row = db.execute(f"SELECT {_RATING_COLUMNS} FROM ratings WHERE member_id = ? AND year = ?",
+    row = db.execute(f"SELECT {_RATING_COLUMNS} FROM {_RATINGS} WHERE r.member_row = {_MEMBER_ROW} AND r.year = ?",
                      [member_id, year]).fetchone()
     return _rating(row) if row else None
 
 
 def ratings_of(db: Database, member_id: str) -> list[Rating]:
-    rows = db.execute(f"SELECT {_RATING_COLUMNS} FROM ratings WHERE member_id = ? ORDER BY year", [member_id])
+    rows = db.execute(f"SELECT {_RATING_COLUMNS} FROM {_RATINGS} WHERE r.member_row = {_MEMBER_ROW}"
+                      " ORDER BY r.year", [member_id])
     return [_rating(r) for r in rows]
 
 
@@ -69,19 +76,20 @@ def ratings_for_year(db: Database, member_ids: list[str], year: int) -> dict[str
     out: dict[str, Rating] = {}
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
-        rows = db.execute(f"SELECT {_RATING_COLUMNS} FROM ratings WHERE year = ?"
-                          f" AND member_id IN ({','.join('?' * len(chunk))})", [year, *chunk])
+        rows = db.execute(f"SELECT {_RATING_COLUMNS} FROM members m JOIN ratings_compact r"
+                          " ON r.member_row = m.rowid AND r.year = ?"
+                          f" WHERE m.id IN ({','.join('?' * len(chunk))})", [year, *chunk])
         out.update({r[1]: _rating(r) for r in rows})
     return out
 
 
 def level_counts(db: Database, year: int) -> dict[str, int]:
-    rows = db.execute("SELECT level, COUNT(*) FROM ratings WHERE year = ? GROUP BY level", [year])
-    return {r[0]: r[1] for r in rows}
+    rows = db.execute("SELECT level, COUNT(*) FROM ratings_compact WHERE year = ? GROUP BY level", [year])
+    return {codes.RATING_TEXT[r[0]]: r[1] for r in rows}
 
 
 def latest_rated_year(db: Database) -> int | None:
-    return db.execute("SELECT MAX(year) FROM ratings").fetchone()[0]
+    return db.execute("SELECT MAX(year) FROM ratings_compact").fetchone()[0]
 
 
 def _discipline(row) -> DisciplineRecord:
@@ -123,27 +131,25 @@ def discipline_of(db: Database, member_id: str) -> list[DisciplineRecord]:
     return [_discipline(r) for r in rows]
 
 
-def task_values(t: TaskAssignment, stamp: str) -> list:
-    return [t.id, t.member_id, t.year, t.task, t.notes, stamp, stamp]
-
-
 def insert_task(db: Database, task: TaskAssignment) -> None:
-    db.execute(_INSERT_TASK, task_values(task, now_iso()))
+    db.execute(_INSERT_TASK, [task.member_id, task.year, task.task, task.notes, task.id, codes.stamp_code(now_iso())])
 
 
 def insert_tasks_many(db: Database, rows: list[list]) -> None:
-    db.conn.executemany(_INSERT_TASK, rows)
+    """Rows of tasks_compact (member row, year, task, notes, id, created): the demo."""
+    db.conn.executemany(_BULK_TASK, rows)
 
 
 def task_for(db: Database, member_id: str, year: int) -> TaskAssignment | None:
-    row = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ? AND year = ?",
+    row = db.execute(f"SELECT {_TASK_COLUMNS} FROM {_TASKS} WHERE t.member_row = {_MEMBER_ROW} AND t.year = ?",
                      [member_id, year]).fetchone()
     return TaskAssignment(*row) if row else None
 
 
-def update_task(db: Database, task_id: str, task: str, notes: str) -> None:
-    db.execute("UPDATE task_assignments SET task = ?, notes = ?, updated_at = ? WHERE id = ?",
-               [task, notes, now_iso(), task_id])
+def update_task(db: Database, member_id: str, year: int, task: str, notes: str) -> None:
+    """The member's task of the year written over."""
+    db.execute(f"UPDATE tasks_compact SET task = ?, notes = ?, updated = ? WHERE member_row = {_MEMBER_ROW}"
+               " AND year = ?", [task, notes, codes.stamp_code(now_iso()), member_id, year])
 
 
 def status_on(db: Database, member_id: str, day) -> str | None:
@@ -154,8 +160,8 @@ def status_on(db: Database, member_id: str, day) -> str | None:
 
 def tasks_of(db: Database, member_id: str) -> list[TaskAssignment]:
     """The member's yearly task assignments, latest year first."""
-    rows = db.execute("SELECT id, member_id, year, task, notes FROM task_assignments WHERE member_id = ?"
-                      " ORDER BY year DESC", [member_id])
+    rows = db.execute(f"SELECT {_TASK_COLUMNS} FROM {_TASKS} WHERE t.member_row = {_MEMBER_ROW}"
+                      " ORDER BY t.year DESC", [member_id])
     return [TaskAssignment(*r) for r in rows]
 
 
@@ -180,8 +186,9 @@ def discipline_of_many(db: Database, member_ids: list[str]) -> dict[str, list[Di
 def incomplete_years(db: Database) -> dict[str, list[int]]:
     """Per member, the years rated "không hoàn thành nhiệm vụ" (the partial read the warnings need)."""
     # Through the (year, level) index, a year at a time, never the whole table (280,000 ratings on a large register).
-    rows = db.execute("SELECT member_id, year FROM ratings WHERE year IN (SELECT DISTINCT year FROM ratings)"
-                      " AND level = 'khong_hoan_thanh' ORDER BY member_id, year")
+    rows = db.execute("SELECT m.id, r.year FROM ratings_compact r JOIN members m ON m.rowid = r.member_row"
+                      " WHERE r.year IN (SELECT DISTINCT year FROM ratings_compact) AND r.level = ?"
+                      " ORDER BY m.id, r.year", [codes.INCOMPLETE])
     out: dict[str, list[int]] = {}
     for member_id, year in rows:
         out.setdefault(member_id, []).append(year)

@@ -23,7 +23,9 @@ changes existing values must record the new state with an audit entry (``audit.m
 
 The compact party-life tables (m035) are keyed by the row ids of their meeting or member: their rows
 are grouped by that row id and hashed as one printf text per row, in primary-key order, under the
-name of their view (``attendance``, ``dues``) in the scope of the meeting's or member's id.
+name of their view (``attendance``, ``dues``) in the scope of the meeting's or member's id. Ratings and yearly
+tasks, keyed by integers since m048, are hashed through their views ``ratings`` and ``task_assignments``, exactly as
+the tables of those names were before (``THROUGH_VIEW``).
 """
 
 from __future__ import annotations
@@ -80,6 +82,11 @@ COMPACT: dict[str, Compact] = {
                               "approval", "created_at")),
 }
 
+# Ratings and yearly tasks (m048) are stored keyed by the member's row id, but hashed through their views, which give
+# the rows of the tables m002 made (the same texts, hence the same digests): the hashes recorded before m048 hold
+# after it, and an upgrade records nothing again. Writes are noted on the stored table.
+THROUGH_VIEW: dict[str, str] = {"ratings_compact": "ratings", "tasks_compact": "task_assignments"}
+
 # Tables that are not data: the log itself, the schema's bookkeeping, derived indexes.
 NOT_HASHED_PREFIXES = ("sqlite_", "_sqlite_migrations", "audit_", "members_fts", "register_identity")
 
@@ -96,6 +103,7 @@ class TableScope:
     default: bool   # True when the table is not in SCOPES (one scope per row)
     compact: Compact | None = None
     blob_columns: frozenset[str] = frozenset()
+    stored_in: str = ""   # hashed through a view (``table``): the table its rows are written in (THROUGH_VIEW)
 
     @property
     def label(self) -> str:
@@ -110,6 +118,12 @@ class TableScope:
         if len(self.key_columns) == 1 and not self.default:
             return f"{prefix}{_q(self.key_columns[0])}"
         return " || '|' || ".join(f"quote({prefix}{_q(c)})" for c in self.key_columns)
+
+    def written_key_expr(self, prefix: str) -> str:
+        """SQL for the scope key of a row written (a trigger's ``NEW.`` / ``OLD.``) in the table written."""
+        if self.stored_in:
+            return f"(SELECT id FROM main.members WHERE rowid = {prefix}member_row)"
+        return self.key_expr(prefix)
 
     def row_text_expr(self, guard_blobs: bool = False) -> str:
         """SQL for a row's text: its values as a JSON array (one C call per row, every type told apart; a blob,
@@ -164,7 +178,12 @@ def table_scopes(conn: sqlite3.Connection) -> list[TableScope]:
         info = conn.execute(f"PRAGMA main.table_info({_q(table)})").fetchall()
         columns = tuple(r[1] for r in info)
         blobs = frozenset(r[1] for r in info if "BLOB" in (r[2] or "").upper() or not r[2])
-        if table in COMPACT:
+        view = THROUGH_VIEW.get(table)
+        view_columns = tuple(r[1] for r in conn.execute(f"PRAGMA main.table_info({_q(view)})")) if view else ()
+        if view_columns:
+            kind, keys = SCOPES[view]
+            out.append(TableScope(view, kind, keys, view_columns, False, None, frozenset(), table))
+        elif table in COMPACT:
             compact = COMPACT[table]
             out.append(TableScope(table, compact.kind, (compact.key_column,), columns, False, compact, blobs))
         elif table in SCOPES:
@@ -181,9 +200,11 @@ def install_tracking(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {DIRTY_TABLE.split('.')[1]} "
                  "(scope TEXT PRIMARY KEY) WITHOUT ROWID")
     for ts in table_scopes(conn):
-        new, old = f"'{ts.kind}:' || {ts.key_expr('NEW.')}", f"'{ts.kind}:' || {ts.key_expr('OLD.')}"
-        name = f"audit_track_{ts.table}"
-        table = f"main.{_q(ts.table)}"
+        new, old = (f"'{ts.kind}:' || {ts.written_key_expr('NEW.')}",
+                    f"'{ts.kind}:' || {ts.written_key_expr('OLD.')}")
+        written = ts.stored_in or ts.table
+        name = f"audit_track_{written}"
+        table = f"main.{_q(written)}"
         conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(name + '_i')} AFTER INSERT ON {table} BEGIN "
                      f"{_note(new)} END")
         conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(name + '_u')} AFTER UPDATE ON {table} BEGIN "

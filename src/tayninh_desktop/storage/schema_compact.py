@@ -193,7 +193,7 @@ def m035_compact_party_life(db: Database) -> None:
     run_script(db, _INDEXES)
     run_script(db, _views())
     run_script(db, _view_triggers())
-    if moved and _keyed_log(db):
+    if moved and keyed_log(db):
         # The rows changed their form (and the row hashes with them): record the register as it now is.
         audit.mark_everything(db)
         audit.append(db, audit.SYSTEM_ACTOR, "upgrade_compact_party_life", "register", None, None,
@@ -202,7 +202,7 @@ def m035_compact_party_life(db: Database) -> None:
                       "dues": db.execute("SELECT COUNT(*) FROM dues_compact").fetchone()[0]})
 
 
-def _keyed_log(db: Database) -> bool:
+def keyed_log(db: Database) -> bool:
     """The keyed audit log exists (m014 applied): a register from before it is recorded by its baseline seal."""
     return "mac_version" in {r[1] for r in db.execute("PRAGMA table_info(audit_log)")}
 
@@ -216,9 +216,15 @@ def m036_compact_reclaim(db: Database) -> None:
     """Give back to the disk the pages m035 freed (VACUUM, outside any transaction; row ids are kept: every table
     whose row ids are referenced has an index). A register with little free space, or a disk too full for the
     temporary copy VACUUM makes, is left as it is: the space is reused by later writes."""
+    reclaim(db, RECLAIM_SHARE)
+
+
+def reclaim(db: Database, share: float) -> None:
+    """VACUUM when at least ``share`` of the file is free pages (m036, m049); a disk too full for the temporary
+    copy, or a register busy, leaves it as it is."""
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     free = db.execute("PRAGMA freelist_count").fetchone()[0]
-    if not pages or free < pages * RECLAIM_SHARE:
+    if not pages or free < pages * share:
         return
     try:
         db.execute("VACUUM")

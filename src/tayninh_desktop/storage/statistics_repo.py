@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent
 from tayninh_desktop.domain.stats_register import Award, FieldChange, PersonFacts, RatingFact
+from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
 _PERSON_SQL = ("SELECT id, full_name, gender, birth_date, joined_on, full_member_on, ethnicity, religion, occupation,"
@@ -87,13 +88,15 @@ def ratings_for_years(db: Database, years: set[int],
     if not years:
         return out
     marks = ",".join("?" * len(years))
-    sql = f"SELECT member_id, year, level, not_rated_reason FROM ratings WHERE year IN ({marks})"
+    sql = ("SELECT m.id, r.year, r.level, r.not_rated_reason FROM ratings_compact r JOIN members m"
+           f" ON m.rowid = r.member_row WHERE r.year IN ({marks})")
     params: list = sorted(years)
     if ids is not None:
-        sql += " AND member_id IN (SELECT value FROM json_each(?))"
+        sql += " AND m.id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(ids))
+    levels = codes.RATING_TEXT
     for member_id, year, level, reason in db.execute(sql, params):
-        out[year][member_id] = RatingFact(level, reason or "")
+        out[year][member_id] = RatingFact(levels[level], reason or "")
     return out
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
+from tayninh_desktop.storage import party_life_codes as codes
+
 EXIT_KINDS = ("tu_tran", "khai_tru", "xoa_ten", "ra_khoi_dang", "dinh_cu_nuoc_ngoai", "chuyen_di")
 NAMED_KINDS = ("chuyen_den", "chuyen_di", "dinh_cu_nuoc_ngoai")     # a note may name the member
 _COVERS = "p.valid_from <= {day} AND (p.valid_to IS NULL OR p.valid_to > {day})"
@@ -209,11 +211,12 @@ def names_of(db: Database, member_ids: Sequence[str]) -> dict[str, tuple[str, st
 def rating_counts(db: Database, day: str, year: int, excluded: str) -> list[tuple[str, str, int]]:
     """(level, reason or "khac", count) of the ratings of ``year`` of the list at the end of ``day`` (read
     from the year's ratings: nothing to read before the year is rated)."""
-    sql = ("SELECT r.level, COALESCE(NULLIF(r.not_rated_reason, ''), 'khac'), COUNT(*) FROM ratings r"
-           f" WHERE r.year = ?3{_unless(excluded, 'r.member_id')}"
-           f" AND EXISTS (SELECT 1 FROM member_periods p WHERE p.member_id = r.member_id AND {_COVERS.format(day='?2')}"
+    sql = ("SELECT r.level, COALESCE(NULLIF(r.not_rated_reason, ''), 'khac'), COUNT(*) FROM ratings_compact r"
+           f" JOIN members m ON m.rowid = r.member_row WHERE r.year = ?3{_unless(excluded, 'm.id')}"
+           f" AND EXISTS (SELECT 1 FROM member_periods p WHERE p.member_id = m.id AND {_COVERS.format(day='?2')}"
            " AND p.present = 1 AND p.status <> 'sinh_hoat_tam_thoi') GROUP BY 1, 2")
-    return db.execute(sql, [excluded, day, year]).fetchall()
+    return [(codes.RATING_TEXT[level], reason, count)
+            for level, reason, count in db.execute(sql, [excluded, day, year]).fetchall()]
 
 
 def award_counts(db: Database, start: str, end: str) -> list[tuple[str, int | None, int]]:
