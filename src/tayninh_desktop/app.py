@@ -33,6 +33,7 @@ def _import_layers_before_qt() -> None:
     import tayninh_desktop.services.settings_party_life
     import tayninh_desktop.services.start_checklist
     import tayninh_desktop.storage.db
+    import tayninh_desktop.ui.qt_import_hook
     import tayninh_desktop.ui.strings
     import tayninh_desktop.ui.strings_accounts
     import tayninh_desktop.ui.strings_documents
@@ -57,6 +58,9 @@ def start(db_path: Path | None = None):
     _import_layers_before_qt()
     from PySide6.QtWidgets import QApplication
 
+    from tayninh_desktop.ui import qt_import_hook
+
+    qt_import_hook.install()   # before the window's modules: PySide would read the source of each
     from tayninh_desktop.config import data_dir, sample_db_path
     from tayninh_desktop.services.session import default_actor
     from tayninh_desktop.ui import app_font, error_hook, qt_vietnamese

@@ -52,3 +52,31 @@ def test_first_screen_defers_what_it_does_not_show(home_db, db_path, tmp_path):
     assert "tayninh_desktop.ui.pages.register_page" in loaded and "PySide6.QtWidgets" in loaded
     assert not [m for m in loaded if m.split(".")[0] in DEFERRED_LIBRARIES]
     assert not [m for m in DEFERRED_MODULES if m in loaded]
+
+
+HOOK_SCRIPT = r"""
+import sys
+from PySide6.QtWidgets import QApplication
+from tayninh_desktop.ui import qt_import_hook
+feature = sys.modules["shibokensupport.feature"]
+read = []
+original = feature._mod_uses_pyside
+feature._mod_uses_pyside = lambda module: read.append(module.__name__) or original(module)
+print(qt_import_hook.install(), qt_import_hook.install())
+import tayninh_desktop.ui.main_window  # noqa: E402  the window's modules, the layers below, the stdlib they use
+noted = feature.pyside_feature_dict
+print(noted["tayninh_desktop.ui.context"], noted["tayninh_desktop.services.changes"], noted["datetime"])
+print(" ".join(read))
+"""
+
+
+def test_pyside_does_not_read_our_modules_or_the_standard_library():
+    """PySide's import hook reads the source of every module imported after it (to find out whether it switches
+    Qt features, which the program never does): ours and the standard library's are answered without reading."""
+    result = subprocess.run([sys.executable, "-c", HOOK_SCRIPT], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=False)
+    assert result.returncode == 0, result.stderr
+    installed, noted, read = (result.stdout.splitlines() + [""])[:3]
+    assert installed == "True True"
+    assert noted == "0 -1 -1"   # what PySide itself notes: a user of PySide without features; not a user
+    assert not [name for name in read.split() if name.split(".")[0] in ("tayninh_desktop", "datetime", "json")]
