@@ -152,12 +152,17 @@ def fts_query(text: str) -> str | None:
     fourth only says man or woman and the century), and a lone letter counts only beside another
     word ("nguyen thi a"): either alone would match half of the register and say nothing.
     """
-    words = re.sub(r"[^\w]", " ", fold(text)).split()
-    alone = not any(len(w) >= 2 and not w.isdigit() for w in words)
-    words = [w for w in words if _telling(w, alone)]
+    words = fts_words(text)
     if not words:
         return None
     return " AND ".join(f'"{w}"*' for w in words)
+
+
+def fts_words(text: str) -> list[str]:
+    """The words of ``text`` that ``fts_query`` matches as prefixes (folded; none: no search)."""
+    words = re.sub(r"[^\w]", " ", fold(text)).split()
+    alone = not any(len(w) >= 2 and not w.isdigit() for w in words)
+    return [w for w in words if _telling(w, alone)]
 
 
 def _filters(search: str, cell_id: str | None, statuses: tuple[str, ...] | None) -> tuple[str, list]:

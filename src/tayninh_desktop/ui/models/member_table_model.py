@@ -64,6 +64,7 @@ class MemberTableModel(QAbstractTableModel):
         self.order = "sort_key"
         self.descending = False
         self.only: frozenset[int] | None = None   # only these rows (the members an import just added)
+        self._finder = register.ListSearch()   # the search's index in memory, read at the first search
 
     # -- queries ---------------------------------------------------------------------------------
     def set_filter(self, *, search: str | None = None, cell_id: str | None = ...,
@@ -80,6 +81,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-query everything (after a change to the register)."""
+        self._finder.forget()
         self._base = None
         self._apply()
 
@@ -133,8 +135,11 @@ class MemberTableModel(QAbstractTableModel):
             self._position, self._count = None, None
             self._generation += 1
             self._base = register.list_rowids(self.db, **self._filters())
-        matches = register.search_rowids(self.db, self.search)
-        self.rowids = self._base if matches is None else self._in_order(matches)
+        rows = register.search_in_list(self.db, self._finder, self._base, self.search)
+        if rows is None:   # nothing typed, or a number: FTS5
+            matches = register.search_rowids(self.db, self.search)
+            rows = self._base if matches is None else self._in_order(matches)
+        self.rowids = rows
         if self.only is not None:
             self.rowids = [r for r in self.rowids if r in self.only]
         self.endResetModel()
@@ -217,7 +222,8 @@ class MemberTableModel(QAbstractTableModel):
         key = COLUMN_ORDER[column] if 0 <= column < len(COLUMN_ORDER) else None
         self.order = key or "sort_key"
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        self._base = None   # the same register in another order
+        self._apply()
 
 
 ACTIVE_FILTER = tuple(sorted(s.value for s in MemberStatus if s.is_active))
