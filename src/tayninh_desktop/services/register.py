@@ -302,7 +302,7 @@ def search_rowids(db: Database, search: str) -> set[int] | None:
 
 def search_in_list(db: Database, finder: ListSearch, rowids: list[int], search: str) -> list[int] | None:
     """The rows of ``rowids`` (a list from ``list_rowids``, so within this session's scope) that ``search``
-    matches, in the same order, from the index ``finder`` keeps in memory; None: ask ``search_rowids``."""
+    matches, in the same order, from the index ``finder`` keeps in memory or from FTS5; None: nothing typed."""
     return finder.in_order(db, rowids, search)
 
 

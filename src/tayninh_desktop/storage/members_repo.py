@@ -222,13 +222,21 @@ def rowids_of(db: Database, member_ids: list[str]) -> set[int]:
 
 def match_rowids(db: Database, search: str) -> set[int] | None:
     """The rowids whose names or identifiers match every word of ``search`` (None: no search)."""
+    text = match_text(db, search)
+    if text is None:
+        return None
+    return set(map(int, text.split(","))) if text else set()
+
+
+def match_text(db: Database, search: str) -> str | None:
+    """``match_rowids`` as one text, the rowids separated by commas ("": none; None: no search)."""
     query = fts_query(search)
     if query is None:
         return None
     # One text of every rowid rather than a row each: a broad prefix ("ng") matches ~40,000 members, and handing
     # them to Python one row at a time was a quarter of the query's time (search as you type, issue 11).
     (text,) = db.execute("SELECT group_concat(rowid) FROM members_fts WHERE members_fts MATCH ?", [query]).fetchone()
-    return set(map(int, text.split(","))) if text else set()
+    return text or ""
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:

@@ -8,7 +8,8 @@ rowids holding each) and answers a search whose every word starts with a letter 
 (the terms with a prefix are neighbours in sorted order) and marking them in an array, then keeping the list's
 rows that are marked, in the list's order. The answer is the one FTS5 gives: the same words, the same terms,
 every word a prefix of some term of the row (``tests/ui/test_register_search_index.py`` holds it to FTS5 over
-many typed sequences). A word starting with a digit (a card or CCCD number: a few rows) is left to FTS5.
+many typed sequences). A word starting with a digit (a card or CCCD number) is asked of FTS5, and its rowids are
+kept in the list's order the same way (an array lookup instead of a pass of Python over the list).
 
 The index is read again when the register changed: ``PRAGMA data_version`` (another connection committed) and
 the connection's ``total_changes`` (this one wrote) are compared at each search. numpy (which the home page's
@@ -18,9 +19,10 @@ charts bring) is imported with the first index, not at start-up.
 from __future__ import annotations
 
 import re
+import sqlite3
 from bisect import bisect_left
 
-from tayninh_desktop.storage.members_repo import fts_words
+from tayninh_desktop.storage.members_repo import fts_words, match_text
 
 _INDEXED_WORD = re.compile(r"[a-z][a-z0-9]*").fullmatch
 _AFTER = "\U0010ffff"   # a term with a prefix sorts before the prefix followed by the last code point
@@ -76,10 +78,11 @@ class TermIndex:
 
 
 class ListSearch:
-    """The rows of one list (the register page's, in its order) that a typed search matches, from the index.
+    """The rows of one list (the register page's, in its order) that a typed search matches.
 
     Kept by the list's owner between keystrokes: it holds the index (read again after a change to the register)
-    and the list as an array (made again when the owner hands another list)."""
+    and the list as an array (made again when the owner hands another list). A search with a word that does not
+    start with a letter is asked of FTS5, its rowids marked the same way."""
 
     def __init__(self) -> None:
         self._index: TermIndex | None = None
@@ -92,19 +95,40 @@ class ListSearch:
         self._index = None
 
     def in_order(self, db, rowids: list[int], search: str) -> list[int] | None:
-        """The rows of ``rowids`` matching ``search``, in the same order; None when the index does not answer:
-        nothing to search, or a word that does not start with a letter (FTS5 answers those)."""
+        """The rows of ``rowids`` matching ``search``, in the same order (None: nothing to search)."""
         words = fts_words(search)
-        if not words or not all(map(_INDEXED_WORD, words)):
+        if not words:
             return None
-        index = self._index
-        if index is None or index.version != register_version(db):
-            index = self._index = TermIndex(db)
         if rowids is not self._list:
             import numpy as np
 
             self._array = np.array(rowids, dtype=np.int64)
             self._size = int(self._array.max()) + 1 if rowids else 0
             self._list = rowids
-        marks = index.marks(words, max(index.size, self._size))
+        marks = None
+        if all(map(_INDEXED_WORD, words)):
+            marks = self._index_marks(db, words)
+        if marks is None:
+            marks = _fts_marks(db, search, self._size)
         return self._array[marks[self._array]].tolist()
+
+    def _index_marks(self, db, words: list[str]):
+        index = self._index
+        if index is None or index.version != register_version(db):
+            try:
+                index = self._index = TermIndex(db)
+            except (sqlite3.Error, ValueError):   # an index fts5vocab cannot read: FTS5 answers
+                self._index = None
+                return None
+        return index.marks(words, max(index.size, self._size))
+
+
+def _fts_marks(db, search: str, size: int):
+    """The rows FTS5 matches, as a boolean array over rowids 0…size-1 (larger when a rowid is)."""
+    import numpy as np
+
+    text = match_text(db, search)
+    found = np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+    marks = np.zeros(max(size, int(found.max()) + 1 if len(found) else 0), dtype=bool)
+    marks[found] = True
+    return marks

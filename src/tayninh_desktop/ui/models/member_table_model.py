@@ -2,9 +2,9 @@
 
 Like Anki's browser table, the model never loads the register into Python objects: it keeps the
 matching rowids and a small cache of the lines on screen. The filters (cell, status, order)
-change rarely: their ordered rowids are queried once. Each keystroke only asks the full-text index
-which rows match and keeps those of the ordered list, which stays within the 25 ms budget at
-100,000 members (an ORDER BY per keystroke does not).
+change rarely: their ordered rowids are queried once. Each keystroke only asks which rows match (the
+full-text index's name terms, held in memory: storage/members_search.py) and keeps those of the ordered
+list, which stays within the 25 ms budget at 100,000 members (an ORDER BY per keystroke does not).
 
 A cached line keeps its column texts, made the first time it is painted: a repaint asks ``data()`` about
 1,700 times, and formatting three dates on each call was most of its cost. The cache outlives a search
@@ -12,8 +12,6 @@ A cached line keeps its column texts, made the first time it is painted: a repai
 """
 
 from __future__ import annotations
-
-from itertools import compress
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
@@ -26,7 +24,6 @@ COLUMN_ORDER = (None, "sort_key", None, "birth_date", "cell", "joined_on", "full
 _ROOT = QModelIndex()
 CHUNK = 200
 CACHE_LIMIT = 2000
-SORT_BELOW = 16  # matches under 1/16 of the list are sorted by position rather than filtered from it
 
 INACTIVE_COLOR = Qt.GlobalColor.darkGray
 _CENTERED = int(Qt.AlignmentFlag.AlignCenter)
@@ -54,7 +51,6 @@ class MemberTableModel(QAbstractTableModel):
         self.db = db
         self.rowids: list[int] = []
         self._base: list[int] | None = None
-        self._position: dict[int, int] | None = None  # rowid → place in _base, made at the first search
         self._cache: dict[int, _Line] = {}
         self._count: int | None = None  # while only the first page is here: how many rows the list has
         self._generation = 0  # a whole list arriving from the worker is kept only if nothing re-queried since
@@ -94,7 +90,7 @@ class MemberTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._cache.clear()
-        self._position, self._base = None, None
+        self._base = None
         self._generation += 1
         filters = self._filters()
         self.rowids = register.list_rowids(self.db, **filters, limit=CHUNK)
@@ -132,14 +128,11 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         if self._base is None:
             self._cache.clear()
-            self._position, self._count = None, None
+            self._count = None
             self._generation += 1
             self._base = register.list_rowids(self.db, **self._filters())
         rows = register.search_in_list(self.db, self._finder, self._base, self.search)
-        if rows is None:   # nothing typed, or a number: FTS5
-            matches = register.search_rowids(self.db, self.search)
-            rows = self._base if matches is None else self._in_order(matches)
-        self.rowids = rows
+        self.rowids = self._base if rows is None else rows   # None: nothing typed
         if self.only is not None:
             self.rowids = [r for r in self.rowids if r in self.only]
         self.endResetModel()
@@ -149,17 +142,6 @@ class MemberTableModel(QAbstractTableModel):
         self.only = frozenset(rowids) if rowids is not None else None
         self._base = None
         self._apply()
-
-    def _in_order(self, matches: set[int]) -> list[int]:
-        """The matching rows in the list's order: a few are placed by their position in the list; many are
-        kept by one pass over the list (cheaper than placing tens of thousands)."""
-        base = self._base
-        if len(matches) * SORT_BELOW > len(base):
-            return list(compress(base, map(matches.__contains__, base)))  # the loop in C
-        if self._position is None:
-            self._position = {rowid: place for place, rowid in enumerate(base)}
-        position = self._position
-        return sorted((r for r in matches if r in position), key=position.__getitem__)
 
     def member_id(self, row: int) -> str | None:
         line = self._line(row)
