@@ -22,7 +22,8 @@ from tayninh_desktop.ui import strings
 COLUMN_ORDER = (None, "sort_key", None, "birth_date", "cell", "joined_on", "full_member_on", "status", "cccd",
                 "card_number")
 _ROOT = QModelIndex()
-CHUNK = 200
+CHUNK = 200   # the first page, read before the whole list
+FETCH = 64    # lines read at a time as they are painted: a screen's 25 and some; 200 took 3.3 ms, 64 take 1.1
 CACHE_LIMIT = 2000
 
 INACTIVE_COLOR = Qt.GlobalColor.darkGray
@@ -163,8 +164,8 @@ class MemberTableModel(QAbstractTableModel):
         if line is None:
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
-            start = max(0, row - CHUNK // 4)
-            chunk = [r for r in self.rowids[start:start + CHUNK] if r not in self._cache]
+            start = max(0, row - FETCH // 8)
+            chunk = [r for r in self.rowids[start:start + FETCH] if r not in self._cache]
             for summary in register.summaries(self.db, chunk):
                 self._cache[summary.rowid] = _Line(summary)
             line = self._cache.get(rowid)
