@@ -129,3 +129,41 @@ def test_a_register_opened_read_only_searches_alike(demo_context):
             assert model.rowids == _full_query(model), text
     finally:
         read_only.conn.close()
+
+
+def test_the_index_read_on_the_worker_is_the_one_searched(demo_context, qtbot):
+    """The register page reads the index on its worker once idle; a change meanwhile makes the next search read it
+    again (the worker's index carries the version the window's connection had when it asked)."""
+    from tayninh_desktop.ui.tasks import TaskRunner
+
+    db = demo_context.db
+    runner = TaskRunner()
+    runner.synchronous = False
+    model = MemberTableModel(db)
+    model.refresh()
+    model.prepare_search(runner, db.path_text)
+    qtbot.waitUntil(lambda: model._finder._index is not None, timeout=5000)
+    read = model._finder._index
+    model.set_filter(search="ng")
+    assert model._finder._index is read and model.rowids == _full_query(model)
+    model.prepare_search(runner, db.path_text)   # current: nothing to read
+    assert model._finder._index is read
+
+    other = sqlite3.connect(db.path_text)
+    other.execute("UPDATE members SET search_text = 'ngoc anh' WHERE rowid = ?", [model._base[-1]])
+    other.commit()
+    other.close()
+    model.set_filter(search="ngoc a")
+    assert model._finder._index is not read and model.rowids == _full_query(model)
+    assert model._base[-1] in model.rowids
+
+
+def test_the_register_page_reads_the_index_when_idle(demo_context, qtbot):
+    from tayninh_desktop.ui.pages.register_page import RegisterPage
+
+    page = RegisterPage(demo_context)
+    qtbot.addWidget(page)
+    assert page._prepare.isActive() and page.model._finder._index is None
+    page._prepare.setInterval(0)
+    page._prepare.start()
+    qtbot.waitUntil(lambda: page.model._finder._index is not None, timeout=5000)

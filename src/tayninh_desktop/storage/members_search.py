@@ -41,10 +41,12 @@ class TermIndex:
 
     __slots__ = ("offsets", "rowids", "size", "terms", "version")
 
-    def __init__(self, db) -> None:
+    def __init__(self, db, version: tuple[int, int] | None = None) -> None:
+        """``version``: the window's connection's, taken before a worker reads the index through its own."""
         import numpy as np
 
-        self.version = register_version(db)   # taken first: a commit while reading shows at the next search
+        # Taken first: a commit while reading shows as another version at the next search, which reads it again.
+        self.version = register_version(db) if version is None else version
         conn = db.conn
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERMS_TABLE} USING fts5vocab(main, 'members_fts',"
                      " 'instance')")
@@ -93,6 +95,17 @@ class ListSearch:
     def forget(self) -> None:
         """Drop the index (the register changed): the next search reads it again."""
         self._index = None
+
+    def stale(self, db) -> tuple[int, int] | None:
+        """The register's version when the index is missing or older (None: the index is current)."""
+        version = register_version(db)
+        return None if self._index is not None and self._index.version == version else version
+
+    def adopt(self, index: TermIndex) -> None:
+        """An index read on the worker (marked with the version ``stale`` gave): kept unless a search read one
+        meanwhile; if the register changed since, the next search sees another version and reads it again."""
+        if self._index is None or self._index.version != index.version:
+            self._index = index
 
     def in_order(self, db, rowids: list[int], search: str) -> list[int] | None:
         """The rows of ``rowids`` matching ``search``, in the same order (None: nothing to search)."""
