@@ -167,3 +167,24 @@ def test_the_register_page_reads_the_index_when_idle(demo_context, qtbot):
     page._prepare.setInterval(0)
     page._prepare.start()
     qtbot.waitUntil(lambda: page.model._finder._index is not None, timeout=5000)
+
+
+def test_a_page_whose_register_was_closed_reads_no_index(demo_db_path, tmp_path, qapp, qtbot):
+    """The window switched registers (the sample register left): the old page's idle timer finds its connection
+    closed and does nothing."""
+    import shutil
+
+    from tayninh_desktop.domain.actors import Actor
+    from tayninh_desktop.ui.context import UiContext
+    from tayninh_desktop.ui.pages.register_page import RegisterPage
+
+    copy = tmp_path / "closed.sqlite3"
+    shutil.copy(demo_db_path, copy)
+    db = open_database(copy)
+    page = RegisterPage(UiContext(db, Actor("van-thu"), str(copy)))
+    qtbot.addWidget(page)
+    db.conn.close()
+    page._prepare.setInterval(0)
+    page._prepare.start()
+    qtbot.wait(50)
+    assert page.model._finder._index is None

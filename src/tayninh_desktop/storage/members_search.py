@@ -97,8 +97,12 @@ class ListSearch:
         self._index = None
 
     def stale(self, db) -> tuple[int, int] | None:
-        """The register's version when the index is missing or older (None: the index is current)."""
-        version = register_version(db)
+        """The register's version when the index is missing or older (None: the index is current, or the
+        connection is closed: the window moved to another register)."""
+        try:
+            version = register_version(db)
+        except sqlite3.Error:
+            return None
         return None if self._index is not None and self._index.version == version else version
 
     def adopt(self, index: TermIndex) -> None:
