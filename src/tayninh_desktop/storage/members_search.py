@@ -57,7 +57,7 @@ class TermIndex:
         counts = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
         self.offsets = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(counts)))
         text = ",".join(r[2] for r in rows)
-        self.rowids = np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+        self.rowids = _integers(text)
         if len(self.rowids) != self.offsets[-1]:
             raise ValueError("the terms' rowids did not add up")
         self.size = int(self.rowids.max()) + 1 if len(self.rowids) else 1
@@ -145,7 +145,19 @@ def _fts_marks(db, search: str, size: int):
     import numpy as np
 
     text = match_text(db, search)
-    found = np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+    found = _integers(text)
     marks = np.zeros(max(size, int(found.max()) + 1 if len(found) else 0), dtype=bool)
     marks[found] = True
     return marks
+
+
+def _integers(text: str):
+    """The comma-separated integers of ``text`` as an array (numpy's own parser: ~3× faster than ``split``)."""
+    import numpy as np
+
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    try:
+        return np.fromstring(text, dtype=np.int64, sep=",")
+    except (AttributeError, TypeError, ValueError, DeprecationWarning):   # a numpy without it
+        return np.array(text.split(","), dtype=np.int64)
