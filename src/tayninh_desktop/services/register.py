@@ -20,6 +20,7 @@ from tayninh_desktop.services.organisation import close_unit_record, require_hom
 from tayninh_desktop.storage import audit, events_repo, members_repo
 from tayninh_desktop.storage.db import Database
 from tayninh_desktop.storage.members_repo import MemberListRow, MemberSummary
+from tayninh_desktop.storage.members_search import ListSearch, TermIndex
 
 if TYPE_CHECKING:   # the rules of events and their cases load with the first event recorded, not at start-up
     from tayninh_desktop.domain.away import EventDetails
@@ -297,6 +298,26 @@ def search_rowids(db: Database, search: str) -> set[int] | None:
     if found is None or cell is None:
         return found
     return found & set(members_repo.list_rowids(db, cell_id=cell))
+
+
+def search_in_list(db: Database, finder: ListSearch, rowids: list[int], search: str) -> list[int] | None:
+    """The rows of ``rowids`` (a list from ``list_rowids``, so within this session's scope) that ``search``
+    matches, in the same order, from the index ``finder`` keeps in memory or from FTS5; None: nothing typed."""
+    return finder.in_order(db, rowids, search)
+
+
+def search_index_in(db: Database, db_path: str, version: tuple[int, int]) -> TermIndex:
+    """The search's index read on the window's worker through a connection of its own, marked with the version
+    the window's connection had when it asked (``ListSearch.stale``)."""
+    if not db_path:
+        return TermIndex(db, version)
+    from tayninh_desktop.storage.db import connect_like
+
+    own = connect_like(db)
+    try:
+        return TermIndex(own, version)
+    finally:
+        own.conn.close()
 
 
 def list_rows(db: Database, *, search: str = "", cell_id: str | None = None,

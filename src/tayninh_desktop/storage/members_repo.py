@@ -152,12 +152,17 @@ def fts_query(text: str) -> str | None:
     fourth only says man or woman and the century), and a lone letter counts only beside another
     word ("nguyen thi a"): either alone would match half of the register and say nothing.
     """
-    words = re.sub(r"[^\w]", " ", fold(text)).split()
-    alone = not any(len(w) >= 2 and not w.isdigit() for w in words)
-    words = [w for w in words if _telling(w, alone)]
+    words = fts_words(text)
     if not words:
         return None
     return " AND ".join(f'"{w}"*' for w in words)
+
+
+def fts_words(text: str) -> list[str]:
+    """The words of ``text`` that ``fts_query`` matches as prefixes (folded; none: no search)."""
+    words = re.sub(r"[^\w]", " ", fold(text)).split()
+    alone = not any(len(w) >= 2 and not w.isdigit() for w in words)
+    return [w for w in words if _telling(w, alone)]
 
 
 def _filters(search: str, cell_id: str | None, statuses: tuple[str, ...] | None) -> tuple[str, list]:
@@ -217,13 +222,21 @@ def rowids_of(db: Database, member_ids: list[str]) -> set[int]:
 
 def match_rowids(db: Database, search: str) -> set[int] | None:
     """The rowids whose names or identifiers match every word of ``search`` (None: no search)."""
+    text = match_text(db, search)
+    if text is None:
+        return None
+    return set(map(int, text.split(","))) if text else set()
+
+
+def match_text(db: Database, search: str) -> str | None:
+    """``match_rowids`` as one text, the rowids separated by commas ("": none; None: no search)."""
     query = fts_query(search)
     if query is None:
         return None
     # One text of every rowid rather than a row each: a broad prefix ("ng") matches ~40,000 members, and handing
     # them to Python one row at a time was a quarter of the query's time (search as you type, issue 11).
     (text,) = db.execute("SELECT group_concat(rowid) FROM members_fts WHERE members_fts MATCH ?", [query]).fetchone()
-    return set(map(int, text.split(","))) if text else set()
+    return text or ""
 
 
 def summaries(db: Database, rowids: list[int]) -> list[MemberSummary]:

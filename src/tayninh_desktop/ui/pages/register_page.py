@@ -31,6 +31,7 @@ from tayninh_desktop.ui.widgets.empty_state import EmptyState, EmptySwitch
 from tayninh_desktop.ui.widgets.full_text import show_full_text
 
 SEARCH_DELAY_MS = 120
+PREPARE_AFTER_MS = 1500   # the search's index read on the worker once the page has been idle this long
 COLUMN_WIDTHS = (44, 200, 58, 86, 200, 98, 108, 118, 108, 100)
 
 
@@ -53,6 +54,7 @@ class RegisterPage(QWidget):
         self.new_button = QPushButton(strings.NEW_MEMBER, objectName="new_member")
         self.table = QTableView(objectName="members_table")
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._prepare = QTimer(self, singleShot=True, interval=PREPARE_AFTER_MS)
         self._total = 0
 
         # Built with every signal that would query quiet: the ordered query of the whole register runs once,
@@ -62,6 +64,8 @@ class RegisterPage(QWidget):
         self._fill_filters()
         self.model.refresh_soon(self._runner, context.db_path)  # the first page now, the whole list on the worker
         self._update_count(recount=True)
+        self._prepare.timeout.connect(lambda: self.model.prepare_search(self._runner, self.context.db_path))
+        self._prepare.start()
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -203,3 +207,4 @@ class RegisterPage(QWidget):
         if changes.members or changes.organisation:
             self.model.refresh()
             self._update_count(recount=True)
+            self._prepare.start()
