@@ -89,8 +89,20 @@ def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict
     (once per member and dues text: 342-QĐ/TW, then 01-QĐ/TW from 02/2026); deferred while away for work (some
     pay anyway), exempted or reduced by decision; the amount paid kept only when it is not the amount due
     (party_life_codes.amount_stored). Returns the number of rows."""
+    amounts: dict[tuple, int] = {}
+
     def due_of(member_row: int, month: str) -> int:
-        return compute_due(month, terms.get(member_row, []), [], book).amount or 0
+        """compute_due's amount; with one term (every demo member) it depends only on the month, the term's
+        category and base, and whether the term starts before, in or after the month: computed once for each."""
+        member_terms = terms.get(member_row, [])
+        if len(member_terms) != 1:
+            return compute_due(month, member_terms, [], book).amount or 0
+        term = member_terms[0]
+        key = (month, term.category, term.base, (term.from_month > month) - (term.from_month < month))
+        amount = amounts.get(key)
+        if amount is None:
+            amount = amounts[key] = compute_due(month, member_terms, [], book).amount or 0
+        return amount
 
     def relief_of(member_row: int, month: str, due: int) -> tuple[int, bool]:
         member_reliefs = reliefs[member_row]
