@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -71,13 +72,15 @@ def _load_periods(db: Database, start: str):
                       " ORDER BY p.member_id, p.valid_from", [start]).fetchall()
     by_cell: dict[str, list[tuple]] = {}
     by_member: dict[int, list[tuple]] = {}
+    intern = sys.intern   # a few thousand cells and a dozen statuses, each one string (memory)
     for member_row, cell_id, vf, vt, status in rows:
+        cell_id, status = intern(cell_id), intern(status)
         by_cell.setdefault(cell_id, []).append((member_row, vf, vt or "9999-12-31", status))
         by_member.setdefault(member_row, []).append((cell_id, vf, vt or "9999-12-31", status))
     return by_cell, by_member
 
 
-MEETING_BATCH = 2000   # meetings generated, then written with their attendance, at a time
+MEETING_BATCH = 1000   # meetings generated, then written with their attendance, at a time (about 33,000 rows)
 
 
 def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, months: list[str], today: date) -> tuple[int, int]:
@@ -96,20 +99,31 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
                 specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
     specs.sort()
     rosters = demo_draws.rosters(by_cell, profiles, NOT_EXPECTED)
-    context = _MeetingContext(dict(db.execute("SELECT rowid, full_name FROM members").fetchall()),
-                              default_rubric(), now_iso())
+    rubric, stamp = default_rubric(), now_iso()
     first_row = (db.execute("SELECT MAX(rowid) FROM meetings").fetchone()[0] or 0) + 1
     attendance = 0
     for start in range(0, len(specs), MEETING_BATCH):
         batch = specs[start:start + MEETING_BATCH]
         drawn = demo_draws.attendance(rng, rosters, [(first_row + start + offset, spec[1], spec[2])
                                                      for offset, spec in enumerate(batch)], REASONS)
+        context = _MeetingContext(_names(db, {*drawn.chair, *drawn.secretary}), rubric, stamp)
         meetings_repo.insert_meetings_with_rows(db, [
             _meeting(rng, spec, first_row + start + offset, context, drawn.present[offset], drawn.expected[offset],
                      (drawn.chair[offset], drawn.secretary[offset])) for offset, spec in enumerate(batch)])
         meetings_repo.insert_attendance_rows(db, drawn.rows)
         attendance += drawn.count
     return len(specs), attendance
+
+
+def _names(db: Database, member_rows: set[int]) -> dict[int, str]:
+    """The names of the chairs and secretaries of a batch of meetings (not of every member: memory)."""
+    rows = sorted(member_rows)
+    names: dict[int, str] = {}
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        names.update(db.execute(f"SELECT rowid, full_name FROM members WHERE rowid IN ({', '.join('?' * len(chunk))})",
+                                chunk).fetchall())
+    return names
 
 
 @dataclass(frozen=True)

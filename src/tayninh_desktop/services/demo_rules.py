@@ -41,16 +41,24 @@ def _category(rng: random.Random, occupation: str, birth: str, today: date) -> t
     return "ngoai_bhxh", None
 
 
+TERM_BATCH = 5000   # dues terms written at a time
+
+
 def terms_and_reliefs(db: Database, rng: random.Random, members: list[tuple[int, str]], first_month: str,
                       today: date, book: RuleBook) -> tuple[dict[int, list[DuesTerm]], dict[int, list[DuesRelief]]]:
     """A term per member (category and base from the first demo month), a few exemptions of members with 50
     years in the Party (on application, from 02/2026) and reductions by decision; written in bulk. ``members``:
-    (row id, id) in the order of their ids; the dicts returned are by row id."""
-    info = {r[0]: r[1:] for r in db.execute("SELECT id, occupation, birth_date, joined_on FROM members")}
+    (row id, id) in the order of their ids, hence of their row ids; the dicts returned are by row id."""
     stamp, terms, reliefs = now_iso(), {}, {}
     term_rows, relief_rows = [], []
+    # The members' facts read in the order of their row ids beside ``members`` (same order), not held in a dict
+    # of all of them (memory: the demo's peak is here).
+    info = db.execute("SELECT rowid, occupation, birth_date, joined_on FROM members ORDER BY rowid")
     for member_row, member_id in members:
-        occupation, birth, joined = info[member_id]
+        row = next(info)
+        while row[0] != member_row:
+            row = next(info)
+        _row, occupation, birth, joined = row
         category, base = _category(rng, occupation, birth, today)
         term = DuesTerm(new_id(), member_id, max(first_month, joined[:7]), category, base)
         terms[member_row] = [term]
@@ -59,6 +67,9 @@ def terms_and_reliefs(db: Database, rng: random.Random, members: list[tuple[int,
         if relief is not None:
             reliefs[member_row] = [relief]
             relief_rows.append(dues_repo.relief_values(relief, stamp))
+        if len(term_rows) >= TERM_BATCH:
+            dues_repo.insert_terms_many(db, term_rows)
+            term_rows.clear()
     dues_repo.insert_terms_many(db, term_rows)
     dues_repo.insert_reliefs_many(db, relief_rows)
     return terms, reliefs
@@ -78,7 +89,7 @@ def _relief(rng: random.Random, member_id: str, joined: str, today: date) -> Due
     return None
 
 
-DUES_BATCH = 3000   # members whose dues rows (36 months each at most) are drawn and written at a time
+DUES_BATCH = 1000   # members whose dues rows (36 months each at most) are drawn and written at a time
 
 
 def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict, months: list[str],
