@@ -54,8 +54,8 @@ def insert_meetings_many(db: Database, rows: list[list]) -> None:
 
 def insert_meetings_with_rows(db: Database, rows: list[list]) -> None:
     """Bulk path (demo): meeting rows with their row id first (the attendance rows written with them use it)."""
-    db.conn.executemany(f"INSERT INTO meetings (rowid, {', '.join(MEETING_COLUMNS)}, created_at, updated_at)"
-                        f" VALUES ({', '.join('?' * (len(MEETING_COLUMNS) + 3))})", rows)
+    bulk_values.insert_rows(db.conn, f"INSERT INTO meetings (rowid, {', '.join(MEETING_COLUMNS)}, created_at, updated_at)",
+                            len(MEETING_COLUMNS) + 3, rows)
 
 
 def insert_attendance_rows(db: Database, rows) -> None:
