@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tayninh_desktop.domain.dates import add_months, from_iso
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.lifecycle import EventKind, MemberEvent, fold_periods
-from tayninh_desktop.domain.party_life import AttendanceState, DisciplineForm, RatingLevel
+from tayninh_desktop.domain.party_life import DisciplineForm, RatingLevel
 from tayninh_desktop.domain.rules import Rubric, default_rubric, party_life_rules
-from tayninh_desktop.services import demo_rules
+from tayninh_desktop.services import demo_draws, demo_rules
 from tayninh_desktop.services.work_calendar import add_working_days
 from tayninh_desktop.storage import events_repo, letters_repo, meetings_repo, ratings_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
-from tayninh_desktop.storage.party_life_codes import ATTENDANCE_CODES, RATING_CODES, stamp_code
+from tayninh_desktop.storage.party_life_codes import RATING_CODES, stamp_code
 
 # (share of members, P(unexcused absence), P(excused absence), P(unpaid dues), P(KHT rating))
 PROFILES = ((0.905, 0.002, 0.03, 0.002, 0.01), (0.07, 0.03, 0.08, 0.02, 0.05), (0.02, 0.13, 0.08, 0.12, 0.35),
@@ -71,18 +72,21 @@ def _load_periods(db: Database, start: str):
                       " ORDER BY p.member_id, p.valid_from", [start]).fetchall()
     by_cell: dict[str, list[tuple]] = {}
     by_member: dict[int, list[tuple]] = {}
+    intern = sys.intern   # a few thousand cells and a dozen statuses, each one string (memory)
     for member_row, cell_id, vf, vt, status in rows:
+        cell_id, status = intern(cell_id), intern(status)
         by_cell.setdefault(cell_id, []).append((member_row, vf, vt or "9999-12-31", status))
         by_member.setdefault(member_row, []).append((cell_id, vf, vt or "9999-12-31", status))
     return by_cell, by_member
 
 
-MEETING_BATCH = 2000   # meetings generated, then written with their attendance, at a time
+MEETING_BATCH = 1000   # meetings generated, then written with their attendance, at a time (about 33,000 rows)
 
 
 def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, months: list[str], today: date) -> tuple[int, int]:
-    """Meetings and their attendance, generated meeting after meeting (in the order of the meetings' ids, members
-    in the order of theirs: primary-key order) and written in batches. Returns (meetings, attendance rows)."""
+    """Meetings and their attendance, in the order of the meetings' ids (members in the order of theirs:
+    primary-key order), a batch of meetings at a time: the batch's attendance drawn at once (demo_draws), then
+    each meeting's row. Returns (meetings, attendance rows)."""
     specs = []
     for cell_id in by_cell:
         day = rng.randint(3, 15)
@@ -94,27 +98,32 @@ def _meetings(db: Database, rng: random.Random, by_cell: dict, profiles: dict, m
             if month.endswith("-09"):
                 specs.append((new_id(), cell_id, f"{month}-{min(day + 10, 28):02d}", "chuyen_de"))
     specs.sort()
-    # Each cell's members with what a meeting asks of them, worked out once: (row id, from, to, excused by their
-    # status, P(unexcused), P(unexcused or excused)).
-    rosters = {cell: [(m, vf, vt, status in NOT_EXPECTED, profiles[m][0], profiles[m][0] + profiles[m][1])
-                      for m, vf, vt, status in members] for cell, members in by_cell.items()}
-    context = _MeetingContext(dict(db.execute("SELECT rowid, full_name FROM members").fetchall()),
-                              default_rubric(), now_iso())
+    rosters = demo_draws.rosters(by_cell, profiles, NOT_EXPECTED)
+    rubric, stamp = default_rubric(), now_iso()
     first_row = (db.execute("SELECT MAX(rowid) FROM meetings").fetchone()[0] or 0) + 1
     attendance = 0
     for start in range(0, len(specs), MEETING_BATCH):
-        meeting_rows, attendance_rows = [], []
-        for offset, spec in enumerate(specs[start:start + MEETING_BATCH]):
-            meeting_row = first_row + start + offset
-            meeting_rows.append(_meeting(rng, spec, meeting_row, rosters[spec[1]], context, attendance_rows))
-        meetings_repo.insert_meetings_with_rows(db, meeting_rows)
-        meetings_repo.insert_attendance_rows(db, attendance_rows)
-        attendance += len(attendance_rows)
+        batch = specs[start:start + MEETING_BATCH]
+        drawn = demo_draws.attendance(rng, rosters, [(first_row + start + offset, spec[1], spec[2])
+                                                     for offset, spec in enumerate(batch)], REASONS)
+        context = _MeetingContext(_names(db, {*drawn.chair, *drawn.secretary}), rubric, stamp)
+        meetings_repo.insert_meetings_with_rows(db, [
+            _meeting(rng, spec, first_row + start + offset, context, drawn.present[offset], drawn.expected[offset],
+                     (drawn.chair[offset], drawn.secretary[offset])) for offset, spec in enumerate(batch)])
+        meetings_repo.insert_attendance_rows(db, drawn.rows)
+        attendance += drawn.count
     return len(specs), attendance
 
 
-_EXCUSED, _UNEXCUSED, _PRESENT, _NOT_REQUIRED = (ATTENDANCE_CODES[s.value] for s in (
-    AttendanceState.EXCUSED, AttendanceState.UNEXCUSED, AttendanceState.PRESENT, AttendanceState.NOT_REQUIRED))
+def _names(db: Database, member_rows: set[int]) -> dict[int, str]:
+    """The names of the chairs and secretaries of a batch of meetings (not of every member: memory)."""
+    rows = sorted(member_rows)
+    names: dict[int, str] = {}
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        names.update(db.execute(f"SELECT rowid, full_name FROM members WHERE rowid IN ({', '.join('?' * len(chunk))})",
+                                chunk).fetchall())
+    return names
 
 
 @dataclass(frozen=True)
@@ -124,33 +133,13 @@ class _MeetingContext:
     stamp: str
 
 
-def _meeting(rng: random.Random, spec: tuple, meeting_row: int, members: list[tuple], context: _MeetingContext,
-             attendance_rows: list[tuple]) -> list:
-    """One meeting's row (its row id first); its attendance rows appended to ``attendance_rows``."""
+def _meeting(rng: random.Random, spec: tuple, meeting_row: int, context: _MeetingContext, present: int,
+             expected: int, chair_and_secretary: tuple[int, int]) -> list:
+    """One meeting's row (its row id first), its attendance drawn (demo_draws.attendance)."""
     meeting_id, cell_id, day, kind = spec
     names, rubric = context.names, context.rubric
-    present = expected = 0
-    chair = secretary = 0
+    chair, secretary = chair_and_secretary
     random_ = rng.random
-    append = attendance_rows.append
-    for member_row, vf, vt, not_expected, p_unexcused, p_absent in members:
-        if vf > day or vt <= day:
-            continue
-        if not_expected:
-            append((meeting_row, member_row, _NOT_REQUIRED, ""))
-            continue
-        expected += 1
-        roll = random_()
-        if roll < p_unexcused:
-            append((meeting_row, member_row, _UNEXCUSED, ""))
-        elif roll < p_absent:
-            append((meeting_row, member_row, _EXCUSED, REASONS[int(roll * 1000) % 5]))
-        else:
-            present += 1
-            if chair and not secretary:
-                secretary = member_row
-            chair = chair or member_row
-            append((meeting_row, member_row, _PRESENT, ""))
     scores = {c.code: c.max - int(random_() * random_() * c.max * 0.6) for c in rubric.criteria}
     total = sum(scores.values())
     summary = (f"Đánh giá kết quả tháng {day[5:7]}/{day[:4]}, triển khai nhiệm vụ tháng tới"

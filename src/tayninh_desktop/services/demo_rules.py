@@ -14,11 +14,12 @@ from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind, comput
 from tayninh_desktop.domain.ids import new_id
 from tayninh_desktop.domain.party_life import DuesState
 from tayninh_desktop.domain.rules import RuleBook
-from tayninh_desktop.services import dues_payments
+from tayninh_desktop.services import demo_draws, dues_payments
+from tayninh_desktop.services.demo_draws import DuesText
 from tayninh_desktop.storage import audit, dues_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
-from tayninh_desktop.storage.party_life_codes import DUES_CODES, month_code
+from tayninh_desktop.storage.party_life_codes import DUES_CODES
 
 SALARIED = ("Công chức", "Viên chức", "Giáo viên", "Công nhân", "Lực lượng vũ trang", "Bác sĩ", "Kỹ sư",
             "Cán bộ ấp")
@@ -40,16 +41,24 @@ def _category(rng: random.Random, occupation: str, birth: str, today: date) -> t
     return "ngoai_bhxh", None
 
 
+TERM_BATCH = 5000   # dues terms written at a time
+
+
 def terms_and_reliefs(db: Database, rng: random.Random, members: list[tuple[int, str]], first_month: str,
                       today: date, book: RuleBook) -> tuple[dict[int, list[DuesTerm]], dict[int, list[DuesRelief]]]:
     """A term per member (category and base from the first demo month), a few exemptions of members with 50
     years in the Party (on application, from 02/2026) and reductions by decision; written in bulk. ``members``:
-    (row id, id) in the order of their ids; the dicts returned are by row id."""
-    info = {r[0]: r[1:] for r in db.execute("SELECT id, occupation, birth_date, joined_on FROM members")}
+    (row id, id) in the order of their ids, hence of their row ids; the dicts returned are by row id."""
     stamp, terms, reliefs = now_iso(), {}, {}
     term_rows, relief_rows = [], []
+    # The members' facts read in the order of their row ids beside ``members`` (same order), not held in a dict
+    # of all of them (memory: the demo's peak is here).
+    info = db.execute("SELECT rowid, occupation, birth_date, joined_on FROM members ORDER BY rowid")
     for member_row, member_id in members:
-        occupation, birth, joined = info[member_id]
+        row = next(info)
+        while row[0] != member_row:
+            row = next(info)
+        _row, occupation, birth, joined = row
         category, base = _category(rng, occupation, birth, today)
         term = DuesTerm(new_id(), member_id, max(first_month, joined[:7]), category, base)
         terms[member_row] = [term]
@@ -58,6 +67,9 @@ def terms_and_reliefs(db: Database, rng: random.Random, members: list[tuple[int,
         if relief is not None:
             reliefs[member_row] = [relief]
             relief_rows.append(dues_repo.relief_values(relief, stamp))
+        if len(term_rows) >= TERM_BATCH:
+            dues_repo.insert_terms_many(db, term_rows)
+            term_rows.clear()
     dues_repo.insert_terms_many(db, term_rows)
     dues_repo.insert_reliefs_many(db, relief_rows)
     return terms, reliefs
@@ -77,65 +89,46 @@ def _relief(rng: random.Random, member_id: str, joined: str, today: date) -> Due
     return None
 
 
-DUES_BATCH = 100_000   # dues rows written at a time
+DUES_BATCH = 1000   # members whose dues rows (36 months each at most) are drawn and written at a time
 
 
 def write_dues(db: Database, rng: random.Random, by_member: dict, profiles: dict, months: list[str],
                terms: dict[int, list[DuesTerm]], reliefs: dict[int, list[DuesRelief]], book: RuleBook,
                cells: dict[str, int]) -> int:
-    """Dues rows in key order (member row, month), written in batches: the member's cell on the 15th of each
-    month, the amount the rule of the month computes; deferred while away for work (some pay anyway), exempted
-    by decision; the amount paid kept only when it is not the amount due (party_life_codes.amount_stored).
-    Returns the number of rows."""
-    rows: list[tuple] = []
-    count = 0
-    random_ = rng.random
-    append = rows.append
-    # (month, its code, its 15th, the dues text in force: 342-QĐ/TW, then 01-QĐ/TW from 02/2026)
-    calendar = [(m, month_code(m), m + "-15", "01" if m >= "2026-02" else "342") for m in months]
-    for member_row in sorted(by_member):
-        periods = by_member[member_row]
-        p_unpaid = profiles[member_row][2]
-        p_excused = p_unpaid + 0.004
-        member_reliefs = reliefs.get(member_row, [])
-        dues_by_period: dict[str, int] = {}
-        for month, code, mid, period_key in calendar:
-            for cell_id, vf, vt, status in periods:
-                if vf <= mid < vt:
-                    break
-            else:
-                continue
-            due = dues_by_period.get(period_key)
-            if due is None:
-                due = dues_by_period[period_key] = compute_due(month, terms.get(member_row, []), [], book).amount or 0
-            if member_reliefs:
-                due = _with_relief(due, member_reliefs, month)
-                amount, state, reason, owed, amount_reason = _row(month, status, due, member_reliefs, p_unpaid,
-                                                                  random_)
-                append((member_row, code, cells[cell_id], None if amount == owed else amount, state, reason, owed,
-                        amount_reason))
-                continue
-            # ``_row`` without reliefs, written out (3.3 million rows in the 100,000-member demo): the same draw,
-            # the same row.
-            roll = random_()
-            unpaid = None if due == 0 else 0   # the amount kept: 0 paid of a non-zero due
-            if roll < 0.7 and status == "di_lam_an_xa":
-                append((member_row, code, cells[cell_id], unpaid, _DEFERRED, "", due, ""))
-            elif roll < p_unpaid:
-                append((member_row, code, cells[cell_id], unpaid, _UNPAID, "", due, ""))
-            elif roll < p_excused:
-                append((member_row, code, cells[cell_id], unpaid, _UNPAID_EXCUSED, DUES_REASONS[int(roll * 997) % 2],
-                        due, ""))
-            elif roll > 0.997:
-                append((member_row, code, cells[cell_id], due + 5000, _PAID, _VOLUNTARY, due, _VOLUNTARY))
-            else:
-                append((member_row, code, cells[cell_id], None, _PAID, "", due, ""))
-        if len(rows) >= DUES_BATCH:
-            dues_repo.insert_rows(db, rows)
-            count += len(rows)
-            rows.clear()
-    dues_repo.insert_rows(db, rows)
-    return count + len(rows)
+    """Dues rows in key order (member row, month), drawn and written a batch of members at a time
+    (demo_draws.dues): the member's cell on the 15th of each month, the amount the rule of the month computes
+    (once per member and dues text: 342-QĐ/TW, then 01-QĐ/TW from 02/2026); deferred while away for work (some
+    pay anyway), exempted or reduced by decision; the amount paid kept only when it is not the amount due
+    (party_life_codes.amount_stored). Returns the number of rows."""
+    amounts: dict[tuple, int] = {}
+
+    def due_of(member_row: int, month: str) -> int:
+        """compute_due's amount; with one term (every demo member) it depends only on the month, the term's
+        category and base, and whether the term starts before, in or after the month: computed once for each."""
+        member_terms = terms.get(member_row, [])
+        if len(member_terms) != 1:
+            return compute_due(month, member_terms, [], book).amount or 0
+        term = member_terms[0]
+        key = (month, term.category, term.base, (term.from_month > month) - (term.from_month < month))
+        amount = amounts.get(key)
+        if amount is None:
+            amount = amounts[key] = compute_due(month, member_terms, [], book).amount or 0
+        return amount
+
+    def relief_of(member_row: int, month: str, due: int) -> tuple[int, bool]:
+        member_reliefs = reliefs[member_row]
+        if any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in member_reliefs):
+            return 0, True
+        return _with_relief(due, member_reliefs, month), False
+
+    members, count = sorted(by_member), 0
+    text = DuesText(DUES_REASONS, _VOLUNTARY)
+    for start in range(0, len(members), DUES_BATCH):
+        rows, drawn = demo_draws.dues(rng, members[start:start + DUES_BATCH], by_member, profiles, months, cells,
+                                      due_of, relief_of, set(reliefs), text)
+        dues_repo.insert_rows(db, rows)
+        count += drawn
+    return count
 
 
 def _with_relief(amount: int, reliefs: list[DuesRelief], month: str) -> int:
@@ -147,22 +140,6 @@ def _with_relief(amount: int, reliefs: list[DuesRelief], month: str) -> int:
 
 _PAID, _UNPAID, _UNPAID_EXCUSED, _NOT_REQUIRED, _DEFERRED = (DUES_CODES[s.value] for s in (
     DuesState.PAID, DuesState.UNPAID, DuesState.UNPAID_EXCUSED, DuesState.NOT_REQUIRED, DuesState.DEFERRED))
-
-
-def _row(month, status, due, reliefs, p_unpaid, random_) -> tuple:
-    """(amount, state code, reason, due, amount_reason) of one month."""
-    if reliefs and any(r.kind is ReliefKind.EXEMPT and r.covers(month) for r in reliefs):
-        return (0, _NOT_REQUIRED, "", 0, "")
-    roll = random_()
-    if status == "di_lam_an_xa" and roll < 0.7:
-        return (0, _DEFERRED, "", due, "")
-    if roll < p_unpaid:
-        return (0, _UNPAID, "", due, "")
-    if roll < p_unpaid + 0.004:
-        return (0, _UNPAID_EXCUSED, DUES_REASONS[int(roll * 997) % 2], due, "")
-    if roll > 0.997:
-        return (due + 5000, _PAID, _VOLUNTARY, due, _VOLUNTARY)
-    return (due, _PAID, "", due, "")
 
 
 def leave_details(db: Database, rng: random.Random) -> None:

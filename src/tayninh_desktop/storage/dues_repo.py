@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.dues import DuesRelief, DuesTerm, ReliefKind
 from tayninh_desktop.domain.party_life import DuesEntry
+from tayninh_desktop.storage import bulk_values
 from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
@@ -17,7 +18,6 @@ _INSERT = (f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, 
            " ON CONFLICT(member_row, month) DO UPDATE SET cell_row = excluded.cell_row, amount = excluded.amount,"
            " state = excluded.state, reason = excluded.reason, due = excluded.due,"
            " amount_reason = excluded.amount_reason")
-_BULK = f"INSERT INTO dues_compact ({_COMPACT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 # An entry with its ids: the compact row joined to its member and its cell (the amount stored only when it differs
 # from the amount due: ``paid``).
 PAID_SQL = "ifnull(d.amount, d.due)"
@@ -47,8 +47,8 @@ def delete_months(db: Database, member_id: str, months: list[str]) -> None:
 
 def insert_rows(db: Database, rows) -> None:
     """Bulk path (demo): compact rows (member row, month code, cell row, amount, state code, reason, due,
-    amount_reason) in key order."""
-    db.conn.executemany(_BULK, rows)
+    amount_reason) in key order; many rows to a statement (bulk_values)."""
+    bulk_values.insert_rows(db.conn, f"INSERT INTO dues_compact ({_COMPACT})", 8, rows)
 
 
 def entries_for(db: Database, member_ids: list[str], month: str) -> dict[str, DuesEntry]:

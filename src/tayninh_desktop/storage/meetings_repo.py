@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.party_life import Attendance, Meeting, MeetingKind
+from tayninh_desktop.storage import bulk_values
 from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
@@ -53,13 +54,15 @@ def insert_meetings_many(db: Database, rows: list[list]) -> None:
 
 def insert_meetings_with_rows(db: Database, rows: list[list]) -> None:
     """Bulk path (demo): meeting rows with their row id first (the attendance rows written with them use it)."""
-    db.conn.executemany(f"INSERT INTO meetings (rowid, {', '.join(MEETING_COLUMNS)}, created_at, updated_at)"
-                        f" VALUES ({', '.join('?' * (len(MEETING_COLUMNS) + 3))})", rows)
+    bulk_values.insert_rows(db.conn, f"INSERT INTO meetings (rowid, {', '.join(MEETING_COLUMNS)}, created_at, updated_at)",
+                            len(MEETING_COLUMNS) + 3, rows)
 
 
 def insert_attendance_rows(db: Database, rows) -> None:
-    """Bulk path (demo): (meeting row id, member row id, state code, reason) rows, best given in key order."""
-    db.conn.executemany(_INSERT_ATTENDANCE, rows)
+    """Bulk path (demo): (meeting row id, member row id, state code, reason) rows, best given in key order; many
+    rows to a statement (bulk_values)."""
+    bulk_values.insert_rows(db.conn, "INSERT INTO attendance_compact (meeting_row, member_row, state, reason)", 4,
+                            rows)
 
 
 def replace_attendance(db: Database, meeting_id: str, lines: list[Attendance]) -> None:

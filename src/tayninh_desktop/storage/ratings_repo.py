@@ -13,6 +13,7 @@ from tayninh_desktop.domain.party_life import (
     Rating,
     TaskAssignment,
 )
+from tayninh_desktop.storage import bulk_values
 from tayninh_desktop.storage import party_life_codes as codes
 from tayninh_desktop.storage.audit import now_iso
 
@@ -23,14 +24,12 @@ _RATING_COLUMNS = "r.id, m.id, r.year, r.level, r.score, r.rule_code, r.not_rate
 _RATINGS = "ratings_compact r JOIN members m ON m.rowid = r.member_row"
 _COMPACT_RATING = "member_row, year, level, score, rule_code, not_rated_reason, notes, id, created"
 _INSERT_RATING = (f"INSERT INTO ratings_compact ({_COMPACT_RATING}) VALUES ({_MEMBER_ROW}, ?, ?, ?, ?, ?, ?, ?, ?)")
-_BULK_RATING = f"INSERT INTO ratings_compact ({_COMPACT_RATING}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _DISCIPLINE_COLUMNS = ("id, member_id, form, decided_on, in_force_until, doc_number, issuer, reason, announced_on,"
                        " track")
 _INSERT_DISCIPLINE = (f"INSERT INTO discipline ({_DISCIPLINE_COLUMNS}, created_at, updated_at)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _COMPACT_TASK = "member_row, year, task, notes, id, created"
 _INSERT_TASK = f"INSERT INTO tasks_compact ({_COMPACT_TASK}) VALUES ({_MEMBER_ROW}, ?, ?, ?, ?, ?)"
-_BULK_TASK = f"INSERT INTO tasks_compact ({_COMPACT_TASK}) VALUES (?, ?, ?, ?, ?, ?)"
 _TASK_COLUMNS = "t.id, m.id, t.year, t.task, t.notes"
 _TASKS = "tasks_compact t JOIN members m ON m.rowid = t.member_row"
 
@@ -57,7 +56,7 @@ def update_rating(db: Database, rating: Rating) -> None:
 
 def insert_ratings_many(db: Database, rows: list[list]) -> None:
     """Rows of ratings_compact (member row, year, level code, score, rule, reason, notes, id, created): the demo."""
-    db.conn.executemany(_BULK_RATING, rows)
+    bulk_values.insert_rows(db.conn, f"INSERT INTO ratings_compact ({_COMPACT_RATING})", 9, rows)
 
 
 def rating_for(db: Database, member_id: str, year: int) -> Rating | None:
@@ -137,7 +136,7 @@ def insert_task(db: Database, task: TaskAssignment) -> None:
 
 def insert_tasks_many(db: Database, rows: list[list]) -> None:
     """Rows of tasks_compact (member row, year, task, notes, id, created): the demo."""
-    db.conn.executemany(_BULK_TASK, rows)
+    bulk_values.insert_rows(db.conn, f"INSERT INTO tasks_compact ({_COMPACT_TASK})", 6, rows)
 
 
 def task_for(db: Database, member_id: str, year: int) -> TaskAssignment | None:
