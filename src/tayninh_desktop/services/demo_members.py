@@ -11,6 +11,7 @@ once per distinct name.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from datetime import date, timedelta
 from itertools import accumulate
 
@@ -21,15 +22,19 @@ from tayninh_desktop.domain.lifecycle import EventKind
 from tayninh_desktop.domain.members import Gender, MemberStatus, Standing
 from tayninh_desktop.domain.vn_text import fold, sort_key, split_name
 
-_CUMULATIVE: dict[int, tuple[tuple, list[str], list[float]]] = {}
+_CUMULATIVE: dict[int, tuple[tuple, list[str], list[float], float, int]] = {}
 
 
 def weighted(rng: random.Random, pool: tuple[tuple[str, float], ...]) -> str:
-    # The cumulative weights choices() would add up at every call, added up once (same draws, same results).
+    """``rng.choices(names, weights)[0]``: the same one draw and the same pick (what ``choices`` does for one
+    pick from cumulative weights, without building its arguments and its list at every call)."""
     found = _CUMULATIVE.get(id(pool))
     if found is None or found[0] is not pool:
-        found = _CUMULATIVE[id(pool)] = (pool, [p[0] for p in pool], list(accumulate(p[1] for p in pool)))
-    return rng.choices(found[1], cum_weights=found[2])[0]
+        cumulative = list(accumulate(p[1] for p in pool))
+        found = _CUMULATIVE[id(pool)] = (pool, [p[0] for p in pool], cumulative, cumulative[-1] + 0.0,
+                                         len(pool) - 1)
+    _pool, names, cumulative, total, last = found
+    return names[bisect_right(cumulative, rng.random() * total, 0, last)]
 
 
 def random_date(rng: random.Random, start: date, end: date) -> date:
@@ -79,6 +84,9 @@ class MemberRows:
             found = self._names[full_name] = (parts.family, parts.middle, parts.given, fold(full_name),
                                               sort_key(full_name))
         return found
+
+    def forget_names(self) -> None:
+        self._names.clear()
 
     def member(self, index: int, home: str, cells: list[str], stamp: str) -> tuple[list, list[list], list[list]]:
         member_id = new_id()

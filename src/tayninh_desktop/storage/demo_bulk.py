@@ -76,7 +76,16 @@ def stage_members(db: Database, rows: list[list]) -> None:
 
 
 def insert_staged_members(db: Database) -> None:
-    """The staged members into the register, in the order of their ids (their row ids follow that order)."""
+    """The staged members into the register, in the order of their ids (their row ids follow that order). The
+    members' own indexes are dropped for the copy and built again after it, each from one sort of the rows
+    rather than maintained row by row (the same SQL, the same index: inside the demo's transaction, so a failure
+    leaves the schema as it was)."""
     columns = ", ".join(ROW_COLUMNS)
+    indexes = db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'members'"
+                         " AND sql IS NOT NULL ORDER BY rowid").fetchall()
+    for name, _sql in indexes:
+        db.execute(f'DROP INDEX main."{name}"')
     db.execute(f"INSERT INTO main.members ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY id")
+    for _name, sql in indexes:
+        db.execute(sql)
     db.execute(f"DROP TABLE {_STAGE}")
