@@ -159,17 +159,21 @@ def _members(db: Database, factory: MemberRows, count: int, home: str, cell_ids:
     member_rows, event_rows, period_rows = [], [], []
     events = 0
     member = factory.member
-    for index in range(count):
-        row, history, periods = member(index, home, cell_ids, stamp)
-        member_rows.append(row)
-        event_rows += history
-        period_rows += periods
-        if len(member_rows) >= BATCH or index == count - 1:
-            demo_bulk.stage_members(db, member_rows)
-            events_repo.insert_events_many(db, event_rows)
-            events_repo.insert_periods_many(db, period_rows)
-            events += len(event_rows)
-            member_rows, event_rows, period_rows = [], [], []
+    # The history's indexes back before the members are copied: the deferred foreign keys look up each new
+    # member's events by member_id.
+    with demo_bulk.indexes_built_after(db, ("member_events", "member_periods")):
+        for index in range(count):
+            row, history, periods = member(index, home, cell_ids, stamp)
+            member_rows.append(row)
+            event_rows += history
+            period_rows += periods
+            if len(member_rows) >= BATCH or index == count - 1:
+                demo_bulk.stage_members(db, member_rows)
+                events_repo.insert_events_many(db, event_rows)
+                events_repo.insert_periods_many(db, period_rows)
+                events += len(event_rows)
+                member_rows, event_rows, period_rows = [], [], []
     factory.forget_names()   # the names' columns are not needed after the members (memory)
-    demo_bulk.insert_staged_members(db)
+    with demo_bulk.indexes_built_after(db, ("members",)):
+        demo_bulk.insert_staged_members(db)
     return events
