@@ -80,3 +80,19 @@ def insert_staged_members(db: Database) -> None:
     columns = ", ".join(ROW_COLUMNS)
     db.execute(f"INSERT INTO main.members ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY id")
     db.execute(f"DROP TABLE {_STAGE}")
+
+
+@contextmanager
+def indexes_built_after(db: Database, tables: tuple[str, ...]) -> Generator[None, None, None]:
+    """Inside the demo's transaction, around the bulk insert of ``tables``: their own indexes dropped, then built
+    again with the same SQL once the rows are in, each from one sort of the rows rather than maintained row by row
+    (the same indexes; should the demo fail, its transaction's rollback restores them as they were). Primary keys
+    and UNIQUE constraints, which are not created by their own statement, stay."""
+    marks = ", ".join("?" * len(tables))
+    indexes = db.execute(f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})"
+                         " AND sql IS NOT NULL ORDER BY rowid", list(tables)).fetchall()
+    for name, _sql in indexes:
+        db.execute(f'DROP INDEX main."{name}"')
+    yield
+    for _name, sql in indexes:
+        db.execute(sql)
