@@ -123,20 +123,26 @@ def test_a_verified_copy_is_made_before_the_upgrade(old_register, before):
       " (SELECT member_id, month FROM dues ORDER BY member_id, month LIMIT 1)"), "state"),
 ])
 def test_a_row_that_cannot_be_keyed_stops_the_upgrade_and_changes_nothing(old_register, sql, column):
-    conn = sqlite3.connect(old_register)   # foreign keys off, as in any SQLite tool
+    assert_upgrade_refused(old_register, sql, column)
+    assert tables(old_register) == {"attendance": "table", "dues": "table"}
+
+
+def assert_upgrade_refused(register: Path, sql: str, column: str) -> None:
+    """``sql`` run on the register made before a compact migration leaves a row the upgrade cannot key: opening it
+    is refused by name (the column, in Vietnamese) and the file is left byte for byte as it was."""
+    conn = sqlite3.connect(register)   # foreign keys off, as in any SQLite tool
     conn.execute(sql)
     conn.commit()
     conn.close()
-    digest = hashlib.sha256(old_register.read_bytes()).hexdigest()
+    digest = hashlib.sha256(register.read_bytes()).hexdigest()
     with pytest.raises(DomainError) as caught:
-        open_database(old_register)
+        open_database(register)
     assert caught.value.code == "upgrade_unkeyable" and caught.value.data["column"] == column
     assert "1 dòng" in caught.value.message and "giữ nguyên" in caught.value.message
-    conn = sqlite3.connect(old_register)
+    conn = sqlite3.connect(register)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    assert tables(old_register) == {"attendance": "table", "dues": "table"}
-    assert hashlib.sha256(old_register.read_bytes()).hexdigest() == digest
+    assert hashlib.sha256(register.read_bytes()).hexdigest() == digest
 
 
 def test_the_views_read_and_write_the_compact_rows(demo_copy):
