@@ -3,8 +3,6 @@ names, the codes, the row ids that must never move."""
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import random
 import shutil
@@ -13,38 +11,29 @@ from pathlib import Path
 
 import pytest
 
-from tayninh_desktop.domain.errors import DomainError
 from tayninh_desktop.services import integrity
-from tayninh_desktop.storage import keystore, party_life_codes, row_hashes
+from tayninh_desktop.storage import party_life_codes, row_hashes
 from tayninh_desktop.storage.backup import BACKUP_MARK
 from tayninh_desktop.storage.db import backups_dir, open_database
-from tests.storage import register_figures
+from tests.storage import old_registers, register_figures
+from tests.storage.old_registers import assert_same, assert_upgrade_refused
 
-FIXTURES = Path(__file__).parent / "fixtures"
+NAMES = ("attendance", "dues", "attendance_compact", "dues_compact")
 
 
 @pytest.fixture(scope="module")
 def before() -> dict:
-    return json.loads((FIXTURES / "before_m035.json").read_text(encoding="utf-8"))
+    return old_registers.figures("before_m035")
 
 
 @pytest.fixture
 def old_register(tmp_path, before) -> Path:
     """The register the program made before m035 (its key on this computer, as on the one that made it)."""
-    keystore.store_key(bytes.fromhex(before["key"]))
-    path = tmp_path / "so-cu.sqlite3"
-    with gzip.open(FIXTURES / "before_m035.sqlite3.gz", "rb") as src, path.open("wb") as dst:
-        shutil.copyfileobj(src, dst)
-    return path
+    return old_registers.unpack("before_m035", before["key"], tmp_path / "so-cu.sqlite3")
 
 
 def tables(path: Path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
-    try:
-        return dict(conn.execute("SELECT name, type FROM sqlite_master WHERE name IN ('attendance', 'dues',"
-                                 " 'attendance_compact', 'dues_compact')"))
-    finally:
-        conn.close()
+    return old_registers.table_kinds(path, NAMES)
 
 
 def test_the_old_register_is_upgraded_with_every_figure_unchanged(old_register, before):
@@ -86,20 +75,6 @@ def test_the_old_register_is_upgraded_with_every_figure_unchanged(old_register, 
     assert report.ok and not report.findings() and not report.pending_migrations
 
 
-def assert_same(before, after, where: str) -> None:
-    """``after`` gives every value ``before`` gave (a dict may hold more keys: fields added since)."""
-    if isinstance(before, dict):
-        assert isinstance(after, dict), where
-        for key, value in before.items():
-            assert key in after, f"{where}.{key}"
-            assert_same(value, after[key], f"{where}.{key}")
-    elif isinstance(before, list):
-        assert isinstance(after, list) and len(after) == len(before), where
-        for index, (old, new) in enumerate(zip(before, after, strict=True)):
-            assert_same(old, new, f"{where}[{index}]")
-    else:
-        assert after == before, where
-
 
 def test_a_verified_copy_is_made_before_the_upgrade(old_register, before):
     db = open_database(old_register)
@@ -125,24 +100,6 @@ def test_a_verified_copy_is_made_before_the_upgrade(old_register, before):
 def test_a_row_that_cannot_be_keyed_stops_the_upgrade_and_changes_nothing(old_register, sql, column):
     assert_upgrade_refused(old_register, sql, column)
     assert tables(old_register) == {"attendance": "table", "dues": "table"}
-
-
-def assert_upgrade_refused(register: Path, sql: str, column: str) -> None:
-    """``sql`` run on the register made before a compact migration leaves a row the upgrade cannot key: opening it
-    is refused by name (the column, in Vietnamese) and the file is left byte for byte as it was."""
-    conn = sqlite3.connect(register)   # foreign keys off, as in any SQLite tool
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
-    digest = hashlib.sha256(register.read_bytes()).hexdigest()
-    with pytest.raises(DomainError) as caught:
-        open_database(register)
-    assert caught.value.code == "upgrade_unkeyable" and caught.value.data["column"] == column
-    assert "1 dòng" in caught.value.message and "giữ nguyên" in caught.value.message
-    conn = sqlite3.connect(register)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    assert hashlib.sha256(register.read_bytes()).hexdigest() == digest
 
 
 def test_the_views_read_and_write_the_compact_rows(demo_copy):

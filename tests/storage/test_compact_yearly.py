@@ -3,46 +3,35 @@ the views under the old names, the codes and the stored timestamps."""
 
 from __future__ import annotations
 
-import gzip
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tayninh_desktop.services import integrity
-from tayninh_desktop.storage import keystore, party_life_codes
+from tayninh_desktop.storage import party_life_codes
 from tayninh_desktop.storage.backup import BACKUP_MARK
 from tayninh_desktop.storage.db import backups_dir, open_database
-from tests.storage import rating_figures
-from tests.storage.test_compact_tables import assert_same, assert_upgrade_refused
+from tests.storage import old_registers, rating_figures
+from tests.storage.old_registers import assert_same, assert_upgrade_refused
 
-FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = ("ratings", "task_assignments", "ratings_compact", "tasks_compact")
 
 
 @pytest.fixture(scope="module")
 def before() -> dict:
-    return json.loads((FIXTURES / "before_m048.json").read_text(encoding="utf-8"))
+    return old_registers.figures("before_m048")
 
 
 @pytest.fixture
 def old_register(tmp_path, before) -> Path:
     """The register the program made before m048 (its key on this computer, as on the one that made it)."""
-    keystore.store_key(bytes.fromhex(before["key"]))
-    path = tmp_path / "so-truoc-m048.sqlite3"
-    with gzip.open(FIXTURES / "before_m048.sqlite3.gz", "rb") as src, path.open("wb") as dst:
-        shutil.copyfileobj(src, dst)
-    return path
+    return old_registers.unpack("before_m048", before["key"], tmp_path / "so-truoc-m048.sqlite3")
 
 
 def tables(path: Path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
-    try:
-        return dict(conn.execute(f"SELECT name, type FROM sqlite_master WHERE name IN {NAMES}"))
-    finally:
-        conn.close()
+    return old_registers.table_kinds(path, NAMES)
 
 
 def test_the_register_of_today_is_upgraded_with_every_figure_unchanged(old_register, before):
