@@ -15,12 +15,12 @@ from datetime import date
 from tayninh_desktop.domain import demo_names as pools
 from tayninh_desktop.domain.actors import Actor, Permission
 from tayninh_desktop.domain.ids import new_id
-from tayninh_desktop.domain.ids import seeded as seeded_ids
 from tayninh_desktop.domain.org import REORGANISATION_2025, UnitType, UnitVersion
+from tayninh_desktop.services.demo_ids import seeded as seeded_ids
 from tayninh_desktop.services.demo_members import MemberRows
 from tayninh_desktop.services.organisation import HOME_UNIT_KEY
 from tayninh_desktop.services.sample_register import mark_sample
-from tayninh_desktop.storage import audit, demo_bulk, events_repo, settings_repo, units_repo
+from tayninh_desktop.storage import audit, demo_bulk, events_repo, roster_repo, settings_repo, units_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
 
@@ -138,13 +138,14 @@ def _generate(db: Database, members: int, cell_count: int, years: int, seed: int
     generate_party_life(db, today=today, years=years, seed=seed)
     from tayninh_desktop.services.demo_papers import set_up as set_up_papers
 
-    set_up_papers(db, home, cell_ids, today, rng)
+    roster = roster_repo.roster_on(db, None, today)   # the committee today: the papers' signers, the cases
+    set_up_papers(db, home, cell_ids, today, rng, roster)
     from tayninh_desktop.services.demo_support import generate_support
 
     generate_support(db, today=today, seed=seed, home_unit_id=home)
     from tayninh_desktop.services.demo_screening import generate_cases
 
-    generate_cases(db, today=today, seed=seed)
+    generate_cases(db, today=today, seed=seed, roster=roster)
     mark_sample(db)
     return home, events
 

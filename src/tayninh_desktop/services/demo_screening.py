@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.domain.dates import add_months
 from tayninh_desktop.domain.errors import DomainError
-from tayninh_desktop.domain.members import MemberStatus, Standing
+from tayninh_desktop.domain.members import MemberStatus
 from tayninh_desktop.services import case_meetings, case_votes, cases, screening, screening_records
 from tayninh_desktop.storage import roster_repo, units_repo
 from tayninh_desktop.storage.db import Database
@@ -23,11 +23,13 @@ from tayninh_desktop.storage.db import Database
 SEED_OFFSET = 12
 
 
-def _steady_members(db: Database, today: date) -> list[tuple[str, str]]:
-    """(member, cell) of full members at home today and 16 months ago, in the same cell (their history holds)."""
-    before = {e.member_id: e.cell_id for e in roster_repo.roster_on(db, None, add_months(today, -16))
-              if e.standing is Standing.FULL and e.status is MemberStatus.FULL}
-    return [(e.member_id, e.cell_id) for e in roster_repo.roster_on(db, None, today)
+def _steady_members(db: Database, today: date, roster: list | None = None) -> list[tuple[str, str]]:
+    """(member, cell) of full members at home today and 16 months ago, in the same cell (their history holds).
+    ``roster``: today's ``roster_on`` of the whole committee, when the caller has it."""
+    before = roster_repo.full_members_cells_on(db, add_months(today, -16))
+    if roster is None:
+        roster = roster_repo.roster_on(db, None, today)
+    return [(e.member_id, e.cell_id) for e in roster
             if e.status is MemberStatus.FULL and before.get(e.member_id) == e.cell_id and e.cell_id]
 
 
@@ -152,11 +154,12 @@ def _left_on_request(db, actor, member: str, cell: str, today: date, rng) -> int
     return 1
 
 
-def generate_cases(db: Database, *, today: date, seed: int) -> int:
-    """The demo's cases (inside the demo's transaction); returns how many were opened."""
+def generate_cases(db: Database, *, today: date, seed: int, roster: list | None = None) -> int:
+    """The demo's cases (inside the demo's transaction); returns how many were opened. ``roster``: today's
+    ``roster_on`` of the whole committee, when the caller has it."""
     rng = random.Random(seed + SEED_OFFSET)
     actor = Actor("demo")
-    steady = _steady_members(db, today)
+    steady = _steady_members(db, today, roster)
     if len(steady) < 12 or len({cell for _m, cell in steady}) < 2:
         return 0   # a register too small for a realistic set of cases
     (a, ca), (b, cb), *listed, (f, cf) = rng.sample(steady, 6)

@@ -14,9 +14,13 @@ from tayninh_desktop.domain.votes import RosterEntry
 _PRESENT_ON = "p.present = 1 AND p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)"
 
 
+_STANDINGS = {s.value: s for s in Standing}   # by value: a dict lookup, not Enum's call (100,000 rows a roster)
+_STATUSES = {s.value: s for s in MemberStatus}
+
+
 def _entry(row) -> RosterEntry:
-    standing = Standing(row[1]) if row[1] else Standing.FULL
-    status = MemberStatus(row[2]) if row[2] else (
+    standing = _STANDINGS[row[1]] if row[1] else Standing.FULL
+    status = _STATUSES[row[2]] if row[2] else (
         MemberStatus.FULL if standing is Standing.FULL else MemberStatus.PROBATIONARY)
     return RosterEntry(row[0], standing, status, row[3])
 
@@ -32,6 +36,16 @@ def roster_on(db: Database, cell_id: str | None, on: date) -> list[RosterEntry]:
         sql += " AND p.cell_id = ?"
         params.append(cell_id)
     return [_entry(r) for r in db.execute(sql + " ORDER BY m.sort_key", params)]
+
+
+def full_members_cells_on(db: Database, on: date) -> dict[str, str | None]:
+    """member id -> cell of the full members (full standing, status full) present on ``on``: what ``roster_on``
+    gives for them, without its order or its entries."""
+    day = to_iso(on)
+    return dict(db.execute(
+        f"SELECT p.member_id, p.cell_id FROM member_periods p WHERE {_PRESENT_ON}"
+        " AND COALESCE(p.standing, '') IN ('', ?) AND COALESCE(p.status, '') IN ('', ?)",
+        [day, day, Standing.FULL.value, MemberStatus.FULL.value]).fetchall())
 
 
 def cell_of_on(db: Database, member_id: str, on: date) -> str | None:
