@@ -6,7 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):   # the bundle: a helper process (storage.parallel_hashes) runs its work here
+    if getattr(sys, "frozen", False):   # the bundle: a helper process (storage.early_hashes) runs its work here
         import multiprocessing
 
         multiprocessing.freeze_support()

@@ -1,14 +1,12 @@
-"""The command line's demo builds its new register staged (no write-ahead log, no syncs, the rows in one
-transaction and the audit entry that records them in a second, hashed beside a helper process): the register is
-the one a single transaction gives, row for row, its recorded hashes are what ``check`` computes, and the helper's
-share of the hashes is what the program computes alone."""
+"""The command line's demo builds its new register staged (no syncs, the rows committed as each step finishes
+them while a helper process hashes those tables, the audit entry that records them in a last transaction): the
+register is the one a single transaction gives, row for row, its recorded hashes are what ``check`` computes, and
+the helper hashed its tables."""
 
-import sqlite3
 from datetime import date
 
 from tayninh_desktop.domain.actors import Actor
 from tayninh_desktop.services import demo
-from tayninh_desktop.storage import parallel_hashes, row_hashes
 from tayninh_desktop.storage.audit_verify import verify_chain, verify_rows
 from tayninh_desktop.storage.db import open_database
 
@@ -49,18 +47,19 @@ def test_the_staged_demo_is_the_one_transaction_demo(tmp_path):
     assert {r[0] for r in staged["audit_rows"]} == {staged["audit_log"][-1][0]}   # the demo's entry records all
 
 
-def test_the_staged_demo_checks_and_its_helper_hashes_as_the_program_does(tmp_path):
+def test_the_staged_demo_checks_and_its_helper_hashed_the_party_life(tmp_path, monkeypatch):
+    from tayninh_desktop.storage.early_hashes import EarlyHashes
+
+    hashed: list[set[str]] = []
+    original = EarlyHashes.hashed
+    monkeypatch.setattr(EarlyHashes, "hashed", lambda self: hashed.append(original(self)) or hashed[-1])
     path = tmp_path / "staged.sqlite3"
     db = open_database(path, create=True)
     demo.generate(db, Actor("demo"), members=120, seed=5, today=TODAY, staged=True)
+    assert hashed == [{"members", "member_events", "member_periods", "meetings", "attendance_compact",
+                       "dues_compact", "dues_terms", "dues_reliefs", "ratings", "task_assignments", "discipline"}]
     assert verify_rows(db).problems == []
     chain = verify_chain(db)
     assert chain.ok and chain.unverifiable == 0
+    assert not list(tmp_path.glob("*.digests*"))   # the helper's file removed
     db.conn.close()
-    conn = sqlite3.connect(path)
-    alone = list(row_hashes.iter_scope_hashes(conn))
-    shared = list(parallel_hashes.iter_scope_hashes(conn, str(path)))
-    assert any(scope.startswith("meeting:") for scope, _ in alone)
-    assert sorted(shared) == sorted(alone)
-    assert parallel_hashes.side_kinds(str(path)) == [r for r in alone if r[0].startswith("meeting:")]
-    conn.close()

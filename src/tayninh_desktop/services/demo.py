@@ -9,6 +9,7 @@ Everything is generated from one seed, so the same command gives the same regist
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,8 @@ from tayninh_desktop.services.sample_register import mark_sample
 from tayninh_desktop.storage import audit, demo_bulk, events_repo, roster_repo, settings_repo, units_repo
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
+
+TablesDone = Callable[[tuple[str, ...]], None]
 
 HOME_CODE = "HT"
 HOME_NAME = "Đảng ủy xã Hưng Thuận"
@@ -111,21 +114,23 @@ def generate(db: Database, actor: Actor, *, members: int, cells: int | None = No
     factory = MemberRows(rng, today, years)
     # Millions of rows: recorded whole, not row by row; ids drawn from the seed, so a seed is one register.
     after = {"members": members, "cells": cell_count, "years": years, "seed": seed}
-    with demo_bulk.page_cache(db):
+    with demo_bulk.page_cache(db), demo_bulk.hashed_as_built(db, staged) as early:
         with demo_bulk.staging(db, staged), db.atomic(), audit.bulk_write(db, record=not staged), seeded_ids(seed):
-            home, events = _generate(db, members, cell_count, years, seed, today, rng, factory)
+            home, events = _generate(db, members, cell_count, years, seed, today, rng, factory,
+                                     early.tables_done if early else None)
             if not staged:
                 audit.append(db, actor.name, "demo", "unit", home, None, after)
-        if staged:   # the rows committed in the temporary file: their audit entry hashes them on two cores
+        if staged:   # the rows committed in the temporary file: their audit entry records the helper's hashes
             with db.atomic():
-                audit.mark_everything(db, committed_in=demo_bulk.plain_file(db))
+                audit.mark_everything(db, hashed_by=early)
                 audit.append(db, actor.name, "demo", "unit", home, None, after)
     return DemoResult(members=members, cells=cell_count, events=events, home_unit_id=home)
 
 
 def _generate(db: Database, members: int, cell_count: int, years: int, seed: int, today: date,
-              rng: random.Random, factory: MemberRows) -> tuple[str, int]:
-    """Every row of the demo (inside its transaction); returns (home unit id, events)."""
+              rng: random.Random, factory: MemberRows, tables_done: TablesDone | None) -> tuple[str, int]:
+    """Every row of the demo (inside its transaction); returns (home unit id, events). ``tables_done``: told the
+    tables each step has finished writing (``early_hashes``)."""
     demo_bulk.defer_foreign_keys(db)
     if units_repo.home(db) is not None:
         from tayninh_desktop.domain.errors import DomainError
@@ -133,9 +138,11 @@ def _generate(db: Database, members: int, cell_count: int, years: int, seed: int
         raise DomainError("already_initialised", unit=units_repo.home(db).name)
     home, cell_ids = _make_org(db, cell_count)
     events = _members(db, factory, members, home, cell_ids)
+    if tables_done:
+        tables_done(("members", "member_events", "member_periods"))
     from tayninh_desktop.services.demo_party_life import generate_party_life
 
-    generate_party_life(db, today=today, years=years, seed=seed)
+    generate_party_life(db, today=today, years=years, seed=seed, tables_done=tables_done)
     from tayninh_desktop.services.demo_papers import set_up as set_up_papers
 
     roster = roster_repo.roster_on(db, None, today)   # the committee today: the papers' signers, the cases

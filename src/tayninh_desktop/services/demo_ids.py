@@ -29,7 +29,7 @@ class SeededIds:
         return self.ready.pop()
 
     def _batch(self) -> list[str]:
-        import numpy as np   # not at import: the window imports the demo, and numpy costs its start-up ~70 ms
+        import numpy as np  # not at import: the window imports the demo, and numpy costs its start-up ~70 ms
 
         raw = self.rng.getrandbits(128 * BATCH).to_bytes(16 * BATCH, "little")
         octets = np.frombuffer(raw, dtype=np.uint8).reshape(BATCH, 16)[:, ::-1].copy()   # each id big-endian

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -309,8 +310,10 @@ def _extend_arrangements(db: Database, rng: random.Random, today: date) -> None:
         events_repo.replace_periods(db, member_id, periods)
 
 
-def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> PartyLifeDemo:
-    """Fill party life for the register just generated (inside the caller's transaction).
+def generate_party_life(db: Database, *, today: date, years: int, seed: int,
+                        tables_done: Callable[[tuple[str, ...]], None] | None = None) -> PartyLifeDemo:
+    """Fill party life for the register just generated (inside the caller's transaction; ``tables_done`` is told
+    the tables each step has finished writing).
 
     Members are handled by row id; the demo's members have row ids in the order of their ids (demo_bulk), so
     every loop runs in the order it always did (the random stream, hence the register, is the seed's) and the
@@ -324,16 +327,22 @@ def generate_party_life(db: Database, *, today: date, years: int, seed: int) -> 
     ids = dict(db.execute("SELECT rowid, id FROM members").fetchall())
     profiles = {member_row: _profile(rng) for member_row in sorted(by_member)}
     meetings, attendance = _meetings(db, rng, by_cell, profiles, months, today)
+    if tables_done:
+        tables_done(("meetings", "attendance_compact"))
     book = party_life_rules()
     members = [(row, ids[row]) for row in sorted(by_member)]
     terms, reliefs = demo_rules.terms_and_reliefs(db, rng, members, months[0], today, book)
     cells = dict(db.execute("SELECT id, rowid FROM units").fetchall())
     dues = demo_rules.write_dues(db, rng, by_member, profiles, months, terms, reliefs, book, cells)
+    if tables_done:
+        tables_done(("dues_compact", "dues_terms", "dues_reliefs"))
     discipline = _discipline(rng, by_member, ids, today, years)
     ratings_repo.insert_discipline_many(db, discipline)
     rows_of = {member_id: row for row, member_id in members}
     disciplined = {(rows_of[row[1]], int(row[3][:4])) for row in discipline}
     ratings = _ratings_and_tasks(db, rng, by_member, ids, profiles, today, years, disciplined)
+    if tables_done:
+        tables_done(("ratings", "task_assignments", "discipline"))
     demo_rules.leave_details(db, rng)
     letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
     letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))

@@ -16,10 +16,11 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -28,6 +29,11 @@ from tayninh_desktop.storage import keystore, row_hashes
 GENESIS = "0" * 64
 MAC_PLAIN, MAC_KEYED = 0, 1
 SYSTEM_ACTOR = "chương trình"
+
+
+class ScopeHashes(Protocol):
+    def iter_scope_hashes(self, conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+        """(scope, hash) of every scope of the register, as ``row_hashes.iter_scope_hashes`` gives them."""
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,12 @@ def append(db: Database, actor: str, action: str, entity: str, entity_id: str | 
     pending.append(cursor.lastrowid)
 
 
-def mark_everything(db: Database, *, committed_in: str | None = None) -> None:
+def mark_everything(db: Database, *, hashed_by: ScopeHashes | None = None) -> None:
     """Record every scope of the register with this transaction's entry (a bulk action, a baseline).
-    ``committed_in``: the plain file in which every row was committed before this transaction (the demo's new
-    register): helper processes hash part of it beside this connection (``parallel_hashes``)."""
+    ``hashed_by``: what gives the register's scope hashes, computed in part already (the demo's new register,
+    hashed by a helper process while it was built: ``early_hashes``)."""
     db.seal_everything = True
-    db.seal_committed_in = committed_in
+    db.seal_hashed_by = hashed_by
 
 
 @contextmanager
@@ -138,9 +144,9 @@ def seal(db: Database) -> None:
     db.pending_audit = []
     dirty = row_hashes.dirty_scopes(conn)
     everything = getattr(db, "seal_everything", False)
-    committed_in = getattr(db, "seal_committed_in", None)
+    hashed_by = getattr(db, "seal_hashed_by", None)
     db.seal_everything = False
-    db.seal_committed_in = None
+    db.seal_hashed_by = None
     if not pending:
         # Rows written without an audit entry (a repository used directly): not vouched for, so
         # ``check`` names them; never credited to the next action.
@@ -154,7 +160,7 @@ def seal(db: Database) -> None:
         return
     last = alive[-1]
     if everything:
-        digest = _record_everything(conn, last, committed_in)
+        digest = _record_everything(conn, last, hashed_by)
     else:
         hashes = row_hashes.scope_hashes(conn, dirty) if dirty else {}
         conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
@@ -176,18 +182,15 @@ def seal(db: Database) -> None:
     db.sealed_head = {"seq": alive[-1], "hash": prev}
 
 
-def _record_everything(conn, seq: int, committed_in: str | None = None) -> str:
+def _record_everything(conn, seq: int, hashed_by: ScopeHashes | None = None) -> str:
     """Record every scope of the register with entry ``seq`` (a bulk action, an upgrade, a baseline), streamed from
     the hashing into the table, and the scopes recorded before that have no rows now as gone; returns the
-    entry's rows digest. ``committed_in``: see ``mark_everything``."""
+    entry's rows digest. ``hashed_by``: see ``mark_everything``."""
     conn.execute("SAVEPOINT audit_everything")
     try:
-        if committed_in:
-            from tayninh_desktop.storage import parallel_hashes
-
+        if hashed_by is not None:
             conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
-                             ((seq, scope, value) for scope, value in parallel_hashes.iter_scope_hashes(
-                                 conn, committed_in)))
+                             ((seq, scope, value) for scope, value in hashed_by.iter_scope_hashes(conn)))
         else:
             _insert_scopes(conn, seq, guard_blobs=False)
     except sqlite3.OperationalError as exc:

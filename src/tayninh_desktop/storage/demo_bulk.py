@@ -12,10 +12,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Generator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from tayninh_desktop.storage.members_repo import ROW_COLUMNS
+
+if TYPE_CHECKING:
+    from tayninh_desktop.storage.early_hashes import EarlyHashes
 
 CACHE_KIB = 48 * 1024   # the page cache while the demo runs (SQLite's default is 2 MiB)
 _STAGE = "temp.demo_members"
@@ -35,22 +40,42 @@ def page_cache(db: Database) -> Generator[None, None, None]:
 @contextmanager
 def staging(db: Database, staged: bool) -> Generator[None, None, None]:
     """Around the demo's transaction, when it builds a new register under a temporary name that is moved into
-    place only once complete (the command line's ``demo``): no write-ahead log and no syncs while it builds
-    (the pages go straight into the temporary file; its rollback journal in memory, which for a new file holds
-    next to nothing), the register's own journal and syncs again afterwards. A power cut while it builds leaves
+    place only once complete (the command line's ``demo``): no syncs while it builds (its write-ahead log, which
+    lets the hashing helper of ``hashed_as_built`` read what the build committed while it writes on, is never
+    flushed to the disk), the register's own journal and syncs again afterwards. A power cut while it builds leaves
     only the temporary file, which is never the register (removed at the next start)."""
     if not staged:
         yield
         return
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     sync = db.execute("PRAGMA synchronous").fetchone()[0]
-    db.execute("PRAGMA journal_mode=MEMORY")
+    db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     try:
         yield
     finally:
         db.execute(f"PRAGMA synchronous={int(sync)}")
         db.execute(f"PRAGMA journal_mode={mode}")
+
+
+@contextmanager
+def hashed_as_built(db: Database, staged: bool) -> Generator[EarlyHashes | None, None, None]:
+    """Around a staged build of a plain file: the helper that hashes its tables as they are finished
+    (``early_hashes``; None otherwise), stopped and its digests' file removed afterwards."""
+    path = plain_file(db) if staged else None
+    if path is None:
+        yield None
+        return
+    from tayninh_desktop.domain import temp_journal
+    from tayninh_desktop.storage.early_hashes import EarlyHashes
+
+    early = EarlyHashes(db.conn, path)
+    temp_journal.begin(Path(early.side))   # a power cut leaves it: removed at the next start
+    try:
+        yield early
+    finally:
+        early.close()
+        temp_journal.end(Path(early.side))
 
 
 def plain_file(db: Database) -> str | None:

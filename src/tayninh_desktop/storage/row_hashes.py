@@ -34,7 +34,7 @@ import hashlib
 import heapq
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -268,19 +268,12 @@ def is_blob_error(exc: sqlite3.OperationalError) -> bool:
 
 
 def _table_stream(conn: sqlite3.Connection, ts: TableScope, wanted: bool, *,
-                  guard_blobs: bool, member_split: tuple[str, int] | None = None) -> Iterator[tuple[str, str]]:
-    """(scope key, digest) of this table's scopes, in the order of the keys. ``member_split``: ("low" or "high",
-    a member row id): of a member-scoped table, only the scopes of the members below that row id (with any scope
-    whose member is gone) or only those from it on (``parallel_hashes`` shares the members between processes)."""
+                  guard_blobs: bool) -> Iterator[tuple[str, str]]:
+    """(scope key, digest) of this table's scopes, in the order of the keys."""
     if ts.compact:
-        yield from sorted(_compact_digests(conn, ts, wanted, guard_blobs, member_split).items())
+        yield from sorted(_compact_digests(conn, ts, wanted, guard_blobs).items())
         return
     where = f" WHERE {ts.key_expr()} IN (SELECT k FROM temp.audit_wanted)" if wanted else ""
-    if member_split and not wanted:
-        part, pivot = member_split
-        key = ts.key_expr()
-        high = f"{key} IN (SELECT id FROM main.members WHERE rowid >= {int(pivot)})"
-        where = f" WHERE {high}" if part == "high" else f" WHERE ({key} IS NULL OR NOT {high})"
     # In the order of the key (the index of the scope's column serves it: no sort of the whole table); a scope's
     # rows in the order of their text: the hash depends on the rows, never on SQLite's plan. (NULL sorts first,
     # as "" does.)
@@ -296,8 +289,7 @@ def _table_stream(conn: sqlite3.Connection, ts: TableScope, wanted: bool, *,
         yield ("" if key is None else str(key)), sha256((prefix + "\n".join(texts)).encode()).hexdigest()[:16]
 
 
-def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, guard_blobs: bool,
-                     member_split: tuple[str, int] | None = None) -> dict[str, str]:
+def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, guard_blobs: bool) -> dict[str, str]:
     """A compact table's digests, a scope's rows concatenated in SQL in primary-key order (the table itself is
     the primary key's b-tree: NOT INDEXED reads it, never another index)."""
     compact = ts.compact
@@ -305,8 +297,6 @@ def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, gua
     parent = f"main.{_q(compact.parent)}"
     where = (f" WHERE {key} IN (SELECT rowid FROM {parent} WHERE id IN (SELECT k FROM temp.audit_wanted))"
              if wanted else "")
-    if member_split and not wanted:
-        where = f" WHERE {key} {'>=' if member_split[0] == 'high' else '<'} {int(member_split[1])}"
     rows = conn.execute(f"SELECT {key}, group_concat({ts.row_text_expr(guard_blobs)}, '')"
                         f" FROM main.{_q(ts.table)} NOT INDEXED{where} GROUP BY {key}")
     if wanted:
@@ -317,28 +307,38 @@ def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, gua
     return {str(ids.get(row, f"#{row}")): _digest(ts.label, text) for row, text in rows}
 
 
-def iter_scope_hashes(conn: sqlite3.Connection, *, guard_blobs: bool = False, kinds: Iterable[str] | None = None,
-                      skip_kinds: Iterable[str] = (),
-                      member_split: tuple[str, int] | None = None) -> Iterator[tuple[str, str]]:
+def iter_scope_hashes(conn: sqlite3.Connection, *, guard_blobs: bool = False,
+                      ready: Mapping[str, Callable[[], Iterator[tuple[str, str]]]] | None = None,
+                      ) -> Iterator[tuple[str, str]]:
     """(scope, "table=digest;…") of every scope with rows, in the order of the scope's text (SQLite's too).
 
     A kind at a time, its tables read side by side as streams merged by key: what the demo's last step and
-    ``check`` hash on a 100,000-member register is never all in memory at once. ``kinds``: only those kinds;
-    ``skip_kinds``: not those (``parallel_hashes`` shares the kinds between processes); ``member_split``: of the
-    member scopes, only one part (``_table_stream``).
+    ``check`` hash on a 100,000-member register is never all in memory at once. ``ready``: by table, a function
+    giving the stream of a table hashed already (what ``labelled_stream`` gives, in the order of the keys: the
+    demo's ``early_hashes``).
     """
     by_kind: dict[str, list[TableScope]] = defaultdict(list)
-    only = None if kinds is None else set(kinds)
-    skipped = set(skip_kinds)
     for ts in table_scopes(conn):
-        if (only is None or ts.kind in only) and ts.kind not in skipped:
-            by_kind[ts.kind].append(ts)
+        by_kind[ts.kind].append(ts)
     for kind in sorted(by_kind, key=lambda k: k + ":"):   # "kind:" orders the scope texts of different kinds
-        split = member_split if kind == "member" else None
-        streams = [_labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs, member_split=split))
+        streams = [ready[ts.table]() if ready and ts.table in ready else labelled_stream(conn, ts, guard_blobs=guard_blobs)
                    for ts in by_kind[kind]]
         for key, parts in groupby(heapq.merge(*streams), key=itemgetter(0)):
             yield f"{kind}:{key}", ";".join(sorted(part for _key, part in parts))
+
+
+def labelled_stream(conn: sqlite3.Connection, ts: TableScope, *, guard_blobs: bool) -> Iterator[tuple[str, str]]:
+    """(scope key, "label=digest") of every scope of one table, in the order of the keys (what ``iter_scope_hashes``
+    merges for the table's kind)."""
+    return _labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs))
+
+
+def table_digests_of(conn: sqlite3.Connection, ts: TableScope, keys: list[str]) -> dict[str, str]:
+    """scope key -> digest of one table's rows in each of the scopes ``keys`` (those with rows)."""
+    if not keys:
+        return {}
+    _load_wanted(conn, keys)
+    return _table_digests(conn, ts, keys)
 
 
 def _labelled(label: str, stream: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -1,0 +1,91 @@
+"""The demo's tables hashed by a helper process as soon as they are written (early_hashes): whatever is written to
+those tables afterwards (a row added, changed or removed, a compact row, a rating through its stored table), the
+scope hashes at the end are exactly those the register gives when hashed whole, and a helper that cannot run
+leaves its tables to be hashed at the end."""
+
+import sqlite3
+
+from tayninh_desktop.storage import row_hashes
+from tayninh_desktop.storage.db import open_database
+from tayninh_desktop.storage.early_hashes import EarlyHashes
+
+EARLY = ("members", "member_events", "attendance_compact", "ratings", "settings")
+
+
+def _write_after(conn: sqlite3.Connection) -> None:
+    """Writes to every kind of table hashed early, after the helper took its snapshot."""
+    conn.execute("UPDATE members SET phone = '0911111111' WHERE rowid = (SELECT MIN(rowid) FROM members)")
+    conn.execute("UPDATE member_events SET notes = 'Sửa sau' WHERE rowid = (SELECT MAX(rowid) FROM member_events)")
+    conn.execute("UPDATE attendance_compact SET reason = 'Ốm' WHERE (meeting_row, member_row) IN"
+                 " (SELECT meeting_row, member_row FROM attendance_compact LIMIT 3)")
+    conn.execute("UPDATE ratings_compact SET notes = 'Ghi chú' WHERE (member_row, year) IN"
+                 " (SELECT member_row, year FROM ratings_compact LIMIT 2)")
+    conn.execute("INSERT INTO settings (key, value) VALUES ('sau_khi_bam', '1')")
+    conn.execute("DELETE FROM settings WHERE key = 'register.sample'")
+
+
+def _built(path, conn_writes) -> tuple[list, list, set]:
+    db = open_database(path)
+    conn = db.conn
+    early = EarlyHashes(conn, str(path))
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        early.tables_done(EARLY)
+        assert early.hashed() == set(EARLY)   # the helper's snapshot taken before the writes
+        conn_writes(conn)
+        conn.execute("COMMIT")
+        conn.execute("BEGIN")
+        found = list(early.iter_scope_hashes(conn))
+        conn.execute("COMMIT")
+        done = early.hashed()
+    finally:
+        early.close()
+    assert not list(path.parent.glob("*.digests*"))   # the helper's file removed
+    whole = list(row_hashes.iter_scope_hashes(conn))
+    db.conn.close()
+    return found, whole, done
+
+
+def test_tables_hashed_early_then_written_give_the_hashes_of_the_whole(demo_copy):
+    found, whole, done = _built(demo_copy, _write_after)
+    assert done == set(EARLY)
+    assert found == whole
+    assert any(scope.startswith("meeting:") for scope, _ in found)
+
+
+def test_without_the_notes_of_later_writes_the_hashes_would_differ(demo_copy):
+    """What the tracking is for: the helper's digests were taken before the writes."""
+    db = open_database(demo_copy)
+    conn = db.conn
+    early = EarlyHashes(conn, str(demo_copy))
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        early.tables_done(EARLY)
+        early.hashed()
+        _write_after(conn)
+        conn.execute("DELETE FROM temp.early_dirty")   # forget the writes
+        conn.execute("COMMIT")
+        stale = list(early.iter_scope_hashes(conn))
+    finally:
+        early.close()
+    assert stale != list(row_hashes.iter_scope_hashes(conn))
+    db.conn.close()
+
+
+def test_a_helper_that_cannot_read_the_register_leaves_its_tables_to_the_end(demo_copy, tmp_path):
+    db = open_database(demo_copy)
+    conn = db.conn
+    early = EarlyHashes(conn, str(tmp_path / "not-here" / "register.sqlite3"))
+    early.side = str(tmp_path / "digests")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        early.tables_done(EARLY)
+        _write_after(conn)
+        conn.execute("COMMIT")
+        assert early.hashed() == set()
+        found = list(early.iter_scope_hashes(conn))
+    finally:
+        early.close()
+    assert found == list(row_hashes.iter_scope_hashes(conn))
+    assert not list(tmp_path.glob("digests*"))
+    db.conn.close()
