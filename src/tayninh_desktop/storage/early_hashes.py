@@ -17,7 +17,7 @@ import heapq
 import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from pathlib import Path
 
 from tayninh_desktop.storage import row_hashes
@@ -83,7 +83,10 @@ class EarlyHashes:
         self.tracked += [ts.table for ts in scopes]
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.jobs.append(self.pool.submit(hash_tables, self.path, self.side, [ts.table for ts in scopes]))
+        try:
+            self.jobs.append(self.pool.submit(hash_tables, self.path, self.side, [ts.table for ts in scopes]))
+        except (BrokenExecutor, RuntimeError, OSError):   # the helper is gone: these tables are hashed at the end
+            pass
 
     def hashed(self) -> set[str]:
         """The tables the helper hashed (waits for it); a helper that failed hashed none of its tables."""
