@@ -24,68 +24,47 @@ def _write_after(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM settings WHERE key = 'register.sample'")
 
 
-def _built(path, conn_writes) -> tuple[list, list, set]:
-    db = open_database(path)
+def _hashed_early(register, *, helper_reads=None, side=None, forget_writes: bool = False) -> tuple[list, list, set]:
+    """The tables of ``EARLY`` hashed by the helper (waited for: its snapshot comes before the writes), then written
+    to: (the early hashes at the end, the whole register's hashes, the tables the helper hashed)."""
+    db = open_database(register)
     conn = db.conn
-    early = EarlyHashes(conn, str(path))
+    early = EarlyHashes(conn, str(helper_reads or register))
+    if side is not None:
+        early.side = str(side)
     try:
         conn.execute("BEGIN IMMEDIATE")
         early.tables_done(EARLY)
-        assert early.hashed() == set(EARLY)   # the helper's snapshot taken before the writes
-        conn_writes(conn)
-        conn.execute("COMMIT")
-        conn.execute("BEGIN")
-        found = list(early.iter_scope_hashes(conn))
-        conn.execute("COMMIT")
         done = early.hashed()
+        _write_after(conn)
+        if forget_writes:
+            conn.execute("DELETE FROM temp.early_dirty")
+        conn.execute("COMMIT")
+        found = list(early.iter_scope_hashes(conn))
     finally:
         early.close()
-    assert not list(path.parent.glob("*.digests*"))   # the helper's file removed
     whole = list(row_hashes.iter_scope_hashes(conn))
     db.conn.close()
     return found, whole, done
 
 
 def test_tables_hashed_early_then_written_give_the_hashes_of_the_whole(demo_copy):
-    found, whole, done = _built(demo_copy, _write_after)
+    found, whole, done = _hashed_early(demo_copy)
     assert done == set(EARLY)
     assert found == whole
     assert any(scope.startswith("meeting:") for scope, _ in found)
+    assert not list(demo_copy.parent.glob("*.digests*"))   # the helper's file removed
 
 
 def test_without_the_notes_of_later_writes_the_hashes_would_differ(demo_copy):
     """What the tracking is for: the helper's digests were taken before the writes."""
-    db = open_database(demo_copy)
-    conn = db.conn
-    early = EarlyHashes(conn, str(demo_copy))
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        early.tables_done(EARLY)
-        early.hashed()
-        _write_after(conn)
-        conn.execute("DELETE FROM temp.early_dirty")   # forget the writes
-        conn.execute("COMMIT")
-        stale = list(early.iter_scope_hashes(conn))
-    finally:
-        early.close()
-    assert stale != list(row_hashes.iter_scope_hashes(conn))
-    db.conn.close()
+    stale, whole, _done = _hashed_early(demo_copy, forget_writes=True)
+    assert stale != whole
 
 
 def test_a_helper_that_cannot_read_the_register_leaves_its_tables_to_the_end(demo_copy, tmp_path):
-    db = open_database(demo_copy)
-    conn = db.conn
-    early = EarlyHashes(conn, str(tmp_path / "not-here" / "register.sqlite3"))
-    early.side = str(tmp_path / "digests")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        early.tables_done(EARLY)
-        _write_after(conn)
-        conn.execute("COMMIT")
-        assert early.hashed() == set()
-        found = list(early.iter_scope_hashes(conn))
-    finally:
-        early.close()
-    assert found == list(row_hashes.iter_scope_hashes(conn))
+    found, whole, done = _hashed_early(demo_copy, helper_reads=tmp_path / "not-here" / "register.sqlite3",
+                                       side=tmp_path / "digests")
+    assert done == set()
+    assert found == whole
     assert not list(tmp_path.glob("digests*"))
-    db.conn.close()

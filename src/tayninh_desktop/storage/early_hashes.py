@@ -3,9 +3,9 @@ build has written it, on the second core, while the build goes on writing the ne
 
 The build runs in a temporary file in write-ahead-log mode, so the helper reads a committed snapshot while the
 build writes: at each ``tables_done`` the build commits what it has written and carries on in a new transaction,
-and the helper hashes those tables from that snapshot (``row_hashes._table_stream``, the function ``check``
-uses) into a file of digests beside the register. From then on a write to one of those tables is noted (temporary
-triggers, like the audit's own tracking): at the end, a table hashed early gives the helper's digests for the
+and the helper hashes those tables from that snapshot (``row_hashes.table_digests``, what ``check`` computes)
+into a file of digests beside the register. From then on a write to one of those tables is noted (temporary
+triggers, ``row_hashes.track_writes`` as the audit's own tracking): at the end, a table hashed early gives the helper's digests for the
 scopes nobody wrote since and digests computed again for the scopes written since, and the tables not hashed
 early are hashed then. The scope hashes are those ``row_hashes.iter_scope_hashes`` gives alone on the finished
 register (``tests/storage/test_early_hashes.py``); a helper that cannot run leaves its tables to the end.
@@ -24,6 +24,7 @@ from tayninh_desktop.storage import row_hashes
 from tayninh_desktop.storage.row_hashes import TableScope
 
 _DIRTY = "early_dirty"
+_TRIGGERS = "early_"   # the names of the triggers that note the writes (row_hashes.track_writes)
 _SIDE_TABLE = "digests"
 
 
@@ -35,29 +36,20 @@ def hash_tables(path: str, side: str, tables: list[str]) -> list[str]:
     out = sqlite3.connect(side)
     try:
         out.execute(f"CREATE TABLE IF NOT EXISTS {_SIDE_TABLE} (label TEXT NOT NULL, k TEXT NOT NULL,"
-                    " part TEXT NOT NULL, PRIMARY KEY (label, k)) WITHOUT ROWID")
+                    " digest TEXT NOT NULL, PRIMARY KEY (label, k)) WITHOUT ROWID")
         conn.execute("BEGIN")   # one snapshot for every table of the group
         scopes = [ts for ts in row_hashes.table_scopes(conn) if ts.table in tables]
         for ts in scopes:
-            rows = _digests(conn, ts)
+            digests = row_hashes.table_digests(conn, ts)
             with out:
                 out.execute(f"DELETE FROM {_SIDE_TABLE} WHERE label = ?", [ts.label])
                 out.executemany(f"INSERT INTO {_SIDE_TABLE} VALUES (?, ?, ?)",
-                                ((ts.label, key, part) for key, part in rows))
+                                ((ts.label, key, digest) for key, digest in digests.items()))
         conn.execute("COMMIT")
         return [ts.table for ts in scopes]
     finally:
         out.close()
         conn.close()
-
-
-def _digests(conn: sqlite3.Connection, ts: TableScope) -> list[tuple[str, str]]:
-    try:
-        return list(row_hashes.labelled_stream(conn, ts, guard_blobs=False))
-    except sqlite3.OperationalError as exc:
-        if not row_hashes.is_blob_error(exc):
-            raise
-        return list(row_hashes.labelled_stream(conn, ts, guard_blobs=True))   # a blob where text belongs
 
 
 class EarlyHashes:
@@ -69,18 +61,19 @@ class EarlyHashes:
         self.side = f"{path}.digests"
         self.pool: ProcessPoolExecutor | None = None
         self.jobs: list[Future] = []
-        self.tracked: list[str] = []
 
     def tables_done(self, tables: Iterable[str]) -> None:
         """Inside the build's transaction, once ``tables`` hold their rows: commit, begin again, and have the
         helper hash them from what was committed; their scopes written from now on are hashed again at the end."""
         conn = self.conn
-        scopes = [ts for ts in row_hashes.table_scopes(conn) if ts.table in set(tables)]
+        wanted = set(tables)
+        scopes = [ts for ts in row_hashes.table_scopes(conn) if ts.table in wanted]
         conn.execute("COMMIT")
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys=ON")   # as the build's transaction had it (demo_bulk)
-        _track(conn, scopes)
-        self.tracked += [ts.table for ts in scopes]
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_DIRTY} (tbl TEXT NOT NULL, k TEXT NOT NULL,"
+                     " PRIMARY KEY (tbl, k)) WITHOUT ROWID")
+        row_hashes.track_writes(conn, scopes, _TRIGGERS, _note)
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         try:
@@ -114,13 +107,12 @@ class EarlyHashes:
     def _stream_maker(conn: sqlite3.Connection, side: sqlite3.Connection,
                       ts: TableScope) -> Callable[[], Iterator[tuple[str, str]]]:
         def stream() -> Iterator[tuple[str, str]]:
-            written = [r[0] for r in conn.execute(f"SELECT k FROM temp.{_DIRTY} WHERE tbl = ? ORDER BY k",
-                                                  [ts.table])]
-            again = sorted((key, f"{ts.label}={digest}")
-                           for key, digest in row_hashes.table_digests_of(conn, ts, written).items())
+            written = [r[0] for r in conn.execute(f"SELECT k FROM temp.{_DIRTY} WHERE tbl = ?", [ts.table])]
             stale = set(written)
-            kept = (row for row in side.execute(f"SELECT k, part FROM {_SIDE_TABLE} WHERE label = ? ORDER BY k",
-                                                [ts.label]) if row[0] not in stale)
+            kept = ((key, f"{ts.label}={digest}") for key, digest in side.execute(
+                f"SELECT k, digest FROM {_SIDE_TABLE} WHERE label = ? ORDER BY k", [ts.label]) if key not in stale)
+            again = [(key, f"{ts.label}={digest}")
+                     for key, digest in row_hashes.table_digests(conn, ts, written).items()]
             return heapq.merge(kept, again)
         return stream
 
@@ -129,31 +121,13 @@ class EarlyHashes:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        _untrack(self.conn, self.tracked)
-        self.tracked = []
+        row_hashes.drop_triggers(self.conn, _TRIGGERS)
+        self.conn.execute(f"DROP TABLE IF EXISTS temp.{_DIRTY}")
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.side}{suffix}").unlink(missing_ok=True)
 
 
-def _track(conn: sqlite3.Connection, scopes: list[TableScope]) -> None:
-    """Temporary triggers noting (table, scope key) of every row written in ``scopes``' tables."""
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_DIRTY} (tbl TEXT NOT NULL, k TEXT NOT NULL,"
-                 " PRIMARY KEY (tbl, k)) WITHOUT ROWID")
-    for ts in scopes:
-        written = ts.stored_in or ts.table
-        for event, rows in (("INSERT", ("NEW.",)), ("UPDATE", ("OLD.", "NEW.")), ("DELETE", ("OLD.",))):
-            notes = " ".join(
-                f"INSERT INTO {_DIRTY} SELECT '{ts.table}', n.k FROM (SELECT {ts.written_key_expr(prefix)} AS k)"
-                f" AS n WHERE n.k IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {_DIRTY} d WHERE d.tbl = '{ts.table}'"
-                " AND d.k = n.k);" for prefix in rows)
-            conn.execute(f'CREATE TEMP TRIGGER IF NOT EXISTS "early_{written}_{event[0].lower()}" AFTER {event}'
-                         f' ON main."{written}" BEGIN {notes} END')
-
-
-def _untrack(conn: sqlite3.Connection, tables: list[str]) -> None:
-    names = [r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'"
-                                        " AND name LIKE 'early\\_%' ESCAPE '\\'")]
-    for name in names:
-        conn.execute(f'DROP TRIGGER temp."{name}"')
-    if tables:
-        conn.execute(f"DROP TABLE IF EXISTS temp.{_DIRTY}")
+def _note(ts: TableScope, key_sql: str) -> str:
+    """The trigger's statement: (table, scope key) of a row written, noted once."""
+    return (f"INSERT INTO {_DIRTY} SELECT '{ts.table}', n.k FROM (SELECT {key_sql} AS k) AS n WHERE n.k IS NOT NULL"
+            f" AND NOT EXISTS (SELECT 1 FROM {_DIRTY} d WHERE d.tbl = '{ts.table}' AND d.k = n.k);")

@@ -199,18 +199,33 @@ def install_tracking(conn: sqlite3.Connection) -> None:
     """Create the temporary triggers that note which scopes a transaction writes (this connection only)."""
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {DIRTY_TABLE.split('.')[1]} "
                  "(scope TEXT PRIMARY KEY) WITHOUT ROWID")
-    for ts in table_scopes(conn):
-        new, old = (f"'{ts.kind}:' || {ts.written_key_expr('NEW.')}",
-                    f"'{ts.kind}:' || {ts.written_key_expr('OLD.')}")
+    track_writes(conn, table_scopes(conn), "audit_track_", lambda ts, key: _note(f"'{ts.kind}:' || {key}"))
+
+
+def track_writes(conn: sqlite3.Connection, scopes: Iterable[TableScope], prefix: str,
+                 note: Callable[[TableScope, str], str]) -> None:
+    """Temporary triggers (``prefix`` + the table written + _i, _u, _d) on the tables of ``scopes`` that run
+    ``note(table scope, SQL of the row's scope key)`` for every row inserted, updated (its old and new key) or
+    deleted (the audit's tracking; the demo's ``early_hashes``)."""
+    for ts in scopes:
+        new, old = note(ts, ts.written_key_expr("NEW.")), note(ts, ts.written_key_expr("OLD."))
         written = ts.stored_in or ts.table
-        name = f"audit_track_{written}"
+        name = f"{prefix}{written}"
         table = f"main.{_q(written)}"
         conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(name + '_i')} AFTER INSERT ON {table} BEGIN "
-                     f"{_note(new)} END")
+                     f"{new} END")
         conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(name + '_u')} AFTER UPDATE ON {table} BEGIN "
-                     f"{_note(old)} {_note(new)} END")
+                     f"{old} {new} END")
         conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(name + '_d')} AFTER DELETE ON {table} BEGIN "
-                     f"{_note(old)} END")
+                     f"{old} END")
+
+
+def drop_triggers(conn: sqlite3.Connection, prefix: str) -> None:
+    """The temporary triggers whose names start with ``prefix`` (``track_writes``) removed."""
+    names = [r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'"
+                                        " AND substr(name, 1, ?) = ?", [len(prefix), prefix])]
+    for name in names:
+        conn.execute(f"DROP TRIGGER temp.{_q(name)}")
 
 
 def _note(scope_sql: str) -> str:
@@ -222,10 +237,7 @@ def _note(scope_sql: str) -> str:
 
 
 def remove_tracking(conn: sqlite3.Connection) -> None:
-    names = [r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'"
-                                        " AND name LIKE 'audit_track_%'")]
-    for name in names:
-        conn.execute(f"DROP TRIGGER temp.{_q(name)}")
+    drop_triggers(conn, "audit_track_")
 
 
 def tracking_installed(conn: sqlite3.Connection) -> bool:
@@ -248,6 +260,14 @@ _FIRST = itemgetter(0)
 
 def _digest(label: str, text: str) -> str:
     return hashlib.sha256(f"{label}\n{text}".encode()).hexdigest()[:16]
+
+
+def table_digests(conn: sqlite3.Connection, ts: TableScope, keys: list[str] | None = None) -> dict[str, str]:
+    """scope key -> digest of one table's rows, for every scope or only the scopes ``keys`` (those with rows), in
+    the order of the keys."""
+    if keys:
+        _load_wanted(conn, keys)
+    return _table_digests(conn, ts, keys)
 
 
 def _table_digests(conn: sqlite3.Connection, ts: TableScope, keys: list[str] | None) -> dict[str, str]:
@@ -314,31 +334,18 @@ def iter_scope_hashes(conn: sqlite3.Connection, *, guard_blobs: bool = False,
 
     A kind at a time, its tables read side by side as streams merged by key: what the demo's last step and
     ``check`` hash on a 100,000-member register is never all in memory at once. ``ready``: by table, a function
-    giving the stream of a table hashed already (what ``labelled_stream`` gives, in the order of the keys: the
-    demo's ``early_hashes``).
+    giving the stream of a table hashed already ((scope key, "label=digest") in the order of the keys: the demo's
+    ``early_hashes``).
     """
     by_kind: dict[str, list[TableScope]] = defaultdict(list)
     for ts in table_scopes(conn):
         by_kind[ts.kind].append(ts)
     for kind in sorted(by_kind, key=lambda k: k + ":"):   # "kind:" orders the scope texts of different kinds
-        streams = [ready[ts.table]() if ready and ts.table in ready else labelled_stream(conn, ts, guard_blobs=guard_blobs)
+        streams = [ready[ts.table]() if ready and ts.table in ready else
+                   _labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs))
                    for ts in by_kind[kind]]
         for key, parts in groupby(heapq.merge(*streams), key=itemgetter(0)):
             yield f"{kind}:{key}", ";".join(sorted(part for _key, part in parts))
-
-
-def labelled_stream(conn: sqlite3.Connection, ts: TableScope, *, guard_blobs: bool) -> Iterator[tuple[str, str]]:
-    """(scope key, "label=digest") of every scope of one table, in the order of the keys (what ``iter_scope_hashes``
-    merges for the table's kind)."""
-    return _labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs))
-
-
-def table_digests_of(conn: sqlite3.Connection, ts: TableScope, keys: list[str]) -> dict[str, str]:
-    """scope key -> digest of one table's rows in each of the scopes ``keys`` (those with rows)."""
-    if not keys:
-        return {}
-    _load_wanted(conn, keys)
-    return _table_digests(conn, ts, keys)
 
 
 def _labelled(label: str, stream: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
