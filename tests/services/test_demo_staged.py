@@ -57,7 +57,10 @@ def test_the_staged_demo_checks_and_its_helper_hashed_the_party_life(tmp_path, m
     db = open_database(path, create=True)
     demo.generate(db, Actor("demo"), members=120, seed=5, today=TODAY, staged=True)
     assert hashed == [{"members", "member_events", "member_periods", "meetings", "attendance_compact",
-                       "dues_compact", "dues_terms", "dues_reliefs", "ratings", "task_assignments", "discipline"}]
+                       "dues_compact", "dues_terms", "dues_reliefs", "ratings", "task_assignments", "discipline",
+                       "transfer_letters", "away_contacts", "dues_payments", "away_leaves", "away_returns",
+                       "exit_grounds", "support_households", "support_loans", "support_interest_payments",
+                       "support_outreach"}]
     assert verify_rows(db).problems == []
     chain = verify_chain(db)
     assert chain.ok and chain.unverifiable == 0

@@ -24,6 +24,19 @@ def _write_after(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM settings WHERE key = 'register.sample'")
 
 
+def _recorded(conn: sqlite3.Connection, early: EarlyHashes) -> list:
+    """What ``record_scopes`` writes into ``audit_rows`` for the register's last entry (its rows replaced, then
+    put back as they were)."""
+    seq = conn.execute("SELECT MAX(seq) FROM audit_log").fetchone()[0]
+    conn.execute("SAVEPOINT recorded")
+    conn.execute("DELETE FROM audit_rows WHERE seq = ?", [seq])
+    early.record_scopes(conn, seq)
+    found = conn.execute("SELECT scope, hash FROM audit_rows WHERE seq = ? ORDER BY scope", [seq]).fetchall()
+    conn.execute("ROLLBACK TO recorded")
+    conn.execute("RELEASE recorded")
+    return found
+
+
 def _hashed_early(register, *, helper_reads=None, side=None, forget_writes: bool = False) -> tuple[list, list, set]:
     """The tables of ``EARLY`` hashed by the helper (waited for: its snapshot comes before the writes), then written
     to: (the early hashes at the end, the whole register's hashes, the tables the helper hashed)."""
@@ -39,11 +52,11 @@ def _hashed_early(register, *, helper_reads=None, side=None, forget_writes: bool
         _write_after(conn)
         if forget_writes:
             conn.execute("DELETE FROM temp.early_dirty")
+        found = _recorded(conn, early)
         conn.execute("COMMIT")
-        found = list(early.iter_scope_hashes(conn))
     finally:
         early.close()
-    whole = list(row_hashes.iter_scope_hashes(conn))
+    whole = sorted(row_hashes.iter_scope_hashes(conn))
     db.conn.close()
     return found, whole, done
 

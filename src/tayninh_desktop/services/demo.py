@@ -21,7 +21,15 @@ from tayninh_desktop.services.demo_ids import seeded as seeded_ids
 from tayninh_desktop.services.demo_members import MemberRows
 from tayninh_desktop.services.organisation import HOME_UNIT_KEY
 from tayninh_desktop.services.sample_register import mark_sample
-from tayninh_desktop.storage import audit, demo_bulk, events_repo, roster_repo, settings_repo, units_repo
+from tayninh_desktop.storage import (
+    audit,
+    demo_bulk,
+    events_repo,
+    members_repo,
+    roster_repo,
+    settings_repo,
+    units_repo,
+)
 from tayninh_desktop.storage.audit import now_iso
 from tayninh_desktop.storage.db import Database
 
@@ -131,7 +139,6 @@ def _generate(db: Database, members: int, cell_count: int, years: int, seed: int
               rng: random.Random, factory: MemberRows, tables_done: TablesDone | None) -> tuple[str, int]:
     """Every row of the demo (inside its transaction); returns (home unit id, events). ``tables_done``: told the
     tables each step has finished writing (``early_hashes``)."""
-    demo_bulk.defer_foreign_keys(db)
     if units_repo.home(db) is not None:
         from tayninh_desktop.domain.errors import DomainError
 
@@ -150,6 +157,8 @@ def _generate(db: Database, members: int, cell_count: int, years: int, seed: int
     from tayninh_desktop.services.demo_support import generate_support
 
     generate_support(db, today=today, seed=seed, home_unit_id=home)
+    if tables_done:
+        tables_done(("support_households", "support_loans", "support_interest_payments", "support_outreach"))
     from tayninh_desktop.services.demo_screening import generate_cases
 
     generate_cases(db, today=today, seed=seed, roster=roster)
@@ -161,27 +170,27 @@ BATCH = 5000   # members generated, then written, at a time (memory stays bounde
 
 
 def _members(db: Database, factory: MemberRows, count: int, home: str, cell_ids: list[str]) -> int:
-    """Generate the members one by one from the random stream and write them in batches: their history and
-    periods straight away, the members themselves staged and copied in the order of their ids."""
+    """Generate the members one by one from the random stream and write them in batches, each member before its
+    history and periods. Their ids are drawn first and handed out in sorted order, so the members arrive in the
+    order of their ids: their row ids follow that order, and the party life keyed by those row ids is written in
+    key order (``demo_party_life``)."""
     stamp = now_iso()
+    member_ids = sorted(new_id() for _ in range(count))
     member_rows, event_rows, period_rows = [], [], []
     events = 0
     member = factory.member
-    # The history's indexes back before the members are copied: the deferred foreign keys look up each new
-    # member's events by member_id.
-    with demo_bulk.indexes_built_after(db, ("member_events", "member_periods")):
-        for index in range(count):
-            row, history, periods = member(index, home, cell_ids, stamp)
+    with demo_bulk.indexes_built_after(db, ("members", "member_events", "member_periods")), \
+            demo_bulk.search_index_built_after(db):
+        for index, member_id in enumerate(member_ids):
+            row, history, periods = member(index, member_id, home, cell_ids, stamp)
             member_rows.append(row)
             event_rows += history
             period_rows += periods
             if len(member_rows) >= BATCH or index == count - 1:
-                demo_bulk.stage_members(db, member_rows)
+                members_repo.insert_many(db, member_rows)
                 events_repo.insert_events_many(db, event_rows)
                 events_repo.insert_periods_many(db, period_rows)
                 events += len(event_rows)
                 member_rows, event_rows, period_rows = [], [], []
-    factory.forget_names()   # the names' columns are not needed after the members (memory)
-    with demo_bulk.indexes_built_after(db, ("members",)):
-        demo_bulk.insert_staged_members(db)
+    factory.forget_names()
     return events

@@ -66,7 +66,7 @@ def _destination(day: date) -> str:
 
 
 class MemberRows:
-    """One member at a time: ``member(index, home, cells, stamp)`` gives its member row (``members_repo.ROW_COLUMNS``),
+    """One member at a time: ``member(index, member_id, home, cells, stamp)`` gives its member row (``members_repo.ROW_COLUMNS``),
     its event rows (``events_repo.event_values``) and its period rows (``events_repo.period_values``)."""
 
     def __init__(self, rng: random.Random, today: date, years: int) -> None:
@@ -88,8 +88,8 @@ class MemberRows:
     def forget_names(self) -> None:
         self._names.clear()
 
-    def member(self, index: int, home: str, cells: list[str], stamp: str) -> tuple[list, list[list], list[list]]:
-        member_id = new_id()
+    def member(self, index: int, member_id: str, home: str, cells: list[str],
+               stamp: str) -> tuple[list, list[list], list[list]]:
         person = self._person(index)
         events, periods, state, last_cell = self._history(member_id, person, cells, stamp)
         present, cell = state[0], state[1]

@@ -341,10 +341,11 @@ def generate_party_life(db: Database, *, today: date, years: int, seed: int,
     rows_of = {member_id: row for row, member_id in members}
     disciplined = {(rows_of[row[1]], int(row[3][:4])) for row in discipline}
     ratings = _ratings_and_tasks(db, rng, by_member, ids, profiles, today, years, disciplined)
-    if tables_done:
-        tables_done(("ratings", "task_assignments", "discipline"))
     demo_rules.leave_details(db, rng)
     letters_repo.insert_letters_many(db, _letters(db, rng, today, years))
     letters_repo.insert_contacts_many(db, _away_contacts(db, rng, today))
     demo_rules.settle_some_deferred(db, today)
+    if tables_done:   # with these, every table of a member's scope is hashed early (early_hashes.record_scopes)
+        tables_done(("ratings", "task_assignments", "discipline", "transfer_letters", "away_contacts", "dues_payments",
+                     "away_leaves", "away_returns", "exit_grounds"))
     return PartyLifeDemo(meetings, attendance, dues, ratings)

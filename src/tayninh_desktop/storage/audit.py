@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,8 +32,9 @@ SYSTEM_ACTOR = "chương trình"
 
 
 class ScopeHashes(Protocol):
-    def iter_scope_hashes(self, conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
-        """(scope, hash) of every scope of the register, as ``row_hashes.iter_scope_hashes`` gives them."""
+    def record_scopes(self, conn: sqlite3.Connection, seq: int) -> None:
+        """Every scope of the register with its hash, as ``row_hashes.iter_scope_hashes`` gives them, into
+        ``audit_rows`` with entry ``seq``."""
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,7 @@ def _record_everything(conn, seq: int, hashed_by: ScopeHashes | None = None) -> 
     conn.execute("SAVEPOINT audit_everything")
     try:
         if hashed_by is not None:
-            conn.executemany("INSERT OR REPLACE INTO audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
-                             ((seq, scope, value) for scope, value in hashed_by.iter_scope_hashes(conn)))
+            hashed_by.record_scopes(conn, seq)
         else:
             _insert_scopes(conn, seq, guard_blobs=False)
     except sqlite3.OperationalError as exc:
@@ -213,9 +213,11 @@ def _insert_scopes(conn, seq: int, *, guard_blobs: bool) -> None:
 def rows_digest_of(conn, seq: int) -> str:
     """``rows_digest`` of the rows recorded with entry ``seq``, read from the table as they stream by."""
     digest = hashlib.sha256()
+    rows = conn.execute("SELECT scope, hash FROM audit_rows WHERE seq = ? ORDER BY scope, hash", [seq])
     first = True
-    for scope, value in conn.execute("SELECT scope, hash FROM audit_rows WHERE seq = ? ORDER BY scope, hash", [seq]):
-        digest.update(("" if first else "\n").encode() + f"{scope}\t{value}".encode())
+    while batch := rows.fetchmany(20_000):   # "scope\thash" lines joined by "\n", hashed a batch at a time
+        text = "\n".join([f"{scope}\t{value}" for scope, value in batch])
+        digest.update((text if first else "\n" + text).encode())
         first = False
     return "" if first else digest.hexdigest()
 

@@ -13,10 +13,9 @@ register (``tests/storage/test_early_hashes.py``); a helper that cannot run leav
 
 from __future__ import annotations
 
-import heapq
 import multiprocessing
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from tayninh_desktop.storage.row_hashes import TableScope
 _DIRTY = "early_dirty"
 _TRIGGERS = "early_"   # the names of the triggers that note the writes (row_hashes.track_writes)
 _SIDE_TABLE = "digests"
+_SIDE = "early_side"   # the digests' file, attached at the end (record_scopes)
+_REDO = "early_redo"   # the scopes hashed again at the end (record_scopes)
 
 
 def hash_tables(path: str, side: str, tables: list[str]) -> list[str]:
@@ -70,7 +71,6 @@ class EarlyHashes:
         scopes = [ts for ts in row_hashes.table_scopes(conn) if ts.table in wanted]
         conn.execute("COMMIT")
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("PRAGMA defer_foreign_keys=ON")   # as the build's transaction had it (demo_bulk)
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_DIRTY} (tbl TEXT NOT NULL, k TEXT NOT NULL,"
                      " PRIMARY KEY (tbl, k)) WITHOUT ROWID")
         row_hashes.track_writes(conn, scopes, _TRIGGERS, _note)
@@ -89,42 +89,84 @@ class EarlyHashes:
                 done.update(job.result())
         return done
 
-    def iter_scope_hashes(self, conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
-        """What ``row_hashes.iter_scope_hashes(conn)`` gives on the finished register."""
+    def record_scopes(self, conn: sqlite3.Connection, seq: int) -> None:
+        """Every scope of the finished register with its hash (what ``row_hashes.iter_scope_hashes(conn)`` gives)
+        into ``audit_rows`` with entry ``seq``.
+
+        A scope the helper hashed whole and nobody wrote since is put together in SQL from the helper's digests
+        (one row per scope, its tables' parts in the order ``iter_scope_hashes`` sorts them), never passing
+        through Python: most of the 300,000 scopes of the 100,000-member demo. The others are hashed here: the
+        scopes written since, those with rows in a table the helper did not hash, and the kinds it hashed none
+        of."""
         done = self.hashed()
-        if not done:
-            yield from row_hashes.iter_scope_hashes(conn)
+        scopes = row_hashes.table_scopes(conn)
+        early_kinds = {ts.kind for ts in scopes if ts.table in done}
+        if not early_kinds:
+            _insert(conn, seq, row_hashes.iter_scope_hashes(conn))
             return
-        side = sqlite3.connect(self.side)
-        try:
-            ready = {ts.table: self._stream_maker(conn, side, ts) for ts in row_hashes.table_scopes(conn)
-                     if ts.table in done}
-            yield from row_hashes.iter_scope_hashes(conn, ready=ready)
-        finally:
-            side.close()
+        redo = self._scopes_to_redo(conn, scopes, done, early_kinds)
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_REDO} (scope TEXT PRIMARY KEY) WITHOUT ROWID")
+        conn.execute(f"DELETE FROM temp.{_REDO}")
+        conn.executemany(f"INSERT INTO temp.{_REDO} VALUES (?)", ((scope,) for scope in redo))
+        conn.execute(f"ATTACH DATABASE ? AS {_SIDE}", [self.side])   # detached by close(), after the commit
+        for kind in sorted(early_kinds):
+            labels = sorted((ts.label for ts in scopes if ts.kind == kind and ts.table in done),
+                            key=lambda label: label + "=")   # as "label=digest" texts sort: by label
+            conn.execute(_assembled(kind, labels), [seq])
+        conn.execute(f"DROP TABLE temp.{_REDO}")
+        again = row_hashes.scope_hashes(conn, redo) if redo else {}
+        _insert(conn, seq, ((scope, value) for scope, value in again.items() if value != row_hashes.EMPTY))
+        _insert(conn, seq, row_hashes.iter_scope_hashes(
+            conn, kinds={ts.kind for ts in scopes} - early_kinds))
 
     @staticmethod
-    def _stream_maker(conn: sqlite3.Connection, side: sqlite3.Connection,
-                      ts: TableScope) -> Callable[[], Iterator[tuple[str, str]]]:
-        def stream() -> Iterator[tuple[str, str]]:
-            written = [r[0] for r in conn.execute(f"SELECT k FROM temp.{_DIRTY} WHERE tbl = ?", [ts.table])]
-            stale = set(written)
-            kept = ((key, f"{ts.label}={digest}") for key, digest in side.execute(
-                f"SELECT k, digest FROM {_SIDE_TABLE} WHERE label = ? ORDER BY k", [ts.label]) if key not in stale)
-            again = [(key, f"{ts.label}={digest}")
-                     for key, digest in row_hashes.table_digests(conn, ts, written).items()]
-            return heapq.merge(kept, again)
-        return stream
+    def _scopes_to_redo(conn: sqlite3.Connection, scopes: list[TableScope], done: set[str],
+                        early_kinds: set[str]) -> set[str]:
+        """The scopes of the kinds the helper hashed that its digests alone do not give: written since its
+        snapshot (noted), or with rows in a table of theirs it did not hash."""
+        kind_of = {ts.table: ts.kind for ts in scopes}
+        redo = {f"{kind_of[table]}:{key}" for table, key in conn.execute(f"SELECT tbl, k FROM temp.{_DIRTY}")
+                if table in kind_of}
+        for ts in scopes:
+            if ts.kind in early_kinds and ts.table not in done:
+                redo.update(f"{ts.kind}:{key}" for key, _digest in row_hashes.table_digests(conn, ts).items())
+        return redo
 
     def close(self) -> None:
         """The helper stopped, the notes of writes and the digests' file removed."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        if any(row[1] == _SIDE for row in self.conn.execute("PRAGMA database_list")):
+            self.conn.execute(f"DETACH DATABASE {_SIDE}")
         row_hashes.drop_triggers(self.conn, _TRIGGERS)
         self.conn.execute(f"DROP TABLE IF EXISTS temp.{_DIRTY}")
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.side}{suffix}").unlink(missing_ok=True)
+
+
+def _insert(conn: sqlite3.Connection, seq: int, hashes: Iterable[tuple[str, str]]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO main.audit_rows (seq, scope, hash) VALUES (?, ?, ?)",
+                     ((seq, scope, value) for scope, value in hashes))
+
+
+def _assembled(kind: str, labels: list[str]) -> str:
+    """SQL recording the scopes of ``kind`` from the helper's digests of its tables ``labels`` (sorted): "kind:key"
+    and "label=digest;…" as ``iter_scope_hashes`` joins them, except the scopes to redo."""
+    joins = "".join(f" LEFT JOIN {_SIDE}.{_SIDE_TABLE} d{i} ON d{i}.label = {_text(label)} AND d{i}.k = s.k"
+                    for i, label in enumerate(labels))
+    parts = " || ".join(f"coalesce({_text(';' + label + '=')} || d{i}.digest, '')" for i, label in enumerate(labels))
+    listed = ", ".join(_text(label) for label in labels)
+    return (f"INSERT OR REPLACE INTO main.audit_rows (seq, scope, hash)"
+            f" SELECT ?, s.scope, substr({parts}, 2)"
+            f" FROM (SELECT {_text(kind + ':')} || k AS scope, k FROM {_SIDE}.{_SIDE_TABLE} WHERE label IN ({listed})"
+            f" GROUP BY k) AS s{joins}"
+            f" WHERE s.scope NOT IN (SELECT scope FROM temp.{_REDO})")
+
+
+def _text(value: str) -> str:
+    """An SQL text literal."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _note(ts: TableScope, key_sql: str) -> str:

@@ -34,7 +34,7 @@ import hashlib
 import heapq
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -328,21 +328,19 @@ def _compact_digests(conn: sqlite3.Connection, ts: TableScope, wanted: bool, gua
 
 
 def iter_scope_hashes(conn: sqlite3.Connection, *, guard_blobs: bool = False,
-                      ready: Mapping[str, Callable[[], Iterator[tuple[str, str]]]] | None = None,
-                      ) -> Iterator[tuple[str, str]]:
+                      kinds: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """(scope, "table=digest;…") of every scope with rows, in the order of the scope's text (SQLite's too).
 
     A kind at a time, its tables read side by side as streams merged by key: what the demo's last step and
-    ``check`` hash on a 100,000-member register is never all in memory at once. ``ready``: by table, a function
-    giving the stream of a table hashed already ((scope key, "label=digest") in the order of the keys: the demo's
-    ``early_hashes``).
+    ``check`` hash on a 100,000-member register is never all in memory at once. ``kinds``: only the scopes of
+    those kinds.
     """
     by_kind: dict[str, list[TableScope]] = defaultdict(list)
     for ts in table_scopes(conn):
-        by_kind[ts.kind].append(ts)
+        if kinds is None or ts.kind in kinds:
+            by_kind[ts.kind].append(ts)
     for kind in sorted(by_kind, key=lambda k: k + ":"):   # "kind:" orders the scope texts of different kinds
-        streams = [ready[ts.table]() if ready and ts.table in ready else
-                   _labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs))
+        streams = [_labelled(ts.label, _table_stream(conn, ts, False, guard_blobs=guard_blobs))
                    for ts in by_kind[kind]]
         for key, parts in groupby(heapq.merge(*streams), key=itemgetter(0)):
             yield f"{kind}:{key}", ";".join(sorted(part for _key, part in parts))
