@@ -1,7 +1,7 @@
 """Every service obeys the roles (issue 15): the table in tests/services/service_access.py says who may call each
 public ``(db, actor, …)`` function of ``services/``; this module finds them by walking the package (an unlisted one
 fails), then on one real demo register calls every ``write``/``admin``/``household`` one as a viewer and every
-``cell``/``committee``/``admin`` one as CB01's secretary with CB02's ids, and expects a refusal with the register
+``cell``/``committee``/``admin`` one as CB01's secretary with another cell's ids, and expects a refusal with the register
 unchanged and no file written."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_every_read_naming_a_cell_is_listed():
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# One register for the module: the 400-member demo with accounts, a paper of CB02; logins of a viewer and CB01's
+# One register for the module: the 400-member demo with accounts, a paper of another cell; logins of a viewer and CB01's
 # secretary (argon2 is slow on purpose: one login each).
 
 
@@ -79,29 +79,11 @@ def _fingerprint(db) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module")
-def world(demo_db_path, tmp_path_factory):
-    from tayninh_desktop.services import documents, organisation
-    from tayninh_desktop.storage.db import open_database
-
-    path = tmp_path_factory.mktemp("access") / "so.sqlite3"
-    shutil.copy(demo_db_path, path)
-    db = open_database(path)
-    cells = {c.code: c for c in organisation.cells(db)}
-    add_people(db, cells)
-    db.conn.close()
-    office = login(path, "vanthu")
-    paper, _ = documents.print_form(office.db, office.actor, "nghi_quyet_chi_bo", path.parent / "nq.pdf",
-                                    documents.PrintRequest(cell_id=cells["CB02"].id, on=date(2026, 2, 5),
-                                                           content=("Học tập Nghị quyết.",)))
-    office.db.conn.close()
-    viewer, secretary = login(path, "xem"), login(path, "bithu1")
-    db = secretary.db
-    cb2 = cells["CB02"].id
-    cb1 = cells["CB01"].id
+def _ids_in(db, cb2: str, cb1: str) -> dict:
+    """Ids of rows of the cell ``cb2`` (or, where a read names a member, of anyone not in CB01, ``cb1``)."""
     in_cb2 = "SELECT m.id FROM members m WHERE m.cell_id = ?"
     not_cb1 = "SELECT m.id FROM members m WHERE m.cell_id IS NOT ?"   # another cell's, or left the committee
-    ids = {
+    return {
         "cell_id": cb2, "unit_id": cb2, "target_id": cb2, "source_ids": [cb2], "cell_ids": [cb2],
         "member_id": _one(db, in_cb2 + " LIMIT 1", cb2),
         "meeting_id": _one(db, "SELECT id FROM meetings WHERE cell_id = ? LIMIT 1", cb2),
@@ -119,8 +101,35 @@ def world(demo_db_path, tmp_path_factory):
         "discipline_id": _one(db, f"SELECT id FROM discipline WHERE member_id IN ({not_cb1}) LIMIT 1", cb1),
         "award_id": _one(db, f"SELECT id FROM member_awards WHERE member_id IN ({not_cb1}) LIMIT 1", cb1),
         "entry_id": _one(db, "SELECT id FROM fund_entries LIMIT 1"),
-        "document_id": paper.document_id,
+        "helper_id": _one(db, in_cb2 + " LIMIT 1 OFFSET 1", cb2),
     }
+
+
+@pytest.fixture(scope="module")
+def world(demo_db_path, tmp_path_factory):
+    from tayninh_desktop.services import documents, organisation
+    from tayninh_desktop.storage.db import open_database
+
+    path = tmp_path_factory.mktemp("access") / "so.sqlite3"
+    shutil.copy(demo_db_path, path)
+    db = open_database(path)
+    cells = {c.code: c for c in organisation.cells(db)}
+    add_people(db, cells)
+    db.conn.close()
+    viewer, secretary = login(path, "xem"), login(path, "bithu1")
+    db = secretary.db
+    cb1 = cells["CB01"].id
+    # The other cell: the first after CB01 with a row of every kind the reads take (cases, support…); which cell
+    # that is follows the demo's random stream.
+    other, ids = next((code, found) for code, found in
+                      ((code, _ids_in(db, cells[code].id, cb1)) for code in sorted(cells) if code != "CB01")
+                      if all(v is not None for k, v in found.items() if k != "award_id"))
+    office = login(path, "vanthu")
+    paper, _ = documents.print_form(office.db, office.actor, "nghi_quyet_chi_bo", path.parent / "nq.pdf",
+                                    documents.PrintRequest(cell_id=cells[other].id, on=date(2026, 2, 5),
+                                                           content=("Học tập Nghị quyết.",)))
+    office.db.conn.close()
+    ids["document_id"] = paper.document_id
     if ids["award_id"] is None:
         from tayninh_desktop.services import statistics_records
 
@@ -128,9 +137,8 @@ def world(demo_db_path, tmp_path_factory):
         statistics_records.record_award(office.db, office.actor, ids["member_id"], "the_moi", date(2026, 2, 5))
         office.db.conn.close()
         ids["award_id"] = _one(db, "SELECT id FROM member_awards LIMIT 1")
-    ids["helper_id"] = _one(db, in_cb2 + " LIMIT 1 OFFSET 1", cb2)
     missing = [k for k, v in ids.items() if v is None]
-    assert not missing, f"the demo register has no {missing} in CB02"
+    assert not missing, f"the demo register has no {missing} in {other}"
     yield {"viewer": viewer, "secretary": secretary, "ids": ids, "cells": cells, "path": path,
            "fingerprint": _fingerprint(db)}
     viewer.db.conn.close()
@@ -227,7 +235,7 @@ def test_a_cell_secretary_is_refused_another_cell(world, tmp_path, name):
     words = ACCESS[name].split()
     code = _call(session, name, ACTIONS[name], tmp_path, world["ids"])
     expected = {DENIED} if "admin" in words else {OUT, DENIED} if "committee" in words else {OUT}
-    assert code in expected, f"{name}: CB01's secretary asking for CB02 got {code}"
+    assert code in expected, f"{name}: CB01's secretary asking for another cell's got {code}"
     _unchanged(world, session, tmp_path, name)
 
 
@@ -252,7 +260,7 @@ def test_a_read_naming_another_cell_is_refused(world, tmp_path, name):
         code = error.code
     except (TypeError, ValueError, AttributeError, KeyError) as error:
         code = f"not refused: {type(error).__name__}: {error}"
-    assert code == OUT, f"{name}: CB01's secretary asking for CB02 got {code}"
+    assert code == OUT, f"{name}: CB01's secretary asking for another cell's got {code}"
     _unchanged(world, session, tmp_path, name)
 
 
