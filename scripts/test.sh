@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+# On every core (pytest-xdist; each worker has its own data folder, tests/conftest.py); "-n 0" runs in one process.
+exec .venv/bin/python -m pytest -n auto "$@"
