@@ -26,5 +26,22 @@ def add_people(db, cells: dict) -> None:
         audit.append(db, "kiem-thu", "account_password", "account", None, None, {"all": True})
 
 
+def demo_with_people(demo_db_path, folder) -> tuple:
+    """A copy of the session's demo register in ``folder`` with ``add_people``'s accounts: (its path, its cells by
+    code)."""
+    import shutil
+
+    from tayninh_desktop.services import organisation
+    from tayninh_desktop.storage.db import open_database
+
+    path = folder / "so.sqlite3"
+    shutil.copy(demo_db_path, path)
+    db = open_database(path)
+    cells = {c.code: c for c in organisation.cells(db)}
+    add_people(db, cells)
+    db.conn.close()
+    return path, cells
+
+
 def login(path, name: str):
     return open_register(path, user=name, password=PASSWORDS[name])

@@ -4,7 +4,6 @@ through the same services the window and the command line call."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -17,7 +16,6 @@ from tayninh_desktop.services import (
     fund,
     meetings,
     member_party_life,
-    organisation,
     ratings,
     register,
     support_applications,
@@ -26,9 +24,8 @@ from tayninh_desktop.services import (
     warnings,
 )
 from tayninh_desktop.storage import members_repo
-from tayninh_desktop.storage.db import open_database
 from tests.conftest import TODAY
-from tests.services.accounts_fixtures import add_people, login
+from tests.services.accounts_fixtures import demo_with_people, login
 
 OUT = "cell_out_of_scope"
 
@@ -36,12 +33,7 @@ OUT = "cell_out_of_scope"
 @pytest.fixture(scope="module")
 def scoped(demo_db_path, tmp_path_factory):
     """The demo register with accounts and a paper CB02 issued; opened for CB01's secretary."""
-    path = tmp_path_factory.mktemp("scope") / "so.sqlite3"
-    shutil.copy(demo_db_path, path)
-    db = open_database(path)
-    cells = {c.code: c for c in organisation.cells(db)}
-    add_people(db, cells)
-    db.conn.close()
+    path, cells = demo_with_people(demo_db_path, tmp_path_factory.mktemp("scope"))
     office = login(path, "vanthu")
     paper, _ = documents.print_form(office.db, office.actor, "nghi_quyet_chi_bo", path.parent / "nq.pdf",
                                     documents.PrintRequest(cell_id=cells["CB02"].id, on=date(2026, 2, 5),

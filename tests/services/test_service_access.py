@@ -10,7 +10,6 @@ import hashlib
 import importlib
 import inspect
 import pkgutil
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 
 import tayninh_desktop.services as services_package
 from tayninh_desktop.domain.errors import DomainError
-from tests.services.accounts_fixtures import add_people, login
+from tests.services.accounts_fixtures import demo_with_people, login
 from tests.services.service_access import ACCESS, CELL_READS
 
 WORDS = {"read", "write", "admin", "household", "committee", "cell", "own", "internal"}
@@ -107,15 +106,9 @@ def _ids_in(db, cb2: str, cb1: str) -> dict:
 
 @pytest.fixture(scope="module")
 def world(demo_db_path, tmp_path_factory):
-    from tayninh_desktop.services import documents, organisation
-    from tayninh_desktop.storage.db import open_database
+    from tayninh_desktop.services import documents
 
-    path = tmp_path_factory.mktemp("access") / "so.sqlite3"
-    shutil.copy(demo_db_path, path)
-    db = open_database(path)
-    cells = {c.code: c for c in organisation.cells(db)}
-    add_people(db, cells)
-    db.conn.close()
+    path, cells = demo_with_people(demo_db_path, tmp_path_factory.mktemp("access"))
     viewer, secretary = login(path, "xem"), login(path, "bithu1")
     db = secretary.db
     cb1 = cells["CB01"].id

@@ -192,5 +192,5 @@ def _members(db: Database, factory: MemberRows, count: int, home: str, cell_ids:
                 events_repo.insert_periods_many(db, period_rows)
                 events += len(event_rows)
                 member_rows, event_rows, period_rows = [], [], []
-    factory.forget_names()
+    factory.forget_names()   # the names' columns are not needed after the members (memory)
     return events
