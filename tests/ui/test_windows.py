@@ -33,7 +33,8 @@ def test_main_window_navigation_and_shortcuts(demo_context, qtbot):
     assert window.pages["register"].search.hasFocus()
     dialog = window.new_member()
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "SỔ MẪU — Thêm đảng viên"    # the demo register: every window says so
+    # The demo register: every window says so, from the moment it is the active window (ui/sample_mark).
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "SỔ MẪU — Thêm đảng viên", timeout=2000)
     dialog.reject()
     window.show_page("organisation")
     assert isinstance(window.stack.currentWidget(), OrganisationPage)

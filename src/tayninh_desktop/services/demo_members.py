@@ -74,6 +74,7 @@ class MemberRows:
         self.today = today
         self.recent = date(today.year - years, 1, 1)
         self._names: dict[str, tuple[str, str, str, str, str]] = {}
+        self._positions: tuple[list[str] | None, dict[str, int]] = (None, {})   # the cells and their places
 
     def _name_columns(self, full_name: str) -> tuple[str, str, str, str, str]:
         found = self._names.get(full_name)
@@ -172,7 +173,7 @@ class MemberRows:
         roll = rng.random()
         if roll < 0.05 and len(cells) > 1:
             day = random_date(rng, start, today - timedelta(days=1))
-            history.move(new_id(), day, rng.choice([c for c in cells if c != cell]))
+            history.move(new_id(), day, self._other_cell(cells, cell))
             start = day + timedelta(days=1)
         if start >= today:
             return
@@ -192,6 +193,14 @@ class MemberRows:
             if end < today and rng.random() < 0.6:
                 history.away_ended(new_id(), end)
         self._exit(history, age)
+
+    def _other_cell(self, cells: list[str], cell: str) -> str:
+        """``rng.choice([c for c in cells if c != cell])`` without building that list (thousands of cells): the same
+        one draw below ``len(cells) - 1`` (``choice`` and ``randrange`` both take ``_randbelow``), the same pick."""
+        if self._positions[0] is not cells:
+            self._positions = (cells, {c: i for i, c in enumerate(cells)})
+        drawn = self.rng.randrange(len(cells) - 1)
+        return cells[drawn if drawn < self._positions[1][cell] else drawn + 1]
 
     def _exit(self, history: _History, age: float) -> None:
         rng = self.rng

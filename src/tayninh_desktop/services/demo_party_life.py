@@ -237,13 +237,14 @@ def _letters(db: Database, rng: random.Random, today: date, years: int) -> list[
                       [start]).fetchall()
     book = party_life_rules()
     stamp, out = now_iso(), []
+    overdue_so_far = 0   # letters still waiting whose deadline has passed
     for member_id, kind, event_date, issuer in rows:
         issued = date.fromisoformat(event_date) - timedelta(days=rng.randint(0, 10))
         deadline = add_working_days(issued, book.on("transfer_deadline", issued)["working_days"], book)
         outcome, presented = "da_trinh", None
-        overdue_so_far = sum(1 for row in out if row[8] == "cho" and row[6] < today.isoformat())
         if deadline >= today or rng.random() < 0.08 or overdue_so_far < 2:
             outcome = "cho"
+            overdue_so_far += deadline < today
         else:
             presented = (issued + timedelta(days=rng.randint(2, 35))).isoformat()
         direction = "di" if kind.startswith("chuyen_di") else "den"
