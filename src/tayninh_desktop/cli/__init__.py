@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 refused input (the message says why; nothing was changed), 2 usage error.
 ``--json`` prints one JSON object for machines. Each area adds its commands in its own module
-(``cli/<area>_commands.py``) with a ``register(subparsers, common)`` function listed in COMMAND_MODULES.
+(``cli/<area>_commands.py``) with a ``register(subparsers, common)`` function listed in COMMAND_MODULES with the
+commands it is needed for.
 """
 
 from __future__ import annotations
@@ -14,27 +15,33 @@ import sys
 
 from tayninh_desktop.cli.output import Usage, run_handler
 
-COMMAND_MODULES = (
-    "tayninh_desktop.cli.register_commands",
-    "tayninh_desktop.cli.member_commands",
-    "tayninh_desktop.cli.documents_commands",
-    "tayninh_desktop.cli.party_life_commands",
-    "tayninh_desktop.cli.import_commands",
-    "tayninh_desktop.cli.rules_commands",
-    "tayninh_desktop.cli.dues_commands",
-    "tayninh_desktop.cli.papers_commands",
-    "tayninh_desktop.cli.support_commands",
-    "tayninh_desktop.cli.support_application_commands",
-    "tayninh_desktop.cli.support_corrections_commands",
-    "tayninh_desktop.cli.fund_commands",
-    "tayninh_desktop.cli.backup_commands",
-    "tayninh_desktop.cli.statistics_commands",
-    "tayninh_desktop.cli.screening_commands",
-    "tayninh_desktop.cli.cases_commands",
-    "tayninh_desktop.cli.returns_commands",
-    "tayninh_desktop.cli.merge_commands",
-    "tayninh_desktop.cli.accounts_commands",
-)
+# Each command module and the top-level commands it is needed for: those it adds, those it extends, and those whose
+# groups it makes for another module to extend (``register_commands.GROUPS``). A command's run imports only the
+# modules of its command; help, an unknown command or none build the whole parser. tests/cli/test_lazy_parser.py
+# holds every command's parser built alone equal to the whole parser's.
+_MEMBERS = ("members", "crosscheck")
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "tayninh_desktop.cli.register_commands": ("init", "demo", *_MEMBERS, "cells", "units", "check"),
+    "tayninh_desktop.cli.member_commands": ("members",),
+    "tayninh_desktop.cli.documents_commands": ("forms", "print", "documents"),
+    "tayninh_desktop.cli.party_life_commands": ("warnings", "meetings", "ratings", "tasks", "letters",
+                                                "letter-outcome", "contact"),
+    "tayninh_desktop.cli.import_commands": _MEMBERS,
+    "tayninh_desktop.cli.rules_commands": ("discipline", "discipline-remove", "away", "readmit", "rules"),
+    "tayninh_desktop.cli.dues_commands": ("dues",),
+    "tayninh_desktop.cli.papers_commands": ("signers", "terms"),
+    "tayninh_desktop.cli.support_commands": ("support",),
+    "tayninh_desktop.cli.support_application_commands": ("support",),
+    "tayninh_desktop.cli.support_corrections_commands": ("support",),
+    "tayninh_desktop.cli.fund_commands": ("fund",),
+    "tayninh_desktop.cli.backup_commands": ("backup",),
+    "tayninh_desktop.cli.statistics_commands": ("statistics", "awards"),
+    "tayninh_desktop.cli.screening_commands": ("screening", "allotment"),
+    "tayninh_desktop.cli.cases_commands": ("cases",),
+    "tayninh_desktop.cli.returns_commands": ("keys", "returns", "demo-returns"),
+    "tayninh_desktop.cli.merge_commands": ("merge",),
+    "tayninh_desktop.cli.accounts_commands": ("accounts", "encryption"),
+}
 
 
 class VietnameseFormatter(argparse.HelpFormatter):
@@ -79,7 +86,8 @@ def translate_argparse(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``command`` only what that command needs (COMMAND_MODULES)."""
     common = VietnameseParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
     common.add_argument("--json", action="store_true", help="in một đối tượng JSON cho máy đọc")
@@ -89,9 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Sổ đảng viên và công tác đảng của đảng ủy xã/phường (ngoại tuyến).")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra trên một sổ tạm")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, common)
+    for name, commands in COMMAND_MODULES.items():
+        if command is None or command in commands:
+            importlib.import_module(name).register(sub, common)
     return parser
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` runs when it is one of ours (its first word that is not an option), else None: help
+    asked before it, no command or an unknown one (the whole parser answers those)."""
+    for word in argv:
+        if word in ("-h", "--help"):
+            return None
+        if not word.startswith("-"):
+            return word if any(word in commands for commands in COMMAND_MODULES.values()) else None
+    return None
 
 
 def _prepare_data_folder() -> None:
@@ -108,7 +128,7 @@ def _prepare_data_folder() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command_named(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.self_test:
         from tayninh_desktop.cli.self_test import run_self_test
