@@ -31,15 +31,16 @@ def demo_figures_path(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def build_demo(path: Path, members: int, seed: int = 2026) -> dict:
-    """Run `tayninh-desktop demo` into ``path`` in a new process: its seconds and peak memory (MB)."""
+def build_demo(path: Path, members: int, seed: int = 2026, env: dict | None = None) -> dict:
+    """Run `tayninh-desktop demo` into ``path`` in a new process: its seconds and peak memory (MB). ``env``: the
+    process's environment (another version of the program on PYTHONPATH: bench/yardstick.py)."""
     script = ("import resource, subprocess, sys, time; t = time.perf_counter(); subprocess.run(sys.argv[1:],"
               " check=True, stdout=subprocess.DEVNULL); print(time.perf_counter() - t,"
               " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     command = [sys.executable, "-m", "tayninh_desktop", "demo", "--members", str(members), "--seed", str(seed),
                "--db", str(path)]
     out = subprocess.run([sys.executable, "-c", script, *command], check=True, capture_output=True,
-                         text=True).stdout.split()
+                         text=True, env=env).stdout.split()
     return {"members": members, "seconds": float(out[0]), "peak_mb": int(out[1]) / 1024}
 
 
