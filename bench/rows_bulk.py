@@ -33,14 +33,18 @@ def month_range(year: int, today: date) -> tuple[int, int]:
 # fetched as tuples, without the names, rules, texts and sorting the program adds): unexcused absences and unpaid
 # months of every year, ratings "không hoàn thành", members away with their stints and last contacts, overdue
 # letters, probationary members, this year's regular meetings per cell, the candidates' names and cells.
+# Each with the best plan SQLite has for it, as the program's own queries are written (its partial indexes named:
+# SQLite picks a partial index only for the literal term of its WHERE, and otherwise reads every absence of every
+# meeting, or every dues row, 0.5 s of the 0.55 s these took before 2 December's evening).
 BARE_WARNING_FACTS = [
-    ("SELECT a.member_row, substr(m.meeting_date, 1, 7) FROM attendance_compact a JOIN meetings m"
-     " ON m.rowid = a.meeting_row WHERE a.state = 2 AND m.kind = 'thuong_ky' AND m.meeting_date <= :today"),
+    ("SELECT a.member_row, substr(m.meeting_date, 1, 7) FROM attendance_compact a INDEXED BY attendance_absent"
+     " CROSS JOIN meetings m ON m.rowid = a.meeting_row WHERE a.state = 2 AND m.kind = 'thuong_ky'"
+     " AND m.meeting_date <= :today"),
     "SELECT member_row, month FROM dues_compact WHERE state = 2 AND month <= :month",
     "SELECT member_row, year FROM ratings_compact WHERE level = 3",   # khong_hoan_thanh (m048)
     ("SELECT m.id, m.full_name, m.cell_id, e.kind, e.event_date, e.end_date, e.place FROM members m"
-     " JOIN member_events e ON e.member_id = m.id WHERE m.status = 'di_lam_an_xa'"
-     " AND e.kind IN ('di_lam_an_xa', 'het_di_lam_an_xa')"),
+     " INDEXED BY members_status_sort CROSS JOIN member_events e INDEXED BY member_events_member"
+     " ON e.member_id = m.id WHERE m.status = 'di_lam_an_xa' AND e.kind IN ('di_lam_an_xa', 'het_di_lam_an_xa')"),
     "SELECT member_id, MAX(contacted_on) FROM away_contacts GROUP BY member_id",
     "SELECT id, member_id, deadline FROM transfer_letters WHERE outcome = 'cho' AND deadline < :today",
     ("SELECT m.id, m.full_name, m.cell_id, m.joined_on FROM members m JOIN member_periods p ON p.member_id = m.id"
@@ -49,7 +53,41 @@ BARE_WARNING_FACTS = [
     ("SELECT DISTINCT cell_id, substr(meeting_date, 1, 7) FROM meetings WHERE kind = 'thuong_ky'"
      " AND meeting_date BETWEEN :year_start AND :today"),
     ("SELECT id, full_name, cell_id, sort_key, status FROM members WHERE rowid IN (SELECT member_row FROM dues_compact"
-     " WHERE state = 2 GROUP BY member_row HAVING COUNT(*) >= 2)"),
+     " INDEXED BY dues_unpaid WHERE state = 2 GROUP BY member_row HAVING COUNT(*) >= 2)"),
+    # Since the evening of 2 December, the rest of what the warnings read (each as the program reads it):
+    # the absences' candidates, as the dues' above;
+    ("SELECT id, full_name, cell_id, sort_key, status FROM members WHERE rowid IN (SELECT member_row FROM"
+     " attendance_compact INDEXED BY attendance_absent WHERE state = 2 GROUP BY member_row HAVING COUNT(*) >= 2)"),
+    # the cells, their current names and dates (every warning names its cell; missing meetings; the order);
+    ("SELECT u.id, u.code, v.name, u.valid_from, u.valid_to FROM units u JOIN unit_versions v ON v.unit_id = u.id"
+     " AND v.valid_from IS (SELECT MAX(v2.valid_from) FROM unit_versions v2 WHERE v2.unit_id = u.id)"
+     " WHERE u.unit_type = 'chi_bo'"),
+    ("SELECT u.id FROM units u WHERE EXISTS (SELECT 1 FROM members m INDEXED BY members_cell_sort"
+     " WHERE m.cell_id = u.id AND m.status IN ('chinh_thuc', 'chuyen_tam_thoi_di', 'di_lam_an_xa', 'du_bi',"
+     " 'mien_sinh_hoat', 'sinh_hoat_tam_thoi'))"),
+    # the decisions that close a ground reached in an earlier year: removals from the register, screening decisions;
+    ("SELECT member_id, MAX(event_date) FROM member_events INDEXED BY member_events_kind_date"
+     " WHERE kind IN ('xoa_ten', 'khai_tru', 'ra_khoi_dang', 'dinh_cu_nuoc_ngoai', 'tu_tran', 'chuyen_di')"
+     " AND event_date > :grounds_from GROUP BY member_id"),
+    ("SELECT c.member_id, MAX(s.on_date) FROM cases c JOIN case_steps s ON s.case_id = c.id"
+     " WHERE (s.step = 'quyet_dinh' OR (s.step = 'bieu_quyet' AND s.passed = 1 AND c.kind = 'giup_do'))"
+     " AND s.on_date > :grounds_from AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id)"
+     " GROUP BY c.member_id"),
+    # readmissions (a probation starts again);
+    ("SELECT member_id, MAX(event_date) FROM member_events INDEXED BY member_events_kind_date"
+     " WHERE kind = 'ket_nap_lai' GROUP BY member_id"),
+    # the screening: help periods due, this year's allotments, the cases, the year's removals by cell;
+    "SELECT id, member_id, due_on, cell_id, listed_on FROM cases WHERE state = 'dang_xu_ly' AND due_on IS NOT NULL",
+    "SELECT unit_id, allotted, doc_number FROM removal_allotments WHERE year = :year",
+    ("SELECT c.id, c.member_id, c.kind, c.state, c.cell_id, c.opened_on, c.closed_on FROM cases c"
+     " JOIN members m ON m.id = c.member_id"),
+    ("SELECT e.kind, e.event_date, e.member_id, (SELECT p.cell_id FROM member_periods p WHERE p.member_id ="
+     " e.member_id AND p.present = 1 AND p.valid_from < e.event_date ORDER BY p.valid_from DESC LIMIT 1)"
+     " FROM member_events e WHERE e.kind IN ('xoa_ten', 'khai_tru', 'ra_khoi_dang', 'dinh_cu_nuoc_ngoai')"
+     " AND e.event_date BETWEEN :last_year_start AND :year_end"),
+    # the quota of the last rated year.
+    ("SELECT level, COUNT(*) FROM ratings_compact WHERE year = (SELECT MAX(year) FROM ratings_compact)"
+     " GROUP BY level"),
 ]
 
 
@@ -60,7 +98,8 @@ def warning_facts_bare(db: Path, repeat: int) -> list[float]:
     raw = sqlite3.connect(db)
     today = date.today()
     params = {"today": today.isoformat(), "month": today.year * 100 + today.month,
-              "year_start": f"{today.year}-01-01"}
+              "year_start": f"{today.year}-01-01", "grounds_from": f"{today.year - 2}-01-01", "year": today.year,
+              "last_year_start": f"{today.year - 1}-01-01", "year_end": f"{today.year}-12-31"}
 
     def run():
         for sql in BARE_WARNING_FACTS:

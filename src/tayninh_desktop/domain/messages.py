@@ -7,6 +7,8 @@ sentence is visible in tests rather than a crash in front of a user.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tayninh_desktop.domain import messages_register
 
 CATALOGUES: tuple[dict[str, str], ...] = (messages_register.MESSAGES,)
@@ -65,11 +67,19 @@ def field_label(name: str) -> str:
 
 def render(code: str, data: dict | None = None) -> str:
     """The Vietnamese sentence for ``code`` filled with ``data``."""
-    values = _Defaults(data or {})
-    if "field" in values and "field_label" not in values:
-        values["field_label"] = field_label(str(values["field"]))
-    for catalogue in CATALOGUES:
-        template = catalogue.get(code)
-        if template is not None:
-            return template.format_map(values)
-    return code
+    return renderer(code)(data)
+
+
+def renderer(code: str) -> Callable[[dict | None], str]:
+    """``render`` for one code, its sentence found once (thousands of warnings of one kind are rendered at a time)."""
+    template = next((found for catalogue in CATALOGUES if (found := catalogue.get(code)) is not None), None)
+    if template is None:
+        return lambda _data=None: code
+
+    def fill(data: dict | None = None) -> str:
+        values = _Defaults(data or {})
+        if "field" in values and "field_label" not in values:
+            values["field_label"] = field_label(str(values["field"]))
+        return template.format_map(values)
+
+    return fill

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from types import MappingProxyType
@@ -76,12 +76,12 @@ class Rule:
         field_name = KEYED.get(self.section)
         return self.values.get(field_name) if field_name else None
 
-    @property
+    @cached_property   # a frozen record: worked out once (thousands of warnings cite the same few records)
     def citation(self) -> str:
         """"294-QĐ/TW ngày 26/05/2025" — how a warning or a form cites its basis."""
         return f"{self.doc_number} ngày {self.doc_date:%d/%m/%Y}"
 
-    @property
+    @cached_property
     def citation_marked(self) -> str:
         """The citation, with "(chưa xác nhận)" when the record's values were not checked against the text."""
         from tayninh_desktop.domain.messages import render

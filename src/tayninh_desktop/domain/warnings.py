@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from tayninh_desktop.domain.dates import add_months, format_vn_date
-from tayninh_desktop.domain.messages import render
+from tayninh_desktop.domain.messages import render, renderer
 from tayninh_desktop.domain.party_life import month_label, quota_broken
 from tayninh_desktop.domain.rules import RuleBook, WorkCalendar, add_working_days
 from tayninh_desktop.domain.vn_numbers import decimal
@@ -126,18 +126,18 @@ def months_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, rules
                     today: date) -> list[EarlyWarning]:
     """Members with ``warn_at`` or more months in the year: near the threshold, or at it."""
     rule = rules.on("absence_threshold", today)
-    code = "warn_absences" if kind is WarningKind.ABSENCES else "warn_unpaid"
+    fill = renderer("warn_absences" if kind is WarningKind.ABSENCES else "warn_unpaid")
+    warn_at, limit, basis, marked = rule["warn_at"], rule["months_per_year"], rule.citation, rule.citation_marked
     out = []
     for fact in facts:
         count = len(fact.months)
-        if count < rule["warn_at"]:
+        if count < warn_at:
             continue
-        severity = Severity.REACHED if count >= rule["months_per_year"] else Severity.NEAR
-        months = ", ".join(month_label(m) for m in fact.months)
-        evidence = render(code, {"count": count, "year": year, "months": months,
-                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
+        severity = Severity.REACHED if count >= limit else Severity.NEAR
+        evidence = fill({"count": count, "year": year, "months": ", ".join(map(month_label, fact.months)),
+                         "limit": limit, "basis": marked})
         out.append(EarlyWarning(kind, severity, evidence, fact.cell_id, fact.cell_name, fact.member_id, fact.member_name,
-                           basis=rule.citation, data={"year": year, "months": list(fact.months), "count": count}))
+                           basis=basis, data={"year": year, "months": list(fact.months), "count": count}))
     return out
 
 
@@ -145,18 +145,18 @@ def open_ground_warnings(facts: list[MonthsFact], kind: WarningKind, year: int, 
     """A ground reached in an earlier year (three months in that year) stays open until a decision closes it: the
     facts are the members of ``year`` at the threshold whose ground no decision has closed."""
     rule = rules.on("absence_threshold", date(year, 12, 31))
-    code = "warn_absences_open" if kind is WarningKind.ABSENCES else "warn_unpaid_open"
+    fill = renderer("warn_absences_open" if kind is WarningKind.ABSENCES else "warn_unpaid_open")
+    limit, basis, marked = rule["months_per_year"], rule.citation, rule.citation_marked
     out = []
     for fact in facts:
-        if len(fact.months) < rule["months_per_year"]:
+        count = len(fact.months)
+        if count < limit:
             continue
-        months = ", ".join(month_label(m) for m in fact.months)
-        evidence = render(code, {"count": len(fact.months), "year": year, "months": months,
-                                 "limit": rule["months_per_year"], "basis": rule.citation_marked})
+        evidence = fill({"count": count, "year": year, "months": ", ".join(map(month_label, fact.months)),
+                         "limit": limit, "basis": marked})
         out.append(EarlyWarning(kind, Severity.REACHED, evidence, fact.cell_id, fact.cell_name, fact.member_id,
-                                fact.member_name, basis=rule.citation,
-                                data={"year": year, "months": list(fact.months), "count": len(fact.months),
-                                      "open": True}))
+                                fact.member_name, basis=basis,
+                                data={"year": year, "months": list(fact.months), "count": count, "open": True}))
     return out
 
 

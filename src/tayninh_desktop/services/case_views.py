@@ -175,11 +175,12 @@ class HelpDueItem:
     passed: bool
 
 
-def help_due_dates(db: Database, today: date | None = None) -> list[HelpDueItem]:
-    """Open help cases whose twelve months end within the warning days or have ended (home page, warnings)."""
+def help_due_dates(db: Database, today: date | None = None, names: dict[str, str] | None = None) -> list[HelpDueItem]:
+    """Open help cases whose twelve months end within the warning days or have ended (home page, warnings).
+    ``names``: every cell's name by id, when the caller has read them."""
     today = today_or(today)
     rows = cases_repo.help_due(db)
-    names = cell_names(db)
+    names = cell_names(db) if names is None else names
     members = {m.id: m.full_name for m in members_repo.get_many(db, [r[1] for r in rows])}
     out = []
     for case_id, member_id, due, cell_id, listed in rows:

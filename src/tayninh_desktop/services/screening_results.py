@@ -12,6 +12,7 @@ from datetime import date
 from tayninh_desktop.domain.cases import Case, CaseKind, CaseState, Outcome, RemovalForm
 from tayninh_desktop.domain.dates import check_year
 from tayninh_desktop.domain.documents_report import EXIT_KINDS, MEASURED, baseline_average, reduction
+from tayninh_desktop.domain.org import Unit
 from tayninh_desktop.services import organisation, scope
 from tayninh_desktop.services.party_life import rules, today_or
 from tayninh_desktop.storage import cases_repo, documents_repo
@@ -104,9 +105,10 @@ def _exit_counts(exits: list, year: int) -> dict[str | None, tuple[dict[str, int
 
 
 def results(db: Database, year: int, *, today: date | None = None, with_signs: bool = True,
-            signs: list | None = None) -> list[ResultRow]:
+            signs: list | None = None, cells: list[Unit] | None = None) -> list[ResultRow]:
     """One row per cell that has anything to show in ``year``, then the committee's total row. ``signs``: the year's
-    screening already run (the page has it), else it is run here (``with_signs``)."""
+    screening already run (the page has it), else it is run here (``with_signs``). ``cells``: every cell, closed
+    ones included, in the committee's order (``organisation.cells``), when the caller has read them."""
     from tayninh_desktop.services import screening
     from tayninh_desktop.services.reports_de_an_03 import baselines
 
@@ -126,7 +128,7 @@ def results(db: Database, year: int, *, today: date | None = None, with_signs: b
         found.setdefault(None, set()).add(sign.member_id)
     allotted = {a.unit_id: a for a in cases_repo.allotments(db, year)}
     entered = baselines(db)
-    cells = {c.id: c.name for c in organisation.cells(db, include_closed=True)}
+    cells = {c.id: c.name for c in (organisation.cells(db, include_closed=True) if cells is None else cells)}
     wanted = set(by_cell) | set(exits) | set(found) | {u for u in allotted if u in cells}
     rows = []
     own = scope.scoped_cell(db)   # a cell secretary: their cell's row only (no other cell, no committee total)

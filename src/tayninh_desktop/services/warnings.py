@@ -53,27 +53,28 @@ def _months_facts(db: Database, by_member: dict[int, list[str]], names: dict[str
     return [fact for _key, fact in sorted(facts, key=lambda pair: (pair[0], pair[1].member_id))]
 
 
-def _by_year(by_member: dict[int, list[str]]) -> dict[int, dict[int, list[str]]]:
-    out: dict[int, dict[int, list[str]]] = {}
-    for member_id, months in by_member.items():
-        for month in months:
-            out.setdefault(int(month[:4]), {}).setdefault(member_id, []).append(month)
-    return out
+def _fewest_months(book: RuleBook, today: date) -> int:
+    """The fewest months in a year any warning of absences or unpaid dues starts at: this year's warning, or an
+    earlier year's ground (the members with fewer need not be read)."""
+    return min([book.on("absence_threshold", today)["warn_at"],
+                *(rule["months_per_year"] for rule in book.records("absence_threshold"))])
 
 
-def _ground_warnings(db: Database, by_member: dict[int, list[str]], kind: WarningKind, names: dict[str, str],
-                     statuses: frozenset[str], book: RuleBook, today: date) -> list[EarlyWarning]:
+def _ground_warnings(db: Database, in_years: dict[int, dict[int, list[str]]], kind: WarningKind,
+                     names: dict[str, str], statuses: frozenset[str], book: RuleBook, today: date,
+                     closings: dict[str, str]) -> list[EarlyWarning]:
     """This year's months (near the threshold or at it), and the grounds reached in earlier years that no
-    decision has closed yet (they stay open after 31 December)."""
-    years = _by_year(by_member)
+    decision has closed yet (they stay open after 31 December). ``in_years``: per year, per member row id, the
+    months (of the members with at least ``_fewest_months``); ``closings``: ``warnings_repo.latest_closings``."""
+    years = dict(in_years)
     threshold = book.on("absence_threshold", today)
     out = months_warnings(_months_facts(db, years.pop(today.year, {}), names, statuses, threshold["warn_at"]),
                           kind, today.year, book, today)
     for year, members in sorted(years.items(), reverse=True):
         limit = book.on("absence_threshold", date(year, 12, 31))["months_per_year"]
         facts = _months_facts(db, members, names, statuses, limit)
-        closed = warnings_repo.closing_decisions(db, [f.member_id for f in facts], date(year, 1, 1))
-        out += open_ground_warnings([f for f in facts if f.member_id not in closed], kind, year, book)
+        start = date(year, 1, 1).isoformat()   # closed by a decision after the year began
+        out += open_ground_warnings([f for f in facts if closings.get(f.member_id, "") <= start], kind, year, book)
     return out
 
 
@@ -82,17 +83,18 @@ def _incomplete_facts(db: Database, names: dict[str, str], statuses: frozenset[s
     """Members whose latest ratings are "không hoàn thành nhiệm vụ" the configured number of years running."""
     needed = book.on("screening_flags", today)["incomplete_years"]
     runs = {}
-    for member_id, years in ratings_repo.incomplete_years(db).items():
+    for member_row, years in ratings_repo.incomplete_years_by_row(db).items():
         run = [years[-1]]
         for year in reversed(years[:-1]):
             if year != run[-1] - 1:
                 break
             run.append(year)
         if len(run) >= needed:
-            runs[member_id] = tuple(sorted(run))
-    info = {m: v for m, v in warnings_repo.member_names_cells(db, list(runs)).items() if v[3] in statuses}
-    facts = [IncompleteFact(m, info[m][0], info[m][1], names.get(info[m][1] or "", ""), runs[m]) for m in info]
-    return sorted(facts, key=lambda f: info[f.member_id][2])
+            runs[member_row] = tuple(sorted(run))
+    # member row → (id, full name, current cell id, sort key, current status)
+    info = [v + (runs[r],) for r, v in warnings_repo.members_by_row(db, list(runs)).items() if v[4] in statuses]
+    return [IncompleteFact(member_id, name, cell_id, names.get(cell_id or "", ""), run)
+            for member_id, name, cell_id, _key, _status, run in sorted(info, key=lambda v: (v[3], v[0]))]
 
 
 def _missing_meetings(db: Database, today: date, cells: list) -> list[MissingMeetingFact]:
@@ -100,15 +102,17 @@ def _missing_meetings(db: Database, today: date, cells: list) -> list[MissingMee
     if today.month == 1:
         return []
     start, end = date(today.year, 1, 1), date(today.year, today.month, 1)
-    held = meetings_repo.cells_with_regular_meeting(db, start, end)
+    held = meetings_repo.months_with_regular_meeting(db, start, end)
     populated = warnings_repo.cells_with_members(db, tuple(sorted(ACTIVE_STATUSES)))
     months = [(date(today.year, n, 1), f"{today.year}-{n:02d}") for n in range(1, today.month)]
+    every = {month for _first, month in months}
     facts = []
     for cell in cells:
         if cell.id not in populated:
             continue
+        missing = every - held.get(cell.id, set())
         facts += [MissingMeetingFact(cell.id, cell.name, month) for first, month in months
-                  if (cell.id, month) not in held and cell.is_open_on(first)]
+                  if month in missing and cell.is_open_on(first)]
     return facts
 
 
@@ -122,12 +126,15 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     names = {u.id: u.name for u in cells}
     active = frozenset(s.value for s in ACTIVE_STATUSES)
     kinds = WITH_THEMATIC if thematic_absence_counts(db) else REGULAR_KINDS
-    absences = meetings_repo.unexcused_months_by_row(db, date(YEAR_MIN, 1, 1), today, kinds=kinds)
-    out = _ground_warnings(db, absences, WarningKind.ABSENCES, names, active, book, today)
+    fewest = _fewest_months(book, today)
+    absences = meetings_repo.unexcused_months_in_years(db, date(YEAR_MIN, 1, 1), today, kinds, fewest)
     # Everyone still on the register pays, members exempted from party activity included (HD 27-HD/BTCTW);
     # deferred and exempted months are never "unpaid".
-    unpaid = dues_repo.unpaid_months_by_row(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"))
-    out += _ground_warnings(db, unpaid, WarningKind.UNPAID_DUES, names, active, book, today)
+    unpaid = dues_repo.unpaid_months_in_years(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"), fewest)
+    earlier = [year for year in (*absences, *unpaid) if year < today.year]
+    closings = warnings_repo.latest_closings(db, date(min(earlier), 1, 1)) if earlier else {}
+    out = _ground_warnings(db, absences, WarningKind.ABSENCES, names, active, book, today, closings)
+    out += _ground_warnings(db, unpaid, WarningKind.UNPAID_DUES, names, active, book, today, closings)
     out += incomplete_warnings(_incomplete_facts(db, names, active, book, today), book, today)
     out += away_warnings(warnings_repo.away_facts(db, names), book, today)
     out += letter_warnings(warnings_repo.pending_letter_facts(db, today, names), book, today)
@@ -136,7 +143,8 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
     out += missing_meeting_warnings(_missing_meetings(db, today, cells))
     from tayninh_desktop.services import screening_warnings
 
-    out += screening_warnings.warnings(db, today)
+    ordered = sorted(cells, key=lambda u: code_order_key(u.code))   # organisation.cells' order
+    out += screening_warnings.warnings(db, today, ordered)
     if cell_id:
         out = [w for w in out if w.cell_id == cell_id]
     else:
@@ -146,7 +154,7 @@ def compute_warnings(db: Database, *, cell_id: str | None = None, today: date | 
             quota = quota_warning(year, counts.get("xuat_sac", 0), counts.get("tot", 0), book)
             if quota:
                 out.append(quota)
-    order = {cell.id: rank for rank, cell in enumerate(sorted(cells, key=lambda u: code_order_key(u.code)))}
+    order = {cell.id: rank for rank, cell in enumerate(ordered)}
     return sort_warnings(out, order)
 
 

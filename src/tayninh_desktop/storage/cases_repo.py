@@ -198,6 +198,15 @@ def closing_cases(db: Database, member_ids: list[str], after: date) -> dict[str,
     return out
 
 
+def latest_closing_cases(db: Database, after: date) -> dict[str, str]:
+    """member → the day of the latest case step after ``after`` that ``closing_cases`` counts, for every member."""
+    return dict(db.execute(
+        "SELECT c.member_id, MAX(s.on_date) FROM cases c JOIN case_steps s ON s.case_id = c.id"
+        " WHERE ((s.step = ? ) OR (s.step = ? AND s.passed = 1 AND c.kind = ?)) AND s.on_date > ?"
+        " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id) GROUP BY c.member_id",
+        [Step.DECISION.value, Step.VOTE.value, CaseKind.HELP.value, to_iso(after)]))
+
+
 def steps_at_meeting(db: Database, meeting_id: str) -> list[tuple[str, CaseStep]]:
     """(member id, step) of the steps in force tied to a recorded meeting, in the order they were recorded."""
     rows = db.execute(f"SELECT c.member_id, {', '.join('s.' + c for c in STEP_COLUMNS)} FROM case_steps s"

@@ -92,6 +92,19 @@ def unpaid_months_by_row(db: Database, first_month: str, last_month: str) -> dic
     return out
 
 
+def unpaid_months_in_years(db: Database, first_month: str, last_month: str,
+                           at_least: int) -> dict[int, dict[int, list[str]]]:
+    """Per year, per member row id, the months in [first, last] recorded unpaid without reason, for the members with
+    ``at_least`` of them in that year (counted by SQLite from the partial index: the warnings' hot path)."""
+    rows = db.execute(f"SELECT member_row, month / 100, group_concat(month) FROM dues_compact INDEXED BY dues_unpaid"
+                      f" WHERE state = {codes.UNPAID} AND month BETWEEN ? AND ? GROUP BY 1, 2 HAVING COUNT(*) >= ?",
+                      [codes.month_code(first_month), codes.month_code(last_month), at_least])
+    out: dict[int, dict[int, list[str]]] = {}
+    for member_row, year, months in rows:
+        out.setdefault(year, {})[member_row] = [codes.month_text(m) for m in sorted(map(int, months.split(",")))]
+    return out
+
+
 def unpaid_months(db: Database, first_month: str, last_month: str) -> dict[str, list[str]]:
     """Per member id, the months in [first, last] recorded unpaid without reason."""
     by_row = unpaid_months_by_row(db, first_month, last_month)

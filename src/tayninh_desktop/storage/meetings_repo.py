@@ -117,11 +117,16 @@ def member_attendance(db: Database, member_id: str, start: date, end: date) -> l
     return [(_meeting(r[:n]), Attendance(member_id, codes.ATTENDANCE_STATES[r[n]], r[n + 1])) for r in rows]
 
 
-def cells_with_regular_meeting(db: Database, start: date, end: date) -> set[tuple[str, str]]:
-    """(cell_id, "YYYY-MM") of every month with a regular meeting in [start, end]."""
-    rows = db.execute("SELECT DISTINCT cell_id, substr(meeting_date, 1, 7) FROM meetings"
-                      " WHERE kind = 'thuong_ky' AND meeting_date BETWEEN ? AND ?", [to_iso(start), to_iso(end)])
-    return {(r[0], r[1]) for r in rows}
+def months_with_regular_meeting(db: Database, start: date, end: date) -> dict[str, set[str]]:
+    """Per cell, the months ("YYYY-MM") of [start, end] with a regular meeting (one row per cell)."""
+    out: dict[str, set[str]] = {}
+    for cell_id, day in db.execute("SELECT cell_id, meeting_date FROM meetings WHERE kind = 'thuong_ky'"
+                                   " AND meeting_date BETWEEN ? AND ?", [to_iso(start), to_iso(end)]):
+        months = out.get(cell_id)
+        if months is None:
+            months = out[cell_id] = set()
+        months.add(day[:7])
+    return out
 
 
 def unexcused_months_by_row(db: Database, start: date, end: date,
@@ -141,6 +146,25 @@ def unexcused_months_by_row(db: Database, start: date, end: date,
         if month is not None:
             months.setdefault(member_row, set()).add(month)
     return {member_row: sorted(found) for member_row, found in sorted(months.items())}
+
+
+def unexcused_months_in_years(db: Database, start: date, end: date, kinds: tuple[str, ...],
+                              at_least: int) -> dict[int, dict[int, list[str]]]:
+    """Per year, per member row id, the distinct months of [start, end] with an unexcused absence from a meeting of
+    ``kinds``, for the members with ``at_least`` such months in that year (the warnings' hot path: SQLite counts
+    them from the absences' partial index, and most members with an absence have only one or two)."""
+    month = "substr(m.meeting_date, 1, 7)"
+    rows = db.execute(
+        f"SELECT a.member_row, CAST(substr(m.meeting_date, 1, 4) AS INTEGER), group_concat(DISTINCT {month})"
+        # the literal code: a partial index is used only for the very term of its WHERE
+        " FROM attendance_compact a INDEXED BY attendance_absent CROSS JOIN meetings m ON m.rowid = a.meeting_row"
+        f" WHERE a.state = {codes.UNEXCUSED} AND m.kind IN ({', '.join('?' * len(kinds))})"
+        f" AND m.meeting_date BETWEEN ? AND ? GROUP BY 1, 2 HAVING COUNT(DISTINCT {month}) >= ?",
+        [*kinds, to_iso(start), to_iso(end), at_least])
+    out: dict[int, dict[int, list[str]]] = {}
+    for member_row, year, months in rows:
+        out.setdefault(year, {})[member_row] = sorted(months.split(","))
+    return out
 
 
 def unexcused_months(db: Database, start: date, end: date, member_ids: list[str] | None = None,

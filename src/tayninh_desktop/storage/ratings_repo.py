@@ -182,6 +182,17 @@ def discipline_of_many(db: Database, member_ids: list[str]) -> dict[str, list[Di
     return out
 
 
+def incomplete_years_by_row(db: Database) -> dict[int, list[int]]:
+    """Per member row id, the years rated "không hoàn thành nhiệm vụ" (the early warnings: the few members whose
+    run is long enough are looked up afterwards)."""
+    rows = db.execute("SELECT member_row, year FROM ratings_compact WHERE year IN (SELECT DISTINCT year FROM"
+                      " ratings_compact) AND level = ? ORDER BY member_row, year", [codes.INCOMPLETE])
+    out: dict[int, list[int]] = {}
+    for member_row, year in rows:
+        out.setdefault(member_row, []).append(year)
+    return out
+
+
 def incomplete_years(db: Database) -> dict[str, list[int]]:
     """Per member, the years rated "không hoàn thành nhiệm vụ" (the partial read the warnings need)."""
     # Through the (year, level) index, a year at a time, never the whole table (280,000 ratings on a large register).

@@ -20,10 +20,13 @@ JOIN unit_versions v ON v.unit_id = u.id
 """
 
 
+_UNIT_TYPES = {t.value: t for t in UnitType}   # thousands of cells read at a time: a lookup, not Enum's call
+
+
 def _unit(row) -> Unit:
-    return Unit(id=row[0], code=row[1], unit_type=UnitType(row[2]), name=row[3], header_name=row[4],
-                parent_id=row[5], place_name=row[6], valid_from=from_iso(row[7]), valid_to=from_iso(row[8]),
-                merged_into_id=row[9])
+    return Unit(id=row[0], code=row[1], unit_type=_UNIT_TYPES.get(row[2]) or UnitType(row[2]), name=row[3],
+                header_name=row[4], parent_id=row[5], place_name=row[6], valid_from=from_iso(row[7]),
+                valid_to=from_iso(row[8]), merged_into_id=row[9])
 
 
 def insert_unit(db: Database, unit_id: str, code: str, unit_type: UnitType, place_name: str,

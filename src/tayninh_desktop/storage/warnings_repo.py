@@ -8,18 +8,7 @@ from sqlite_utils import Database
 
 from tayninh_desktop.domain.dates import from_iso, to_iso
 from tayninh_desktop.domain.warnings import AwayFact, LetterFact, ProbationFact
-from tayninh_desktop.storage.cases_repo import closing_cases
-
-
-def member_names_cells(db: Database, member_ids: list[str]) -> dict[str, tuple[str, str | None, str, str]]:
-    """member_id → (full name, current cell id, sort key, current status)."""
-    out: dict[str, tuple[str, str | None, str, str]] = {}
-    for start in range(0, len(member_ids), 500):
-        chunk = member_ids[start:start + 500]
-        rows = db.execute("SELECT id, full_name, cell_id, sort_key, status FROM members"
-                          f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        out.update({r[0]: (r[1], r[2], r[3], r[4]) for r in rows})
-    return out
+from tayninh_desktop.storage.cases_repo import closing_cases, latest_closing_cases
 
 
 def members_by_row(db: Database, member_rows: list[int]) -> dict[int, tuple[str, str, str | None, str, str]]:
@@ -102,6 +91,24 @@ def cells_with_members(db: Database, statuses: tuple[str, ...]) -> set[str]:
     return {r[0] for r in rows}
 
 
+# The status events that remove a member from the register, and so close a removal ground reached before them.
+CLOSING_EVENTS = ('xoa_ten', 'khai_tru', 'ra_khoi_dang', 'dinh_cu_nuoc_ngoai', 'tu_tran', 'chuyen_di')
+
+
+def latest_closings(db: Database, after: date) -> dict[str, str]:
+    """member → the day of the latest decision after ``after`` that closes a reached ground (what
+    ``closing_decisions`` finds), for the whole committee in two queries: a ground of year Y is closed when that
+    day is after 1 January of Y (the early warnings ask for each earlier year)."""
+    out = latest_closing_cases(db, after)
+    rows = db.execute("SELECT member_id, MAX(event_date) FROM member_events INDEXED BY member_events_kind_date"
+                      f" WHERE kind IN ({', '.join('?' * len(CLOSING_EVENTS))}) AND event_date > ? GROUP BY member_id",
+                      [*CLOSING_EVENTS, to_iso(after)])
+    for member_id, day in rows:
+        if day > out.get(member_id, ""):
+            out[member_id] = day
+    return out
+
+
 def closing_decisions(db: Database, member_ids: list[str], after: date) -> dict[str, tuple[str, str]]:
     """The decisions that close a reached removal ground (member → (date, document)): a status event that removed
     the member from the register after ``after``, or a screening case that decided on the member after it (a removal
@@ -110,9 +117,9 @@ def closing_decisions(db: Database, member_ids: list[str], after: date) -> dict[
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
         rows = db.execute(
-            "SELECT member_id, MIN(event_date), doc_number FROM member_events WHERE kind IN ('xoa_ten', 'khai_tru',"
-            " 'ra_khoi_dang', 'dinh_cu_nuoc_ngoai', 'tu_tran', 'chuyen_di')"
+            "SELECT member_id, MIN(event_date), doc_number FROM member_events"
+            f" WHERE kind IN ({', '.join('?' * len(CLOSING_EVENTS))})"
             f" AND event_date > ? AND member_id IN ({','.join('?' * len(chunk))}) GROUP BY member_id",
-            [to_iso(after), *chunk])
+            [*CLOSING_EVENTS, to_iso(after), *chunk])
         out.update({r[0]: (r[1], r[2]) for r in rows})
     return out
