@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from tayninh_desktop.domain.dates import add_months, format_vn_date, parse_vn_date
 from tayninh_desktop.domain.errors import FieldIssue, ValidationError
@@ -273,6 +274,7 @@ def parse_month(text: str, field: str = "month") -> str:
     return f"{year:04d}-{month:02d}"
 
 
+@lru_cache(maxsize=4096)   # a few hundred months, labelled tens of thousands of times by the warnings
 def month_label(month: str) -> str:
     """"2026-03" → "03/2026"."""
     return f"{month[5:7]}/{month[:4]}"

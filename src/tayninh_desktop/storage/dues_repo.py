@@ -96,12 +96,13 @@ def unpaid_months_in_years(db: Database, first_month: str, last_month: str,
                            at_least: int) -> dict[int, dict[int, list[str]]]:
     """Per year, per member row id, the months in [first, last] recorded unpaid without reason, for the members with
     ``at_least`` of them in that year (counted by SQLite from the partial index: the warnings' hot path)."""
-    rows = db.execute(f"SELECT member_row, month / 100, group_concat(month) FROM dues_compact INDEXED BY dues_unpaid"
-                      f" WHERE state = {codes.UNPAID} AND month BETWEEN ? AND ? GROUP BY 1, 2 HAVING COUNT(*) >= ?",
+    rows = db.execute("SELECT member_row, month / 100, group_concat(printf('%04d-%02d', month / 100, month % 100))"
+                      f" FROM dues_compact INDEXED BY dues_unpaid WHERE state = {codes.UNPAID}"
+                      " AND month BETWEEN ? AND ? GROUP BY 1, 2 HAVING COUNT(*) >= ?",
                       [codes.month_code(first_month), codes.month_code(last_month), at_least])
     out: dict[int, dict[int, list[str]]] = {}
     for member_row, year, months in rows:
-        out.setdefault(year, {})[member_row] = [codes.month_text(m) for m in sorted(map(int, months.split(",")))]
+        out.setdefault(year, {})[member_row] = sorted(months.split(","))
     return out
 
 
