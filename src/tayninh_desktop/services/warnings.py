@@ -45,13 +45,12 @@ REGULAR_KINDS = ("thuong_ky",)
 WITH_THEMATIC = ("thuong_ky", "chuyen_de")
 
 
-def _months_facts(db: Database, by_member: dict[int, list[str]], names: dict[str, str],
+def _months_facts(people: dict[int, tuple], by_member: dict[int, list[str]], names: dict[str, str],
                   statuses: frozenset[str], warn_at: int) -> list[MonthsFact]:
     """Members still on the register (in ``statuses``) with ``warn_at`` months or more (``by_member``: by the
-    member's row id; only the few candidates are looked up)."""
-    candidates = [m for m, months in by_member.items() if len(months) >= warn_at]
-    # member row → (id, full name, current cell id, sort key, current status)
-    found = [(v, m) for m, v in warnings_repo.members_by_row(db, candidates).items() if v[4] in statuses]
+    member's row id; ``people``: the candidates looked up, ``warnings_repo.members_by_row``)."""
+    found = [(v, m) for m, months in by_member.items() if len(months) >= warn_at
+             and (v := people.get(m)) is not None and v[4] in statuses]
     found.sort(key=lambda pair: (pair[0][3], pair[0][0]))
     return [MonthsFact(member_id, name, cell_id, names.get(cell_id or "", ""), tuple(by_member[m]))
             for (member_id, name, cell_id, _key, _status), m in found]
@@ -64,19 +63,35 @@ def _fewest_months(book: RuleBook, today: date) -> int:
                 *(rule["months_per_year"] for rule in book.records("absence_threshold"))])
 
 
-def _ground_warnings(db: Database, in_years: dict[int, dict[int, list[str]]], kind: WarningKind,
-                     names: dict[str, str], statuses: frozenset[str], book: RuleBook, today: date,
-                     closings: dict[str, str]) -> list[EarlyWarning]:
+def _months_from(book: RuleBook, today: date, year: int) -> int:
+    """The months in ``year`` from which a warning is given: this year's warning, an earlier year's ground."""
+    if year == today.year:
+        return book.on("absence_threshold", today)["warn_at"]
+    return book.on("absence_threshold", date(year, 12, 31))["months_per_year"]
+
+
+def _candidates(db: Database, grounds: tuple[dict[int, dict[int, list[str]]], ...], book: RuleBook,
+                today: date) -> dict[int, tuple]:
+    """The members some warning of ``grounds`` is about, looked up once for every year and ground: member row →
+    (id, full name, current cell id, sort key, current status)."""
+    starts = {year: _months_from(book, today, year) for in_years in grounds for year in in_years}
+    rows = {m for in_years in grounds for year, members in in_years.items()
+            for m, months in members.items() if len(months) >= starts[year]}
+    return warnings_repo.members_by_row(db, sorted(rows))
+
+
+def _ground_warnings(in_years: dict[int, dict[int, list[str]]], kind: WarningKind, names: dict[str, str],
+                     statuses: frozenset[str], book: RuleBook, today: date, closings: dict[str, str],
+                     people: dict[int, tuple]) -> list[EarlyWarning]:
     """This year's months (near the threshold or at it), and the grounds reached in earlier years that no
     decision has closed yet (they stay open after 31 December). ``in_years``: per year, per member row id, the
-    months (of the members with at least ``_fewest_months``); ``closings``: ``warnings_repo.latest_closings``."""
+    months (of the members with at least ``_fewest_months``); ``closings``: ``warnings_repo.latest_closings``;
+    ``people``: ``_candidates``."""
     years = dict(in_years)
-    threshold = book.on("absence_threshold", today)
-    out = months_warnings(_months_facts(db, years.pop(today.year, {}), names, statuses, threshold["warn_at"]),
-                          kind, today.year, book, today)
+    out = months_warnings(_months_facts(people, years.pop(today.year, {}), names, statuses,
+                                        _months_from(book, today, today.year)), kind, today.year, book, today)
     for year, members in sorted(years.items(), reverse=True):
-        limit = book.on("absence_threshold", date(year, 12, 31))["months_per_year"]
-        facts = _months_facts(db, members, names, statuses, limit)
+        facts = _months_facts(people, members, names, statuses, _months_from(book, today, year))
         start = date(year, 1, 1).isoformat()   # closed by a decision after the year began
         out += open_ground_warnings([f for f in facts if closings.get(f.member_id, "") <= start], kind, year, book)
     return out
@@ -156,8 +171,9 @@ def _compute_warnings(db: Database, cell_id: str | None, today: date) -> list[Ea
     unpaid = dues_repo.unpaid_months_in_years(db, f"{YEAR_MIN}-01", today.strftime("%Y-%m"), fewest)
     earlier = [year for year in (*absences, *unpaid) if year < today.year]
     closings = warnings_repo.latest_closings(db, date(min(earlier), 1, 1)) if earlier else {}
-    out = _ground_warnings(db, absences, WarningKind.ABSENCES, names, active, book, today, closings)
-    out += _ground_warnings(db, unpaid, WarningKind.UNPAID_DUES, names, active, book, today, closings)
+    people = _candidates(db, (absences, unpaid), book, today)
+    out = _ground_warnings(absences, WarningKind.ABSENCES, names, active, book, today, closings, people)
+    out += _ground_warnings(unpaid, WarningKind.UNPAID_DUES, names, active, book, today, closings, people)
     out += incomplete_warnings(_incomplete_facts(db, names, active, book, today), book, today)
     out += away_warnings(warnings_repo.away_facts(db, names), book, today)
     out += letter_warnings(warnings_repo.pending_letter_facts(db, today, names), book, today)
