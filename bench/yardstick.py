@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from common import OUT, build_demo
+from rows_window import REGISTER_USABLE, cold_starts
 
 REVISION = "02dd456"
 ISSUE_DEMO_S = 77.0          # the issue's `demo --members 100000`
@@ -29,7 +30,7 @@ MEMBERS = 100_000
 ROOT = Path(__file__).resolve().parents[1]
 
 # 02dd456's start (its app.run: the application, its font, the error log, the register, the main window), then the
-# same mark as rows_window.STARTUP_SCRIPT: the register page shown with its first row read and painted.
+# same mark as ours (rows_window.REGISTER_USABLE).
 STARTUP_SCRIPT = r"""
 import os, sys, time
 from pathlib import Path
@@ -47,13 +48,7 @@ error_hook.install(data_dir() / "logs")
 db = open_database(Path(sys.argv[1]), create=True)
 window = MainWindow(UiContext(db, Actor("bench"), sys.argv[1]))
 window.show()
-app.processEvents()
-page = window.show_page("register")
-page.model.data(page.model.index(0, 1))
-app.processEvents()
-print(time.time(), flush=True)
-os._exit(0)
-"""
+""" + REGISTER_USABLE
 
 
 def source() -> Path:
@@ -70,8 +65,8 @@ def source() -> Path:
 
 
 def _env() -> dict:
-    return dict(os.environ, PYTHONPATH=str(source()), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                TAYNINH_DESKTOP_DATA_DIR=str(OUT / f"yardstick-{REVISION}" / "data"))
+    """What the issue's program runs with beside the bench's own environment."""
+    return {"PYTHONPATH": str(source()), "TAYNINH_DESKTOP_DATA_DIR": str(OUT / f"yardstick-{REVISION}" / "data")}
 
 
 def register(rebuild: bool) -> tuple[Path, dict]:
@@ -82,7 +77,7 @@ def register(rebuild: bool) -> tuple[Path, dict]:
     if rebuild or not path.exists() or not figures_path.exists():
         for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             old.unlink(missing_ok=True)
-        figures = build_demo(path, MEMBERS, env=_env())
+        figures = build_demo(path, MEMBERS, env=dict(os.environ, **_env()))
         figures["when"] = time.strftime("%Y-%m-%d %H:%M")
         figures_path.write_text(json.dumps(figures), encoding="utf-8")
     return path, json.loads(figures_path.read_text(encoding="utf-8"))
@@ -90,14 +85,7 @@ def register(rebuild: bool) -> tuple[Path, dict]:
 
 def startup(db: Path, repeat: int) -> list[float]:
     """Wall milliseconds from process start to the register usable, the issue's program on its register."""
-    def once() -> float:
-        started = time.time()
-        out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT, str(db)], capture_output=True, text=True,
-                             env=_env(), check=True).stdout.split()
-        return (float(out[-1]) - started) * 1000
-
-    once()   # not counted: bytecode and the page cache
-    return [once() for _ in range(repeat)]
+    return cold_starts(STARTUP_SCRIPT, repeat, str(db), env=_env())
 
 
 def measure(repeat: int, rebuild: bool) -> dict:

@@ -8,6 +8,7 @@ sentence is visible in tests rather than a crash in front of a user.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from tayninh_desktop.domain import messages_register
 
@@ -67,19 +68,22 @@ def field_label(name: str) -> str:
 
 def render(code: str, data: dict | None = None) -> str:
     """The Vietnamese sentence for ``code`` filled with ``data``."""
-    return renderer(code)(data)
+    template = _template(code)
+    return code if template is None else _fill(template, data)
 
 
 def renderer(code: str) -> Callable[[dict | None], str]:
     """``render`` for one code, its sentence found once (thousands of warnings of one kind are rendered at a time)."""
-    template = next((found for catalogue in CATALOGUES if (found := catalogue.get(code)) is not None), None)
-    if template is None:
-        return lambda _data=None: code
+    template = _template(code)
+    return (lambda _data=None: code) if template is None else partial(_fill, template)
 
-    def fill(data: dict | None = None) -> str:
-        values = _Defaults(data or {})
-        if "field" in values and "field_label" not in values:
-            values["field_label"] = field_label(str(values["field"]))
-        return template.format_map(values)
 
-    return fill
+def _template(code: str) -> str | None:
+    return next((found for catalogue in CATALOGUES if (found := catalogue.get(code)) is not None), None)
+
+
+def _fill(template: str, data: dict | None = None) -> str:
+    values = _Defaults(data or {})
+    if "field" in values and "field_label" not in values:
+        values["field_label"] = field_label(str(values["field"]))
+    return template.format_map(values)

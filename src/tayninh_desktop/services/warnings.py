@@ -59,7 +59,7 @@ def _months_facts(people: dict[int, tuple], by_member: dict[int, list[str]], nam
 def _fewest_months(book: RuleBook, today: date) -> int:
     """The fewest months in a year any warning of absences or unpaid dues starts at: this year's warning, or an
     earlier year's ground (the members with fewer need not be read)."""
-    return min([book.on("absence_threshold", today)["warn_at"],
+    return min([_months_from(book, today, today.year),
                 *(rule["months_per_year"] for rule in book.records("absence_threshold"))])
 
 

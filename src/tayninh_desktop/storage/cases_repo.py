@@ -182,29 +182,34 @@ def help_due(db: Database) -> list[tuple[str, str, str, str | None, str]]:
     return [tuple(r) for r in rows]
 
 
+# The case steps in force after a day that decided on a member: a removal decision (for or against), or the cell's
+# vote that put the member on the help list. Parameters: the decision step, the vote step, the help kind, the day.
+_CLOSING_STEPS = ("FROM cases c JOIN case_steps s ON s.case_id = c.id"
+                  " WHERE ((s.step = ? ) OR (s.step = ? AND s.passed = 1 AND c.kind = ?)) AND s.on_date > ?"
+                  " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id)")
+
+
+def _closing_params(after: date) -> list:
+    return [Step.DECISION.value, Step.VOTE.value, CaseKind.HELP.value, to_iso(after)]
+
+
 def closing_cases(db: Database, member_ids: list[str], after: date) -> dict[str, tuple[str, str]]:
     """member → (date, document) of a case that decided on the member after ``after``: a removal decision (for or
     against), or the cell's vote that put the member on the help list."""
     out: dict[str, tuple[str, str]] = {}
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start:start + 500]
-        rows = db.execute(
-            "SELECT c.member_id, MIN(s.on_date), s.doc_number FROM cases c JOIN case_steps s ON s.case_id = c.id"
-            " WHERE ((s.step = ? ) OR (s.step = ? AND s.passed = 1 AND c.kind = ?)) AND s.on_date > ?"
-            " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id)"
-            f" AND c.member_id IN ({','.join('?' * len(chunk))}) GROUP BY c.member_id",
-            [Step.DECISION.value, Step.VOTE.value, CaseKind.HELP.value, to_iso(after), *chunk])
+        rows = db.execute(f"SELECT c.member_id, MIN(s.on_date), s.doc_number {_CLOSING_STEPS}"
+                          f" AND c.member_id IN ({','.join('?' * len(chunk))}) GROUP BY c.member_id",
+                          [*_closing_params(after), *chunk])
         out.update({r[0]: (r[1], r[2]) for r in rows})
     return out
 
 
 def latest_closing_cases(db: Database, after: date) -> dict[str, str]:
     """member → the day of the latest case step after ``after`` that ``closing_cases`` counts, for every member."""
-    return dict(db.execute(
-        "SELECT c.member_id, MAX(s.on_date) FROM cases c JOIN case_steps s ON s.case_id = c.id"
-        " WHERE ((s.step = ? ) OR (s.step = ? AND s.passed = 1 AND c.kind = ?)) AND s.on_date > ?"
-        " AND NOT EXISTS (SELECT 1 FROM case_steps x WHERE x.corrects_id = s.id) GROUP BY c.member_id",
-        [Step.DECISION.value, Step.VOTE.value, CaseKind.HELP.value, to_iso(after)]))
+    return dict(db.execute(f"SELECT c.member_id, MAX(s.on_date) {_CLOSING_STEPS} GROUP BY c.member_id",
+                           _closing_params(after)))
 
 
 def steps_at_meeting(db: Database, meeting_id: str) -> list[tuple[str, CaseStep]]:

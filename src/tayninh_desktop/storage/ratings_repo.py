@@ -182,11 +182,16 @@ def discipline_of_many(db: Database, member_ids: list[str]) -> dict[str, list[Di
     return out
 
 
+# The ratings "không hoàn thành nhiệm vụ", through the (year, level) index a year at a time, never the whole table
+# (280,000 ratings on a large register).
+_INCOMPLETE = "r.year IN (SELECT DISTINCT year FROM ratings_compact) AND r.level = ?"
+
+
 def incomplete_years_by_row(db: Database) -> dict[int, list[int]]:
     """Per member row id, the years rated "không hoàn thành nhiệm vụ" (the early warnings: the few members whose
     run is long enough are looked up afterwards)."""
-    rows = db.execute("SELECT member_row, year FROM ratings_compact WHERE year IN (SELECT DISTINCT year FROM"
-                      " ratings_compact) AND level = ? ORDER BY member_row, year", [codes.INCOMPLETE])
+    rows = db.execute(f"SELECT r.member_row, r.year FROM ratings_compact r WHERE {_INCOMPLETE}"
+                      " ORDER BY r.member_row, r.year", [codes.INCOMPLETE])
     out: dict[int, list[int]] = {}
     for member_row, year in rows:
         out.setdefault(member_row, []).append(year)
@@ -195,10 +200,8 @@ def incomplete_years_by_row(db: Database) -> dict[int, list[int]]:
 
 def incomplete_years(db: Database) -> dict[str, list[int]]:
     """Per member, the years rated "không hoàn thành nhiệm vụ" (the partial read the warnings need)."""
-    # Through the (year, level) index, a year at a time, never the whole table (280,000 ratings on a large register).
     rows = db.execute("SELECT m.id, r.year FROM ratings_compact r JOIN members m ON m.rowid = r.member_row"
-                      " WHERE r.year IN (SELECT DISTINCT year FROM ratings_compact) AND r.level = ?"
-                      " ORDER BY m.id, r.year", [codes.INCOMPLETE])
+                      f" WHERE {_INCOMPLETE} ORDER BY m.id, r.year", [codes.INCOMPLETE])
     out: dict[str, list[int]] = {}
     for member_id, year in rows:
         out.setdefault(member_id, []).append(year)
